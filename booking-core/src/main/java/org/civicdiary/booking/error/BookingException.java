@@ -1,0 +1,18 @@
+package org.civicdiary.booking.error;
+
+/**
+ * Root of every error civic-diary raises on purpose. Callers catch the leaves; the HTTP layer maps
+ * each leaf to one problem type. Messages carry ids and field names, never personal data.
+ */
+public abstract sealed class BookingException extends RuntimeException
+    permits SlotTaken, SlotNotBookable, PolicyViolated, InvalidInput, NotFound, TokenInvalid,
+        NotPermitted, ConcurrentChange, StateConflict, StorageUnavailable {
+
+  protected BookingException(String message) {
+    super(message);
+  }
+
+  protected BookingException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

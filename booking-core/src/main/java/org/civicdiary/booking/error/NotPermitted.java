@@ -1,0 +1,8 @@
+package org.civicdiary.booking.error;
+
+/** The staff member's role does not allow this action on this subject. */
+public final class NotPermitted extends BookingException {
+  public NotPermitted(String action) {
+    super("not permitted: " + action);
+  }
+}

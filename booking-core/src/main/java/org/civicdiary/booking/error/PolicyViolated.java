@@ -1,0 +1,31 @@
+package org.civicdiary.booking.error;
+
+/** A well-formed request that the office's booking policy does not allow. */
+public final class PolicyViolated extends BookingException {
+
+  /** The policies, each named so that clients can translate them. */
+  public enum Policy {
+    TOO_MANY_RESERVATIONS,
+    OVERLAPPING_RESERVATION,
+    TOPIC_TOO_LONG,
+    EMAIL_REQUIRED
+  }
+
+  private final Policy policy;
+  private final String field;
+
+  public PolicyViolated(Policy policy, String field, String detail) {
+    super("policy " + policy + " violated by field " + field + ": " + detail);
+    this.policy = policy;
+    this.field = field;
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  /** The request field that breaks the policy. */
+  public String field() {
+    return field;
+  }
+}

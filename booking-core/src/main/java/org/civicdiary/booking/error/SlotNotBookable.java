@@ -1,0 +1,28 @@
+package org.civicdiary.booking.error;
+
+/** The requested time is not free time of the official's diary, whoever asks. */
+public final class SlotNotBookable extends BookingException {
+
+  /** Why; each has its own wording for citizens in the web layer. */
+  public enum Reason {
+    OUTSIDE_DIARY,
+    MISALIGNED,
+    ABSENT,
+    HOLIDAY,
+    TOO_SOON,
+    TOO_FAR_AHEAD,
+    OFFICIAL_INACTIVE,
+    AGENDA_NOT_HANDLED
+  }
+
+  private final Reason reason;
+
+  public SlotNotBookable(Reason reason, String detail) {
+    super("slot not bookable (" + reason + "): " + detail);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,18 @@
+package org.civicdiary.booking.memory;
+
+import org.civicdiary.booking.port.Storage;
+
+/**
+ * Storage in the JVM's memory: thread-safe, with real units of work (a failed one leaves nothing
+ * behind) and the no-double-booking guard of the database adapters. For the core's tests, for
+ * portals' own tests, and for trying civic-diary out; nothing survives a restart.
+ */
+public final class InMemoryStorage {
+  private InMemoryStorage() {}
+
+  public static Storage create() {
+    MemoryTransactions tx = new MemoryTransactions();
+    return new Storage(new MemoryDirectory(tx), new MemoryDiaries(tx), new MemoryReservations(tx),
+        new MemoryOutbox(tx), new MemoryAuditLog(tx), new MemoryIdempotencyKeys(tx), tx);
+  }
+}

@@ -1,0 +1,74 @@
+package org.civicdiary.booking.memory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.AbsenceId;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.WalkInHours;
+import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.port.Diaries;
+
+final class MemoryDiaries implements Diaries {
+  private final MemoryTransactions tx;
+  private final Map<OfficialId, List<Window>> windows = new HashMap<>();
+  private final Map<DepartmentId, List<WalkInHours>> walkIn = new HashMap<>();
+  private final Map<AbsenceId, Absence> absences = new LinkedHashMap<>();
+
+  MemoryDiaries(MemoryTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public List<Window> windows(OfficialId official) {
+    return tx.locked(() -> windows.getOrDefault(official, List.of()));
+  }
+
+  @Override
+  public void replaceWindows(OfficialId official, List<Window> list) {
+    tx.locked(() -> tx.put(windows, official, List.copyOf(list)));
+  }
+
+  @Override
+  public List<WalkInHours> walkInHours(DepartmentId department) {
+    return tx.locked(() -> walkIn.getOrDefault(department, List.of()));
+  }
+
+  @Override
+  public void replaceWalkInHours(DepartmentId department, List<WalkInHours> hours) {
+    tx.locked(() -> tx.put(walkIn, department, List.copyOf(hours)));
+  }
+
+  @Override
+  public List<Absence> absences(Collection<OfficialId> officials, Instant from, Instant to) {
+    Set<OfficialId> wanted = new HashSet<>(officials);
+    return tx.locked(() -> absences.values().stream()
+        .filter(a -> wanted.contains(a.official()) && a.overlaps(from, to))
+        .sorted(Comparator.comparing(Absence::start))
+        .toList());
+  }
+
+  @Override
+  public Optional<Absence> absence(AbsenceId id) {
+    return tx.locked(() -> Optional.ofNullable(absences.get(id)));
+  }
+
+  @Override
+  public void add(Absence absence) {
+    tx.locked(() -> tx.put(absences, absence.id(), absence));
+  }
+
+  @Override
+  public boolean remove(AbsenceId id) {
+    return tx.locked(() -> tx.remove(absences, id) != null);
+  }
+}

@@ -1,0 +1,88 @@
+package org.civicdiary.booking.memory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.model.DeliveryState;
+import org.civicdiary.booking.model.MessageId;
+import org.civicdiary.booking.model.OutboxMessage;
+import org.civicdiary.booking.port.Outbox;
+
+final class MemoryOutbox implements Outbox {
+  private final MemoryTransactions tx;
+  private final Map<MessageId, OutboxMessage> messages = new LinkedHashMap<>();
+
+  MemoryOutbox(MemoryTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void add(OutboxMessage message) {
+    tx.locked(() -> tx.put(messages, message.id(), message));
+  }
+
+  @Override
+  public List<OutboxMessage> claim(int max, Instant now, Duration lease) {
+    return tx.locked(() -> {
+      List<OutboxMessage> due = messages.values().stream()
+          .filter(m -> m.state() == DeliveryState.PENDING && !m.dueAt().isAfter(now))
+          .sorted(Comparator.comparing(OutboxMessage::dueAt))
+          .limit(max)
+          .map(m -> m.claimed(now, lease))
+          .toList();
+      due.forEach(m -> tx.put(messages, m.id(), m));
+      return due;
+    });
+  }
+
+  @Override
+  public void markSent(MessageId id, Instant now) {
+    change(id, OutboxMessage::sent);
+  }
+
+  @Override
+  public void retryLater(MessageId id, Instant nextAttempt, String error) {
+    change(id, m -> m.retryAt(nextAttempt, error));
+  }
+
+  @Override
+  public void park(MessageId id, String error) {
+    change(id, m -> m.parked(error));
+  }
+
+  @Override
+  public void release(MessageId id, Instant now) {
+    change(id, m -> m.released(now));
+  }
+
+  private void change(MessageId id, UnaryOperator<OutboxMessage> how) {
+    tx.locked(() -> {
+      OutboxMessage message = messages.get(id);
+      if (message == null) {
+        throw new NotFound("message", id.toString());
+      }
+      tx.put(messages, id, how.apply(message));
+    });
+  }
+
+  @Override
+  public Optional<OutboxMessage> find(MessageId id) {
+    return tx.locked(() -> Optional.ofNullable(messages.get(id)));
+  }
+
+  @Override
+  public List<OutboxMessage> parked() {
+    return tx.locked(() -> messages.values().stream().filter(m -> m.state() == DeliveryState.PARKED).toList());
+  }
+
+  @Override
+  public long pendingCount() {
+    return tx.locked(() -> messages.values().stream().filter(m -> m.state() == DeliveryState.PENDING).count());
+  }
+}

@@ -1,0 +1,195 @@
+package org.civicdiary.booking.memory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.civicdiary.booking.error.ConcurrentChange;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.error.SlotTaken;
+import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.ReservationSearch;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.port.Reservations;
+
+/** Reservations in maps; the held-slot map is the in-memory twin of the database's unique key. */
+final class MemoryReservations implements Reservations {
+  /** The longest a reservation can be (an agenda of the most slots of the longest length). */
+  private static final Duration LONGEST = Duration.ofHours(16);
+  private final MemoryTransactions tx;
+  private final Map<ReservationId, Reservation> byId = new HashMap<>();
+  private final Map<String, ReservationId> byTokenHash = new HashMap<>();
+  private final Map<OfficialId, TreeMap<Instant, ReservationId>> held = new HashMap<>();
+
+  MemoryReservations(MemoryTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void add(Reservation reservation, Duration slotLength) {
+    tx.locked(() -> {
+      if (byId.containsKey(reservation.id())) {
+        throw new IllegalArgumentException("reservation " + reservation.id() + " exists already");
+      }
+      hold(reservation, holds(reservation, slotLength), Set.of());
+      tx.put(byId, reservation.id(), reservation);
+      tx.put(byTokenHash, reservation.manageTokenHash(), reservation.id());
+    });
+  }
+
+  @Override
+  public void update(Reservation changed, Duration slotLength) {
+    tx.locked(() -> {
+      Reservation stored = byId.get(changed.id());
+      if (stored == null) {
+        throw new NotFound("reservation", changed.id().toString());
+      }
+      if (stored.version() != changed.version() - 1) {
+        throw new ConcurrentChange("reservation", changed.id().toString());
+      }
+      Set<Slot> before = holds(stored, slotLength);
+      hold(changed, holds(changed, slotLength), before);
+      for (Slot slot : before) {
+        if (!holds(changed, slotLength).contains(slot)) {
+          tx.remove(slots(slot.official()), slot.start());
+        }
+      }
+      tx.put(byId, changed.id(), changed);
+    });
+  }
+
+  /** Holds the slots not already held by this reservation; checks all before writing any. */
+  private void hold(Reservation reservation, Set<Slot> wanted, Set<Slot> alreadyHeld) {
+    for (Slot slot : wanted) {
+      if (!alreadyHeld.contains(slot) && slots(slot.official()).containsKey(slot.start())) {
+        throw new SlotTaken(slot.official().value(), slot.start());
+      }
+    }
+    for (Slot slot : wanted) {
+      if (!alreadyHeld.contains(slot)) {
+        tx.put(slots(slot.official()), slot.start(), reservation.id());
+      }
+    }
+  }
+
+  private static Set<Slot> holds(Reservation r, Duration slotLength) {
+    if (!r.status().holdsSlots()) {
+      return Set.of();
+    }
+    Set<Slot> result = new LinkedHashSet<>();
+    for (Instant start : r.slotStarts(slotLength)) {
+      result.add(new Slot(r.official(), start));
+    }
+    return result;
+  }
+
+  private TreeMap<Instant, ReservationId> slots(OfficialId official) {
+    return held.computeIfAbsent(official, k -> new TreeMap<>());
+  }
+
+  @Override
+  public Optional<Reservation> find(ReservationId id) {
+    return tx.locked(() -> Optional.ofNullable(byId.get(id)));
+  }
+
+  @Override
+  public Optional<Reservation> findByManageTokenHash(String hash) {
+    return tx.locked(() -> Optional.ofNullable(byTokenHash.get(hash)).map(byId::get));
+  }
+
+  @Override
+  public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
+    return tx.locked(() -> {
+      Set<ReservationId> seen = new HashSet<>();
+      Stream.Builder<BusyTime> result = Stream.builder();
+      for (OfficialId official : new LinkedHashSet<>(officials)) {
+        TreeMap<Instant, ReservationId> slots = held.get(official);
+        if (slots == null) {
+          continue;
+        }
+        for (ReservationId id : slots.subMap(from.minus(LONGEST), true, to, false).values()) {
+          Reservation r = byId.get(id);
+          if (seen.add(id) && r.overlaps(from, to)) {
+            result.add(new BusyTime(official, r.start(), r.end()));
+          }
+        }
+      }
+      return result.build().toList();
+    });
+  }
+
+  @Override
+  public List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to) {
+    return tx.locked(() -> byId.values().stream()
+        .filter(r -> r.official().equals(official) && r.overlaps(from, to))
+        .sorted(Comparator.comparing(Reservation::start))
+        .toList());
+  }
+
+  @Override
+  public List<Reservation> openOfEmail(String email) {
+    String key = email.toLowerCase(Locale.ROOT);
+    return tx.locked(() -> byId.values().stream()
+        .filter(r -> r.status().isOpen() && key.equals(r.citizen().emailKey()))
+        .sorted(Comparator.comparing(Reservation::start))
+        .toList());
+  }
+
+  @Override
+  public List<Reservation> displaced() {
+    return tx.locked(() -> byId.values().stream()
+        .filter(r -> r.status() == Status.DISPLACED)
+        .sorted(Comparator.comparing(Reservation::start))
+        .toList());
+  }
+
+  @Override
+  public List<Reservation> search(ReservationSearch q) {
+    String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+    return tx.locked(() -> byId.values().stream()
+        .filter(r -> q.department() == null || r.department().equals(q.department()))
+        .filter(r -> q.official() == null || r.official().equals(q.official()))
+        .filter(r -> q.status() == null || r.status() == q.status())
+        .filter(r -> q.from() == null || r.end().isAfter(q.from()))
+        .filter(r -> q.to() == null || r.start().isBefore(q.to()))
+        .filter(r -> text == null || matches(r.citizen(), text))
+        .sorted(Comparator.comparing(Reservation::start).thenComparing(r -> r.id().toString()))
+        .limit(q.limit())
+        .toList());
+  }
+
+  private static boolean matches(Citizen c, String text) {
+    return c.name().toLowerCase(Locale.ROOT).contains(text)
+        || c.email() != null && c.email().toLowerCase(Locale.ROOT).contains(text)
+        || c.phone() != null && c.phone().contains(text);
+  }
+
+  @Override
+  public int anonymiseEndedBefore(Instant cutoff, Instant now) {
+    return tx.locked(() -> {
+      List<Reservation> due = byId.values().stream()
+          .filter(r -> r.end().isBefore(cutoff) && !r.citizen().equals(Citizen.anonymised()))
+          .toList();
+      for (Reservation r : due) {
+        tx.put(byId, r.id(), r.anonymised(now));
+      }
+      return due.size();
+    });
+  }
+
+  private record Slot(OfficialId official, Instant start) {}
+}

@@ -1,0 +1,9 @@
+package org.civicdiary.booking.model;
+
+/** Why time is removed from a diary. */
+public enum AbsenceKind {
+  HOLIDAY,
+  ILLNESS,
+  TRAINING,
+  BLOCK
+}

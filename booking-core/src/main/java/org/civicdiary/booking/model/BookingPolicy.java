@@ -1,0 +1,41 @@
+package org.civicdiary.booking.model;
+
+import java.time.Duration;
+import org.civicdiary.booking.error.InvalidInput;
+
+/**
+ * The rules an office sets for booking.
+ *
+ * @param horizonDays how many days ahead citizens may book (the last bookable day is today plus this)
+ * @param minimumNotice how long before the meeting booking closes
+ * @param maxOpenPerEmail how many open (active or displaced) reservations one e-mail address may hold
+ * @param topicMaxLength the longest topic accepted
+ * @param retentionDays how many days after the meeting personal data is kept
+ * @param reminderLead how long before the meeting the reminder goes out
+ */
+public record BookingPolicy(
+    int horizonDays,
+    Duration minimumNotice,
+    int maxOpenPerEmail,
+    int topicMaxLength,
+    int retentionDays,
+    Duration reminderLead) {
+
+  public static final BookingPolicy DEFAULT =
+      new BookingPolicy(60, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1));
+
+  public BookingPolicy {
+    Check.range("horizonDays", horizonDays, 1, 730);
+    Check.present("minimumNotice", minimumNotice);
+    if (minimumNotice.isNegative() || minimumNotice.compareTo(Duration.ofDays(30)) > 0) {
+      throw new InvalidInput("minimumNotice", "must be between 0 and 30 days");
+    }
+    Check.range("maxOpenPerEmail", maxOpenPerEmail, 1, 100);
+    Check.range("topicMaxLength", topicMaxLength, 1, Reservation.TOPIC_HARD_LIMIT);
+    Check.range("retentionDays", retentionDays, 1, 3650);
+    Check.present("reminderLead", reminderLead);
+    if (reminderLead.isNegative() || reminderLead.compareTo(Duration.ofDays(14)) > 0) {
+      throw new InvalidInput("reminderLead", "must be between 0 and 14 days");
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package org.civicdiary.booking.model;
+
+import java.time.Instant;
+
+/** Time of an official held by some reservation: free/busy only, nothing about who. */
+public record BusyTime(OfficialId official, Instant start, Instant end) {
+  public BusyTime {
+    Check.present("official", official);
+    Check.present("start", start);
+    Check.present("end", end);
+  }
+}

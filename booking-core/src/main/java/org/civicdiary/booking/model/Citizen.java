@@ -1,0 +1,28 @@
+package org.civicdiary.booking.model;
+
+/**
+ * Who booked: the only personal data civic-diary keeps, removed by the retention job.
+ *
+ * @param email may be null only for bookings made by phone
+ * @param phone optional
+ */
+public record Citizen(String name, String email, String phone) {
+  public static final int NAME_LIMIT = 200;
+  private static final String ANONYMISED = "anonymised";
+
+  public Citizen {
+    name = Check.line("name", name, NAME_LIMIT);
+    email = Check.email("email", email);
+    phone = Check.phone("phone", phone);
+  }
+
+  /** What remains after the retention period. */
+  public static Citizen anonymised() {
+    return new Citizen(ANONYMISED, null, null);
+  }
+
+  /** The e-mail address as compared for the per-address policies, or null. */
+  public String emailKey() {
+    return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+  }
+}

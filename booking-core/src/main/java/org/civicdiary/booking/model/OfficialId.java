@@ -1,0 +1,17 @@
+package org.civicdiary.booking.model;
+
+/** Identifies an official: a short code such as {@code official-1}, chosen by the administrator. */
+public record OfficialId(String value) {
+  public OfficialId {
+    Check.code("official", value);
+  }
+
+  public static OfficialId of(String value) {
+    return new OfficialId(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,75 @@
+package org.civicdiary.booking.model;
+
+import java.time.Instant;
+
+/**
+ * A message to a citizen, written in the same unit of work as the change that causes it. It
+ * records the reservation's time and official as they were when the message was caused, so that
+ * a message sent late still says what happened. Its id gives the stable Message-ID.
+ *
+ * @param dueAt when it may go out next (a reminder's time; the next retry after a failure)
+ * @param note the staff's note to pass on (cancellation by the office), or null
+ */
+public record OutboxMessage(
+    MessageId id,
+    MessageKind kind,
+    ReservationId reservation,
+    OfficialId official,
+    Instant start,
+    Instant end,
+    int sequence,
+    String note,
+    Instant createdAt,
+    Instant dueAt,
+    DeliveryState state,
+    int attempts,
+    String lastError) {
+
+  public OutboxMessage {
+    Check.present("id", id);
+    Check.present("kind", kind);
+    Check.present("reservation", reservation);
+    Check.present("official", official);
+    Check.present("start", start);
+    Check.present("end", end);
+    Check.present("createdAt", createdAt);
+    Check.present("dueAt", dueAt);
+    Check.present("state", state);
+    if (attempts < 0) {
+      throw new IllegalArgumentException("attempts must not be negative");
+    }
+  }
+
+  /** A new pending message about the reservation as it is now. */
+  public static OutboxMessage about(Reservation r, MessageKind kind, Instant now, Instant dueAt) {
+    return new OutboxMessage(MessageId.random(), kind, r.id(), r.official(), r.start(), r.end(),
+        r.sequence(), r.note(), now, dueAt, DeliveryState.PENDING, 0, null);
+  }
+
+  /** Claimed by a worker: one more attempt, and due again after the lease unless marked. */
+  public OutboxMessage claimed(Instant now, java.time.Duration lease) {
+    return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
+        now.plus(lease), state, attempts + 1, lastError);
+  }
+
+  public OutboxMessage sent() {
+    return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
+        dueAt, DeliveryState.SENT, attempts, lastError);
+  }
+
+  public OutboxMessage retryAt(Instant nextAttempt, String error) {
+    return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
+        nextAttempt, DeliveryState.PENDING, attempts, error);
+  }
+
+  public OutboxMessage parked(String error) {
+    return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
+        dueAt, DeliveryState.PARKED, attempts, error);
+  }
+
+  /** Back in line after a person looked at it: due now, with a fresh count of attempts. */
+  public OutboxMessage released(Instant now) {
+    return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
+        now, DeliveryState.PENDING, 0, lastError);
+  }
+}

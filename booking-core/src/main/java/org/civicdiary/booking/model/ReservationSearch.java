@@ -1,0 +1,17 @@
+package org.civicdiary.booking.model;
+
+import java.time.Instant;
+
+/**
+ * What staff look for; every criterion is optional (null), all given ones must match.
+ *
+ * @param text matched case-insensitively within the citizen's name, e-mail or phone
+ * @param limit at most this many, earliest start first
+ */
+public record ReservationSearch(
+    String text, DepartmentId department, OfficialId official, Status status, Instant from, Instant to, int limit) {
+  public ReservationSearch {
+    text = text == null || text.isBlank() ? null : Check.line("text", text, 200);
+    Check.range("limit", limit, 1, 10_000);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The words of civic-diary as values: offices, departments, officials, agendas, diaries,
+ * reservations. Every record validates itself; an invalid one cannot exist.
+ */
+package org.civicdiary.booking.model;

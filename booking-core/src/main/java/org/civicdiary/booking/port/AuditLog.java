@@ -1,0 +1,12 @@
+package org.civicdiary.booking.port;
+
+import java.util.List;
+import org.civicdiary.booking.model.AuditEntry;
+
+/** Staff actions, kept for accountability. Written in the unit of work of the action. */
+public interface AuditLog {
+  void record(AuditEntry entry);
+
+  /** The latest entries, newest first. */
+  List<AuditEntry> latest(int limit);
+}

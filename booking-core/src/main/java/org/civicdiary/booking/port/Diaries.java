@@ -1,0 +1,49 @@
+package org.civicdiary.booking.port;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.AbsenceId;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.WalkInHours;
+import org.civicdiary.booking.model.Window;
+
+/**
+ * The officials' diaries: weekly bookable windows, absences, and the departments' walk-in office
+ * hours. Every method may throw {@link org.civicdiary.booking.error.StorageUnavailable}.
+ */
+public interface Diaries {
+  /** The official's windows in the order they were saved; empty for an unknown official. */
+  List<Window> windows(OfficialId official);
+
+  /** The windows of many officials at once (for a department's free time). */
+  default Map<OfficialId, List<Window>> windows(Collection<OfficialId> officials) {
+    Map<OfficialId, List<Window>> result = new LinkedHashMap<>();
+    for (OfficialId official : officials) {
+      result.put(official, windows(official));
+    }
+    return result;
+  }
+
+  /** Replaces all the official's windows. */
+  void replaceWindows(OfficialId official, List<Window> windows);
+
+  List<WalkInHours> walkInHours(DepartmentId department);
+
+  void replaceWalkInHours(DepartmentId department, List<WalkInHours> hours);
+
+  /** Absences of these officials that overlap [from, to), ordered by start. */
+  List<Absence> absences(Collection<OfficialId> officials, Instant from, Instant to);
+
+  Optional<Absence> absence(AbsenceId id);
+
+  void add(Absence absence);
+
+  /** @return whether there was such an absence */
+  boolean remove(AbsenceId id);
+}

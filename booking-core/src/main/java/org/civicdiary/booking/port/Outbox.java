@@ -1,0 +1,47 @@
+package org.civicdiary.booking.port;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.civicdiary.booking.model.MessageId;
+import org.civicdiary.booking.model.OutboxMessage;
+
+/**
+ * Messages waiting to be sent. A message is added in the same unit of work as the change that
+ * causes it, and leaves PENDING only through {@link #markSent} or {@link #park}. Delivery is at
+ * least once: a claim that is not followed by either (a worker killed mid-send) expires after its
+ * lease and the message is claimed again. Every method may throw {@link
+ * org.civicdiary.booking.error.StorageUnavailable}.
+ */
+public interface Outbox {
+  void add(OutboxMessage message);
+
+  /**
+   * Claims up to {@code max} pending messages due at {@code now}, earliest due first, counting an
+   * attempt on each and pushing its due time to {@code now + lease}. Workers claiming at the same
+   * time never get the same message.
+   */
+  List<OutboxMessage> claim(int max, Instant now, Duration lease);
+
+  void markSent(MessageId id, Instant now);
+
+  /** Leaves it pending, due again at {@code nextAttempt}, with the error that stopped it. */
+  void retryLater(MessageId id, Instant nextAttempt, String error);
+
+  /** Gives up on it: it waits for a person on the worklist. */
+  void park(MessageId id, String error);
+
+  /** Puts a parked message back in line, due now.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if there is no such message
+   */
+  void release(MessageId id, Instant now);
+
+  Optional<OutboxMessage> find(MessageId id);
+
+  List<OutboxMessage> parked();
+
+  /** How many are pending (for the backlog metric). */
+  long pendingCount();
+}

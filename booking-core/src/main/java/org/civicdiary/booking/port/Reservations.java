@@ -1,0 +1,68 @@
+package org.civicdiary.booking.port;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.ReservationSearch;
+
+/**
+ * The reservations, and the slots that active ones hold. The store itself guarantees that at most
+ * one active reservation holds a given (official, slot start), under any concurrency: the core's
+ * own check before writing is not enough. Every method may throw {@link
+ * org.civicdiary.booking.error.StorageUnavailable}.
+ */
+public interface Reservations {
+  /**
+   * Adds a new reservation; if it is active, holds its slots.
+   *
+   * @param slotLength the office's slot length, to know which slots it covers
+   * @throws org.civicdiary.booking.error.SlotTaken if another active reservation holds one of them;
+   *     nothing is written then
+   */
+  void add(Reservation reservation, Duration slotLength);
+
+  /**
+   * Replaces a stored reservation by its next version ({@code version} one higher than stored),
+   * holding and releasing slots so that exactly the slots of the new value are held if it is active
+   * and none if not. Slots it holds in both versions stay held throughout: the new ones are held
+   * before the old ones are released.
+   *
+   * @throws org.civicdiary.booking.error.SlotTaken if a newly needed slot is held by another
+   *     reservation; nothing is changed then
+   * @throws org.civicdiary.booking.error.ConcurrentChange if the stored version is not the one
+   *     before; nothing is changed then
+   * @throws org.civicdiary.booking.error.NotFound if there is no such reservation
+   */
+  void update(Reservation changed, Duration slotLength);
+
+  Optional<Reservation> find(ReservationId id);
+
+  Optional<Reservation> findByManageTokenHash(String hash);
+
+  /** Time held by active reservations of these officials that overlaps [from, to). */
+  List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to);
+
+  /** Reservations of any status of one official that overlap [from, to), by start. */
+  List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to);
+
+  /** Open (active or displaced) reservations made with this e-mail address, compared case-insensitively. */
+  List<Reservation> openOfEmail(String email);
+
+  /** Displaced reservations, earliest start first: the operators' worklist. */
+  List<Reservation> displaced();
+
+  List<Reservation> search(ReservationSearch search);
+
+  /**
+   * Removes the personal data of reservations that ended before the cutoff and still have it.
+   *
+   * @return how many were anonymised
+   */
+  int anonymiseEndedBefore(Instant cutoff, Instant now);
+}

@@ -1,0 +1,23 @@
+package org.civicdiary.booking.port;
+
+import java.util.Objects;
+
+/** The storage ports one adapter provides together, sharing its units of work. */
+public record Storage(
+    Directory directory,
+    Diaries diaries,
+    Reservations reservations,
+    Outbox outbox,
+    AuditLog auditLog,
+    IdempotencyKeys idempotencyKeys,
+    Transactions transactions) {
+  public Storage {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(diaries, "diaries");
+    Objects.requireNonNull(reservations, "reservations");
+    Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(auditLog, "auditLog");
+    Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    Objects.requireNonNull(transactions, "transactions");
+  }
+}

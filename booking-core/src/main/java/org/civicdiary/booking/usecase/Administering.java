@@ -1,0 +1,90 @@
+package org.civicdiary.booking.usecase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+
+/** Administrators keep the directory: the office, departments, officials and agendas. */
+public final class Administering {
+  private static final Duration LOOK_AHEAD = Duration.ofDays(3 * 366);
+  private final Context context;
+  private final Moves moves;
+
+  Administering(Context context) {
+    this.context = context;
+    this.moves = new Moves(context);
+  }
+
+  public void saveOffice(StaffMember actor, Office office) {
+    ChangingSchedule.requireAdmin(actor);
+    context.storage.transactions().run(() -> {
+      Optional<Office> before = context.storage.directory().office(office.id());
+      context.storage.directory().save(office);
+      context.audit(actor, "office.save", office.id().value(), before.map(Object::toString).orElse(null), office.toString());
+    });
+  }
+
+  public void saveDepartment(StaffMember actor, Department department) {
+    ChangingSchedule.requireAdmin(actor);
+    context.storage.transactions().run(() -> {
+      Optional<Department> before = context.storage.directory().department(department.id());
+      context.storage.directory().save(department);
+      context.audit(actor, "department.save", department.id().value(),
+          before.map(Object::toString).orElse(null), department.toString());
+    });
+  }
+
+  /**
+   * Adds or changes an official. Deactivating one displaces their reservations to come, so that
+   * operators re-arrange them with colleagues.
+   */
+  public Displacement saveOfficial(StaffMember actor, Official official) {
+    ChangingSchedule.requireAdmin(actor);
+    return context.storage.transactions().inTransaction(() -> {
+      Optional<Official> before = context.storage.directory().official(official.id());
+      context.storage.directory().save(official);
+      List<Reservation> displaced = new ArrayList<>();
+      if (!official.active()) {
+        Office office = context.officeOf(official.department());
+        Instant now = context.now();
+        for (Reservation r : context.storage.reservations().ofOfficial(official.id(), now, now.plus(LOOK_AHEAD))) {
+          if (r.status() == Status.ACTIVE && r.start().isAfter(now)) {
+            displaced.add(moves.displace(r, null, office.slotLength()));
+          }
+        }
+      }
+      context.audit(actor, "official.save", official.id().value(),
+          before.map(Object::toString).orElse(null), official + " displaced=" + displaced.size());
+      return new Displacement(official.id().value(), displaced);
+    });
+  }
+
+  /** Adds or changes an agenda; every official named must belong to its department. */
+  public void saveAgenda(StaffMember actor, Agenda agenda) {
+    ChangingSchedule.requireAdmin(actor);
+    context.storage.transactions().run(() -> {
+      context.department(agenda.department());
+      for (OfficialId id : agenda.officials()) {
+        Official official = context.storage.directory().official(id)
+            .orElseThrow(() -> new InvalidInput("officials", "official " + id + " does not exist"));
+        if (!official.department().equals(agenda.department())) {
+          throw new InvalidInput("officials", "official " + id + " is not of department " + agenda.department());
+        }
+      }
+      Optional<Agenda> before = context.storage.directory().agenda(agenda.id());
+      context.storage.directory().save(agenda);
+      context.audit(actor, "agenda.save", agenda.id().value(), before.map(Object::toString).orElse(null), agenda.toString());
+    });
+  }
+}

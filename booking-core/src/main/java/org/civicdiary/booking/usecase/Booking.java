@@ -1,0 +1,74 @@
+package org.civicdiary.booking.usecase;
+
+import java.time.Instant;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.ManageToken;
+import org.civicdiary.booking.model.MessageKind;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+
+/**
+ * Booking a meeting: final at once, nobody approves it. The confirmation (and the reminder) are
+ * written to the outbox in the same unit of work, so an answered booking always gets its e-mail.
+ */
+public final class Booking {
+  private final Context context;
+  private final Rules rules;
+
+  Booking(Context context) {
+    this.context = context;
+    this.rules = new Rules(context);
+  }
+
+  /**
+   * A citizen books for themselves.
+   *
+   * @throws org.civicdiary.booking.error.SlotTaken if another reservation holds the time
+   * @throws org.civicdiary.booking.error.SlotNotBookable if the diary does not offer the time
+   * @throws org.civicdiary.booking.error.PolicyViolated if the office's policy does not allow it
+   */
+  public Booked book(BookingRequest request) {
+    return context.storage.transactions().inTransaction(() -> create(request, false));
+  }
+
+  /** An operator books on behalf of a caller; the e-mail is optional and the channel is PHONE. */
+  public Booked bookForCaller(StaffMember actor, BookingRequest request) {
+    Context.permit(actor.role() != Role.OFFICIAL || actor.mayManage(request.official()),
+        "book in another official's diary");
+    if (request.channel() != Channel.PHONE) {
+      throw new InvalidInput("channel", "staff book by PHONE");
+    }
+    return context.storage.transactions().inTransaction(() -> {
+      Booked booked = create(request, true);
+      context.audit(actor, "reservation.book", booked.reservation().id().toString(), null,
+          Context.describe(booked.reservation()));
+      return booked;
+    });
+  }
+
+  private Booked create(BookingRequest request, boolean byStaff) {
+    Official official = context.official(request.official());
+    Agenda agenda = context.agenda(request.agenda());
+    Office office = context.officeOf(official.department());
+    String topic = Rules.topic(office, request.topic());
+    rules.requireBookable(office, official, agenda, request.start(), byStaff);
+    Instant end = request.start().plus(office.slotLength().multipliedBy(agenda.slots()));
+    rules.requireCitizenLimits(office, request.citizen().emailKey(), request.start(), end, null);
+    ManageToken token = ManageToken.generate(context.random);
+    Instant now = context.now();
+    Reservation reservation = new Reservation(ReservationId.random(), official.department(),
+        official.id(), agenda.id(), request.start(), end, request.citizen(), topic,
+        request.channel(), request.language(), Status.ACTIVE, token.hash(), now, now, 0, 0, null);
+    context.storage.reservations().add(reservation, office.slotLength());
+    context.notify(reservation, MessageKind.CONFIRMATION);
+    context.remind(reservation, office);
+    return new Booked(reservation, token);
+  }
+}

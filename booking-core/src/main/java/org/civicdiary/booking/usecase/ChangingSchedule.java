@@ -1,0 +1,91 @@
+package org.civicdiary.booking.usecase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WalkInHours;
+import org.civicdiary.booking.model.Window;
+
+/**
+ * Changing an official's weekly windows (administrators only). Reservations the new schedule no
+ * longer has time for are displaced, as with an absence.
+ */
+public final class ChangingSchedule {
+  /** How far ahead a schedule change looks for reservations it displaces. */
+  private static final Duration LOOK_AHEAD = Duration.ofDays(3 * 366);
+  private final Context context;
+  private final Moves moves;
+
+  ChangingSchedule(Context context) {
+    this.context = context;
+    this.moves = new Moves(context);
+  }
+
+  public Displacement replaceWindows(StaffMember actor, OfficialId officialId, List<Window> windows) {
+    requireAdmin(actor);
+    if (windows == null) {
+      throw new InvalidInput("windows", "is required");
+    }
+    return context.storage.transactions().inTransaction(() -> {
+      Official official = context.official(officialId);
+      Office office = context.officeOf(official.department());
+      for (int i = 0; i < windows.size(); i++) {
+        requireOnGrid(office, "windows[" + i + "]", windows.get(i));
+      }
+      List<Window> before = context.storage.diaries().windows(officialId);
+      context.storage.diaries().replaceWindows(officialId, List.copyOf(windows));
+      Instant now = context.now();
+      List<Reservation> displaced = new ArrayList<>();
+      for (Reservation r : context.storage.reservations().ofOfficial(officialId, now, now.plus(LOOK_AHEAD))) {
+        int slots = (int) (Duration.between(r.start(), r.end()).getSeconds() / office.slotLength().getSeconds());
+        if (r.status() == Status.ACTIVE && r.start().isAfter(now)
+            && !context.freeTime.fits(office, officialId, r.start(), slots, FreeTime.Ignore.BUSY)) {
+          displaced.add(moves.displace(r, null, office.slotLength()));
+        }
+      }
+      context.audit(actor, "diary.windows", officialId.value(), before.toString(),
+          windows + " displaced=" + displaced.size());
+      return new Displacement(officialId.value(), displaced);
+    });
+  }
+
+  /** Sets a department's walk-in office hours (shown to citizens; never bookable). */
+  public void replaceWalkInHours(StaffMember actor, DepartmentId department, List<WalkInHours> hours) {
+    requireAdmin(actor);
+    if (hours == null) {
+      throw new InvalidInput("hours", "is required");
+    }
+    context.storage.transactions().run(() -> {
+      context.department(department);
+      List<WalkInHours> before = context.storage.diaries().walkInHours(department);
+      context.storage.diaries().replaceWalkInHours(department, List.copyOf(hours));
+      context.audit(actor, "department.walk-in-hours", department.value(), before.toString(), hours.toString());
+    });
+  }
+
+  static void requireAdmin(StaffMember actor) {
+    Context.permit(actor.role() == Role.ADMIN, "change the office's configuration");
+  }
+
+  /** Window edges lie on the slot grid, so every diary shares one grid of slot starts. */
+  private static void requireOnGrid(Office office, String field, Window window) {
+    if (!onGrid(window.start(), office) || !onGrid(window.end(), office)) {
+      throw new InvalidInput(field, "must start and end on the " + office.slotMinutes() + "-minute grid");
+    }
+  }
+
+  private static boolean onGrid(LocalTime time, Office office) {
+    return time.getMinute() % office.slotMinutes() == 0;
+  }
+}

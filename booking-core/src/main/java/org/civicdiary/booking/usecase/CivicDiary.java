@@ -1,0 +1,119 @@
+package org.civicdiary.booking.usecase;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import org.civicdiary.booking.holidays.CzechHolidays;
+import org.civicdiary.booking.port.HolidayCalendar;
+import org.civicdiary.booking.port.Storage;
+
+/**
+ * civic-diary's use cases over one storage. Build one per application and share it: it is
+ * thread-safe and holds no state of its own.
+ *
+ * <pre>{@code
+ * CivicDiary diary = CivicDiary.builder().storage(InMemoryStorage.create()).build();
+ * List<FreeSlot> free = diary.findingFreeSlots().ofOfficial(official, agenda, from, to);
+ * }</pre>
+ */
+public final class CivicDiary {
+  private final FindingFreeSlots findingFreeSlots;
+  private final Booking booking;
+  private final ManagingOwnReservation managingOwnReservation;
+  private final HandlingReservations handlingReservations;
+  private final WorkingTheWorklist workingTheWorklist;
+  private final RecordingAbsence recordingAbsence;
+  private final ChangingSchedule changingSchedule;
+  private final Administering administering;
+  private final Anonymising anonymising;
+
+  private CivicDiary(Context context) {
+    this.findingFreeSlots = new FindingFreeSlots(context);
+    this.booking = new Booking(context);
+    this.managingOwnReservation = new ManagingOwnReservation(context);
+    this.handlingReservations = new HandlingReservations(context);
+    this.workingTheWorklist = new WorkingTheWorklist(context);
+    this.recordingAbsence = new RecordingAbsence(context);
+    this.changingSchedule = new ChangingSchedule(context);
+    this.administering = new Administering(context);
+    this.anonymising = new Anonymising(context);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public FindingFreeSlots findingFreeSlots() {
+    return findingFreeSlots;
+  }
+
+  public Booking booking() {
+    return booking;
+  }
+
+  public ManagingOwnReservation managingOwnReservation() {
+    return managingOwnReservation;
+  }
+
+  public HandlingReservations handlingReservations() {
+    return handlingReservations;
+  }
+
+  public WorkingTheWorklist workingTheWorklist() {
+    return workingTheWorklist;
+  }
+
+  public RecordingAbsence recordingAbsence() {
+    return recordingAbsence;
+  }
+
+  public ChangingSchedule changingSchedule() {
+    return changingSchedule;
+  }
+
+  public Administering administering() {
+    return administering;
+  }
+
+  public Anonymising anonymising() {
+    return anonymising;
+  }
+
+  /** Storage is required; the clock defaults to the system's, holidays to the Czech ones. */
+  public static final class Builder {
+    private Storage storage;
+    private Clock clock = Clock.systemUTC();
+    private HolidayCalendar holidays = CzechHolidays.create();
+    private SecureRandom random;
+
+    private Builder() {}
+
+    public Builder storage(Storage storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder holidays(HolidayCalendar holidays) {
+      this.holidays = Objects.requireNonNull(holidays, "holidays");
+      return this;
+    }
+
+    /** The source of manage tokens; a new {@link SecureRandom} unless given. */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    public CivicDiary build() {
+      if (storage == null) {
+        throw new IllegalStateException("CivicDiary needs a storage: call storage(...) before build()");
+      }
+      return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random));
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.civicdiary.booking.usecase;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.error.NotPermitted;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.AuditEntry;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.MessageKind;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.OutboxMessage;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.port.HolidayCalendar;
+import org.civicdiary.booking.port.Storage;
+
+/** What every use case needs: the ports, the clock, and the look-ups and notices they share. */
+final class Context {
+  final Storage storage;
+  final Clock clock;
+  final HolidayCalendar holidays;
+  final SecureRandom random;
+  final FreeTime freeTime;
+
+  Context(Storage storage, Clock clock, HolidayCalendar holidays, SecureRandom random) {
+    this.storage = storage;
+    this.clock = clock;
+    this.holidays = holidays;
+    this.random = random;
+    this.freeTime = new FreeTime(storage, holidays);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  LocalDate today(Office office) {
+    return LocalDate.ofInstant(now(), office.zone());
+  }
+
+  Department department(DepartmentId id) {
+    return storage.directory().department(id).orElseThrow(() -> new NotFound("department", id.value()));
+  }
+
+  Office officeOf(DepartmentId id) {
+    Department department = department(id);
+    return storage.directory().office(department.office())
+        .orElseThrow(() -> new NotFound("office", department.office().value()));
+  }
+
+  Official official(OfficialId id) {
+    return storage.directory().official(id).orElseThrow(() -> new NotFound("official", id.value()));
+  }
+
+  Agenda agenda(AgendaId id) {
+    return storage.directory().agenda(id).orElseThrow(() -> new NotFound("agenda", id.value()));
+  }
+
+  Reservation reservation(ReservationId id) {
+    return storage.reservations().find(id).orElseThrow(() -> new NotFound("reservation", id.toString()));
+  }
+
+  /** Writes the message to the outbox (same unit of work) if the citizen gave an e-mail address. */
+  void notify(Reservation reservation, MessageKind kind) {
+    notifyAt(reservation, kind, now());
+  }
+
+  void notifyAt(Reservation reservation, MessageKind kind, Instant dueAt) {
+    if (reservation.citizen().email() != null) {
+      storage.outbox().add(OutboxMessage.about(reservation, kind, now(), dueAt));
+    }
+  }
+
+  /** Schedules the reminder, unless its time has already passed. */
+  void remind(Reservation reservation, Office office) {
+    Instant due = reservation.start().minus(office.policy().reminderLead());
+    if (due.isAfter(now())) {
+      notifyAt(reservation, MessageKind.REMINDER, due);
+    }
+  }
+
+  void audit(StaffMember actor, String action, String subject, String before, String after) {
+    storage.auditLog().record(new AuditEntry(now(), actor.username(), action, subject, before, after));
+  }
+
+  static void permit(boolean allowed, String action) {
+    if (!allowed) {
+      throw new NotPermitted(action);
+    }
+  }
+
+  /** What the audit log keeps of a reservation: ids, times and status, no personal data. */
+  static String describe(Reservation r) {
+    return "status=" + r.status() + " official=" + r.official() + " agenda=" + r.agenda()
+        + " start=" + r.start() + " end=" + r.end() + " channel=" + r.channel()
+        + (r.note() == null ? "" : " note=" + r.note());
+  }
+}

@@ -1,0 +1,28 @@
+package org.civicdiary.booking.usecase;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.LocalizedText;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Window;
+
+/**
+ * One official's day.
+ *
+ * @param holiday the public holiday's name, or null on a working day
+ */
+public record DayPlan(
+    OfficialId official,
+    LocalDate date,
+    LocalizedText holiday,
+    List<Window> windows,
+    List<Absence> absences,
+    List<Reservation> reservations) {
+  public DayPlan {
+    windows = List.copyOf(windows);
+    absences = List.copyOf(absences);
+    reservations = List.copyOf(reservations);
+  }
+}

@@ -1,0 +1,74 @@
+package org.civicdiary.booking.usecase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.error.TokenInvalid;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.ManageToken;
+import org.civicdiary.booking.model.MessageKind;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Status;
+
+/**
+ * What the citizen does with the manage link: see the reservation, cancel it, move it, or accept a
+ * proposed replacement after a displacement. A token that matches nothing is {@link TokenInvalid},
+ * however it is wrong.
+ */
+public final class ManagingOwnReservation {
+  private final Context context;
+  private final Moves moves;
+  private final Proposals proposals;
+
+  ManagingOwnReservation(Context context) {
+    this.context = context;
+    this.moves = new Moves(context);
+    this.proposals = new Proposals(context);
+  }
+
+  public Reservation view(ManageToken token) {
+    return find(token);
+  }
+
+  /** Cancels it; the citizen gets a cancellation message and the slots are free again. */
+  public Reservation cancel(ManageToken token) {
+    return context.storage.transactions().inTransaction(() -> {
+      Reservation reservation = find(token);
+      moves.requireOpenAndAhead(reservation);
+      return moves.end(reservation, Status.CANCELLED, null, MessageKind.CANCELLED_BY_CITIZEN);
+    });
+  }
+
+  /**
+   * Moves it to another free time, with the same official or a colleague of the department who
+   * handles the agenda (accepting a proposal is such a move).
+   */
+  public Reservation reschedule(ManageToken token, OfficialId official, Instant start) {
+    if (official == null) {
+      throw new InvalidInput("official", "is required");
+    }
+    if (start == null) {
+      throw new InvalidInput("start", "is required");
+    }
+    return context.storage.transactions().inTransaction(() -> {
+      Reservation reservation = find(token);
+      if (!context.official(official).department().equals(reservation.department())) {
+        throw new InvalidInput("official", "must be of the reservation's department");
+      }
+      return moves.move(reservation, official, start, null, false);
+    });
+  }
+
+  /** Replacement times for a displaced reservation; none for one that is not displaced. */
+  public List<FreeSlot> proposals(ManageToken token) {
+    Reservation reservation = find(token);
+    return reservation.status() == Status.DISPLACED ? proposals.propose(reservation) : List.of();
+  }
+
+  private Reservation find(ManageToken token) {
+    Objects.requireNonNull(token, "token");
+    return context.storage.reservations().findByManageTokenHash(token.hash()).orElseThrow(TokenInvalid::new);
+  }
+}

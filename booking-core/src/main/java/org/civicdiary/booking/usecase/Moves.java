@@ -1,0 +1,70 @@
+package org.civicdiary.booking.usecase;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.civicdiary.booking.error.StateConflict;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.MessageKind;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Status;
+
+/** Moving a reservation to another time or official, for citizens and staff alike. */
+final class Moves {
+  private final Context context;
+  private final Rules rules;
+
+  Moves(Context context) {
+    this.context = context;
+    this.rules = new Rules(context);
+  }
+
+  /**
+   * Moves it atomically: the store holds the new slots before it releases the old ones, so a move
+   * that fails (the new time just taken) leaves the reservation where it was.
+   */
+  Reservation move(Reservation reservation, OfficialId officialId, Instant start, String note, boolean byStaff) {
+    requireOpenAndAhead(reservation);
+    Official official = context.official(officialId);
+    Agenda agenda = context.agenda(reservation.agenda());
+    Office office = context.officeOf(reservation.department());
+    rules.requireBookable(office, official, agenda, start, byStaff);
+    Instant end = start.plus(office.slotLength().multipliedBy(agenda.slots()));
+    rules.requireCitizenLimits(office, reservation.citizen().emailKey(), start, end, reservation.id());
+    Reservation moved = reservation.movedTo(officialId, start, end, note, context.now());
+    context.storage.reservations().update(moved, office.slotLength());
+    context.notify(moved, MessageKind.RESCHEDULED);
+    context.remind(moved, office);
+    return moved;
+  }
+
+  /** Ends it with the given status and tells the citizen with the given message, if any. */
+  Reservation end(Reservation reservation, Status status, String note, MessageKind message) {
+    Office office = context.officeOf(reservation.department());
+    Reservation ended = reservation.withStatus(status, note, context.now());
+    context.storage.reservations().update(ended, office.slotLength());
+    if (message != null) {
+      context.notify(ended, message);
+    }
+    return ended;
+  }
+
+  /** Takes an active reservation off its time: it goes to the worklist and the citizen is told. */
+  Reservation displace(Reservation reservation, String note, Duration slotLength) {
+    Reservation displaced = reservation.withStatus(Status.DISPLACED, note, context.now());
+    context.storage.reservations().update(displaced, slotLength);
+    context.notify(displaced, MessageKind.DISPLACED);
+    return displaced;
+  }
+
+  void requireOpenAndAhead(Reservation reservation) {
+    if (!reservation.status().isOpen()) {
+      throw new StateConflict("reservation " + reservation.id() + " is " + reservation.status());
+    }
+    if (reservation.status() == Status.ACTIVE && !reservation.start().isAfter(context.now())) {
+      throw new StateConflict("reservation " + reservation.id() + " has already begun");
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.civicdiary.booking.usecase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+
+/**
+ * Replacement times for a displaced reservation: the free times nearest to the original with the
+ * same official first, then with colleagues of the department who handle the agenda. Only times a
+ * citizen could book themselves (after the minimum notice), so a citizen can accept any of them.
+ */
+final class Proposals {
+  static final int PER_GROUP = 3;
+  private final Context context;
+
+  Proposals(Context context) {
+    this.context = context;
+  }
+
+  List<FreeSlot> propose(Reservation reservation) {
+    Office office = context.officeOf(reservation.department());
+    Agenda agenda = context.agenda(reservation.agenda());
+    LocalDate today = context.today(office);
+    LocalDate last = today.plusDays(office.policy().horizonDays());
+    Instant earliest = context.now().plus(office.policy().minimumNotice());
+    List<OfficialId> colleagues = new ArrayList<>();
+    boolean sameOfficialActive = false;
+    for (Official official : context.storage.directory().officials(reservation.department())) {
+      if (!official.active() || !agenda.handledBy(official.id())) {
+        continue;
+      }
+      if (official.id().equals(reservation.official())) {
+        sameOfficialActive = true;
+      } else {
+        colleagues.add(official.id());
+      }
+    }
+    Comparator<FreeSlot> nearest = Comparator.comparing(
+        (FreeSlot s) -> Duration.between(reservation.start(), s.start()).abs());
+    List<FreeSlot> result = new ArrayList<>();
+    if (sameOfficialActive) {
+      context.freeTime.find(office, List.of(reservation.official()), today, last, earliest,
+              agenda.slots(), FreeTime.Ignore.NOTHING)
+          .stream().sorted(nearest).limit(PER_GROUP).forEach(result::add);
+    }
+    context.freeTime.find(office, colleagues, today, last, earliest, agenda.slots(), FreeTime.Ignore.NOTHING)
+        .stream().sorted(nearest).limit(PER_GROUP).forEach(result::add);
+    return result;
+  }
+}

@@ -1,0 +1,59 @@
+package org.civicdiary.booking.usecase;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.AbsenceId;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+
+/**
+ * Recording that an official is away (holiday, illness, training, a block). Reservations in that
+ * time are displaced: their citizens are told and they go on the operators' worklist.
+ */
+public final class RecordingAbsence {
+  private final Context context;
+  private final Moves moves;
+
+  RecordingAbsence(Context context) {
+    this.context = context;
+    this.moves = new Moves(context);
+  }
+
+  public Displacement record(StaffMember actor, AbsenceRequest request) {
+    Context.permit(actor.mayManage(request.official()), "record an absence in another official's diary");
+    return context.storage.transactions().inTransaction(() -> {
+      Official official = context.official(request.official());
+      Office office = context.officeOf(official.department());
+      Absence absence = new Absence(AbsenceId.random(), official.id(), request.start(), request.end(),
+          request.kind(), request.reason());
+      context.storage.diaries().add(absence);
+      List<Reservation> displaced = new ArrayList<>();
+      for (Reservation r : context.storage.reservations().ofOfficial(official.id(), absence.start(), absence.end())) {
+        if (r.status() == Status.ACTIVE) {
+          displaced.add(moves.displace(r, null, office.slotLength()));
+        }
+      }
+      context.audit(actor, "absence.record", absence.id().toString(), null,
+          absence.kind() + " " + absence.official() + " " + absence.start() + ".." + absence.end()
+              + " displaced=" + displaced.size());
+      return new Displacement(absence.id().toString(), displaced);
+    });
+  }
+
+  /** Removes an absence; reservations it displaced stay on the worklist until resolved. */
+  public void remove(StaffMember actor, AbsenceId id) {
+    context.storage.transactions().run(() -> {
+      Absence absence = context.storage.diaries().absence(id)
+          .orElseThrow(() -> new NotFound("absence", id.toString()));
+      Context.permit(actor.mayManage(absence.official()), "remove an absence from another official's diary");
+      context.storage.diaries().remove(id);
+      context.audit(actor, "absence.remove", id.toString(),
+          absence.kind() + " " + absence.official() + " " + absence.start() + ".." + absence.end(), null);
+    });
+  }
+}

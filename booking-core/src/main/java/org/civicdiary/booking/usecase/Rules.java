@@ -1,0 +1,81 @@
+package org.civicdiary.booking.usecase;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.error.PolicyViolated;
+import org.civicdiary.booking.error.PolicyViolated.Policy;
+import org.civicdiary.booking.error.SlotNotBookable;
+import org.civicdiary.booking.error.SlotNotBookable.Reason;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+
+/** The checks a booking and a move share: the diary has the time, and the citizen's limits hold. */
+final class Rules {
+  private final Context context;
+
+  Rules(Context context) {
+    this.context = context;
+  }
+
+  /**
+   * Checks that the official handles the agenda and the diary has the time. Staff may book inside
+   * the minimum notice (a caller on the phone, a displaced meeting moved to this afternoon); nobody
+   * may book in the past or beyond the horizon.
+   */
+  void requireBookable(Office office, Official official, Agenda agenda, Instant start, boolean byStaff) {
+    if (!official.active()) {
+      throw new SlotNotBookable(Reason.OFFICIAL_INACTIVE, "official " + official.id());
+    }
+    if (!official.department().equals(agenda.department()) || !agenda.handledBy(official.id())) {
+      throw new SlotNotBookable(Reason.AGENDA_NOT_HANDLED, "agenda " + agenda.id() + " by " + official.id());
+    }
+    Instant now = context.now();
+    Instant earliest = byStaff ? now : now.plus(office.policy().minimumNotice());
+    LocalDate lastDay = context.today(office).plusDays(office.policy().horizonDays());
+    context.freeTime.whyNot(office, official.id(), start, agenda.slots(), earliest, lastDay)
+        .ifPresent(reason -> {
+          throw new SlotNotBookable(reason, "official " + official.id() + " at " + start);
+        });
+  }
+
+  /** The topic fits the office's limit. */
+  static String topic(Office office, String topic) {
+    String trimmed = topic.strip();
+    if (trimmed.length() > office.policy().topicMaxLength()) {
+      throw new PolicyViolated(Policy.TOPIC_TOO_LONG, "topic",
+          "at most " + office.policy().topicMaxLength() + " characters");
+    }
+    if (trimmed.isEmpty()) {
+      throw new InvalidInput("topic", "must not be empty");
+    }
+    return trimmed;
+  }
+
+  /**
+   * The citizen (by e-mail) may hold one more open reservation, and none of theirs overlaps this time.
+   *
+   * @param moving the reservation being moved, which does not count against itself; null when booking
+   */
+  void requireCitizenLimits(Office office, String email, Instant start, Instant end, ReservationId moving) {
+    if (email == null) {
+      return;
+    }
+    List<Reservation> open = context.storage.reservations().openOfEmail(email);
+    long others = open.stream().filter(r -> !r.id().equals(moving)).count();
+    if (moving == null && others >= office.policy().maxOpenPerEmail()) {
+      throw new PolicyViolated(Policy.TOO_MANY_RESERVATIONS, "email",
+          "at most " + office.policy().maxOpenPerEmail() + " open reservations per address");
+    }
+    boolean overlapping = open.stream()
+        .anyMatch(r -> !r.id().equals(moving) && r.overlaps(start, end));
+    if (overlapping) {
+      throw new PolicyViolated(Policy.OVERLAPPING_RESERVATION, "start",
+          "the citizen already has a reservation at this time");
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.civicdiary.booking.usecase;
+
+import java.util.List;
+import org.civicdiary.booking.model.MessageId;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
+
+/** The operators' worklist. Items leave it when resolved through {@link HandlingReservations}. */
+public final class WorkingTheWorklist {
+  private final Context context;
+  private final Proposals proposals;
+
+  WorkingTheWorklist(Context context) {
+    this.context = context;
+    this.proposals = new Proposals(context);
+  }
+
+  public Worklist worklist(StaffMember actor) {
+    requireOperator(actor);
+    List<WorklistItem> items = context.storage.reservations().displaced().stream()
+        .map(r -> new WorklistItem(r, proposals.propose(r)))
+        .toList();
+    return new Worklist(items, context.storage.outbox().parked());
+  }
+
+  /** Puts an undelivered message back in line (after the address was corrected or the server fixed). */
+  public void retryMessage(StaffMember actor, MessageId id) {
+    requireOperator(actor);
+    context.storage.transactions().run(() -> {
+      context.storage.outbox().release(id, context.now());
+      context.audit(actor, "message.retry", id.toString(), "PARKED", "PENDING");
+    });
+  }
+
+  private static void requireOperator(StaffMember actor) {
+    Context.permit(actor.role() != Role.OFFICIAL, "work the operators' worklist");
+  }
+}

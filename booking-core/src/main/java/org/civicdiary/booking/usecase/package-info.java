@@ -1,0 +1,5 @@
+/**
+ * The use cases, one class per activity, reached through {@link org.civicdiary.booking.usecase.CivicDiary}.
+ * Each public method is one unit of work.
+ */
+package org.civicdiary.booking.usecase;
