@@ -13,6 +13,6 @@ public final class InMemoryStorage {
   public static Storage create() {
     MemoryTransactions tx = new MemoryTransactions();
     return new Storage(new MemoryDirectory(tx), new MemoryDiaries(tx), new MemoryReservations(tx),
-        new MemoryOutbox(tx), new MemoryAuditLog(tx), new MemoryIdempotencyKeys(tx), tx);
+        new MemoryOutbox(tx), new MemoryAuditLog(tx), new MemoryIdempotencyKeys(tx), new MemoryStaffAccounts(tx), tx);
   }
 }

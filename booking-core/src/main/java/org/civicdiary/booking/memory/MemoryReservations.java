@@ -47,7 +47,16 @@ final class MemoryReservations implements Reservations {
       }
       hold(reservation, holds(reservation, slotLength), Set.of());
       tx.put(byId, reservation.id(), reservation);
-      tx.put(byTokenHash, reservation.manageTokenHash(), reservation.id());
+    });
+  }
+
+  @Override
+  public void addManageToken(ReservationId id, String tokenHash) {
+    tx.locked(() -> {
+      if (!byId.containsKey(id)) {
+        throw new NotFound("reservation", id.toString());
+      }
+      tx.put(byTokenHash, tokenHash, id);
     });
   }
 

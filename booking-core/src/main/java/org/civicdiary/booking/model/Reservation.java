@@ -11,7 +11,6 @@ import org.civicdiary.booking.error.InvalidInput;
  * {@code version} one higher, so that storage can refuse a change made from a stale copy; every
  * change the citizen is told about also raises {@code sequence} (the iCalendar SEQUENCE).
  *
- * @param manageTokenHash the hash of the citizen's manage token; the token itself is never kept
  * @param note the staff's note on the last change, or null
  */
 public record Reservation(
@@ -26,7 +25,6 @@ public record Reservation(
     Channel channel,
     Language language,
     Status status,
-    String manageTokenHash,
     Instant createdAt,
     Instant updatedAt,
     int version,
@@ -51,7 +49,6 @@ public record Reservation(
     Check.present("channel", channel);
     Check.present("language", language);
     Check.present("status", status);
-    Check.present("manageTokenHash", manageTokenHash);
     Check.present("createdAt", createdAt);
     Check.present("updatedAt", updatedAt);
     note = note == null || note.isBlank() ? null : Check.text("note", note, 1000);
@@ -72,20 +69,20 @@ public record Reservation(
 
   public Reservation withStatus(Status newStatus, String newNote, Instant now) {
     return new Reservation(id, department, official, agenda, start, end, citizen, topic, channel,
-        language, newStatus, manageTokenHash, createdAt, now, version + 1,
+        language, newStatus, createdAt, now, version + 1,
         sequence + 1, newNote);
   }
 
   /** Moved to another time (and possibly another official); active again if it was displaced. */
   public Reservation movedTo(OfficialId newOfficial, Instant newStart, Instant newEnd, String newNote, Instant now) {
     return new Reservation(id, department, newOfficial, agenda, newStart, newEnd, citizen, topic,
-        channel, language, Status.ACTIVE, manageTokenHash, createdAt, now, version + 1,
+        channel, language, Status.ACTIVE, createdAt, now, version + 1,
         sequence + 1, newNote);
   }
 
   /** The same reservation with no personal data left; times, agenda and channel stay for statistics. */
   public Reservation anonymised(Instant now) {
     return new Reservation(id, department, official, agenda, start, end, Citizen.anonymised(), "",
-        channel, language, status, manageTokenHash, createdAt, now, version + 1, sequence, null);
+        channel, language, status, createdAt, now, version + 1, sequence, null);
   }
 }

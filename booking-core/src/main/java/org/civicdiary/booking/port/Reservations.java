@@ -43,6 +43,15 @@ public interface Reservations {
 
   Optional<Reservation> find(ReservationId id);
 
+  /**
+   * Adds the hash of a manage token that opens this reservation. A reservation may have several:
+   * each message to the citizen carries a fresh one, so that no token is ever stored in clear.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if there is no such reservation
+   */
+  void addManageToken(ReservationId id, String tokenHash);
+
+  /** The reservation that one of its manage tokens' hash opens. */
   Optional<Reservation> findByManageTokenHash(String hash);
 
   /** Time held by active reservations of these officials that overlaps [from, to). */

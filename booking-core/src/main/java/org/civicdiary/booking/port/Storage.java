@@ -10,6 +10,7 @@ public record Storage(
     Outbox outbox,
     AuditLog auditLog,
     IdempotencyKeys idempotencyKeys,
+    StaffAccounts staffAccounts,
     Transactions transactions) {
   public Storage {
     Objects.requireNonNull(directory, "directory");
@@ -18,6 +19,7 @@ public record Storage(
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(auditLog, "auditLog");
     Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    Objects.requireNonNull(staffAccounts, "staffAccounts");
     Objects.requireNonNull(transactions, "transactions");
   }
 }

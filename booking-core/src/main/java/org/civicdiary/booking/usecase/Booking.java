@@ -65,8 +65,9 @@ public final class Booking {
     Instant now = context.now();
     Reservation reservation = new Reservation(ReservationId.random(), official.department(),
         official.id(), agenda.id(), request.start(), end, request.citizen(), topic,
-        request.channel(), request.language(), Status.ACTIVE, token.hash(), now, now, 0, 0, null);
+        request.channel(), request.language(), Status.ACTIVE, now, now, 0, 0, null);
     context.storage.reservations().add(reservation, office.slotLength());
+    context.storage.reservations().addManageToken(reservation.id(), token.hash());
     context.notify(reservation, MessageKind.CONFIRMATION);
     context.remind(reservation, office);
     return new Booked(reservation, token);

@@ -26,6 +26,7 @@ public final class CivicDiary {
   private final ChangingSchedule changingSchedule;
   private final Administering administering;
   private final Anonymising anonymising;
+  private final IssuingManageLinks issuingManageLinks;
 
   private CivicDiary(Context context) {
     this.findingFreeSlots = new FindingFreeSlots(context);
@@ -37,6 +38,7 @@ public final class CivicDiary {
     this.changingSchedule = new ChangingSchedule(context);
     this.administering = new Administering(context);
     this.anonymising = new Anonymising(context);
+    this.issuingManageLinks = new IssuingManageLinks(context);
   }
 
   public static Builder builder() {
@@ -77,6 +79,10 @@ public final class CivicDiary {
 
   public Anonymising anonymising() {
     return anonymising;
+  }
+
+  public IssuingManageLinks issuingManageLinks() {
+    return issuingManageLinks;
   }
 
   /** Storage is required; the clock defaults to the system's, holidays to the Czech ones. */

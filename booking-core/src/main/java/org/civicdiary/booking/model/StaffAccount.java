@@ -1,0 +1,25 @@
+package org.civicdiary.booking.model;
+
+import org.civicdiary.booking.error.InvalidInput;
+
+/**
+ * A staff member's login for the built-in authentication (a portal with its own single sign-on
+ * need not use these).
+ *
+ * @param passwordHash a slow salted hash in the authenticator's own encoding; never a password
+ * @param official for the OFFICIAL role, whose diary they are; null otherwise
+ */
+public record StaffAccount(String username, String passwordHash, Role role, OfficialId official, boolean active) {
+  public StaffAccount {
+    username = Check.line("username", username, 100);
+    Check.present("passwordHash", passwordHash);
+    Check.present("role", role);
+    if (role == Role.OFFICIAL && official == null) {
+      throw new InvalidInput("official", "is required for the OFFICIAL role");
+    }
+  }
+
+  public StaffMember member() {
+    return new StaffMember(username, role, official);
+  }
+}
