@@ -12,7 +12,8 @@ public final class InMemoryStorage {
 
   public static Storage create() {
     MemoryTransactions tx = new MemoryTransactions();
-    return new Storage(new MemoryDirectory(tx), new MemoryDiaries(tx), new MemoryReservations(tx),
+    MemoryDirectory directory = new MemoryDirectory(tx);
+    return new Storage(directory, new MemoryDiaries(tx, directory), new MemoryReservations(tx),
         new MemoryOutbox(tx), new MemoryAuditLog(tx), new MemoryIdempotencyKeys(tx), new MemoryStaffAccounts(tx), tx);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Absence;
 import org.civicdiary.booking.model.AbsenceId;
 import org.civicdiary.booking.model.DepartmentId;
@@ -20,12 +21,22 @@ import org.civicdiary.booking.port.Diaries;
 
 final class MemoryDiaries implements Diaries {
   private final MemoryTransactions tx;
+  private final MemoryDirectory directory;
   private final Map<OfficialId, List<Window>> windows = new HashMap<>();
   private final Map<DepartmentId, List<WalkInHours>> walkIn = new HashMap<>();
   private final Map<AbsenceId, Absence> absences = new LinkedHashMap<>();
 
-  MemoryDiaries(MemoryTransactions tx) {
+  MemoryDiaries(MemoryTransactions tx, MemoryDirectory directory) {
     this.tx = tx;
+    this.directory = directory;
+  }
+
+  /** Units of work are serial here already; only the official's existence is checked. */
+  @Override
+  public void lock(OfficialId official) {
+    if (directory.official(official).isEmpty()) {
+      throw new NotFound("official", official.value());
+    }
   }
 
   @Override

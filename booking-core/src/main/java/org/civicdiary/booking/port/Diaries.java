@@ -18,6 +18,16 @@ import org.civicdiary.booking.model.Window;
  * hours. Every method may throw {@link org.civicdiary.booking.error.StorageUnavailable}.
  */
 public interface Diaries {
+  /**
+   * Takes the official's diary for the rest of the unit of work: another unit of work taking the
+   * same diary waits until this one ends. Bookings, moves and programme changes (absences, new
+   * windows, deactivation) take it, so that a booking cannot slip into time that a concurrent
+   * absence is removing. Must be called inside a unit of work.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if there is no such official
+   */
+  void lock(OfficialId official);
+
   /** The official's windows in the order they were saved; empty for an unknown official. */
   List<Window> windows(OfficialId official);
 

@@ -54,6 +54,7 @@ public final class Administering {
     return context.storage.transactions().inTransaction(() -> {
       Optional<Official> before = context.storage.directory().official(official.id());
       context.storage.directory().save(official);
+      context.storage.diaries().lock(official.id());
       List<Reservation> displaced = new ArrayList<>();
       if (!official.active()) {
         Office office = context.officeOf(official.department());

@@ -54,6 +54,7 @@ public final class Booking {
   }
 
   private Booked create(BookingRequest request, boolean byStaff) {
+    context.storage.diaries().lock(request.official());
     Official official = context.official(request.official());
     Agenda agenda = context.agenda(request.agenda());
     Office office = context.officeOf(official.department());

@@ -38,6 +38,7 @@ public final class ChangingSchedule {
       throw new InvalidInput("windows", "is required");
     }
     return context.storage.transactions().inTransaction(() -> {
+      context.storage.diaries().lock(officialId);
       Official official = context.official(officialId);
       Office office = context.officeOf(official.department());
       for (int i = 0; i < windows.size(); i++) {

@@ -27,6 +27,7 @@ final class Moves {
    */
   Reservation move(Reservation reservation, OfficialId officialId, Instant start, String note, boolean byStaff) {
     requireOpenAndAhead(reservation);
+    context.storage.diaries().lock(officialId);
     Official official = context.official(officialId);
     Agenda agenda = context.agenda(reservation.agenda());
     Office office = context.officeOf(reservation.department());

@@ -27,6 +27,7 @@ public final class RecordingAbsence {
   public Displacement record(StaffMember actor, AbsenceRequest request) {
     Context.permit(actor.mayManage(request.official()), "record an absence in another official's diary");
     return context.storage.transactions().inTransaction(() -> {
+      context.storage.diaries().lock(request.official());
       Official official = context.official(request.official());
       Office office = context.officeOf(official.department());
       Absence absence = new Absence(AbsenceId.random(), official.id(), request.start(), request.end(),
