@@ -1,0 +1,268 @@
+package org.civicdiary.booking.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdiary.booking.contract.Fixtures.DVORAK;
+import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
+import static org.civicdiary.booking.contract.Fixtures.NOVAK;
+import static org.civicdiary.booking.contract.Fixtures.NOW;
+import static org.civicdiary.booking.contract.Fixtures.SLOT;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.civicdiary.booking.error.ConcurrentChange;
+import org.civicdiary.booking.error.SlotTaken;
+import org.civicdiary.booking.model.AbsenceKind;
+import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Language;
+import org.civicdiary.booking.model.MessageKind;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.OutboxMessage;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.ReservationSearch;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.usecase.AbsenceRequest;
+import org.civicdiary.booking.usecase.BookingRequest;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The no-double-booking invariant under concurrency, through the use cases: what every storage
+ * must keep true however many threads race. An adapter's test extends this class.
+ */
+public abstract class ConcurrencyContract {
+  protected static final int THREADS = 64;
+  protected static final StaffMember OPERATOR = new StaffMember("operator", Role.OPERATOR, null);
+  protected static final StaffMember ADMIN = new StaffMember("admin", Role.ADMIN, null);
+  protected Storage storage;
+  protected CivicDiary diary;
+
+  /** A storage holding no data at all, new (or emptied) for each test. */
+  protected abstract Storage emptyStorage();
+
+  @BeforeEach
+  void loadFixtures() {
+    storage = emptyStorage();
+    new Fixtures(storage).load();
+    diary = CivicDiary.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+  }
+
+  @Test
+  void racingForFiftySlotsEndsWithExactlyFiftyReservations() throws Exception {
+    List<FreeSlot> slots = freeSlots(NOVAK).subList(0, 50);
+    AtomicInteger attempts = new AtomicInteger();
+    AtomicInteger booked = new AtomicInteger();
+    AtomicInteger taken = new AtomicInteger();
+    List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
+    race(THREADS, () -> {
+      for (int i = attempts.getAndIncrement(); i < 2000; i = attempts.getAndIncrement()) {
+        FreeSlot slot = slots.get(Math.floorMod(i * 7919, 50));
+        try {
+          diary.booking().book(request(slot.official(), slot.start(), "citizen" + i + "@example.cz"));
+          booked.incrementAndGet();
+        } catch (SlotTaken e) {
+          taken.incrementAndGet();
+        } catch (RuntimeException e) {
+          unexpected.add(e);
+        }
+      }
+    });
+    assertThat(unexpected).isEmpty();
+    assertThat(booked.get()).isEqualTo(50);
+    assertThat(taken.get()).isEqualTo(1950);
+    assertThat(active()).hasSize(50);
+    long reminders = active().stream().filter(r -> r.start().minus(java.time.Duration.ofDays(1)).isAfter(NOW)).count();
+    assertThat(storage.outbox().pendingCount()).isEqualTo(50 + reminders);
+    assertSlotsHeldExactlyByActiveReservations();
+  }
+
+  @Test
+  void theSameSlotIsWonByExactlyOneOfSixtyFourThreads() throws Exception {
+    FreeSlot slot = freeSlots(NOVAK).get(0);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger booked = new AtomicInteger();
+    AtomicInteger taken = new AtomicInteger();
+    List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
+    race(THREADS, () -> {
+      try {
+        diary.booking().book(request(NOVAK, slot.start(), "racer" + next.getAndIncrement() + "@example.cz"));
+        booked.incrementAndGet();
+      } catch (SlotTaken e) {
+        taken.incrementAndGet();
+      } catch (RuntimeException e) {
+        unexpected.add(e);
+      }
+    });
+    assertThat(unexpected).isEmpty();
+    assertThat(booked.get()).isEqualTo(1);
+    assertThat(taken.get()).isEqualTo(THREADS - 1);
+    assertSlotsHeldExactlyByActiveReservations();
+  }
+
+  @Test
+  void concurrentMovesNeverLeaveASlotHeldTwiceOrAReservationWithoutItsSlots() throws Exception {
+    List<FreeSlot> free = freeSlots(NOVAK);
+    List<ReservationId> ids = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      ids.add(diary.booking().book(request(NOVAK, free.get(i).start(), "mover" + i + "@example.cz")).reservation().id());
+    }
+    // Targets overlap the booked time and each other, with two officials, so moves collide often.
+    List<FreeSlot> targets = new ArrayList<>(free.subList(20, 45));
+    targets.addAll(freeSlots(DVORAK).subList(0, 10));
+    AtomicInteger moves = new AtomicInteger();
+    List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
+    race(THREADS, () -> {
+      Random random = new Random(Thread.currentThread().getId());
+      for (int i = 0; i < 15; i++) {
+        ReservationId id = ids.get(random.nextInt(ids.size()));
+        FreeSlot target = targets.get(random.nextInt(targets.size()));
+        try {
+          diary.handlingReservations().move(OPERATOR, id, target.official(), target.start(), "re-arranged");
+          moves.incrementAndGet();
+        } catch (SlotTaken | ConcurrentChange e) {
+          // lost the race: the reservation stays where it was
+        } catch (RuntimeException e) {
+          unexpected.add(e);
+        }
+      }
+    });
+    assertThat(unexpected).isEmpty();
+    assertThat(moves.get()).isPositive();
+    assertThat(active()).hasSize(30);
+    assertSlotsHeldExactlyByActiveReservations();
+  }
+
+  @Test
+  void anAbsenceRacingWithBookingsLeavesNoActiveReservationInsideIt() throws Exception {
+    List<FreeSlot> free = freeSlots(NOVAK).subList(0, 40);
+    Instant absenceStart = free.get(10).start();
+    Instant absenceEnd = free.get(30).start();
+    AtomicInteger next = new AtomicInteger();
+    CountDownLatch halfway = new CountDownLatch(100);
+    List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService absenceThread = Executors.newSingleThreadExecutor();
+    Future<?> absence = absenceThread.submit(() -> {
+      halfway.await();
+      return diary.recordingAbsence().record(ADMIN,
+          new AbsenceRequest(NOVAK, absenceStart, absenceEnd, AbsenceKind.ILLNESS, "nemoc"));
+    });
+    try {
+      race(16, () -> {
+        for (int i = next.getAndIncrement(); i < 600; i = next.getAndIncrement()) {
+          FreeSlot slot = free.get(Math.floorMod(i * 31, free.size()));
+          try {
+            diary.booking().book(request(NOVAK, slot.start(), "late" + i + "@example.cz"));
+          } catch (SlotTaken | org.civicdiary.booking.error.SlotNotBookable e) {
+            // taken by another thread, or already inside the recorded absence
+          } catch (RuntimeException e) {
+            unexpected.add(e);
+          } finally {
+            halfway.countDown();
+          }
+        }
+      });
+      absence.get(120, TimeUnit.SECONDS);
+    } finally {
+      absenceThread.shutdownNow();
+    }
+    assertThat(unexpected).isEmpty();
+    List<Reservation> all = all();
+    assertThat(all).filteredOn(r -> r.status() == Status.ACTIVE && r.overlaps(absenceStart, absenceEnd)).isEmpty();
+    List<Reservation> displaced = all.stream().filter(r -> r.status() == Status.DISPLACED).toList();
+    assertThat(displaced).allMatch(r -> r.overlaps(absenceStart, absenceEnd));
+    assertThat(storage.reservations().displaced()).containsExactlyInAnyOrderElementsOf(displaced);
+    assertThat(displacementNotices()).containsExactlyInAnyOrderElementsOf(displaced.stream().map(Reservation::id).toList());
+    assertSlotsHeldExactlyByActiveReservations();
+  }
+
+  /** Every active reservation's time is held once, and nothing else is held. */
+  protected void assertSlotsHeldExactlyByActiveReservations() {
+    Set<BusyTime> expected = new HashSet<>();
+    for (Reservation r : active()) {
+      expected.add(new BusyTime(r.official(), r.start(), r.end()));
+    }
+    List<BusyTime> busy = storage.reservations().busy(List.of(NOVAK, DVORAK),
+        NOW.minus(SLOT.multipliedBy(1000)), NOW.plus(SLOT.multipliedBy(10_000)));
+    assertThat(busy).containsExactlyInAnyOrderElementsOf(expected);
+    for (OfficialId official : List.of(NOVAK, DVORAK)) {
+      List<BusyTime> own = busy.stream().filter(b -> b.official().equals(official))
+          .sorted(java.util.Comparator.comparing(BusyTime::start)).toList();
+      for (int i = 1; i < own.size(); i++) {
+        assertThat(own.get(i).start()).as("held twice").isAfterOrEqualTo(own.get(i - 1).end());
+      }
+    }
+  }
+
+  /** The reservations that DISPLACED notices were written for (claims every pending message). */
+  private List<ReservationId> displacementNotices() {
+    return storage.transactions().inTransaction(() -> storage.outbox()
+            .claim(100_000, NOW.plus(java.time.Duration.ofDays(365)), java.time.Duration.ofSeconds(1)))
+        .stream().filter(m -> m.kind() == MessageKind.DISPLACED).map(OutboxMessage::reservation).toList();
+  }
+
+  protected List<Reservation> active() {
+    return storage.reservations().search(new ReservationSearch(null, null, null, Status.ACTIVE, null, null, 10_000));
+  }
+
+  protected List<Reservation> all() {
+    return storage.reservations().search(new ReservationSearch(null, null, null, null, null, null, 10_000));
+  }
+
+  private List<FreeSlot> freeSlots(OfficialId official) {
+    return diary.findingFreeSlots().ofOfficial(official, ID_CARD, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 5));
+  }
+
+  private static BookingRequest request(OfficialId official, Instant start, String email) {
+    return new BookingRequest(official, ID_CARD, start, new Citizen("Občan Souběžný", email, null),
+        "Občanský průkaz", Channel.WEB, Language.CS);
+  }
+
+  /** Runs the work on n threads released at once; fails if any thread throws or a minute passes. */
+  protected static void race(int threads, ThrowingRunnable work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          work.run();
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : futures) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Work for {@link #race}. */
+  @FunctionalInterface
+  protected interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}
