@@ -165,6 +165,33 @@ public final class TownHall {
   }
 
   /**
+   * Checks the store's held time against the reservations: each active one holds its time, and
+   * nothing else is held; and every slot of the windows that no active reservation covers can be
+   * booked (a stale hold would refuse it). Leaves those extra bookings in place.
+   */
+  public void assertHeldExactlyByActiveReservations(AgendaId singleSlotAgenda, LocalDate day) {
+    List<Reservation> active = reservations().stream().filter(r -> r.status().holdsSlots()).toList();
+    org.assertj.core.api.Assertions.assertThat(held()).containsExactlyInAnyOrderElementsOf(
+        active.stream().map(r -> new BusyTime(r.official(), r.start(), r.end())).toList());
+    for (OfficialId official : officials) {
+      for (Window window : storage.diaries().windows(official)) {
+        if (!window.appliesOn(day)) {
+          continue;
+        }
+        Instant end = day.atTime(window.end()).atZone(PRAGUE).toInstant();
+        for (Instant t = day.atTime(window.start()).atZone(PRAGUE).toInstant(); t.isBefore(end); t = t.plus(Office.DEFAULT_SLOT)) {
+          Instant slot = t;
+          boolean covered = active.stream().anyMatch(r -> r.official().equals(official) && r.overlaps(slot, slot.plus(Office.DEFAULT_SLOT)));
+          if (!covered) {
+            diary.booking().bookForCaller(OPERATOR, new BookingRequest(official, singleSlotAgenda, slot, citizen(),
+                "checking the slot is free", Channel.PHONE, Language.CS));
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * The pending messages not taken before, whenever due (claimed, so that the next call returns
    * only newer ones).
    */
