@@ -1,5 +1,6 @@
 package org.civicdiary.booking.usecase;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.civicdiary.booking.error.NotFound;
@@ -34,8 +35,11 @@ public final class RecordingAbsence {
           request.kind(), request.reason());
       context.storage.diaries().add(absence);
       List<Reservation> displaced = new ArrayList<>();
+      Instant now = context.now();
+      // A meeting that has begun (or is over) took place or not: the day plan records that, and its
+      // citizen is not told after the fact that it moved. A schedule change behaves the same.
       for (Reservation r : context.storage.reservations().ofOfficial(official.id(), absence.start(), absence.end())) {
-        if (r.status() == Status.ACTIVE) {
+        if (r.status() == Status.ACTIVE && r.start().isAfter(now)) {
           displaced.add(moves.displace(r, null, office.slotLength()));
         }
       }
