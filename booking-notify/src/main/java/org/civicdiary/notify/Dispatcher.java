@@ -1,0 +1,221 @@
+package org.civicdiary.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.civicdiary.booking.model.OutboxMessage;
+import org.civicdiary.booking.port.Outbox;
+import org.civicdiary.booking.port.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The outbox dispatcher: one background thread that claims, composes, delivers and marks. */
+final class Dispatcher implements OutboxDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private final Storage storage;
+  private final Clock clock;
+  private final Composer composer;
+  private final List<Notifier> channels;
+  private final NotifyConfig config;
+  private final Backoff backoff;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  private boolean nudged;
+  private Worker worker;
+
+  Dispatcher(Storage storage, Clock clock, Composer composer, List<Notifier> channels, NotifyConfig config,
+      Backoff backoff) {
+    if (channels.isEmpty()) {
+      throw new IllegalArgumentException("the dispatcher needs at least one channel");
+    }
+    this.storage = storage;
+    this.clock = clock;
+    this.composer = composer;
+    this.channels = List.copyOf(channels);
+    this.config = config;
+    this.backoff = backoff;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (worker != null) {
+      return;
+    }
+    worker = new Worker();
+    worker.thread.start();
+    LOG.info("outbox dispatcher started: channels {}", channels.stream().map(Notifier::name).toList());
+  }
+
+  @Override
+  public synchronized void stop() {
+    Worker running = worker;
+    if (running == null) {
+      return;
+    }
+    running.stopping = true;
+    nudge();
+    try {
+      running.thread.join(config.stopGrace().toMillis());
+      if (running.thread.isAlive()) {
+        // Abandons the message being sent; its lease brings it back, with the same Message-ID.
+        LOG.warn("outbox dispatcher did not finish within {}; interrupting it", config.stopGrace());
+        running.thread.interrupt();
+        running.thread.join(config.stopGrace().toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      worker = null;
+      channels.forEach(Dispatcher::closeQuietly);
+    }
+    LOG.info("outbox dispatcher stopped");
+  }
+
+  @Override
+  public void nudge() {
+    lock.lock();
+    try {
+      nudged = true;
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int dispatchOnce() {
+    return dispatch(() -> false);
+  }
+
+  private int dispatch(BooleanSupplier stopping) {
+    Outbox outbox = storage.outbox();
+    Instant now = clock.instant();
+    List<OutboxMessage> batch = storage.transactions().inTransaction(
+        () -> outbox.claim(config.batchSize(), now, config.lease()));
+    for (int i = 0; i < batch.size(); i++) {
+      if (stopping.getAsBoolean()) {
+        handBack(batch.subList(i, batch.size()));
+        break;
+      }
+      handle(batch.get(i));
+    }
+    return batch.size();
+  }
+
+  /** The background thread; each start makes a new one with its own stop flag. */
+  private final class Worker implements Runnable {
+    private final Thread thread = new Thread(this, "civic-diary-outbox");
+    private volatile boolean stopping;
+
+    Worker() {
+      thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      while (!stopping) {
+        int claimed;
+        try {
+          claimed = dispatch(() -> stopping);
+        } catch (RuntimeException e) {
+          LOG.warn("outbox dispatcher could not claim messages: {}", Text.describe(e));
+          claimed = 0;
+        }
+        if (claimed < config.batchSize() && !idle()) {
+          return;
+        }
+      }
+    }
+
+    /** Waits for the poll interval, a nudge or a stop, whichever comes first; false if interrupted. */
+    private boolean idle() {
+      lock.lock();
+      try {
+        long nanos = config.pollInterval().toNanos();
+        while (!nudged && !stopping && nanos > 0) {
+          nanos = wake.awaitNanos(nanos);
+        }
+        nudged = false;
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private void handle(OutboxMessage message) {
+    Composer.Composed composed;
+    try {
+      composed = composer.compose(message);
+    } catch (RuntimeException e) {
+      failed(message, "render: " + Text.describe(e));
+      return;
+    }
+    if (composed instanceof Composer.Obsolete obsolete) {
+      LOG.info("outbox message {} ({}) dropped: {}", message.id(), message.kind(), obsolete.reason());
+      mark(() -> storage.outbox().markSent(message.id(), clock.instant()), message);
+      return;
+    }
+    Notice notice = ((Composer.Ready) composed).notice();
+    for (Notifier channel : channels) {
+      try {
+        channel.deliver(notice);
+      } catch (DeliveryFailed e) {
+        failed(message, channel.name() + ": " + e.getMessage());
+        return;
+      } catch (RuntimeException e) {
+        failed(message, channel.name() + ": " + Text.describe(e));
+        return;
+      }
+    }
+    mark(() -> storage.outbox().markSent(message.id(), clock.instant()), message);
+    LOG.debug("outbox message {} ({}) sent as {}", message.id(), message.kind(), notice.messageId());
+  }
+
+  private void failed(OutboxMessage message, String why) {
+    String error = Text.error(why);
+    if (message.attempts() >= config.maxAttempts()) {
+      LOG.warn("outbox message {} ({}) parked after {} attempts: {}", message.id(), message.kind(),
+          message.attempts(), error);
+      mark(() -> storage.outbox().park(message.id(), error), message);
+    } else {
+      Instant next = clock.instant().plus(backoff.after(message.attempts()));
+      LOG.info("outbox message {} ({}) attempt {} failed, next at {}: {}", message.id(), message.kind(),
+          message.attempts(), next, error);
+      mark(() -> storage.outbox().retryLater(message.id(), next, error), message);
+    }
+  }
+
+  /** Claimed but not begun when stopping: due again at once, for this node or another. */
+  private void handBack(List<OutboxMessage> rest) {
+    Instant now = clock.instant();
+    for (OutboxMessage message : rest) {
+      String error = message.lastError() == null ? "not sent yet: a dispatcher stopped first" : message.lastError();
+      mark(() -> storage.outbox().retryLater(message.id(), now, error), message);
+    }
+  }
+
+  /** A failed mark is not lost: the lease brings the message back and it is sent again. */
+  private void mark(Runnable change, OutboxMessage message) {
+    try {
+      storage.transactions().run(change);
+    } catch (RuntimeException e) {
+      LOG.warn("outbox message {} could not be marked; it comes back after its lease: {}", message.id(),
+          Text.describe(e));
+    }
+  }
+
+  private static void closeQuietly(Notifier channel) {
+    try {
+      channel.close();
+    } catch (RuntimeException e) {
+      LOG.debug("closing channel {}: {}", channel.name(), Text.describe(e));
+    }
+  }
+}

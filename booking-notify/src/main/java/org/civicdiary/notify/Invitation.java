@@ -1,0 +1,16 @@
+package org.civicdiary.notify;
+
+import java.util.Objects;
+
+/**
+ * An iCalendar object that goes with a notice.
+ *
+ * @param method {@code REQUEST} (add or update the meeting) or {@code CANCEL} (remove it)
+ * @param ics the calendar text (RFC 5545), lines ending in CRLF
+ */
+public record Invitation(String method, String ics) {
+  public Invitation {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(ics, "ics");
+  }
+}

@@ -1,0 +1,89 @@
+package org.civicdiary.notify;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Notices as e-mail: multipart/alternative with plain text, HTML and (when there is one) the
+ * calendar object as {@code text/calendar; method=…}, all UTF-8; headers RFC 2047-encoded. Shared by
+ * the SMTP and the mail-drop channels, so both write the very same message.
+ */
+final class MimeLetters {
+  private final MailConfig config;
+  private final Session session;
+
+  MimeLetters(MailConfig config, Session session) {
+    this.config = config;
+    this.session = session;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  MimeMessage letter(Notice notice, Instant now) throws MessagingException {
+    MimeMessage message = new StableIdMessage(session, notice.messageId());
+    message.setFrom(config.from());
+    if (config.replyTo() != null) {
+      message.setReplyTo(new InternetAddress[] {config.replyTo()});
+    }
+    message.setRecipient(Message.RecipientType.TO, recipient(notice));
+    message.setSubject(Text.oneLine(notice.subject()), "UTF-8");
+    message.setSentDate(Date.from(now));
+    message.setHeader("Content-Language", notice.language().tag());
+    // RFC 3834: an automatic message; out-of-office replies should not answer it.
+    message.setHeader("Auto-Submitted", "auto-generated");
+
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(notice.text(), "UTF-8", "plain");
+    alternative.addBodyPart(text);
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(notice.html(), "UTF-8", "html");
+    alternative.addBodyPart(html);
+    if (notice.invitation() != null) {
+      MimeBodyPart calendar = new MimeBodyPart();
+      calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(
+          notice.invitation().ics().getBytes(StandardCharsets.UTF_8),
+          "text/calendar; charset=UTF-8; method=" + notice.invitation().method())));
+      alternative.addBodyPart(calendar);
+    }
+    message.setContent(alternative);
+    message.saveChanges();
+    return message;
+  }
+
+  private static InternetAddress recipient(Notice notice) throws MessagingException {
+    try {
+      return new InternetAddress(notice.email(), Text.oneLine(notice.citizenName()), "UTF-8");
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("every JVM has UTF-8", e);
+    }
+  }
+
+  /** Keeps the Message-ID derived from the outbox message instead of a fresh random one. */
+  private static final class StableIdMessage extends MimeMessage {
+    private final String messageId;
+
+    StableIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

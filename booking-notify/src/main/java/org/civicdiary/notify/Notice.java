@@ -1,0 +1,55 @@
+package org.civicdiary.notify;
+
+import java.util.Objects;
+import org.civicdiary.booking.model.Language;
+import org.civicdiary.booking.model.OutboxMessage;
+
+/**
+ * One rendered message to one citizen, as every channel receives it.
+ *
+ * @param messageId the stable Message-ID, {@code <uuid@domain>}: the same for every attempt at the
+ *     same outbox message, so a repeat is recognisable
+ * @param message the outbox entry it was rendered from (kind, reservation, attempts)
+ * @param language the citizen's language
+ * @param citizenName the name the citizen gave
+ * @param email where it goes
+ * @param phone the citizen's phone, or null
+ * @param subject one line, no control characters
+ * @param text the plain-text body
+ * @param html the HTML body, every value from a citizen or staff escaped
+ * @param invitation the calendar object for this message, or null
+ * @param manageLink the citizen's link to view, cancel or move the reservation (a fresh token)
+ */
+public record Notice(
+    String messageId,
+    OutboxMessage message,
+    Language language,
+    String citizenName,
+    String email,
+    String phone,
+    String subject,
+    String text,
+    String html,
+    Invitation invitation,
+    String manageLink) {
+  public Notice {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(citizenName, "citizenName");
+    Objects.requireNonNull(email, "email");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(html, "html");
+    Objects.requireNonNull(manageLink, "manageLink");
+    if (subject.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("subject must be one line without control characters");
+    }
+  }
+
+  /** Personal data stays out of logs. */
+  @Override
+  public String toString() {
+    return "Notice[" + messageId + " " + message.kind() + " reservation=" + message.reservation() + "]";
+  }
+}
