@@ -6,9 +6,11 @@ import org.civicdiary.booking.error.InvalidInput;
 /** Validation shared by the records' compact constructors; every failure names the field. */
 final class Check {
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-  // Practical e-mail syntax: one @, a dotted domain, no spaces or control characters.
-  private static final Pattern EMAIL =
-      Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+  // Practical e-mail syntax: a dot-atom local part of at most 64 characters (no leading, trailing
+  // or doubled dot: mail servers refuse those), one @, a dotted domain, no spaces or control characters.
+  private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+  private static final Pattern EMAIL = Pattern.compile("(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*"
+      + "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ]{2,23}");
 
   private Check() {}
