@@ -35,6 +35,10 @@ public final class Booking {
    * @throws org.civicdiary.booking.error.PolicyViolated if the office's policy does not allow it
    */
   public Booked book(BookingRequest request) {
+    // A PHONE booking may lack an e-mail, and then escapes the per-address limits: only staff make those.
+    if (request.channel() != Channel.WEB) {
+      throw new InvalidInput("channel", "citizens book on the WEB; staff book by PHONE for a caller");
+    }
     return context.storage.transactions().inTransaction(() -> create(request, false));
   }
 
