@@ -143,6 +143,10 @@ public final class TownHall {
     return diary.booking().book(request(official, agenda, start, citizen));
   }
 
+  public Booked book(OfficialId official, AgendaId agenda, Instant start, Citizen citizen, String topic) {
+    return diary.booking().book(new BookingRequest(official, agenda, start, citizen, topic, Channel.WEB, Language.CS));
+  }
+
   public List<FreeSlot> free(OfficialId official, AgendaId agenda, LocalDate from, LocalDate to) {
     return diary.findingFreeSlots().ofOfficial(official, agenda, from, to);
   }
