@@ -1,0 +1,167 @@
+package org.civicdiary.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.AbsenceId;
+import org.civicdiary.booking.model.AbsenceKind;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.model.WalkInHours;
+import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.port.Diaries;
+
+final class JdbcDiaries implements Diaries {
+  private static final String WINDOWS = """
+      select official_id, weekday, start_time, end_time, valid_from, valid_until, on_holidays,
+             place_name, place_address
+      from diary_window
+      where official_id = any(?)
+      order by official_id, ordinal
+      """;
+  private static final String DELETE_WINDOWS = "delete from diary_window where official_id = ?";
+  private static final String INSERT_WINDOW = """
+      insert into diary_window (official_id, ordinal, weekday, start_time, end_time, valid_from, valid_until,
+                                on_holidays, place_name, place_address)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String WALK_IN_HOURS = """
+      select weekday, start_time, end_time
+      from walk_in_hours
+      where department_id = ?
+      order by ordinal
+      """;
+  private static final String DELETE_WALK_IN_HOURS = "delete from walk_in_hours where department_id = ?";
+  private static final String INSERT_WALK_IN_HOURS = """
+      insert into walk_in_hours (department_id, ordinal, weekday, start_time, end_time)
+      values (?, ?, ?, ?, ?)
+      """;
+  private static final String ABSENCES = """
+      select id, official_id, start_at, end_at, kind, reason
+      from absence
+      """;
+  private static final String OVERLAPPING_ABSENCES = ABSENCES + """
+      where official_id = any(?) and end_at > ? and start_at < ?
+      order by start_at, id
+      """;
+  private static final String INSERT_ABSENCE = """
+      insert into absence (id, official_id, start_at, end_at, kind, reason)
+      values (?, ?, ?, ?, ?, ?)
+      """;
+
+  private final JdbcTransactions tx;
+
+  JdbcDiaries(JdbcTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void lock(OfficialId official) {
+    boolean exists = tx.statement(c -> Sql.one(c, tx.dialect().lockOfficial(), rs -> rs.getString(1),
+        official.value())).isPresent();
+    if (!exists) {
+      throw new NotFound("official", official.value());
+    }
+  }
+
+  @Override
+  public List<Window> windows(OfficialId official) {
+    return windows(List.of(official)).get(official);
+  }
+
+  @Override
+  public Map<OfficialId, List<Window>> windows(Collection<OfficialId> officials) {
+    Map<OfficialId, List<Window>> result = new LinkedHashMap<>();
+    for (OfficialId official : new LinkedHashSet<>(officials)) {
+      result.put(official, new ArrayList<>());
+    }
+    List<String> ids = result.keySet().stream().map(OfficialId::value).toList();
+    tx.statement(c -> Sql.list(c, WINDOWS, rs -> result.get(OfficialId.of(rs.getString("official_id"))).add(window(rs)),
+        Sql.texts(c, ids)));
+    result.replaceAll((official, windows) -> List.copyOf(windows));
+    return result;
+  }
+
+  @Override
+  public void replaceWindows(OfficialId official, List<Window> windows) {
+    tx.atomically(c -> {
+      Sql.update(c, DELETE_WINDOWS, official.value());
+      List<Object[]> rows = new ArrayList<>();
+      for (Window w : windows) {
+        Place place = w.place();
+        rows.add(new Object[] {official.value(), rows.size(), w.day().getValue(), w.start(), w.end(), w.validFrom(),
+            w.validUntil(), w.onHolidays(), place == null ? null : place.name(), place == null ? null : place.address()});
+      }
+      Sql.batch(c, INSERT_WINDOW, rows);
+      return null;
+    });
+  }
+
+  @Override
+  public List<WalkInHours> walkInHours(DepartmentId department) {
+    return tx.statement(c -> Sql.list(c, WALK_IN_HOURS, rs -> new WalkInHours(DayOfWeek.of(rs.getInt("weekday")),
+        rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class)), department.value()));
+  }
+
+  @Override
+  public void replaceWalkInHours(DepartmentId department, List<WalkInHours> hours) {
+    tx.atomically(c -> {
+      Sql.update(c, DELETE_WALK_IN_HOURS, department.value());
+      List<Object[]> rows = new ArrayList<>();
+      for (WalkInHours h : hours) {
+        rows.add(new Object[] {department.value(), rows.size(), h.day().getValue(), h.start(), h.end()});
+      }
+      Sql.batch(c, INSERT_WALK_IN_HOURS, rows);
+      return null;
+    });
+  }
+
+  @Override
+  public List<Absence> absences(Collection<OfficialId> officials, Instant from, Instant to) {
+    List<String> ids = officials.stream().map(OfficialId::value).distinct().toList();
+    return tx.statement(c -> Sql.list(c, OVERLAPPING_ABSENCES, JdbcDiaries::absence, Sql.texts(c, ids), from, to));
+  }
+
+  @Override
+  public Optional<Absence> absence(AbsenceId id) {
+    return tx.statement(c -> Sql.one(c, ABSENCES + "where id = ?", JdbcDiaries::absence, id.value()));
+  }
+
+  @Override
+  public void add(Absence a) {
+    tx.statement(c -> Sql.update(c, INSERT_ABSENCE, a.id().value(), a.official().value(), a.start(), a.end(), a.kind(),
+        a.reason()));
+  }
+
+  @Override
+  public boolean remove(AbsenceId id) {
+    return tx.statement(c -> Sql.update(c, "delete from absence where id = ?", id.value())) > 0;
+  }
+
+  private static Window window(ResultSet rs) throws SQLException {
+    String placeName = rs.getString("place_name");
+    Place place = placeName == null ? null : new Place(placeName, rs.getString("place_address"));
+    return new Window(DayOfWeek.of(rs.getInt("weekday")), rs.getObject("start_time", LocalTime.class),
+        rs.getObject("end_time", LocalTime.class), rs.getObject("valid_from", LocalDate.class),
+        rs.getObject("valid_until", LocalDate.class), rs.getBoolean("on_holidays"), place);
+  }
+
+  private static Absence absence(ResultSet rs) throws SQLException {
+    return new Absence(new AbsenceId(Sql.uuid(rs, "id")), OfficialId.of(rs.getString("official_id")),
+        Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"), Sql.enumerated(rs, "kind", AbsenceKind.class),
+        rs.getString("reason"));
+  }
+}

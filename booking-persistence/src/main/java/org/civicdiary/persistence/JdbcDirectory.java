@@ -1,0 +1,314 @@
+package org.civicdiary.persistence;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BookingPolicy;
+import org.civicdiary.booking.model.ContactPhone;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.LocalizedText;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.OfficeId;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.port.Directory;
+
+/**
+ * Offices, departments, officials and agendas. Lists are sorted by id in Java rather than by
+ * {@code order by}: the database's collation may order hyphens and digits differently from
+ * {@link String#compareTo}, which is what the port promises and every engine must agree on.
+ */
+final class JdbcDirectory implements Directory {
+  private static final String OFFICES = """
+      select o.id, o.name_cs, o.name_en, o.zone_id, o.slot_minutes, o.place_name, o.place_address,
+             o.horizon_days, o.minimum_notice_seconds, o.max_open_per_email, o.topic_max_length,
+             o.retention_days, o.reminder_lead_seconds,
+             p.purpose_cs, p.purpose_en, p.phone_number
+      from office o
+      left join office_phone p on p.office_id = o.id
+      """;
+  private static final String UPDATE_OFFICE = """
+      update office
+      set name_cs = ?, name_en = ?, zone_id = ?, slot_minutes = ?, place_name = ?, place_address = ?,
+          horizon_days = ?, minimum_notice_seconds = ?, max_open_per_email = ?, topic_max_length = ?,
+          retention_days = ?, reminder_lead_seconds = ?
+      where id = ?
+      """;
+  private static final String INSERT_OFFICE = """
+      insert into office (name_cs, name_en, zone_id, slot_minutes, place_name, place_address,
+                          horizon_days, minimum_notice_seconds, max_open_per_email, topic_max_length,
+                          retention_days, reminder_lead_seconds, id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String DELETE_PHONES = "delete from office_phone where office_id = ?";
+  private static final String INSERT_PHONE = """
+      insert into office_phone (office_id, ordinal, purpose_cs, purpose_en, phone_number)
+      values (?, ?, ?, ?, ?)
+      """;
+
+  private static final String DEPARTMENTS = """
+      select id, office_id, name_cs, name_en, place_name, place_address
+      from department
+      """;
+  private static final String UPDATE_DEPARTMENT = """
+      update department
+      set office_id = ?, name_cs = ?, name_en = ?, place_name = ?, place_address = ?
+      where id = ?
+      """;
+  private static final String INSERT_DEPARTMENT = """
+      insert into department (office_id, name_cs, name_en, place_name, place_address, id)
+      values (?, ?, ?, ?, ?, ?)
+      """;
+
+  private static final String OFFICIALS = """
+      select id, department_id, name, room, email, active
+      from official
+      """;
+  private static final String UPDATE_OFFICIAL = """
+      update official
+      set department_id = ?, name = ?, room = ?, email = ?, active = ?
+      where id = ?
+      """;
+  private static final String INSERT_OFFICIAL = """
+      insert into official (department_id, name, room, email, active, id)
+      values (?, ?, ?, ?, ?, ?)
+      """;
+  private static final String EXISTING_OFFICIALS = "select id from official where id = any(?)";
+
+  private static final String AGENDAS = """
+      select a.id, a.department_id, a.name_cs, a.name_en, a.slots, ao.official_id
+      from agenda a
+      left join agenda_official ao on ao.agenda_id = a.id
+      """;
+  private static final String UPDATE_AGENDA = """
+      update agenda
+      set department_id = ?, name_cs = ?, name_en = ?, slots = ?
+      where id = ?
+      """;
+  private static final String INSERT_AGENDA = """
+      insert into agenda (department_id, name_cs, name_en, slots, id)
+      values (?, ?, ?, ?, ?)
+      """;
+  private static final String DELETE_AGENDA_OFFICIALS = "delete from agenda_official where agenda_id = ?";
+  private static final String INSERT_AGENDA_OFFICIAL = """
+      insert into agenda_official (agenda_id, official_id)
+      values (?, ?)
+      """;
+
+  private final JdbcTransactions tx;
+
+  JdbcDirectory(JdbcTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public List<Office> offices() {
+    return tx.statement(c -> offices(c, OFFICES + "order by o.id, p.ordinal"));
+  }
+
+  @Override
+  public Optional<Office> office(OfficeId id) {
+    return tx.statement(c -> offices(c, OFFICES + "where o.id = ? order by p.ordinal", id.value()))
+        .stream().findFirst();
+  }
+
+  @Override
+  public void save(Office office) {
+    BookingPolicy policy = office.policy();
+    tx.atomically(c -> {
+      upsert(c, UPDATE_OFFICE, INSERT_OFFICE, office.name().cs(), office.name().en(), office.zone().getId(),
+          office.slotMinutes(), office.place().name(), office.place().address(), policy.horizonDays(),
+          policy.minimumNotice().getSeconds(), policy.maxOpenPerEmail(), policy.topicMaxLength(),
+          policy.retentionDays(), policy.reminderLead().getSeconds(), office.id().value());
+      Sql.update(c, DELETE_PHONES, office.id().value());
+      List<Object[]> rows = new ArrayList<>();
+      for (ContactPhone phone : office.phones()) {
+        rows.add(new Object[] {office.id().value(), rows.size(), phone.purpose().cs(), phone.purpose().en(),
+            phone.number()});
+      }
+      Sql.batch(c, INSERT_PHONE, rows);
+      return null;
+    });
+  }
+
+  @Override
+  public List<Department> departments() {
+    return sorted(tx.statement(c -> Sql.list(c, DEPARTMENTS, JdbcDirectory::department)),
+        Comparator.comparing(d -> d.id().value()));
+  }
+
+  @Override
+  public Optional<Department> department(DepartmentId id) {
+    return tx.statement(c -> Sql.one(c, DEPARTMENTS + "where id = ?", JdbcDirectory::department, id.value()));
+  }
+
+  @Override
+  public void save(Department d) {
+    tx.atomically(c -> {
+      if (Sql.count(c, "select count(*) from office where id = ?", d.office().value()) == 0) {
+        throw new NotFound("office", d.office().value());
+      }
+      upsert(c, UPDATE_DEPARTMENT, INSERT_DEPARTMENT, d.office().value(), d.name().cs(), d.name().en(),
+          d.place().name(), d.place().address(), d.id().value());
+      return null;
+    });
+  }
+
+  @Override
+  public List<Official> officials(DepartmentId department) {
+    return sorted(tx.statement(c -> Sql.list(c, OFFICIALS + "where department_id = ?", JdbcDirectory::official,
+        department.value())), Comparator.comparing(o -> o.id().value()));
+  }
+
+  @Override
+  public Optional<Official> official(OfficialId id) {
+    return tx.statement(c -> Sql.one(c, OFFICIALS + "where id = ?", JdbcDirectory::official, id.value()));
+  }
+
+  @Override
+  public void save(Official o) {
+    tx.atomically(c -> {
+      requireDepartment(c, o.department());
+      upsert(c, UPDATE_OFFICIAL, INSERT_OFFICIAL, o.department().value(), o.name(), o.room(), o.email(),
+          o.active(), o.id().value());
+      return null;
+    });
+  }
+
+  @Override
+  public List<Agenda> agendas(DepartmentId department) {
+    return tx.statement(c -> agendas(c, AGENDAS + "where a.department_id = ?", department.value()));
+  }
+
+  @Override
+  public Optional<Agenda> agenda(AgendaId id) {
+    return tx.statement(c -> agendas(c, AGENDAS + "where a.id = ?", id.value())).stream().findFirst();
+  }
+
+  @Override
+  public void save(Agenda a) {
+    tx.atomically(c -> {
+      requireDepartment(c, a.department());
+      List<String> wanted = a.officials().stream().map(OfficialId::value).toList();
+      Set<String> existing = new HashSet<>(Sql.list(c, EXISTING_OFFICIALS, rs -> rs.getString(1), Sql.texts(c, wanted)));
+      for (String official : new TreeSet<>(wanted)) {
+        if (!existing.contains(official)) {
+          throw new NotFound("official", official);
+        }
+      }
+      upsert(c, UPDATE_AGENDA, INSERT_AGENDA, a.department().value(), a.name().cs(), a.name().en(), a.slots(),
+          a.id().value());
+      Sql.update(c, DELETE_AGENDA_OFFICIALS, a.id().value());
+      Sql.batch(c, INSERT_AGENDA_OFFICIAL, wanted.stream().map(official -> new Object[] {a.id().value(), official}).toList());
+      return null;
+    });
+  }
+
+  /** Updates the row or, if there is none, inserts it; both statements take the id last. */
+  private static void upsert(Connection c, String update, String insert, Object... params) throws SQLException {
+    if (Sql.update(c, update, params) == 0) {
+      Sql.update(c, insert, params);
+    }
+  }
+
+  private static void requireDepartment(Connection c, DepartmentId department) throws SQLException {
+    if (Sql.count(c, "select count(*) from department where id = ?", department.value()) == 0) {
+      throw new NotFound("department", department.value());
+    }
+  }
+
+  /** Offices from rows of the office joined with its phones, in phone order. */
+  private static List<Office> offices(Connection c, String sql, Object... params) throws SQLException {
+    Map<String, List<ContactPhone>> phones = new LinkedHashMap<>();
+    Map<String, Office> withoutPhones = new LinkedHashMap<>();
+    Sql.list(c, sql, rs -> {
+      String id = rs.getString("id");
+      if (!withoutPhones.containsKey(id)) {
+        withoutPhones.put(id, office(rs));
+      }
+      List<ContactPhone> list = phones.computeIfAbsent(id, k -> new ArrayList<>());
+      if (rs.getString("phone_number") != null) {
+        list.add(new ContactPhone(text(rs, "purpose_cs", "purpose_en"), rs.getString("phone_number")));
+      }
+      return null;
+    }, params);
+    List<Office> result = new ArrayList<>();
+    withoutPhones.forEach((id, o) -> result.add(new Office(o.id(), o.name(), o.zone(), o.slotLength(), o.place(),
+        phones.get(id), o.policy())));
+    result.sort(Comparator.comparing(o -> o.id().value()));
+    return result;
+  }
+
+  /** The office of the row, its phones still to be added. */
+  private static Office office(ResultSet rs) throws SQLException {
+    BookingPolicy policy = new BookingPolicy(rs.getInt("horizon_days"),
+        Duration.ofSeconds(rs.getLong("minimum_notice_seconds")), rs.getInt("max_open_per_email"),
+        rs.getInt("topic_max_length"), rs.getInt("retention_days"),
+        Duration.ofSeconds(rs.getLong("reminder_lead_seconds")));
+    return new Office(OfficeId.of(rs.getString("id")), text(rs, "name_cs", "name_en"),
+        ZoneId.of(rs.getString("zone_id")), Duration.ofMinutes(rs.getInt("slot_minutes")), place(rs), List.of(), policy);
+  }
+
+  /** Agendas from rows of the agenda joined with its officials, sorted by id. */
+  private static List<Agenda> agendas(Connection c, String sql, Object... params) throws SQLException {
+    Map<String, Agenda> agendas = new LinkedHashMap<>();
+    Map<String, Set<OfficialId>> officials = new LinkedHashMap<>();
+    Sql.list(c, sql, rs -> {
+      String id = rs.getString("id");
+      if (!agendas.containsKey(id)) {
+        agendas.put(id, new Agenda(AgendaId.of(id), DepartmentId.of(rs.getString("department_id")),
+            text(rs, "name_cs", "name_en"), rs.getInt("slots"), Set.of()));
+        officials.put(id, new HashSet<>());
+      }
+      String official = rs.getString("official_id");
+      if (official != null) {
+        officials.get(id).add(OfficialId.of(official));
+      }
+      return null;
+    }, params);
+    List<Agenda> result = new ArrayList<>();
+    agendas.forEach((id, a) -> result.add(new Agenda(a.id(), a.department(), a.name(), a.slots(), officials.get(id))));
+    result.sort(Comparator.comparing(a -> a.id().value()));
+    return result;
+  }
+
+  private static Department department(ResultSet rs) throws SQLException {
+    return new Department(DepartmentId.of(rs.getString("id")), OfficeId.of(rs.getString("office_id")),
+        text(rs, "name_cs", "name_en"), place(rs));
+  }
+
+  private static Official official(ResultSet rs) throws SQLException {
+    return new Official(OfficialId.of(rs.getString("id")), DepartmentId.of(rs.getString("department_id")),
+        rs.getString("name"), rs.getString("room"), rs.getString("email"), rs.getBoolean("active"));
+  }
+
+  private static LocalizedText text(ResultSet rs, String cs, String en) throws SQLException {
+    return LocalizedText.of(rs.getString(cs), rs.getString(en));
+  }
+
+  private static Place place(ResultSet rs) throws SQLException {
+    return new Place(rs.getString("place_name"), rs.getString("place_address"));
+  }
+
+  private static <T> List<T> sorted(List<T> list, Comparator<T> order) {
+    List<T> copy = new ArrayList<>(list);
+    copy.sort(order);
+    return copy;
+  }
+}

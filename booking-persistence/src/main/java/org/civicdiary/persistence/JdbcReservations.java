@@ -1,0 +1,304 @@
+package org.civicdiary.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.civicdiary.booking.error.ConcurrentChange;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.error.SlotTaken;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Language;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.ReservationSearch;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.port.Reservations;
+
+/**
+ * Reservations, and the {@code held_slot} rows of the active ones: the table whose primary key on
+ * (official, slot start) is the no-double-booking guard. A second holder's insert fails with a
+ * unique violation (or waits for the first holder's unit of work and then fails) on every engine.
+ */
+final class JdbcReservations implements Reservations {
+  /**
+   * The longest a reservation can last: an agenda of the most slots, each of the longest slot (an
+   * hour). The schema checks it, so the busy-time query can bound its range on both sides.
+   */
+  static final Duration LONGEST = Duration.ofHours(Agenda.MAX_SLOTS);
+
+  private static final String COLUMNS = """
+      r.id, r.department_id, r.official_id, r.agenda_id, r.start_at, r.end_at, r.citizen_name, r.citizen_email,
+      r.citizen_phone, r.topic, r.channel, r.language, r.status, r.created_at, r.updated_at, r.version,
+      r.sequence_number, r.note""";
+  private static final String SELECT = "select " + COLUMNS + "\nfrom reservation r\n";
+  private static final String INSERT = """
+      insert into reservation (department_id, official_id, agenda_id, start_at, end_at, citizen_name, citizen_email,
+                               email_key, search_text, citizen_phone, topic, channel, language, status, created_at,
+                               updated_at, version, sequence_number, note, id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+  private static final String UPDATE = """
+      update reservation
+      set department_id = ?, official_id = ?, agenda_id = ?, start_at = ?, end_at = ?, citizen_name = ?,
+          citizen_email = ?, email_key = ?, search_text = ?, citizen_phone = ?, topic = ?, channel = ?,
+          language = ?, status = ?, created_at = ?, updated_at = ?, version = ?, sequence_number = ?, note = ?
+      where id = ? and version = ?
+      """;
+  private static final String HOLD = """
+      insert into held_slot (official_id, slot_start, reservation_id)
+      values (?, ?, ?)
+      """;
+  private static final String HELD_BY = """
+      select official_id, slot_start
+      from held_slot
+      where reservation_id = ?
+      """;
+  private static final String RELEASE = """
+      delete from held_slot
+      where official_id = ? and slot_start = ? and reservation_id = ?
+      """;
+  private static final String ADD_MANAGE_TOKEN = """
+      insert into manage_token (token_hash, reservation_id)
+      select cast(? as varchar(128)), id from reservation where id = ?
+      """;
+  private static final String BY_MANAGE_TOKEN = SELECT + """
+      join manage_token t on t.reservation_id = r.id
+      where t.token_hash = ?
+      """;
+  // Both ends of the range on start_at are bounded (by LONGEST), so the index range stays small.
+  private static final String BUSY = """
+      select official_id, start_at, end_at
+      from reservation
+      where official_id = any(?) and status = 'ACTIVE' and start_at > ? and start_at < ? and end_at > ?
+      """;
+  private static final String OF_OFFICIAL = SELECT + """
+      where r.official_id = ? and r.start_at > ? and r.start_at < ? and r.end_at > ?
+      order by r.start_at, r.id
+      """;
+  private static final String OPEN_OF_EMAIL = SELECT + """
+      where r.email_key = ? and r.status in ('ACTIVE', 'DISPLACED')
+      order by r.start_at, r.id
+      """;
+  private static final String DISPLACED = SELECT + """
+      where r.status = 'DISPLACED'
+      order by r.start_at, r.id
+      """;
+  // Notes copied into messages may name the citizen too; they go with the reservation's data.
+  private static final String FORGET_MESSAGE_NOTES = """
+      update outbox_message
+      set note = null
+      where note is not null
+        and reservation_id in (select id from reservation where anonymised = false and end_at < ?)
+      """;
+  private static final String ANONYMISE = """
+      update reservation
+      set citizen_name = ?, citizen_email = null, email_key = null, citizen_phone = null, search_text = ?,
+          topic = '', note = null, anonymised = true, version = version + 1, updated_at = ?
+      where anonymised = false and end_at < ?
+      """;
+
+  private final JdbcTransactions tx;
+
+  JdbcReservations(JdbcTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void add(Reservation r, Duration slotLength) {
+    tx.atomically(c -> {
+      Sql.update(c, INSERT, values(r));
+      hold(c, r, slotsOf(r, slotLength));
+      return null;
+    });
+  }
+
+  @Override
+  public void update(Reservation changed, Duration slotLength) {
+    tx.atomically(c -> {
+      Object[] values = values(changed);
+      Object[] params = java.util.Arrays.copyOf(values, values.length + 1);
+      params[values.length] = changed.version() - 1;
+      if (Sql.update(c, UPDATE, params) == 0) {
+        boolean exists = Sql.count(c, "select count(*) from reservation where id = ?", changed.id().value()) > 0;
+        throw exists
+            ? new ConcurrentChange("reservation", changed.id().toString())
+            : new NotFound("reservation", changed.id().toString());
+      }
+      // The row is now locked by this unit of work, so the slots it holds cannot change under us.
+      Set<Slot> before = new HashSet<>(Sql.list(c, HELD_BY,
+          rs -> new Slot(rs.getString("official_id"), Sql.instant(rs, "slot_start")), changed.id().value()));
+      List<Slot> after = slotsOf(changed, slotLength);
+      hold(c, changed, after.stream().filter(s -> !before.contains(s)).toList());
+      before.removeAll(after);
+      release(c, changed, before);
+      return null;
+    });
+  }
+
+  /**
+   * Holds the slots in a global order (official, start), so that two units of work wanting
+   * overlapping slots queue behind each other instead of deadlocking.
+   */
+  private static void hold(Connection c, Reservation r, List<Slot> slots) throws SQLException {
+    if (slots.isEmpty()) {
+      return;
+    }
+    List<Slot> ordered = new ArrayList<>(slots);
+    ordered.sort(Comparator.comparing(Slot::official).thenComparing(Slot::start));
+    try (PreparedStatement ps = c.prepareStatement(HOLD)) {
+      for (Slot slot : ordered) {
+        Sql.bind(ps, slot.official(), slot.start(), r.id().value());
+        try {
+          ps.executeUpdate();
+        } catch (SQLException e) {
+          if (Failures.isUniqueViolation(e)) {
+            throw new SlotTaken(slot.official(), slot.start());
+          }
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void release(Connection c, Reservation r, Collection<Slot> slots) throws SQLException {
+    Sql.batch(c, RELEASE, slots.stream().map(s -> new Object[] {s.official(), s.start(), r.id().value()}).toList());
+  }
+
+  private static List<Slot> slotsOf(Reservation r, Duration slotLength) {
+    if (!r.status().holdsSlots()) {
+      return List.of();
+    }
+    return r.slotStarts(slotLength).stream().map(start -> new Slot(r.official().value(), start)).toList();
+  }
+
+  @Override
+  public Optional<Reservation> find(ReservationId id) {
+    return tx.statement(c -> Sql.one(c, SELECT + "where r.id = ?", JdbcReservations::reservation, id.value()));
+  }
+
+  @Override
+  public void addManageToken(ReservationId id, String tokenHash) {
+    if (tx.statement(c -> Sql.update(c, ADD_MANAGE_TOKEN, tokenHash, id.value())) == 0) {
+      throw new NotFound("reservation", id.toString());
+    }
+  }
+
+  @Override
+  public Optional<Reservation> findByManageTokenHash(String hash) {
+    return tx.statement(c -> Sql.one(c, BY_MANAGE_TOKEN, JdbcReservations::reservation, hash));
+  }
+
+  @Override
+  public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
+    List<String> ids = officials.stream().map(OfficialId::value).distinct().toList();
+    return tx.statement(c -> Sql.list(c, BUSY, rs -> new BusyTime(OfficialId.of(rs.getString("official_id")),
+        Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at")), Sql.texts(c, ids), from.minus(LONGEST), to, from));
+  }
+
+  @Override
+  public List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to) {
+    return tx.statement(c -> Sql.list(c, OF_OFFICIAL, JdbcReservations::reservation, official.value(),
+        from.minus(LONGEST), to, from));
+  }
+
+  @Override
+  public List<Reservation> openOfEmail(String email) {
+    return tx.statement(c -> Sql.list(c, OPEN_OF_EMAIL, JdbcReservations::reservation,
+        email.toLowerCase(Locale.ROOT)));
+  }
+
+  @Override
+  public List<Reservation> displaced() {
+    return tx.statement(c -> Sql.list(c, DISPLACED, JdbcReservations::reservation));
+  }
+
+  @Override
+  public List<Reservation> search(ReservationSearch q) {
+    List<String> criteria = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    if (q.text() != null) {
+      criteria.add("r.search_text like ? escape '!'");
+      params.add("%" + q.text().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%");
+    }
+    if (q.department() != null) {
+      criteria.add("r.department_id = ?");
+      params.add(q.department().value());
+    }
+    if (q.official() != null) {
+      criteria.add("r.official_id = ?");
+      params.add(q.official().value());
+    }
+    if (q.status() != null) {
+      criteria.add("r.status = ?");
+      params.add(q.status());
+    }
+    if (q.from() != null) {
+      criteria.add("r.end_at > ?");
+      params.add(q.from());
+    }
+    if (q.to() != null) {
+      criteria.add("r.start_at < ?");
+      params.add(q.to());
+    }
+    params.add(q.limit());
+    String sql = SELECT
+        + (criteria.isEmpty() ? "" : "where " + String.join("\n  and ", criteria) + "\n")
+        + "order by r.start_at, r.id\nlimit ?";
+    return tx.statement(c -> Sql.list(c, sql, JdbcReservations::reservation, params.toArray()));
+  }
+
+  @Override
+  public int anonymiseEndedBefore(Instant cutoff, Instant now) {
+    Citizen anonymous = Citizen.anonymised();
+    return tx.atomically(c -> {
+      Sql.update(c, FORGET_MESSAGE_NOTES, cutoff);
+      return Sql.update(c, ANONYMISE, anonymous.name(), searchText(anonymous), now, cutoff);
+    });
+  }
+
+  /** The columns of INSERT and the SET of UPDATE, in order, the id last. */
+  private static Object[] values(Reservation r) {
+    Citizen citizen = r.citizen();
+    return new Object[] {r.department().value(), r.official().value(), r.agenda().value(), r.start(), r.end(),
+        citizen.name(), citizen.email(), citizen.emailKey(), searchText(citizen), citizen.phone(), r.topic(),
+        r.channel(), r.language(), r.status(), r.createdAt(), r.updatedAt(), r.version(), r.sequence(), r.note(),
+        r.id().value()};
+  }
+
+  /** What staff search in: name, e-mail and phone, lower case, one per line (a search text has no line breaks). */
+  private static String searchText(Citizen c) {
+    return c.name().toLowerCase(Locale.ROOT) + "\n"
+        + (c.email() == null ? "" : c.email().toLowerCase(Locale.ROOT)) + "\n"
+        + (c.phone() == null ? "" : c.phone());
+  }
+
+  private static Reservation reservation(ResultSet rs) throws SQLException {
+    return new Reservation(new ReservationId(Sql.uuid(rs, "id")), DepartmentId.of(rs.getString("department_id")),
+        OfficialId.of(rs.getString("official_id")), AgendaId.of(rs.getString("agenda_id")),
+        Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"),
+        new Citizen(rs.getString("citizen_name"), rs.getString("citizen_email"), rs.getString("citizen_phone")),
+        rs.getString("topic"), Sql.enumerated(rs, "channel", Channel.class),
+        Sql.enumerated(rs, "language", Language.class), Sql.enumerated(rs, "status", Status.class),
+        Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getInt("version"),
+        rs.getInt("sequence_number"), rs.getString("note"));
+  }
+
+  private record Slot(String official, Instant start) {}
+}

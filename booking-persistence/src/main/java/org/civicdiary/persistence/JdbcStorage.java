@@ -1,0 +1,86 @@
+package org.civicdiary.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.persistence.DatabaseNotReady.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC storage of civic-diary on PostgreSQL or embedded H2, chosen by the URL, behind a
+ * HikariCP pool. {@link #start} connects and migrates the schema; {@link #close} shuts the pool.
+ *
+ * <pre>{@code
+ * try (JdbcStorage db = JdbcStorage.start(PersistenceConfig.from(settings))) {
+ *   CivicDiary diary = CivicDiary.builder().storage(db.storage()).build();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class JdbcStorage implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
+  private final HikariDataSource pool;
+  private final Storage storage;
+
+  private JdbcStorage(HikariDataSource pool, Storage storage) {
+    this.pool = pool;
+    this.storage = storage;
+  }
+
+  /**
+   * Connects, applies the migrations this version has and the database lacks, and returns the storage.
+   *
+   * @throws DatabaseNotReady if the database cannot be reached or its schema is newer than this code
+   */
+  public static JdbcStorage start(PersistenceConfig config) {
+    Dialect dialect = Dialect.of(config.url());
+    HikariDataSource pool = open(config);
+    try {
+      Migrations.apply(pool, dialect, config.safeUrl());
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    JdbcTransactions tx = new JdbcTransactions(pool, dialect);
+    Storage storage = new Storage(new JdbcDirectory(tx), new JdbcDiaries(tx), new JdbcReservations(tx),
+        new JdbcOutbox(tx), new JdbcAuditLog(tx), new JdbcIdempotencyKeys(tx), new JdbcStaffAccounts(tx), tx);
+    LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
+    return new JdbcStorage(pool, storage);
+  }
+
+  private static HikariDataSource open(PersistenceConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("civic-diary");
+    hikari.setJdbcUrl(config.url());
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    // Fail at start, not at the first request, if the database is not there.
+    hikari.setInitializationFailTimeout(config.connectionTimeout().toMillis());
+    // Single statements outside a unit of work run in auto-commit; units of work switch it off.
+    hikari.setAutoCommit(true);
+    try {
+      return new HikariDataSource(hikari);
+    } catch (PoolInitializationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new DatabaseNotReady(Problem.UNREACHABLE, "cannot connect to the database at " + config.safeUrl()
+          + (config.user() == null ? "" : " as " + config.user()) + " (" + cause.getMessage() + "): check "
+          + PersistenceConfig.URL + ", " + PersistenceConfig.USER + " and " + PersistenceConfig.PASSWORD
+          + " and that the database server is running and accepts connections", e);
+    }
+  }
+
+  /** All the storage ports, sharing this database's units of work. */
+  public Storage storage() {
+    return storage;
+  }
+
+  /** Closes the pool; the storage fails with StorageUnavailable afterwards. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

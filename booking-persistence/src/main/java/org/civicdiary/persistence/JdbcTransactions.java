@@ -1,0 +1,138 @@
+package org.civicdiary.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.civicdiary.booking.error.StorageUnavailable;
+import org.civicdiary.booking.port.Transactions;
+
+/**
+ * Units of work over the pool: one connection per unit, bound to the thread that runs it, so that
+ * every port called inside shares it; a unit started inside another joins it. This is the JDBC
+ * edge: every {@link SQLException} of the adapter is translated here, once.
+ */
+final class JdbcTransactions implements Transactions {
+  /** Work on a connection; may throw SQLException, which the edge translates. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  private final DataSource pool;
+  private final Dialect dialect;
+  private final ThreadLocal<Connection> unit = new ThreadLocal<>();
+
+  JdbcTransactions(DataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (unit.get() != null) {
+      return work.get();
+    }
+    Connection c = begin();
+    unit.set(c);
+    try {
+      T result = work.get();
+      commit(c);
+      return result;
+    } catch (RuntimeException e) {
+      throw rollback(c, e);
+    } catch (Error e) {
+      rollback(c, e);
+      throw e;
+    } finally {
+      unit.remove();
+      close(c);
+    }
+  }
+
+  /**
+   * One statement (or several that need not be atomic together): on the unit of work's connection,
+   * else on a connection of its own in auto-commit, which spares a reader the round trip of a commit.
+   */
+  <T> T statement(SqlWork<T> work) {
+    Connection bound = unit.get();
+    if (bound != null) {
+      return run(bound, work);
+    }
+    try (Connection c = pool.getConnection()) {
+      return run(c, work);
+    } catch (SQLException e) {
+      throw Failures.translate(e, dialect);
+    }
+  }
+
+  /** Several statements that must happen together: in the caller's unit of work, or in a short one of their own. */
+  <T> T atomically(SqlWork<T> work) {
+    Connection bound = unit.get();
+    if (bound != null) {
+      return run(bound, work);
+    }
+    return inTransaction(() -> atomically(work));
+  }
+
+  private <T> T run(Connection c, SqlWork<T> work) {
+    try {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw Failures.translate(e, dialect);
+    }
+  }
+
+  private Connection begin() {
+    Connection c = null;
+    try {
+      c = pool.getConnection();
+      c.setAutoCommit(false);
+      return c;
+    } catch (SQLException e) {
+      RuntimeException translated = Failures.translate(e, dialect);
+      if (c != null) {
+        close(c);
+      }
+      throw translated;
+    }
+  }
+
+  private void commit(Connection c) {
+    try {
+      c.commit();
+    } catch (SQLException e) {
+      throw Failures.translate(e, dialect);
+    }
+  }
+
+  /**
+   * Rolls back after a failed unit of work. If even that fails the connection is lost: the caller
+   * learns that, with what made the work fail attached.
+   */
+  private RuntimeException rollback(Connection c, Throwable failure) {
+    try {
+      c.rollback();
+      return failure instanceof RuntimeException e ? e : null;
+    } catch (SQLException e) {
+      StorageUnavailable lost = new StorageUnavailable("the database was lost while rolling back a failed unit of work", e);
+      lost.addSuppressed(failure);
+      if (failure instanceof Error error) {
+        error.addSuppressed(e);
+      }
+      return lost;
+    }
+  }
+
+  private static void close(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // Returning a broken connection to the pool fails; the pool evicts it anyway.
+    }
+  }
+}
