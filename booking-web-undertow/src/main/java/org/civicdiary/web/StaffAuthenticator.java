@@ -1,0 +1,34 @@
+package org.civicdiary.web;
+
+import java.util.Optional;
+import org.civicdiary.booking.model.StaffMember;
+
+/**
+ * Tells who makes a staff request. The default adapter keeps users, PBKDF2 password hashes and
+ * sessions in the core's {@link org.civicdiary.booking.port.StaffAccounts} (and, when configured,
+ * believes a user-name header set by a trusted reverse proxy). A portal with its own single sign-on
+ * binds its own implementation in a Guice module given with (or overriding) {@link WebModule}:
+ *
+ * <pre>{@code
+ * OptionalBinder.newOptionalBinder(binder(), StaffAuthenticator.class)
+ *     .setBinding().to(PortalSignOn.class);
+ * }</pre>
+ *
+ * The web layer answers 401 when {@link #authenticate} finds nobody; what the member may do is
+ * decided by their role, in the core. Login throttling, cookies and CSRF checks stay in the web
+ * layer, whatever the adapter.
+ */
+public interface StaffAuthenticator {
+  /** The staff member the request proves, or empty (then the answer is 401). */
+  Optional<StaffMember> authenticate(StaffRequest request);
+
+  /**
+   * Checks the user name and password and opens a session. Empty when the name is unknown, the
+   * password wrong or the account inactive, deliberately without saying which. An adapter without
+   * passwords (single sign-on only) returns empty.
+   */
+  Optional<StaffLogin> login(String username, String password);
+
+  /** Ends the session the request carries; nothing happens when it carries none. */
+  void logout(StaffRequest request);
+}

@@ -1,0 +1,112 @@
+package org.civicdiary.web.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.undertow.server.HttpHandler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.web.StaffAuthenticator;
+import org.civicdiary.web.WebSettings;
+import org.civicdiary.web.internal.Route.Access;
+import org.civicdiary.web.internal.Route.Limit;
+
+/**
+ * Builds the handler tree and holds the routes table. The tree, outermost first: metrics, security
+ * headers, client address, routing (404/405/OPTIONS), CORS, rate limits (still on the I/O thread),
+ * then on a worker thread with a deadline: error mapping, staff authentication, body limits, the
+ * endpoint.
+ */
+public final class Api {
+  private final WebSettings settings;
+  private final Metrics metrics;
+  private final StaffAuthenticator authenticator;
+  private final Throttle queries;
+  private final Throttle bookingsPerAddress;
+  private final List<AddressRange> proxies;
+  private final PublicEndpoints publicEndpoints;
+  private final Bookings bookings;
+  private final ManageEndpoints manage;
+  private final Operations operations;
+
+  private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
+      MeterRegistry registry) {
+    this.settings = settings;
+    this.authenticator = authenticator;
+    this.metrics = new Metrics(registry, storage.outbox());
+    this.queries = new Throttle(settings.queriesPerAddress());
+    this.bookingsPerAddress = new Throttle(settings.bookingPerAddress());
+    this.proxies = AddressRange.parseAll("civicdiary.web.trusted-proxies", settings.trustedProxies());
+    ResponseCache cache = new ResponseCache(settings.freeTimeCache());
+    Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
+    this.publicEndpoints = new PublicEndpoints(diary, storage, cache);
+    this.bookings = new Bookings(diary, storage.transactions(), idempotency, new Throttle(settings.bookingPerEmail()),
+        cache, metrics, settings);
+    this.manage = new ManageEndpoints(diary, storage.directory(), cache, clock);
+    this.operations = new Operations(storage, registry,
+        AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
+  }
+
+  /**
+   * The booking API's handler, to mount under any path of the host's server.
+   *
+   * @param staticFiles serves {@code /static/**} (the pages); answers 404 for anything it lacks
+   */
+  public static HttpHandler handler(WebSettings settings, CivicDiary diary, Storage storage, Clock clock,
+      StaffAuthenticator authenticator, MeterRegistry registry, HttpHandler staticFiles) {
+    InitialAdmin.ensure(storage, clock, settings.staff());
+    return new Api(settings, diary, storage, clock, authenticator, registry).tree(staticFiles);
+  }
+
+  /** The default {@link StaffAuthenticator}, over the core's staff accounts. */
+  public static StaffAuthenticator builtInAuthenticator(Storage storage, Clock clock, WebSettings settings) {
+    return new BuiltInAuthenticator(storage.staffAccounts(), storage.transactions(), clock,
+        settings.staff().sessionTtl(), settings.staff().trustedHeader());
+  }
+
+  /** The routes table (for the OpenAPI check). */
+  static List<Route> routesOf(WebSettings settings, CivicDiary diary, Storage storage, Clock clock,
+      StaffAuthenticator authenticator, MeterRegistry registry) {
+    return new Api(settings, diary, storage, clock, authenticator, registry).routes();
+  }
+
+  private HttpHandler tree(HttpHandler staticFiles) {
+    HttpHandler worker = new Dispatcher(settings.requestTimeout(),
+        new ErrorMapper(new StaffGate(authenticator, new BodyReader(settings.maxBodyBytes(), new Endpoint()))));
+    Cors cors = new Cors(settings.corsOrigins(), new RateLimiter(queries, bookingsPerAddress, worker));
+    return new MetricsHandler(metrics, new SecurityHeaders(settings.frameAncestors(),
+        new ClientAddress(proxies, new Router(routes(), staticFiles, cors))));
+  }
+
+  List<Route> routes() {
+    List<Route> r = new ArrayList<>();
+    String v1 = "/api/v1";
+    r.add(get(v1 + "/departments", Access.PUBLIC, Limit.QUERY, publicEndpoints::directory));
+    r.add(get(v1 + "/departments/{id}", Access.PUBLIC, Limit.QUERY, publicEndpoints::department));
+    r.add(get(v1 + "/departments/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::departmentDays));
+    r.add(get(v1 + "/departments/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::departmentSlots));
+    r.add(get(v1 + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialDays));
+    r.add(get(v1 + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialSlots));
+    r.add(new Route("POST", v1 + "/reservations", Access.PUBLIC, Limit.BOOKING,
+        Problems.Disclosure.CONCEAL_EMAIL, bookings::book));
+    r.add(get(v1 + "/manage/{token}", Access.PUBLIC, Limit.QUERY, manage::view));
+    r.add(get(v1 + "/manage/{token}/proposals", Access.PUBLIC, Limit.QUERY, manage::proposals));
+    r.add(post(v1 + "/manage/{token}/cancel", Access.PUBLIC, Limit.BOOKING, manage::cancel));
+    r.add(post(v1 + "/manage/{token}/reschedule", Access.PUBLIC, Limit.BOOKING, manage::reschedule));
+    r.add(post(v1 + "/manage/{token}/accept", Access.PUBLIC, Limit.BOOKING, manage::accept));
+    r.add(get(v1 + "/openapi.json", Access.PUBLIC, Limit.NONE, operations::openApi));
+    r.add(get("/health/live", Access.OPERATIONS, Limit.NONE, operations::live));
+    r.add(get("/health/ready", Access.OPERATIONS, Limit.NONE, operations::ready));
+    r.add(get("/metrics", Access.OPERATIONS, Limit.NONE, operations::metrics));
+    return r;
+  }
+
+  private static Route get(String template, Access access, Limit limit, Route.Action action) {
+    return new Route("GET", template, access, limit, Problems.Disclosure.FULL, action);
+  }
+
+  private static Route post(String template, Access access, Limit limit, Route.Action action) {
+    return new Route("POST", template, access, limit, Problems.Disclosure.FULL, action);
+  }
+}

@@ -1,0 +1,67 @@
+package org.civicdiary.web.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.AbsenceKind;
+import org.civicdiary.booking.model.ContactPhone;
+import org.civicdiary.booking.model.LocalizedText;
+import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WalkInHours;
+import org.civicdiary.booking.model.Window;
+
+/**
+ * The JSON the API accepts. Plain records: Jackson refuses unknown fields and wrong types; the
+ * core's records then refuse wrong values, naming the field.
+ */
+final class Bodies {
+  private Bodies() {}
+
+  /** A booking; {@code language} is {@code cs} (default) or {@code en}. */
+  record BookingBody(String official, String agenda, Instant start, String name, String email, String phone,
+      String topic, String language) {}
+
+  /** For changes that take no input: an empty body or {@code {}}. */
+  record Empty() {}
+
+  record RescheduleBody(String official, Instant start) {}
+
+  record MoveBody(String official, Instant start, String note) {}
+
+  record NoteBody(String note) {}
+
+  record OutcomeBody(Status status) {}
+
+  record LoginBody(String username, String password, Boolean bearer) {}
+
+  record AbsenceBody(Instant start, Instant end, AbsenceKind kind, String reason) {}
+
+  record WindowsBody(List<Window> windows) {}
+
+  record WalkInHoursBody(List<WalkInHours> hours) {}
+
+  record PolicyBody(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
+      Integer retentionDays, Duration reminderLead) {}
+
+  record OfficeBody(LocalizedText name, String zone, Integer slotMinutes, Place place, List<ContactPhone> phones,
+      PolicyBody policy) {}
+
+  record DepartmentBody(String office, LocalizedText name, Place place) {}
+
+  record OfficialBody(String department, String name, String room, String email, Boolean active) {}
+
+  record AgendaBody(String department, LocalizedText name, Integer slots, List<String> officials) {}
+
+  /** A staff account; {@code password} may be left out to keep the present one. */
+  record AccountBody(Role role, String official, Boolean active, String password) {}
+
+  static <T> T required(String field, T value) {
+    if (value == null) {
+      throw new InvalidInput(field, "is required");
+    }
+    return value;
+  }
+}

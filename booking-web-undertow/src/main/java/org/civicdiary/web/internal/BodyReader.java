@@ -1,0 +1,76 @@
+package org.civicdiary.web.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Reads the body of a change (POST, PUT, DELETE): JSON only (415 otherwise) and at most the
+ * configured size (413 otherwise, before reading when {@code Content-Length} says so).
+ */
+final class BodyReader implements HttpHandler {
+  private final int maxBytes;
+  private final HttpHandler next;
+
+  BodyReader(int maxBytes, HttpHandler next) {
+    this.maxBytes = maxBytes;
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (exchange.getAttachment(Matched.KEY).route().changes()) {
+      String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+      if (type != null && !isJson(type)) {
+        throw unsupported(type);
+      }
+      long declared = exchange.getRequestContentLength();
+      if (declared > maxBytes) {
+        throw tooLarge();
+      }
+      byte[] body = read(exchange.getInputStream());
+      if (body.length > 0 && type == null) {
+        throw unsupported("none");
+      }
+      exchange.putAttachment(Call.BODY, body);
+    }
+    next.handleRequest(exchange);
+  }
+
+  private byte[] read(InputStream in) throws IOException {
+    byte[] buffer = new byte[Math.min(maxBytes + 1, 4096)];
+    int n = 0;
+    while (true) {
+      if (n == buffer.length) {
+        if (n > maxBytes) {
+          throw tooLarge();
+        }
+        buffer = Arrays.copyOf(buffer, Math.min(maxBytes + 1, buffer.length * 2));
+      }
+      int read = in.read(buffer, n, buffer.length - n);
+      if (read < 0) {
+        return Arrays.copyOf(buffer, n);
+      }
+      n += read;
+    }
+  }
+
+  static boolean isJson(String contentType) {
+    String base = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return base.equals("application/json");
+  }
+
+  private HttpProblem tooLarge() {
+    return new HttpProblem(Problem.of(413, "body-too-large", "The request body is too large",
+        "at most " + maxBytes + " bytes", "body"));
+  }
+
+  private static HttpProblem unsupported(String type) {
+    return new HttpProblem(Problem.of(415, "unsupported-media-type", "Send JSON",
+        "the body must be application/json, not " + type, "Content-Type"));
+  }
+}

@@ -1,0 +1,138 @@
+package org.civicdiary.web.internal;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Deque;
+import java.util.Map;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.StaffMember;
+
+/** One request as an action sees it: parameters, body, caller. */
+final class Call {
+  static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+  static final AttachmentKey<StaffMember> MEMBER = AttachmentKey.create(StaffMember.class);
+  private final HttpServerExchange exchange;
+  private final Map<String, String> params;
+
+  Call(HttpServerExchange exchange, Map<String, String> params) {
+    this.exchange = exchange;
+    this.params = params;
+  }
+
+  HttpServerExchange exchange() {
+    return exchange;
+  }
+
+  String path(String name) {
+    String value = params.get(name);
+    if (value == null) {
+      throw new IllegalStateException("route has no parameter " + name);
+    }
+    return value;
+  }
+
+  /** The query parameter, or null; given twice it is refused rather than guessed. */
+  String query(String name) {
+    Deque<String> values = exchange.getQueryParameters().get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw new InvalidInput(name, "must be given once");
+    }
+    String value = values.getFirst().strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  String requiredQuery(String name) {
+    String value = query(name);
+    if (value == null) {
+      throw new InvalidInput(name, "is required");
+    }
+    return value;
+  }
+
+  LocalDate date(String name) {
+    String value = query(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(name, "must be an ISO-8601 date such as 2027-03-02");
+    }
+  }
+
+  Instant instant(String name) {
+    String value = query(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(name, "must be an ISO-8601 instant such as 2027-03-02T15:00:00Z");
+    }
+  }
+
+  int integer(String name, int fallback, int min, int max) {
+    String value = query(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidInput(name, "must be a whole number from " + min + " to " + max);
+  }
+
+  /** The body as the given type; 400 naming the field when it does not fit. */
+  <T> T body(Class<T> type) {
+    return Json.read(rawBody(), type);
+  }
+
+  /** For changes that take no input: nothing, or an empty JSON object. */
+  void noBody() {
+    if (rawBody().length > 0) {
+      Json.read(rawBody(), Bodies.Empty.class);
+    }
+  }
+
+  /** The path where the host mounted the API ({@code ""} at the root), for links in answers. */
+  String mount() {
+    String full = exchange.getRequestPath();
+    String relative = exchange.getRelativePath();
+    return full.endsWith(relative) ? full.substring(0, full.length() - relative.length()) : "";
+  }
+
+  byte[] rawBody() {
+    byte[] body = exchange.getAttachment(BODY);
+    return body == null ? new byte[0] : body;
+  }
+
+  String header(String name) {
+    return exchange.getRequestHeaders().getFirst(name);
+  }
+
+  /** The authenticated staff member (staff routes only). */
+  StaffMember member() {
+    StaffMember member = exchange.getAttachment(MEMBER);
+    if (member == null) {
+      throw HttpProblem.unauthenticated();
+    }
+    return member;
+  }
+
+  String address() {
+    return ClientAddress.of(exchange);
+  }
+}

@@ -1,0 +1,14 @@
+package org.civicdiary.web.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+
+/** The end of the chain: runs the matched route's action and sends its reply. */
+final class Endpoint implements HttpHandler {
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    Matched matched = exchange.getAttachment(Matched.KEY);
+    Reply reply = matched.route().action().handle(new Call(exchange, matched.params()));
+    Responder.send(exchange, reply);
+  }
+}

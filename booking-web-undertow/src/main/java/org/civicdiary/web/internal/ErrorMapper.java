@@ -1,0 +1,25 @@
+package org.civicdiary.web.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+
+/** Turns anything the rest of the chain throws into a problem+json answer (see {@link Problems}). */
+final class ErrorMapper implements HttpHandler {
+  private final HttpHandler next;
+
+  ErrorMapper(HttpHandler next) {
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    try {
+      next.handleRequest(exchange);
+    } catch (Throwable error) {
+      Responder.problem(exchange, error);
+      if (error instanceof Error e && !(error instanceof StackOverflowError)) {
+        throw e;
+      }
+    }
+  }
+}

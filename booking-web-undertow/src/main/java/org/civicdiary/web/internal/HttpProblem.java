@@ -1,0 +1,54 @@
+package org.civicdiary.web.internal;
+
+import java.util.Map;
+
+/** A refusal decided by the web layer itself (not by the core): carries its problem and headers. */
+final class HttpProblem extends RuntimeException {
+  private final transient Problem problem;
+  private final transient Map<String, String> headers;
+
+  HttpProblem(Problem problem) {
+    this(problem, Map.of());
+  }
+
+  HttpProblem(Problem problem, Map<String, String> headers) {
+    super(problem.code() + ": " + problem.detail(), null, false, false);
+    this.problem = problem;
+    this.headers = Map.copyOf(headers);
+  }
+
+  Problem problem() {
+    return problem;
+  }
+
+  Map<String, String> headers() {
+    return headers;
+  }
+
+  static HttpProblem badRequest(String field, String detail) {
+    return new HttpProblem(Problem.of(400, "invalid-input", "The request has an invalid value", field + ": " + detail, field));
+  }
+
+  static HttpProblem malformed(String detail) {
+    return new HttpProblem(Problem.of(400, "malformed-json", "The request body is not valid JSON", detail, "body"));
+  }
+
+  static HttpProblem unauthenticated() {
+    return new HttpProblem(Problem.of(401, "unauthenticated", "Log in first",
+        "this endpoint needs a staff session (cookie or bearer token)", null),
+        Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
+  }
+
+  static HttpProblem forbidden(String code, String detail) {
+    return new HttpProblem(Problem.of(403, code, "Not permitted", detail, null));
+  }
+
+  static HttpProblem notFound(String detail) {
+    return new HttpProblem(Problem.of(404, "not-found", "Not found", detail, null));
+  }
+
+  static HttpProblem tooManyRequests(long retryAfterSeconds, String detail) {
+    return new HttpProblem(Problem.of(429, "rate-limited", "Too many requests", detail, null),
+        Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+  }
+}

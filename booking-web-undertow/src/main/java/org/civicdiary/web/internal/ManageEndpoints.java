@@ -1,0 +1,93 @@
+package org.civicdiary.web.internal;
+
+import java.time.Clock;
+import java.util.List;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.error.StateConflict;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.ManageToken;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.port.Directory;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.web.internal.Bodies.RescheduleBody;
+import org.civicdiary.web.internal.Views.ManageView;
+
+/**
+ * The citizen's own reservation, opened by the token of the manage link. Every change is a POST
+ * (mail scanners follow GET links). A token that opens nothing gets the same 404 however it is
+ * wrong: guessed, mistyped, or another reservation's that was never issued.
+ */
+final class ManageEndpoints {
+  private final CivicDiary diary;
+  private final Directory directory;
+  private final ResponseCache cache;
+  private final Clock clock;
+
+  ManageEndpoints(CivicDiary diary, Directory directory, ResponseCache cache, Clock clock) {
+    this.diary = diary;
+    this.directory = directory;
+    this.cache = cache;
+    this.clock = clock;
+  }
+
+  Reply view(Call call) {
+    return Reply.ok(view(diary.managingOwnReservation().view(token(call))));
+  }
+
+  Reply cancel(Call call) {
+    call.noBody();
+    Reservation cancelled = diary.managingOwnReservation().cancel(token(call));
+    cache.invalidate();
+    return Reply.ok(view(cancelled));
+  }
+
+  Reply reschedule(Call call) {
+    ManageToken token = token(call);
+    RescheduleBody body = call.body(RescheduleBody.class);
+    Reservation moved = diary.managingOwnReservation().reschedule(token,
+        OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
+    cache.invalidate();
+    return Reply.ok(view(moved));
+  }
+
+  Reply proposals(Call call) {
+    return Reply.ok(new Views.ProposalsView(diary.managingOwnReservation().proposals(token(call)).stream()
+        .map(Views.SlotView::of).toList()));
+  }
+
+  /** Accepts one of the proposed replacement times: only a time that is proposed right now. */
+  Reply accept(Call call) {
+    ManageToken token = token(call);
+    RescheduleBody body = call.body(RescheduleBody.class);
+    OfficialId official = OfficialId.of(Bodies.required("official", body.official()));
+    Bodies.required("start", body.start());
+    List<FreeSlot> proposed = diary.managingOwnReservation().proposals(token);
+    if (proposed.stream().noneMatch(p -> p.official().equals(official) && p.start().equals(body.start()))) {
+      throw new StateConflict("this time is not among the reservation's proposals now; ask for them again");
+    }
+    Reservation moved = diary.managingOwnReservation().reschedule(token, official, body.start());
+    cache.invalidate();
+    return Reply.ok(view(moved));
+  }
+
+  private static ManageToken token(Call call) {
+    return ManageToken.parse(call.path("token"));
+  }
+
+  private ManageView view(Reservation r) {
+    Department department = directory.department(r.department())
+        .orElseThrow(() -> new NotFound("department", r.department().value()));
+    Official official = directory.official(r.official())
+        .orElseThrow(() -> new NotFound("official", r.official().value()));
+    Agenda agenda = directory.agenda(r.agenda()).orElseThrow(() -> new NotFound("agenda", r.agenda().value()));
+    boolean changeable = r.status() == Status.DISPLACED || r.status() == Status.ACTIVE && r.start().isAfter(clock.instant());
+    return new ManageView(Views.ReservationView.of(r), new Views.Named(department.id().value(), department.name()),
+        department.place(), new Views.OfficialRef(official.id().value(), official.name(), official.room()),
+        new Views.Named(agenda.id().value(), agenda.name()), changeable, changeable);
+  }
+}

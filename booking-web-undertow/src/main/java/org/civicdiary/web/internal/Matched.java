@@ -1,0 +1,9 @@
+package org.civicdiary.web.internal;
+
+import io.undertow.util.AttachmentKey;
+import java.util.Map;
+
+/** The route a request matched and its path parameters, attached to the exchange by the router. */
+record Matched(Route route, Map<String, String> params) {
+  static final AttachmentKey<Matched> KEY = AttachmentKey.create(Matched.class);
+}

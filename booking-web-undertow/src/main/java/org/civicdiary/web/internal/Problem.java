@@ -1,0 +1,45 @@
+package org.civicdiary.web.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem detail. {@code code} is the last part of {@code type}, for clients that
+ * translate errors; {@code field} names the request field at fault, when there is one; {@code
+ * extra} holds further members (the slot's {@code reason}, the broken {@code policy}).
+ */
+record Problem(String type, String title, int status, String detail, String code, String field,
+    Map<String, Object> extra) {
+  static final String TYPE_PREFIX = "urn:civicdiary:problem:";
+
+  Problem {
+    extra = extra == null ? Map.of() : Map.copyOf(extra);
+  }
+
+  static Problem of(int status, String code, String title, String detail, String field) {
+    return new Problem(TYPE_PREFIX + code, title, status, detail, code, field, null);
+  }
+
+  Problem with(String name, Object value) {
+    Map<String, Object> more = new LinkedHashMap<>(extra);
+    more.put(name, value);
+    return new Problem(type, title, status, detail, code, field, more);
+  }
+
+  /** The members in the order RFC 9457 lists them, then ours. */
+  Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", type);
+    json.put("title", title);
+    json.put("status", status);
+    if (detail != null) {
+      json.put("detail", detail);
+    }
+    json.put("code", code);
+    if (field != null) {
+      json.put("field", field);
+    }
+    json.putAll(extra);
+    return json;
+  }
+}

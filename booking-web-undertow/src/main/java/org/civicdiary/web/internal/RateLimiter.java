@@ -1,0 +1,40 @@
+package org.civicdiary.web.internal;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * Per client address limits on slot queries and on booking, checked on the I/O thread so that a
+ * flood is turned away before it costs a worker thread. 429 with {@code Retry-After}.
+ */
+final class RateLimiter implements HttpHandler {
+  private final Throttle queries;
+  private final Throttle bookings;
+  private final HttpHandler next;
+
+  RateLimiter(Throttle queries, Throttle bookings, HttpHandler next) {
+    this.queries = queries;
+    this.bookings = bookings;
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    Route.Limit limit = exchange.getAttachment(Matched.KEY).route().limit();
+    Throttle throttle = switch (limit) {
+      case QUERY -> queries;
+      case BOOKING -> bookings;
+      case NONE -> null;
+    };
+    if (throttle != null) {
+      long wait = throttle.take(ClientAddress.of(exchange));
+      if (wait > 0) {
+        HttpProblem refused = HttpProblem.tooManyRequests(wait,
+            "too many " + (limit == Route.Limit.QUERY ? "queries" : "bookings") + " from this address; wait " + wait + " s");
+        Responder.problem(exchange, refused.problem(), refused.headers());
+        return;
+      }
+    }
+    next.handleRequest(exchange);
+  }
+}

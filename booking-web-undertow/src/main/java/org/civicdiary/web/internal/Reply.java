@@ -1,0 +1,34 @@
+package org.civicdiary.web.internal;
+
+import java.util.Map;
+
+/** What an action answers: status, content type, body bytes and extra headers. */
+record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+  static final String JSON = "application/json";
+
+  Reply {
+    headers = Map.copyOf(headers);
+  }
+
+  static Reply ok(Object value) {
+    return json(200, value);
+  }
+
+  static Reply json(int status, Object value) {
+    return new Reply(status, JSON, Json.write(value), Map.of());
+  }
+
+  static Reply bytes(int status, String contentType, byte[] body) {
+    return new Reply(status, contentType, body, Map.of());
+  }
+
+  static Reply noContent() {
+    return new Reply(204, null, new byte[0], Map.of());
+  }
+
+  Reply header(String name, String value) {
+    Map<String, String> more = new java.util.HashMap<>(headers);
+    more.put(name, value);
+    return new Reply(status, contentType, body, more);
+  }
+}

@@ -1,0 +1,31 @@
+package org.civicdiary.web.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Serialized answers of the public read endpoints (directory, free time) for a few seconds: the
+ * widget asks the same questions many times a second, and a department's eight weeks cost the
+ * storage real work. Every change made through this node empties it; other nodes' changes show
+ * within the time to live. A slot shown free a moment too long is harmless: booking it answers 409.
+ */
+final class ResponseCache {
+  private final Cache<String, byte[]> answers;
+
+  ResponseCache(Duration ttl) {
+    this.answers = ttl.isZero() || ttl.isNegative() ? null
+        : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(20_000).build();
+  }
+
+  byte[] get(String key, Supplier<byte[]> compute) {
+    return answers == null ? compute.get() : answers.get(key, k -> compute.get());
+  }
+
+  void invalidate() {
+    if (answers != null) {
+      answers.invalidateAll();
+    }
+  }
+}

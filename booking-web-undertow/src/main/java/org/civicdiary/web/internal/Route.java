@@ -1,0 +1,89 @@
+package org.civicdiary.web.internal;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One line of the routes table: method, path template (relative to the mount prefix, with {@code
+ * {name}} segments), who may call it, its rate-limit group and its action. The OpenAPI document is
+ * checked against this table.
+ */
+record Route(String method, String template, Access access, Limit limit, Problems.Disclosure disclosure, Action action) {
+
+  /** Who may call a route. */
+  enum Access {
+    /** Anyone: citizens, the widget, integrators (CORS allow-list applies). */
+    PUBLIC,
+    /** Authenticated staff; what they may do is the core's decision (their role). */
+    STAFF,
+    /** Staff login: anonymous, but CSRF-checked and throttled. */
+    LOGIN,
+    /** Health, metrics and the API document: no CORS, no session. */
+    OPERATIONS
+  }
+
+  /** Which rate-limit bucket a route draws from. */
+  enum Limit {
+    NONE,
+    QUERY,
+    BOOKING
+  }
+
+  /** What a route does, on a worker thread. */
+  @FunctionalInterface
+  interface Action {
+    Reply handle(Call call);
+  }
+
+  Route {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(disclosure, "disclosure");
+    Objects.requireNonNull(action, "action");
+    if (!template.startsWith("/")) {
+      throw new IllegalArgumentException("template must start with /: " + template);
+    }
+  }
+
+  String[] segments() {
+    return template.substring(1).split("/", -1);
+  }
+
+  /** Whether a state-changing method (CSRF checks, no caching). */
+  boolean changes() {
+    return !method.equals("GET") && !method.equals("HEAD");
+  }
+
+  /**
+   * The path parameters if the path's segments fit the template, or null.
+   */
+  static Map<String, String> match(String[] template, String[] path) {
+    if (template.length != path.length) {
+      return null;
+    }
+    Map<String, String> params = null;
+    for (int i = 0; i < template.length; i++) {
+      String t = template[i];
+      if (t.startsWith("{")) {
+        if (path[i].isEmpty()) {
+          return null;
+        }
+        if (params == null) {
+          params = new java.util.HashMap<>(4);
+        }
+        params.put(t.substring(1, t.length() - 1), path[i]);
+      } else if (!t.equals(path[i])) {
+        return null;
+      }
+    }
+    return params == null ? Map.of() : params;
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + template + " " + access + " " + Arrays.toString(new Object[] {limit});
+  }
+}

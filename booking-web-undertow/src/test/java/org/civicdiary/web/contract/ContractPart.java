@@ -1,0 +1,35 @@
+package org.civicdiary.web.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.civicdiary.web.contract.ApiClient.Response;
+
+/** A group of the contract's tests; reaches the running server through the contract. */
+abstract class ContractPart {
+  protected final HttpApiContract c;
+
+  ContractPart(HttpApiContract contract) {
+    this.c = contract;
+  }
+
+  protected ApiClient api() {
+    return c.api;
+  }
+
+  /** Checks an RFC 9457 answer: status, media type, code and the field it names. */
+  static JsonNode assertProblem(Response r, int status, String code, String field) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    JsonNode p = r.json();
+    assertThat(p.path("status").asInt()).isEqualTo(status);
+    assertThat(p.path("type").asText()).isEqualTo("urn:civicdiary:problem:" + code);
+    assertThat(p.path("code").asText()).isEqualTo(code);
+    assertThat(p.path("title").asText()).isNotBlank();
+    if (field != null) {
+      assertThat(p.path("field").asText()).isEqualTo(field);
+    }
+    assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.civicdiary");
+    return p;
+  }
+}
