@@ -12,7 +12,9 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Notices as e-mail: multipart/alternative with plain text, HTML and (when there is one) the
@@ -20,6 +22,7 @@ import java.util.Date;
  * the SMTP and the mail-drop channels, so both write the very same message.
  */
 final class MimeLetters {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
   private final MailConfig config;
   private final Session session;
 
@@ -40,7 +43,6 @@ final class MimeLetters {
     }
     message.setRecipient(Message.RecipientType.TO, recipient(notice));
     message.setSubject(Text.oneLine(notice.subject()), "UTF-8");
-    message.setSentDate(Date.from(now));
     message.setHeader("Content-Language", notice.language().tag());
     // RFC 3834: an automatic message; out-of-office replies should not answer it.
     message.setHeader("Auto-Submitted", "auto-generated");
@@ -61,6 +63,8 @@ final class MimeLetters {
     }
     message.setContent(alternative);
     message.saveChanges();
+    // In UTC rather than the server's zone: the same message reads the same from every node.
+    message.setHeader("Date", DATE.format(now.atOffset(ZoneOffset.UTC)));
     return message;
   }
 

@@ -59,6 +59,7 @@ class MessagesArriveTest {
 
     assertThat(r.subject()).isEqualTo("Potvrzení schůzky: " + WHEN_CS);
     assertThat(r.rawHeaders).contains("Subject: =?UTF-8?").doesNotContain("Potvrzení");
+    assertThat(r.message.getHeader("Date")).containsExactly("Mon, 1 Mar 2027 08:00:00 +0000");
     assertCommonCzech(r, booked.reservation());
     assertThat(r.text).contains("na další potvrzení už nemusíte čekat", "16:00–16:15");
     assertInvitation(r, booked.reservation(), "REQUEST", 0, TUESDAY_16);

@@ -1,0 +1,248 @@
+package org.civicdiary.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdiary.notify.Town.DVORAKOVA;
+import static org.civicdiary.notify.Town.ID_CARDS;
+import static org.civicdiary.notify.Town.NOVAK;
+import static org.civicdiary.notify.Town.TUESDAY_16;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.civicdiary.booking.error.StorageUnavailable;
+import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.DeliveryState;
+import org.civicdiary.booking.model.Language;
+import org.civicdiary.booking.model.MessageId;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.OutboxMessage;
+import org.civicdiary.booking.port.Outbox;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.usecase.BookingRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Stopping, restarting and crashing lose nothing; a message sent again keeps its Message-ID. */
+class StopAndRestartTest {
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private static final int MESSAGES = 8;
+  private Town town;
+  private final List<OutboxDispatcher> started = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    town = new Town();
+    for (int i = 0; i < MESSAGES; i++) {
+      OfficialId official = i % 2 == 0 ? NOVAK : DVORAKOVA;
+      Instant start = TUESDAY_16.plus(Duration.ofMinutes(15L * (i / 2)));
+      town.diary.booking().book(new BookingRequest(official, ID_CARDS, start,
+          new Citizen("Občan " + i, "obcan" + i + "@example.cz", null), "Téma " + i,
+          org.civicdiary.booking.model.Channel.WEB, Language.CS));
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    started.forEach(OutboxDispatcher::stop);
+  }
+
+  @Test
+  void stoppedInTheMiddleOfABatchAndStartedAgain() throws Exception {
+    MailConfig mail = Town.smtpConfig(SMTP.getSmtp().getPort());
+    Gate gate = new Gate(new SmtpNotifier(mail, town.clock), 3);
+    Dispatcher first = town.dispatcher(Town.notifyConfig(), mail, List.of(gate));
+    started.add(first);
+    first.start();
+    assertThat(gate.reached.await(10, TimeUnit.SECONDS)).isTrue();
+
+    // Stop while the third message is being sent: it is finished, the rest are handed back.
+    Thread stopper = new Thread(first::stop);
+    stopper.start();
+    waitFor(() -> stopper.getState() == Thread.State.TIMED_WAITING || stopper.getState() == Thread.State.WAITING);
+    gate.release.countDown();
+    stopper.join(10_000);
+    assertThat(stopper.isAlive()).isFalse();
+
+    assertThat(SMTP.getReceivedMessages()).hasSize(3);
+    assertThat(town.storage.outbox().pendingCount()).as("the rest and the reminders wait").isEqualTo(2L * MESSAGES - 3);
+    assertThat(town.storage.outbox().parked()).isEmpty();
+
+    Dispatcher second = town.smtpDispatcher(SMTP.getSmtp().getPort());
+    started.add(second);
+    second.start();
+    assertThat(SMTP.waitForIncomingEmail(10_000, MESSAGES)).isTrue();
+    waitFor(() -> town.storage.outbox().pendingCount() == MESSAGES);
+
+    Map<String, Integer> copies = copiesByMessageId();
+    assertThat(copies).hasSize(MESSAGES);
+    assertThat(copies.values()).containsOnly(1);
+    for (String id : copies.keySet()) {
+      assertThat(outboxMessage(id).state()).isEqualTo(DeliveryState.SENT);
+    }
+  }
+
+  @Test
+  void aCrashAfterSendingResendsWithTheSameMessageIdAndAClaimOfADeadWorkerComesBack() throws Exception {
+    // A worker claimed three messages and died before sending any of them.
+    List<OutboxMessage> orphans = town.storage.outbox().claim(3, town.clock.instant(), Town.lease());
+    assertThat(orphans).hasSize(3);
+    // This one's database connection fails right after the first message went out.
+    Storage flaky = withOutbox(town.storage, new MarkSentFailsOnce(town.storage.outbox()));
+    MailConfig mail = Town.smtpConfig(SMTP.getSmtp().getPort());
+    Dispatcher dispatcher = new Dispatcher(flaky, town.clock,
+        new Composer(flaky, town.diary, town.clock, Town.notifyConfig(), mail),
+        List.of(new SmtpNotifier(mail, town.clock)), Town.notifyConfig(),
+        new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), new java.util.Random(3)));
+    started.add(dispatcher);
+
+    assertThat(dispatcher.dispatchOnce()).isEqualTo(MESSAGES - 3);
+    assertThat(SMTP.waitForIncomingEmail(5_000, MESSAGES - 3)).isTrue();
+    assertThat(dispatcher.dispatchOnce()).as("leases have not ended yet").isZero();
+
+    town.clock.advance(Town.lease().plusSeconds(1));
+    assertThat(dispatcher.dispatchOnce()).as("the orphans and the unmarked one").isEqualTo(4);
+    assertThat(SMTP.waitForIncomingEmail(5_000, MESSAGES + 1)).isTrue();
+
+    Map<String, Integer> copies = copiesByMessageId();
+    assertThat(copies).hasSize(MESSAGES);
+    assertThat(copies.values()).containsOnly(1, 2);
+    assertThat(copies.values().stream().filter(n -> n == 2)).hasSize(1);
+    for (String id : copies.keySet()) {
+      assertThat(outboxMessage(id).state()).isEqualTo(DeliveryState.SENT);
+    }
+  }
+
+  private static Map<String, Integer> copiesByMessageId() throws Exception {
+    Map<String, Integer> copies = new HashMap<>();
+    for (Received r : Received.all(SMTP.getReceivedMessages())) {
+      copies.merge(r.messageId(), 1, Integer::sum);
+    }
+    return copies;
+  }
+
+  private OutboxMessage outboxMessage(String messageIdHeader) {
+    return town.storage.outbox().find(MessageId.parse(messageIdHeader.substring(1, 37))).orElseThrow();
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  private static Storage withOutbox(Storage s, Outbox outbox) {
+    return new Storage(s.directory(), s.diaries(), s.reservations(), outbox, s.auditLog(), s.idempotencyKeys(),
+        s.staffAccounts(), s.transactions());
+  }
+
+  /** Lets {@code open} messages through, then holds the last one until released. */
+  private static final class Gate implements Notifier {
+    final CountDownLatch reached = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    private final Notifier next;
+    private final int holdAt;
+    private final AtomicInteger seen = new AtomicInteger();
+
+    Gate(Notifier next, int holdAt) {
+      this.next = next;
+      this.holdAt = holdAt;
+    }
+
+    @Override
+    public String name() {
+      return "gate";
+    }
+
+    @Override
+    public void deliver(Notice notice) throws DeliveryFailed {
+      if (seen.incrementAndGet() == holdAt) {
+        reached.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      next.deliver(notice);
+    }
+
+    @Override
+    public void close() {
+      next.close();
+    }
+  }
+
+  /** The outbox of a node whose database goes away once, right after a message was sent. */
+  private static final class MarkSentFailsOnce implements Outbox {
+    private final Outbox next;
+    private final AtomicInteger marks = new AtomicInteger();
+
+    MarkSentFailsOnce(Outbox next) {
+      this.next = next;
+    }
+
+    @Override
+    public void markSent(MessageId id, Instant now) {
+      if (marks.incrementAndGet() == 1) {
+        throw new StorageUnavailable("connection lost", new java.io.IOException("reset"));
+      }
+      next.markSent(id, now);
+    }
+
+    @Override
+    public void add(OutboxMessage message) {
+      next.add(message);
+    }
+
+    @Override
+    public List<OutboxMessage> claim(int max, Instant now, Duration lease) {
+      return next.claim(max, now, lease);
+    }
+
+    @Override
+    public void retryLater(MessageId id, Instant nextAttempt, String error) {
+      next.retryLater(id, nextAttempt, error);
+    }
+
+    @Override
+    public void park(MessageId id, String error) {
+      next.park(id, error);
+    }
+
+    @Override
+    public void release(MessageId id, Instant now) {
+      next.release(id, now);
+    }
+
+    @Override
+    public Optional<OutboxMessage> find(MessageId id) {
+      return next.find(id);
+    }
+
+    @Override
+    public List<OutboxMessage> parked() {
+      return next.parked();
+    }
+
+    @Override
+    public long pendingCount() {
+      return next.pendingCount();
+    }
+  }
+}
