@@ -1,0 +1,49 @@
+package org.civicdiary.examples.server;
+
+import java.time.Clock;
+import org.civicdiary.booking.model.AuditEntry;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffAccount;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.web.Passwords;
+
+/**
+ * The demo's staff logins, one per role, printed at start. Demo only: a production server gets
+ * its first administrator from {@code civicdiary.staff.initial-admin}.
+ */
+final class DemoStaff {
+  static final String ADMIN = "admin";
+  static final String ADMIN_PASSWORD = "demo-admin-2026";
+  static final String OPERATOR = "operator";
+  static final String OPERATOR_PASSWORD = "demo-operator-2026";
+  static final String OFFICIAL = "jana-novakova";
+  static final String OFFICIAL_PASSWORD = "demo-official-2026";
+
+  private DemoStaff() {}
+
+  static void ensure(Storage storage, Clock clock) {
+    account(storage, clock, new Login(ADMIN, ADMIN_PASSWORD, Role.ADMIN, null));
+    account(storage, clock, new Login(OPERATOR, OPERATOR_PASSWORD, Role.OPERATOR, null));
+    account(storage, clock, new Login(OFFICIAL, OFFICIAL_PASSWORD, Role.OFFICIAL, OfficialId.of("jana-novakova")));
+  }
+
+  static String describe() {
+    return ADMIN + " / " + ADMIN_PASSWORD + ", " + OPERATOR + " / " + OPERATOR_PASSWORD + ", "
+        + OFFICIAL + " / " + OFFICIAL_PASSWORD + " (official)";
+  }
+
+  private static void account(Storage storage, Clock clock, Login login) {
+    if (storage.staffAccounts().find(login.username()).isPresent()) {
+      return;
+    }
+    String hash = Passwords.hash(login.password());
+    storage.transactions().run(() -> {
+      storage.staffAccounts().save(new StaffAccount(login.username(), hash, login.role(), login.official(), true));
+      storage.auditLog().record(new AuditEntry(clock.instant(), "system", "staff.account.save", login.username(),
+          null, "role=" + login.role() + " (demo login)"));
+    });
+  }
+
+  private record Login(String username, String password, Role role, OfficialId official) {}
+}
