@@ -2,24 +2,14 @@ package org.civicdiary.persistence;
 
 import org.civicdiary.booking.contract.StorageContract;
 import org.civicdiary.booking.port.Storage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresStorageContractTest extends StorageContract {
-  private static TestDatabase db;
-
-  @BeforeAll
-  static void start() {
-    db = TestDatabase.postgres("contract").start();
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
+  @RegisterExtension
+  static final TestDatabase DB = TestDatabase.postgres("contract");
 
   @Override
   protected Storage emptyStorage() {
-    return db.emptied();
+    return DB.emptied();
   }
 }

@@ -17,14 +17,18 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.civicdiary.booking.port.Storage;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A database of its own for one test class: a fresh schema on the PostgreSQL at 127.0.0.1 (or
  * {@code CIVIC_DIARY_TEST_JDBC_URL}), or a fresh H2 file under target/. Sessions run in Asia/Tokyo,
  * so that an instant read or written in the session's zone shows. Also runs plain SQL for checks
- * the ports cannot make.
+ * the ports cannot make. As a static {@code @RegisterExtension} it starts before the test class and
+ * is dropped after it.
  */
-final class TestDatabase implements AutoCloseable {
+final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   static final String POSTGRES_URL = System.getenv().getOrDefault("CIVIC_DIARY_TEST_JDBC_URL",
       "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
   /** Children before parents, so that deleting in this order never breaks a foreign key. */
@@ -35,6 +39,7 @@ final class TestDatabase implements AutoCloseable {
   final PersistenceConfig config;
   private final Runnable dropper;
   private JdbcStorage jdbc;
+  private String startedBy;
 
   private TestDatabase(PersistenceConfig config, Runnable dropper) {
     this.config = config;
@@ -47,13 +52,18 @@ final class TestDatabase implements AutoCloseable {
   }
 
   static final int DEFAULT_POOL = 8;
+  /**
+   * Long: the contract races 64 threads through one official's diary (serialised by its lock) over
+   * a pool of 8, and a thread may wait for a connection for seconds without anything being wrong.
+   */
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(60);
 
   static TestDatabase postgres(String purpose, int poolSize) {
     String schema = "cd_" + purpose.toLowerCase(Locale.ROOT) + "_" + UUID.randomUUID().toString().substring(0, 8);
     execute(POSTGRES_URL, "create schema " + schema);
     String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?")
         + "currentSchema=" + schema + "&options=-c%20TimeZone=Asia/Tokyo&ApplicationName=" + schema;
-    return new TestDatabase(new PersistenceConfig(url, null, null, poolSize, Duration.ofSeconds(10)),
+    return new TestDatabase(new PersistenceConfig(url, null, null, poolSize, CONNECTION_TIMEOUT),
         () -> execute(POSTGRES_URL, "drop schema " + schema + " cascade"));
   }
 
@@ -66,8 +76,24 @@ final class TestDatabase implements AutoCloseable {
     Path dir = Path.of("target", "h2", purpose + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
     String url = "jdbc:h2:file:" + dir.resolve("civic-diary")
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;TIME ZONE=Asia/Tokyo";
-    return new TestDatabase(new PersistenceConfig(url, "sa", "", poolSize, Duration.ofSeconds(10)),
+    return new TestDatabase(new PersistenceConfig(url, "sa", "", poolSize, CONNECTION_TIMEOUT),
         () -> deleteTree(dir));
+  }
+
+  // @Nested classes inherit the extension: only the outermost class starts and closes the database.
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (jdbc == null) {
+      startedBy = context.getUniqueId();
+      start();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (context.getUniqueId().equals(startedBy)) {
+      close();
+    }
   }
 
   /** Starts (and migrates) the storage. */
@@ -130,6 +156,7 @@ final class TestDatabase implements AutoCloseable {
   public void close() {
     if (jdbc != null) {
       jdbc.close();
+      jdbc = null;
     }
     dropper.run();
   }
