@@ -162,7 +162,8 @@ public final class StandaloneServer implements AutoCloseable {
   }
 
   void printWelcome(java.io.PrintStream out) {
-    String base = api.uri().toString();
+    String publicUrl = injector.getInstance(WebSettings.class).publicUrl();
+    String base = publicUrl.isEmpty() ? api.uri().toString() : publicUrl + injector.getInstance(WebSettings.class).prefix();
     out.println();
     out.println("civic-diary is running.");
     portalUri().ifPresent(p -> out.println("  Demo portal (the widget as a portal embeds it): " + p));
