@@ -29,6 +29,10 @@ public final class Api {
   private final Bookings bookings;
   private final ManageEndpoints manage;
   private final Operations operations;
+  private final AuthEndpoints auth;
+  private final StaffEndpoints staff;
+  private final AdminEndpoints admin;
+  private final Statistics statistics;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -44,6 +48,10 @@ public final class Api {
     this.bookings = new Bookings(diary, storage.transactions(), idempotency, new Throttle(settings.bookingPerEmail()),
         cache, metrics, settings);
     this.manage = new ManageEndpoints(diary, storage.directory(), cache, clock);
+    this.auth = new AuthEndpoints(authenticator, storage, clock, settings.staff());
+    this.staff = new StaffEndpoints(diary, storage, cache);
+    this.admin = new AdminEndpoints(diary, storage, clock, cache);
+    this.statistics = new Statistics(diary, storage);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
   }
@@ -95,6 +103,36 @@ public final class Api {
     r.add(post(v1 + "/manage/{token}/cancel", Access.PUBLIC, Limit.BOOKING, manage::cancel));
     r.add(post(v1 + "/manage/{token}/reschedule", Access.PUBLIC, Limit.BOOKING, manage::reschedule));
     r.add(post(v1 + "/manage/{token}/accept", Access.PUBLIC, Limit.BOOKING, manage::accept));
+    String staffApi = v1 + "/staff";
+    r.add(post(staffApi + "/login", Access.LOGIN, Limit.NONE, auth::login));
+    r.add(post(staffApi + "/logout", Access.STAFF, Limit.NONE, auth::logout));
+    r.add(get(staffApi + "/me", Access.STAFF, Limit.NONE, auth::me));
+    r.add(get(staffApi + "/worklist", Access.STAFF, Limit.NONE, staff::worklist));
+    r.add(post(staffApi + "/messages/{id}/retry", Access.STAFF, Limit.NONE, staff::retryMessage));
+    r.add(get(staffApi + "/reservations", Access.STAFF, Limit.NONE, staff::search));
+    r.add(post(staffApi + "/reservations", Access.STAFF, Limit.NONE, bookings::bookForCaller));
+    r.add(get(staffApi + "/reservations/{id}", Access.STAFF, Limit.NONE, staff::reservation));
+    r.add(post(staffApi + "/reservations/{id}/move", Access.STAFF, Limit.NONE, staff::move));
+    r.add(post(staffApi + "/reservations/{id}/cancel", Access.STAFF, Limit.NONE, staff::cancel));
+    r.add(post(staffApi + "/reservations/{id}/outcome", Access.STAFF, Limit.NONE, staff::outcome));
+    r.add(get(staffApi + "/officials/{id}/day-plan", Access.STAFF, Limit.NONE, staff::dayPlan));
+    r.add(get(staffApi + "/officials/{id}/absences", Access.STAFF, Limit.NONE, staff::absences));
+    r.add(post(staffApi + "/officials/{id}/absences", Access.STAFF, Limit.NONE, staff::recordAbsence));
+    r.add(new Route("DELETE", staffApi + "/absences/{id}", Access.STAFF, Limit.NONE, Problems.Disclosure.FULL,
+        staff::removeAbsence));
+    r.add(get(staffApi + "/officials/{id}/windows", Access.STAFF, Limit.NONE, staff::windows));
+    r.add(put(staffApi + "/officials/{id}/windows", staff::replaceWindows));
+    r.add(put(staffApi + "/departments/{id}/walk-in-hours", staff::replaceWalkInHours));
+    r.add(get(staffApi + "/offices", Access.STAFF, Limit.NONE, admin::offices));
+    r.add(put(staffApi + "/offices/{id}", admin::saveOffice));
+    r.add(get(staffApi + "/departments", Access.STAFF, Limit.NONE, admin::departments));
+    r.add(put(staffApi + "/departments/{id}", admin::saveDepartment));
+    r.add(put(staffApi + "/officials/{id}", admin::saveOfficial));
+    r.add(put(staffApi + "/agendas/{id}", admin::saveAgenda));
+    r.add(get(staffApi + "/accounts", Access.STAFF, Limit.NONE, admin::accounts));
+    r.add(put(staffApi + "/accounts/{username}", admin::saveAccount));
+    r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
+    r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
     r.add(get(v1 + "/openapi.json", Access.PUBLIC, Limit.NONE, operations::openApi));
     r.add(get("/health/live", Access.OPERATIONS, Limit.NONE, operations::live));
     r.add(get("/health/ready", Access.OPERATIONS, Limit.NONE, operations::ready));
@@ -104,6 +142,10 @@ public final class Api {
 
   private static Route get(String template, Access access, Limit limit, Route.Action action) {
     return new Route("GET", template, access, limit, Problems.Disclosure.FULL, action);
+  }
+
+  private static Route put(String template, Route.Action action) {
+    return new Route("PUT", template, Access.STAFF, Limit.NONE, Problems.Disclosure.FULL, action);
   }
 
   private static Route post(String template, Access access, Limit limit, Route.Action action) {

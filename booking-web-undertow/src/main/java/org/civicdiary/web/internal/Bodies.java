@@ -1,7 +1,10 @@
 package org.civicdiary.web.internal;
 
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.AbsenceKind;
@@ -39,7 +42,28 @@ final class Bodies {
 
   record AbsenceBody(Instant start, Instant end, AbsenceKind kind, String reason) {}
 
-  record WindowsBody(List<Window> windows) {}
+  /** A weekly window; {@code validUntil}, {@code onHolidays} (false) and {@code place} may be left out. */
+  record WindowBody(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
+      Boolean onHolidays, Place place) {
+    Window window() {
+      return new Window(day, start, end, validFrom, validUntil, Boolean.TRUE.equals(onHolidays), place);
+    }
+  }
+
+  record WindowsBody(List<WindowBody> windows) {
+    /** The windows, each error named with its place in the list, e.g. {@code windows[2].end}. */
+    List<Window> toWindows() {
+      List<Window> result = new java.util.ArrayList<>();
+      for (int i = 0; i < required("windows", windows).size(); i++) {
+        try {
+          result.add(required("windows[" + i + "]", windows.get(i)).window());
+        } catch (InvalidInput e) {
+          throw e.field().startsWith("windows[") ? e : new InvalidInput("windows[" + i + "]." + e.field(), e.problem());
+        }
+      }
+      return result;
+    }
+  }
 
   record WalkInHoursBody(List<WalkInHours> hours) {}
 

@@ -47,12 +47,14 @@ public abstract class HttpApiContract {
   protected BookingServer server;
   protected ApiClient api;
   private final List<BookingServer> servers = new ArrayList<>();
+  private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
 
   /** A fresh storage with nothing in it; called once per test class. */
   protected abstract Storage createStorage();
 
   @BeforeAll
-  void startServer() {
+  protected void startServer() {
     storage = createStorage();
     TestOffice.seed(storage);
     clock = new MutableClock(TestOffice.START);
@@ -61,7 +63,7 @@ public abstract class HttpApiContract {
   }
 
   @AfterAll
-  void stopServers() {
+  protected void stopServers() {
     servers.forEach(BookingServer::stop);
   }
 
@@ -129,7 +131,63 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class Authentication extends AuthPart {
+    Authentication() {
+      super(HttpApiContract.this);
+    }
+  }
+
+  @Nested
+  class StaffFlows extends StaffFlowsPart {
+    StaffFlows() {
+      super(HttpApiContract.this);
+    }
+  }
+
+  @Nested
+  class RoleMatrix extends RoleMatrixPart {
+    RoleMatrix() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
+
+  /** A bearer token of the staff member, logging in once per test class. */
+  public String token(String username) {
+    return tokens.computeIfAbsent(username, this::login);
+  }
+
+  /** The API as this staff member (bearer token). */
+  public ApiClient as(String username) {
+    return api.bearer(token(username));
+  }
+
+  /** A fresh session's bearer token. */
+  public String login(String username) {
+    Response r = api.post("/api/v1/staff/login", Map.of("username", username, "password", TestOffice.PASSWORD, "bearer", true));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().path("token").asText();
+  }
+
+  /**
+   * Puts the clock back to the start. Sessions made while it was ahead may have swept the cached
+   * ones away as expired, so those are forgotten too.
+   */
+  public void resetClock() {
+    clock.set(TestOffice.START);
+    tokens.clear();
+  }
+
+  /** A number not handed out before in this test class: lets parts pick fresh slots across test instances. */
+  public int next() {
+    return sequence.getAndIncrement();
+  }
+
+  public int auditSize() {
+    return storage.auditLog().latest(100_000).size();
+  }
 
   public static Map<String, Object> booking(String official, String agenda, Instant start, String email) {
     Map<String, Object> body = new LinkedHashMap<>();

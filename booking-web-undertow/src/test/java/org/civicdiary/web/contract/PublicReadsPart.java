@@ -36,7 +36,7 @@ abstract class PublicReadsPart extends ContractPart {
     assertThat(civil.path("name").path("en").asText()).isEqualTo("Civil affairs");
     assertThat(ids(civil.path("officials"))).containsExactly(DVORAK, NOVAK, "svoboda");
     assertThat(civil.path("officials").get(0).has("email")).as("no e-mail addresses in public").isFalse();
-    assertThat(ids(civil.path("agendas"))).containsExactly(ID_CARD, PASSPORT);
+    assertThat(ids(civil.path("agendas"))).contains(ID_CARD, PASSPORT);
     assertThat(civil.path("walkInHours").get(0).path("day").asText()).isEqualTo("MONDAY");
     assertThat(civil.path("walkInHours").get(0).path("start").asText()).startsWith("08:00");
     assertThat(api().get("/api/v1/departments/" + CIVIL).json().path("id").asText()).isEqualTo(CIVIL);

@@ -1,0 +1,115 @@
+package org.civicdiary.web.internal;
+
+import io.undertow.server.HttpServerExchange;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.AuditEntry;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.web.StaffAuthenticator;
+import org.civicdiary.web.StaffLogin;
+import org.civicdiary.web.WebSettings;
+import org.civicdiary.web.internal.Bodies.LoginBody;
+
+/**
+ * Staff login and logout. Failed logins are throttled per user name and per client address (429
+ * with {@code Retry-After}); every login, failed login and logout is audited. The session goes to
+ * the browser as an HttpOnly, SameSite=Strict cookie scoped to the staff API, or, when asked for
+ * ({@code "bearer": true}), to a script or integration as a bearer token in the answer.
+ */
+final class AuthEndpoints {
+  private final StaffAuthenticator authenticator;
+  private final Storage storage;
+  private final Clock clock;
+  private final WebSettings.Staff settings;
+  private final Throttle perUser;
+  private final Throttle perAddress;
+
+  AuthEndpoints(StaffAuthenticator authenticator, Storage storage, Clock clock, WebSettings.Staff settings) {
+    this.authenticator = authenticator;
+    this.storage = storage;
+    this.clock = clock;
+    this.settings = settings;
+    this.perUser = new Throttle(settings.loginPerUser());
+    this.perAddress = new Throttle(settings.loginPerAddress());
+  }
+
+  Reply login(Call call) {
+    LoginBody body = call.body(LoginBody.class);
+    String username = Bodies.required("username", body.username()).strip();
+    String password = Bodies.required("password", body.password());
+    String userKey = username.toLowerCase(Locale.ROOT);
+    String address = call.address();
+    long wait = Math.max(perUser.waitFor(userKey), perAddress.waitFor(address));
+    if (wait > 0) {
+      throw HttpProblem.tooManyRequests(wait, "too many failed logins; wait " + wait + " s");
+    }
+    Optional<StaffLogin> login = username.isEmpty() || username.length() > 100
+        ? Optional.empty() : authenticator.login(username, password);
+    if (login.isEmpty()) {
+      perUser.take(userKey);
+      perAddress.take(address);
+      auditFailure(username, address);
+      throw new HttpProblem(Problem.of(401, "login-failed", "Wrong user name or password",
+          "the user name or the password is wrong, or the account is disabled", null),
+          Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
+    }
+    StaffLogin session = login.get();
+    audit(session.member().username(), "staff.login", "from " + address + " until " + session.expiresAt());
+    boolean bearer = Boolean.TRUE.equals(body.bearer());
+    Reply reply = Reply.ok(new Views.LoginView(Views.MemberView.of(session.member()), session.expiresAt(),
+        bearer ? session.token() : null));
+    return bearer ? reply : reply.header("Set-Cookie", cookie(call, session.token(), settings.sessionTtl()));
+  }
+
+  Reply logout(Call call) {
+    StaffMember member = call.member();
+    authenticator.logout(StaffGate.request(call.exchange()));
+    audit(member.username(), "staff.logout", null);
+    return Reply.noContent().header("Set-Cookie", cookie(call, "", Duration.ZERO));
+  }
+
+  Reply me(Call call) {
+    return Reply.ok(Views.MemberView.of(call.member()));
+  }
+
+  /** A failed login is audited under the name tried, unless that name could not be a user name at all. */
+  private void auditFailure(String username, String address) {
+    try {
+      audit(username, "staff.login-failed", "from " + address);
+    } catch (InvalidInput notAName) {
+      // nothing to record against: no account can have this name
+    }
+  }
+
+  private void audit(String username, String action, String after) {
+    storage.transactions().run(() ->
+        storage.auditLog().record(new AuditEntry(clock.instant(), username, action, username, null, after)));
+  }
+
+  private String cookie(Call call, String token, Duration maxAge) {
+    StringBuilder cookie = new StringBuilder(StaffGate.COOKIE).append('=').append(token)
+        .append("; Path=").append(call.mount()).append("/api/v1/staff")
+        .append("; Max-Age=").append(maxAge.toSeconds())
+        .append("; HttpOnly; SameSite=Strict");
+    if (secure(call.exchange())) {
+      cookie.append("; Secure");
+    }
+    return cookie.toString();
+  }
+
+  /** Secure when configured so, or ("auto") when the request came over TLS, directly or through a trusted proxy. */
+  private boolean secure(HttpServerExchange exchange) {
+    return switch (settings.cookieSecure()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> "https".equalsIgnoreCase(exchange.getRequestScheme())
+          || ClientAddress.viaTrustedProxy(exchange)
+              && "https".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"));
+    };
+  }
+}

@@ -1,0 +1,129 @@
+package org.civicdiary.web.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdiary.web.contract.TestOffice.ADMIN;
+import static org.civicdiary.web.contract.TestOffice.DISABLED;
+import static org.civicdiary.web.contract.TestOffice.OPERATOR;
+import static org.civicdiary.web.contract.TestOffice.PASSWORD;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.civicdiary.web.BookingServer;
+import org.civicdiary.web.contract.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+
+/** Staff login by cookie or bearer token, logout, throttling, CSRF, and a proxy's single sign-on. */
+abstract class AuthPart extends ContractPart {
+  AuthPart(HttpApiContract contract) {
+    super(contract);
+  }
+
+  private static Map<String, Object> credentials(String username, String password) {
+    return Map.of("username", username, "password", password);
+  }
+
+  @Test
+  void aCookieSessionIsHttpOnlyStrictAndScopedAndLogoutEndsIt() {
+    Response login = api().post("/api/v1/staff/login", credentials(OPERATOR, PASSWORD));
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    assertThat(login.json().path("member").path("role").asText()).isEqualTo("OPERATOR");
+    assertThat(login.json().path("token").isNull()).as("no token a script could read").isTrue();
+    String setCookie = login.header("Set-Cookie").orElseThrow();
+    assertThat(setCookie).startsWith("civicdiary-staff=").contains("HttpOnly").contains("SameSite=Strict")
+        .contains("Path=" + HttpApiContract.PREFIX + "/api/v1/staff").doesNotContain("Secure");
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    assertThat(api().get("/api/v1/staff/me", "Cookie", cookie).json().path("username").asText()).isEqualTo(OPERATOR);
+    int audit = c.auditSize();
+    assertProblem(api().send("POST", "/api/v1/staff/logout", null, null, "Cookie", cookie), 403, "csrf", null);
+    assertThat(c.auditSize()).isEqualTo(audit);
+    assertThat(api().get("/api/v1/staff/me", "Cookie", cookie).status()).as("still logged in").isEqualTo(200);
+    Response logout = api().send("POST", "/api/v1/staff/logout", null, null, "Cookie", cookie, "X-Requested-With", "fetch");
+    assertThat(logout.status()).isEqualTo(204);
+    assertThat(logout.header("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+    assertProblem(api().get("/api/v1/staff/me", "Cookie", cookie), 401, "unauthenticated", null);
+  }
+
+  @Test
+  void aBearerTokenWorksWithoutCookieOrCsrfHeader() {
+    Response login = api().post("/api/v1/staff/login", Map.of("username", ADMIN, "password", PASSWORD, "bearer", true));
+    assertThat(login.header("Set-Cookie")).isEmpty();
+    String token = login.json().path("token").asText();
+    assertThat(token).hasSize(43);
+    ApiClient admin = api().bearer(token);
+    assertThat(admin.get("/api/v1/staff/me").json().path("role").asText()).isEqualTo("ADMIN");
+    assertThat(admin.send("POST", "/api/v1/staff/logout", null, null).status()).isEqualTo(204);
+    assertProblem(admin.get("/api/v1/staff/me"), 401, "unauthenticated", null);
+    assertProblem(api().bearer("x".repeat(43)).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+  }
+
+  @Test
+  void wrongPasswordUnknownUserAndDisabledAccountAnswerAlikeAndAreAudited() {
+    Response wrong = api().post("/api/v1/staff/login", credentials(OPERATOR, "not the password"));
+    JsonNode p = assertProblem(wrong, 401, "login-failed", null);
+    Response unknown = api().post("/api/v1/staff/login", credentials("nobody-here", PASSWORD));
+    Response disabled = api().post("/api/v1/staff/login", credentials(DISABLED, PASSWORD));
+    assertThat(unknown.body()).isEqualTo(wrong.body());
+    assertThat(disabled.body()).isEqualTo(wrong.body());
+    assertThat(p.path("detail").asText()).doesNotContain(OPERATOR);
+    JsonNode audit = c.as(ADMIN).get("/api/v1/staff/audit?limit=20").json().path("entries");
+    boolean recorded = false;
+    for (JsonNode e : audit) {
+      recorded |= e.path("action").asText().equals("staff.login-failed") && e.path("actor").asText().equals(OPERATOR);
+    }
+    assertThat(recorded).isTrue();
+  }
+
+  @Test
+  void failedLoginsAreThrottledPerUserAndPerAddress() {
+    BookingServer strict = c.startServer(Map.of("civicdiary.staff.login-per-user", "2/PT1H"));
+    ApiClient client = new ApiClient(ApiClient.newHttpClient(), strict.uri());
+    for (int i = 0; i < 2; i++) {
+      assertThat(client.post("/api/v1/staff/login", credentials(OPERATOR, "wrong " + i)).status()).isEqualTo(401);
+    }
+    Response throttled = client.post("/api/v1/staff/login", credentials(OPERATOR, PASSWORD));
+    assertProblem(throttled, 429, "rate-limited", null);
+    assertThat(throttled.header("Retry-After")).isPresent();
+    assertThat(client.post("/api/v1/staff/login", credentials(ADMIN, PASSWORD)).status()).as("other users still log in").isEqualTo(200);
+
+    BookingServer perAddress = c.startServer(Map.of("civicdiary.staff.login-per-address", "2/PT1H"));
+    ApiClient other = new ApiClient(ApiClient.newHttpClient(), perAddress.uri());
+    assertThat(other.post("/api/v1/staff/login", credentials("guess-1", "x")).status()).isEqualTo(401);
+    assertThat(other.post("/api/v1/staff/login", credentials("guess-2", "x")).status()).isEqualTo(401);
+    assertProblem(other.post("/api/v1/staff/login", credentials(ADMIN, PASSWORD)), 429, "rate-limited", null);
+  }
+
+  @Test
+  void theCookieIsSecureWhenConfigured() {
+    BookingServer secure = c.startServer(Map.of("civicdiary.staff.cookie-secure", "true"));
+    Response login = new ApiClient(ApiClient.newHttpClient(), secure.uri()).post("/api/v1/staff/login", credentials(OPERATOR, PASSWORD));
+    assertThat(login.header("Set-Cookie").orElseThrow()).contains("; Secure");
+  }
+
+  @Test
+  void aSessionExpires() {
+    String token = c.login(OPERATOR);
+    try {
+      c.clock.advance(Duration.ofHours(9));
+      assertProblem(api().bearer(token).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+    } finally {
+      c.resetClock();
+    }
+  }
+
+  @Test
+  void aProxysSignOnHeaderIsBelievedOnlyFromTheConfiguredProxy() {
+    BookingServer sso = c.startServer(Map.of("civicdiary.web.trusted-proxies", "127.0.0.1/32, ::1",
+        "civicdiary.staff.trusted-header", "X-Remote-User"));
+    ApiClient viaProxy = new ApiClient(ApiClient.newHttpClient(), sso.uri());
+    assertThat(viaProxy.get("/api/v1/staff/me", "X-Remote-User", OPERATOR).json().path("username").asText()).isEqualTo(OPERATOR);
+    assertProblem(viaProxy.get("/api/v1/staff/me", "X-Remote-User", DISABLED), 401, "unauthenticated", null);
+    assertProblem(viaProxy.get("/api/v1/staff/me", "X-Remote-User", "nobody-here"), 401, "unauthenticated", null);
+
+    BookingServer elsewhere = c.startServer(Map.of("civicdiary.web.trusted-proxies", "10.9.8.7",
+        "civicdiary.staff.trusted-header", "X-Remote-User"));
+    assertProblem(new ApiClient(ApiClient.newHttpClient(), elsewhere.uri()).get("/api/v1/staff/me", "X-Remote-User", ADMIN),
+        401, "unauthenticated", null);
+    assertProblem(api().get("/api/v1/staff/me", "X-Remote-User", ADMIN), 401, "unauthenticated", null);
+  }
+}

@@ -1,0 +1,228 @@
+package org.civicdiary.web.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdiary.web.contract.TestOffice.ADMIN;
+import static org.civicdiary.web.contract.TestOffice.CIVIL;
+import static org.civicdiary.web.contract.TestOffice.DVORAK;
+import static org.civicdiary.web.contract.TestOffice.ID_CARD;
+import static org.civicdiary.web.contract.TestOffice.NOVAK;
+import static org.civicdiary.web.contract.TestOffice.OFFICIAL_NOVAK;
+import static org.civicdiary.web.contract.TestOffice.OFFICIAL_SVOBODA;
+import static org.civicdiary.web.contract.TestOffice.OPERATOR;
+import static org.civicdiary.web.contract.TestOffice.PASSPORT;
+import static org.civicdiary.web.contract.TestOffice.slot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.civicdiary.web.contract.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every staff endpoint, called anonymously (401), by each role, and by an official about another
+ * official's diary (403, and nothing changed). The subject of every call is novak's diary; svoboda
+ * is "another official". Week 7 is this part's.
+ */
+abstract class RoleMatrixPart extends ContractPart {
+  /** Who calls. */
+  enum Who {
+    ANONYMOUS(null),
+    ADMIN_ROLE(ADMIN),
+    OPERATOR_ROLE(OPERATOR),
+    OWN_OFFICIAL(OFFICIAL_NOVAK),
+    OTHER_OFFICIAL(OFFICIAL_SVOBODA);
+
+    final String username;
+
+    Who(String username) {
+      this.username = username;
+    }
+  }
+
+  private static final Set<Who> EVERYONE = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE, Who.OWN_OFFICIAL, Who.OTHER_OFFICIAL);
+  private static final Set<Who> DIARY = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE, Who.OWN_OFFICIAL);
+  private static final Set<Who> OFFICE = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE);
+  private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN_ROLE);
+
+  RoleMatrixPart(HttpApiContract contract) {
+    super(contract);
+  }
+
+  /** A call to make: path (with query) and body (null for none). */
+  record Call(String path, Object body) {}
+
+  /**
+   * One endpoint. {@code succeeds} false means an allowed caller may still be refused for another
+   * reason (a meeting not yet begun, a message that does not exist), never with 401 or 403.
+   */
+  record Row(String method, String template, Set<Who> allowed, boolean succeeds, Function<Who, Call> call) {}
+
+  private Instant nextSlot() {
+    int n = c.next();
+    return slot(7, n / 8, n % 8);
+  }
+
+  private String reservation() {
+    return c.book(NOVAK, ID_CARD, nextSlot()).path("reservation").path("id").asText();
+  }
+
+  private String absence(int hour) {
+    Instant saturday = slot(7, 5, 0).minus(Duration.ofHours(16)).plus(Duration.ofHours(hour));
+    Response r = c.as(ADMIN).post("/api/v1/staff/officials/" + NOVAK + "/absences", Map.of(
+        "start", saturday.toString(), "end", saturday.plus(Duration.ofMinutes(30)).toString(), "kind", "BLOCK"));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().path("absence").path("id").asText();
+  }
+
+  private static ObjectNode without(JsonNode node, String... fields) {
+    ObjectNode copy = node.deepCopy();
+    for (String f : fields) {
+      copy.remove(f);
+    }
+    return copy;
+  }
+
+  private List<Row> rows() {
+    String shared = reservation();
+    String from = TestOffice.day(7, 0).toString();
+    String to = TestOffice.day(7, 6).toString();
+    JsonNode office = c.as(ADMIN).get("/api/v1/staff/offices").json().path("offices").get(0);
+    JsonNode departments = c.as(ADMIN).get("/api/v1/staff/departments").json().path("departments");
+    JsonNode civil = null;
+    for (JsonNode d : departments) {
+      if (d.path("id").asText().equals(CIVIL)) {
+        civil = d;
+      }
+    }
+    JsonNode dvorak = null;
+    JsonNode passport = null;
+    for (JsonNode o : civil.path("officials")) {
+      if (o.path("id").asText().equals(DVORAK)) {
+        dvorak = o;
+      }
+    }
+    for (JsonNode a : civil.path("agendas")) {
+      if (a.path("id").asText().equals(PASSPORT)) {
+        passport = a;
+      }
+    }
+    JsonNode windows = c.as(ADMIN).get("/api/v1/staff/officials/" + NOVAK + "/windows").json().path("windows");
+    ObjectNode department = without(civil, "id", "walkInHours", "officials", "agendas");
+    ObjectNode official = without(dvorak, "id");
+    ObjectNode agenda = without(passport, "id");
+    agenda.put("department", CIVIL);
+    JsonNode hours = civil.path("walkInHours");
+    AtomicInteger hour = new AtomicInteger(8);
+    String v1 = "/api/v1/staff";
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("GET", v1 + "/me", EVERYONE, true, w -> new Call(v1 + "/me", null)));
+    rows.add(new Row("POST", v1 + "/logout", EVERYONE, true, w -> new Call(v1 + "/logout", null)));
+    rows.add(new Row("GET", v1 + "/worklist", OFFICE, true, w -> new Call(v1 + "/worklist", null)));
+    rows.add(new Row("POST", v1 + "/messages/{id}/retry", OFFICE, false,
+        w -> new Call(v1 + "/messages/" + UUID.randomUUID() + "/retry", null)));
+    rows.add(new Row("GET", v1 + "/reservations", EVERYONE, true, w -> new Call(v1 + "/reservations?official=" + NOVAK, null)));
+    rows.add(new Row("POST", v1 + "/reservations", DIARY, true, w -> {
+      Map<String, Object> body = HttpApiContract.booking(NOVAK, ID_CARD, nextSlot(), null);
+      body.remove("email");
+      body.remove("language");
+      return new Call(v1 + "/reservations", body);
+    }));
+    rows.add(new Row("GET", v1 + "/reservations/{id}", DIARY, true, w -> new Call(v1 + "/reservations/" + shared, null)));
+    rows.add(new Row("POST", v1 + "/reservations/{id}/move", DIARY, true, w -> new Call(
+        v1 + "/reservations/" + reservation() + "/move", Map.of("official", NOVAK, "start", nextSlot().toString(), "note", "moved"))));
+    rows.add(new Row("POST", v1 + "/reservations/{id}/cancel", DIARY, true, w -> new Call(
+        v1 + "/reservations/" + reservation() + "/cancel", Map.of("note", "cancelled by the office"))));
+    rows.add(new Row("POST", v1 + "/reservations/{id}/outcome", DIARY, false, w -> new Call(
+        v1 + "/reservations/" + shared + "/outcome", Map.of("status", "COMPLETED"))));
+    rows.add(new Row("GET", v1 + "/officials/{id}/day-plan", DIARY, true,
+        w -> new Call(v1 + "/officials/" + NOVAK + "/day-plan?date=" + from, null)));
+    rows.add(new Row("GET", v1 + "/officials/{id}/absences", DIARY, true, w -> new Call(
+        v1 + "/officials/" + NOVAK + "/absences?from=" + slot(7, 0, 0) + "&to=" + slot(7, 6, 0), null)));
+    rows.add(new Row("POST", v1 + "/officials/{id}/absences", DIARY, true, w -> {
+      Instant saturday = slot(7, 5, 0).minus(Duration.ofHours(16)).plus(Duration.ofHours(hour.getAndIncrement()));
+      return new Call(v1 + "/officials/" + NOVAK + "/absences", Map.of("start", saturday.toString(),
+          "end", saturday.plus(Duration.ofMinutes(30)).toString(), "kind", "TRAINING"));
+    }));
+    rows.add(new Row("DELETE", v1 + "/absences/{id}", DIARY, true,
+        w -> new Call(v1 + "/absences/" + absence(hour.getAndIncrement()), null)));
+    rows.add(new Row("GET", v1 + "/officials/{id}/windows", DIARY, true, w -> new Call(v1 + "/officials/" + NOVAK + "/windows", null)));
+    rows.add(new Row("PUT", v1 + "/officials/{id}/windows", ADMINS, true,
+        w -> new Call(v1 + "/officials/" + NOVAK + "/windows", Map.of("windows", windows))));
+    rows.add(new Row("PUT", v1 + "/departments/{id}/walk-in-hours", ADMINS, true,
+        w -> new Call(v1 + "/departments/" + CIVIL + "/walk-in-hours", Map.of("hours", hours))));
+    rows.add(new Row("GET", v1 + "/offices", EVERYONE, true, w -> new Call(v1 + "/offices", null)));
+    rows.add(new Row("PUT", v1 + "/offices/{id}", ADMINS, true, w -> new Call(v1 + "/offices/p6", without(office, "id"))));
+    rows.add(new Row("GET", v1 + "/departments", EVERYONE, true, w -> new Call(v1 + "/departments", null)));
+    rows.add(new Row("PUT", v1 + "/departments/{id}", ADMINS, true, w -> new Call(v1 + "/departments/" + CIVIL, department)));
+    rows.add(new Row("PUT", v1 + "/officials/{id}", ADMINS, true, w -> new Call(v1 + "/officials/" + DVORAK, official)));
+    rows.add(new Row("PUT", v1 + "/agendas/{id}", ADMINS, true, w -> new Call(v1 + "/agendas/" + PASSPORT, agenda)));
+    rows.add(new Row("GET", v1 + "/accounts", ADMINS, true, w -> new Call(v1 + "/accounts", null)));
+    rows.add(new Row("PUT", v1 + "/accounts/{username}", ADMINS, true, w -> new Call(v1 + "/accounts/matrix." + w.name().toLowerCase(),
+        Map.of("role", "OPERATOR", "active", false, "password", "matrix password 123"))));
+    rows.add(new Row("GET", v1 + "/audit", ADMINS, true, w -> new Call(v1 + "/audit?limit=5", null)));
+    rows.add(new Row("GET", v1 + "/statistics", OFFICE, true, w -> new Call(v1 + "/statistics?from=" + from + "&to=" + to, null)));
+    return rows;
+  }
+
+  @Test
+  void everyStaffEndpointAnswersAnonymousCallersEachRoleAndAnotherOfficialAsItShould() {
+    for (Row row : rows()) {
+      for (Who who : Who.values()) {
+        Call call = row.call().apply(who);
+        ApiClient client = who == Who.ANONYMOUS ? api()
+            : row.template().endsWith("/logout") ? api().bearer(c.login(who.username)) : c.as(who.username);
+        int auditBefore = c.auditSize();
+        Response r = client.send(row.method(), call.path(), call.body() == null ? null : ApiClient.write(call.body()),
+            call.body() == null ? null : "application/json");
+        String what = who + " " + row.method() + " " + call.path() + " -> " + r;
+        if (who == Who.ANONYMOUS) {
+          assertThat(r.status()).as(what).isEqualTo(401);
+          assertThat(r.json().path("code").asText()).isEqualTo("unauthenticated");
+        } else if (row.allowed().contains(who)) {
+          if (row.succeeds()) {
+            assertThat(r.status()).as(what).isBetween(200, 299);
+          } else {
+            assertThat(r.status()).as(what).isNotIn(401, 403).isBetween(400, 499);
+          }
+        } else {
+          assertThat(r.status()).as(what).isEqualTo(403);
+          assertThat(r.json().path("code").asText()).as(what).isEqualTo("not-permitted");
+          assertThat(c.auditSize()).as("nothing changed: " + what).isEqualTo(auditBefore);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theMatrixCoversEveryStaffEndpointOfTheApiDocument() {
+    Set<String> documented = new TreeSet<>();
+    JsonNode paths = api().get("/api/v1/openapi.json").json().path("paths");
+    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = it.next();
+      if (path.getKey().startsWith("/api/v1/staff/") && !path.getKey().equals("/api/v1/staff/login")) {
+        path.getValue().fieldNames().forEachRemaining(m -> {
+          if (!m.equals("parameters")) {
+            documented.add(m.toUpperCase() + " " + path.getKey());
+          }
+        });
+      }
+    }
+    Set<String> covered = new TreeSet<>();
+    for (Row row : rows()) {
+      covered.add(row.method() + " " + row.template());
+    }
+    assertThat(covered).isEqualTo(documented);
+    assertThat(covered).hasSizeGreaterThan(25);
+  }
+}
