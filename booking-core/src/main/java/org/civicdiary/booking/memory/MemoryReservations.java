@@ -2,10 +2,11 @@ package org.civicdiary.booking.memory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.SlotTaken;
@@ -33,7 +33,8 @@ final class MemoryReservations implements Reservations {
   private final MemoryTransactions tx;
   private final Map<ReservationId, Reservation> byId = new HashMap<>();
   private final Map<String, ReservationId> byTokenHash = new HashMap<>();
-  private final Map<OfficialId, TreeMap<Instant, ReservationId>> held = new HashMap<>();
+  /** Per official, each held slot's start and the holder's time (so that free time needs no look-up by id). */
+  private final Map<OfficialId, TreeMap<Instant, Hold>> held = new HashMap<>();
 
   MemoryReservations(MemoryTransactions tx) {
     this.tx = tx;
@@ -81,17 +82,19 @@ final class MemoryReservations implements Reservations {
     });
   }
 
-  /** Holds the slots not already held by this reservation; checks all before writing any. */
+  /**
+   * Holds the slots not already held by this reservation, and records its new time on those it
+   * keeps; checks all before writing any.
+   */
   private void hold(Reservation reservation, Set<Slot> wanted, Set<Slot> alreadyHeld) {
     for (Slot slot : wanted) {
       if (!alreadyHeld.contains(slot) && slots(slot.official()).containsKey(slot.start())) {
         throw new SlotTaken(slot.official().value(), slot.start());
       }
     }
+    Hold hold = new Hold(reservation.id(), reservation.start(), reservation.end());
     for (Slot slot : wanted) {
-      if (!alreadyHeld.contains(slot)) {
-        tx.put(slots(slot.official()), slot.start(), reservation.id());
-      }
+      tx.put(slots(slot.official()), slot.start(), hold);
     }
   }
 
@@ -106,7 +109,7 @@ final class MemoryReservations implements Reservations {
     return result;
   }
 
-  private TreeMap<Instant, ReservationId> slots(OfficialId official) {
+  private TreeMap<Instant, Hold> slots(OfficialId official) {
     return held.computeIfAbsent(official, k -> new TreeMap<>());
   }
 
@@ -123,21 +126,24 @@ final class MemoryReservations implements Reservations {
   @Override
   public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
     return tx.locked(() -> {
-      Set<ReservationId> seen = new HashSet<>();
-      Stream.Builder<BusyTime> result = Stream.builder();
+      List<BusyTime> result = new ArrayList<>();
       for (OfficialId official : new LinkedHashSet<>(officials)) {
-        TreeMap<Instant, ReservationId> slots = held.get(official);
+        TreeMap<Instant, Hold> slots = held.get(official);
         if (slots == null) {
           continue;
         }
-        for (ReservationId id : slots.subMap(from.minus(LONGEST), true, to, false).values()) {
-          Reservation r = byId.get(id);
-          if (seen.add(id) && r.overlaps(from, to)) {
-            result.add(new BusyTime(official, r.start(), r.end()));
+        // A reservation's slots are consecutive entries: no other can hold one between them.
+        ReservationId previous = null;
+        for (Hold hold : slots.subMap(from.minus(LONGEST), true, to, false).values()) {
+          if (!hold.id().equals(previous)) {
+            previous = hold.id();
+            if (hold.start().isBefore(to) && from.isBefore(hold.end())) {
+              result.add(new BusyTime(official, hold.start(), hold.end()));
+            }
           }
         }
       }
-      return result.build().toList();
+      return Collections.unmodifiableList(result);
     });
   }
 
@@ -201,4 +207,6 @@ final class MemoryReservations implements Reservations {
   }
 
   private record Slot(OfficialId official, Instant start) {}
+
+  private record Hold(ReservationId id, Instant start, Instant end) {}
 }

@@ -63,26 +63,31 @@ final class FreeTime {
     Days days = new Days(office.zone(), from, to, holidays);
     Instant rangeStart = Instant.ofEpochSecond(days.start);
     Instant rangeEnd = Instant.ofEpochSecond(days.end);
+    int n = officials.size();
+    // Each official's position in the list (the first, should one be listed twice).
+    Map<OfficialId, Integer> index = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      index.putIfAbsent(officials.get(i), i);
+    }
     Map<OfficialId, List<Window>> windows = storage.diaries().windows(officials);
-    Map<OfficialId, long[]> absent = ignore == Ignore.BUSY_AND_ABSENCES
-        ? Map.of()
-        : merged(storage.diaries().absences(officials, rangeStart, rangeEnd),
-            Absence::official, a -> a.start().getEpochSecond(), a -> a.end().getEpochSecond());
-    Map<OfficialId, long[]> busy = ignore != Ignore.NOTHING
-        ? Map.of()
-        : merged(storage.reservations().busy(officials, rangeStart, rangeEnd),
-            BusyTime::official, b -> b.start().getEpochSecond(), b -> b.end().getEpochSecond());
-    List<FreeSlot> result = new ArrayList<>();
+    long[][] absent = ignore == Ignore.BUSY_AND_ABSENCES
+        ? new long[n][0]
+        : merged(storage.diaries().absences(officials, rangeStart, rangeEnd), index, n,
+            Absence::official, Absence::start, Absence::end);
+    long[][] busy = ignore != Ignore.NOTHING
+        ? new long[n][0]
+        : merged(storage.reservations().busy(officials, rangeStart, rangeEnd), index, n,
+            BusyTime::official, BusyTime::start, BusyTime::end);
     long slot = office.slotLength().getSeconds();
-    for (OfficialId official : officials) {
-      collect(official, windows.getOrDefault(official, List.of()), days,
-          absent.getOrDefault(official, new long[0]), busy.getOrDefault(official, new long[0]),
-          earliest.getEpochSecond(), slot, slots, ignore == Ignore.BUSY_AND_HOLIDAYS, result);
+    // A start within the second the notice ends is already too soon.
+    long notBefore = earliest.getEpochSecond() + (earliest.getNano() > 0 ? 1 : 0);
+    Free[] free = new Free[n];
+    for (int i = 0; i < n; i++) {
+      int at = index.get(officials.get(i));
+      free[i] = collect(windows.getOrDefault(officials.get(i), List.of()), days, absent[at], busy[at],
+          notBefore, slot, slots, ignore == Ignore.BUSY_AND_HOLIDAYS);
     }
-    if (officials.size() > 1) {
-      result.sort(Comparator.comparing(FreeSlot::start).thenComparing(s -> s.official().value()));
-    }
-    return result;
+    return n == 1 ? free[0].slots(officials.get(0), slot, slots) : byStartThenOfficial(officials, free, slot, slots);
   }
 
   /**
@@ -121,16 +126,41 @@ final class FreeTime {
         .anyMatch(s -> s.start().equals(start));
   }
 
-  private static void collect(OfficialId official, List<Window> windows, Days days, long[] absent,
-      long[] busy, long earliest, long slot, int slots, boolean ignoreHolidays, List<FreeSlot> out) {
+  /** The starts of free meetings of one official, ascending, with the place of their window. */
+  private static final class Free {
+    long[] starts = new long[64];
+    Place[] places = new Place[64];
+    int count;
+
+    void add(long start, Place place) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+        places = Arrays.copyOf(places, count * 2);
+      }
+      starts[count] = start;
+      places[count] = place;
+      count++;
+    }
+
+    List<FreeSlot> slots(OfficialId official, long slot, int slots) {
+      List<FreeSlot> result = new ArrayList<>(count);
+      long length = slot * slots;
+      for (int i = 0; i < count; i++) {
+        result.add(new FreeSlot(official, Instant.ofEpochSecond(starts[i]), Instant.ofEpochSecond(starts[i] + length),
+            places[i]));
+      }
+      return result;
+    }
+  }
+
+  private static Free collect(List<Window> windows, Days days, long[] absent, long[] busy, long earliest,
+      long slot, int slots, boolean ignoreHolidays) {
+    Free free = new Free();
     if (windows.isEmpty()) {
-      return;
+      return free;
     }
     List<Window> sorted = new ArrayList<>(windows);
     sorted.sort(BY_START);
-    long[] starts = new long[256];
-    Place[] places = new Place[256];
-    int n = 0;
     long last = Long.MIN_VALUE;
     int a = 0;
     int b = 0;
@@ -160,53 +190,168 @@ final class FreeTime {
           if (b < busy.length && busy[b] < t + slot) {
             continue;
           }
-          if (n == starts.length) {
-            starts = Arrays.copyOf(starts, n * 2);
-            places = Arrays.copyOf(places, n * 2);
-          }
-          starts[n] = t;
-          places[n] = w.place();
-          n++;
+          free.add(t, w.place());
         }
       }
     }
+    // Meetings of several slots start where that many free slots follow each other; kept in place.
     long span = (slots - 1) * slot;
-    for (int i = 0; i + slots - 1 < n; i++) {
-      if (starts[i + slots - 1] == starts[i] + span) {
-        out.add(new FreeSlot(official, Instant.ofEpochSecond(starts[i]),
-            Instant.ofEpochSecond(starts[i] + span + slot), places[i]));
+    int meetings = 0;
+    for (int i = 0; i + slots - 1 < free.count; i++) {
+      if (free.starts[i + slots - 1] == free.starts[i] + span) {
+        free.starts[meetings] = free.starts[i];
+        free.places[meetings] = free.places[i];
+        meetings++;
       }
     }
+    free.count = meetings;
+    return free;
+  }
+
+  /**
+   * All officials' free meetings by start, then by official id: a counting sort over the slot grid
+   * (every start lies on it), far cheaper than comparing tens of thousands of slots. Each start and
+   * end instant is made once and shared by the officials free at that time.
+   */
+  private static List<FreeSlot> byStartThenOfficial(List<OfficialId> officials, Free[] free, long slot, int slots) {
+    int n = officials.size();
+    int total = 0;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (Free f : free) {
+      total += f.count;
+      if (f.count > 0) {
+        min = Math.min(min, f.starts[0]);
+        max = Math.max(max, f.starts[f.count - 1]);
+      }
+    }
+    if (total == 0) {
+      return List.of();
+    }
+    Integer[] byId = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      byId[i] = i;
+    }
+    Arrays.sort(byId, Comparator.comparing(i -> officials.get(i).value()));
+    int[] position = new int[(int) ((max - min) / slot) + 2];
+    for (Free f : free) {
+      for (int j = 0; j < f.count; j++) {
+        position[(int) ((f.starts[j] - min) / slot) + 1]++;
+      }
+    }
+    for (int k = 1; k < position.length; k++) {
+      position[k] += position[k - 1];
+    }
+    int[] who = new int[total];
+    int[] which = new int[total];
+    for (int i : byId) {
+      Free f = free[i];
+      for (int j = 0; j < f.count; j++) {
+        int p = position[(int) ((f.starts[j] - min) / slot)]++;
+        who[p] = i;
+        which[p] = j;
+      }
+    }
+    List<FreeSlot> result = new ArrayList<>(total);
+    long length = slot * slots;
+    long current = Long.MIN_VALUE;
+    Instant start = null;
+    Instant end = null;
+    for (int p = 0; p < total; p++) {
+      Free f = free[who[p]];
+      long t = f.starts[which[p]];
+      if (t != current) {
+        current = t;
+        start = Instant.ofEpochSecond(t);
+        end = Instant.ofEpochSecond(t + length);
+      }
+      result.add(new FreeSlot(officials.get(who[p]), start, end, f.places[which[p]]));
+    }
+    return result;
   }
 
   private static long ceil(long t, long slot) {
     return Math.floorDiv(t + slot - 1, slot) * slot;
   }
 
-  /** Per official, the intervals as sorted, merged [start, end) pairs flattened into one array. */
-  private static <T> Map<OfficialId, long[]> merged(Collection<T> items, Function<T, OfficialId> owner,
-      java.util.function.ToLongFunction<T> start, java.util.function.ToLongFunction<T> end) {
-    Map<OfficialId, List<long[]>> grouped = new HashMap<>();
-    for (T item : items) {
-      grouped.computeIfAbsent(owner.apply(item), k -> new ArrayList<>())
-          .add(new long[] {start.applyAsLong(item), end.applyAsLong(item)});
-    }
-    Map<OfficialId, long[]> result = new HashMap<>();
-    grouped.forEach((official, intervals) -> {
-      intervals.sort(Comparator.comparingLong(i -> i[0]));
-      long[] flat = new long[intervals.size() * 2];
-      int n = 0;
-      for (long[] i : intervals) {
-        if (n > 0 && i[0] <= flat[n - 1]) {
-          flat[n - 1] = Math.max(flat[n - 1], i[1]);
-        } else {
-          flat[n++] = i[0];
-          flat[n++] = i[1];
-        }
+  /**
+   * Per official (by position in the query), the intervals as sorted, merged [start, end) pairs in
+   * epoch seconds, flattened into one array. Storage usually returns them grouped and sorted
+   * already; they are sorted only when not.
+   */
+  private static <T> long[][] merged(Collection<T> items, Map<OfficialId, Integer> index, int n,
+      Function<T, OfficialId> owner, Function<T, Instant> start, Function<T, Instant> end) {
+    int[] count = new int[n];
+    int[] at = new int[items.size()];
+    int item = 0;
+    OfficialId previous = null;
+    Integer k = null;
+    for (T t : items) {
+      // Items come grouped by official: look each one up once, not once per item.
+      OfficialId official = owner.apply(t);
+      if (official != previous) {
+        previous = official;
+        k = index.get(official);
       }
-      result.put(official, Arrays.copyOf(flat, n));
-    });
-    return result;
+      at[item++] = k == null ? -1 : k;
+      if (k != null) {
+        count[k]++;
+      }
+    }
+    long[][] flat = new long[n][];
+    for (int j = 0; j < n; j++) {
+      flat[j] = new long[count[j] * 2];
+    }
+    int[] fill = new int[n];
+    boolean[] unsorted = new boolean[n];
+    item = 0;
+    for (T t : items) {
+      int j = at[item++];
+      if (j < 0) {
+        continue;
+      }
+      long s = start.apply(t).getEpochSecond();
+      int f = fill[j];
+      if (f > 0 && s < flat[j][f - 2]) {
+        unsorted[j] = true;
+      }
+      flat[j][f] = s;
+      flat[j][f + 1] = end.apply(t).getEpochSecond();
+      fill[j] = f + 2;
+    }
+    for (int j = 0; j < n; j++) {
+      if (unsorted[j]) {
+        sortPairs(flat[j]);
+      }
+      flat[j] = mergeSorted(flat[j]);
+    }
+    return flat;
+  }
+
+  private static void sortPairs(long[] pairs) {
+    long[][] split = new long[pairs.length / 2][];
+    for (int i = 0; i < split.length; i++) {
+      split[i] = new long[] {pairs[2 * i], pairs[2 * i + 1]};
+    }
+    Arrays.sort(split, Comparator.comparingLong(p -> p[0]));
+    for (int i = 0; i < split.length; i++) {
+      pairs[2 * i] = split[i][0];
+      pairs[2 * i + 1] = split[i][1];
+    }
+  }
+
+  /** Joins overlapping or touching intervals of sorted pairs. */
+  private static long[] mergeSorted(long[] pairs) {
+    int m = 0;
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (m > 0 && pairs[i] <= pairs[m - 1]) {
+        pairs[m - 1] = Math.max(pairs[m - 1], pairs[i + 1]);
+      } else {
+        pairs[m++] = pairs[i];
+        pairs[m++] = pairs[i + 1];
+      }
+    }
+    return m == pairs.length ? pairs : Arrays.copyOf(pairs, m);
   }
 
   /** The local days of a query, with what is shared by all officials: holidays and midnights. */
@@ -215,15 +360,15 @@ final class FreeTime {
     final long start;
     final long end;
     final boolean[] holiday;
-    private final LocalDate first;
+    private final LocalDate[] dates;
     private final ZoneId zone;
     private final long[] midnight;
     private final boolean[] transition;
 
     Days(ZoneId zone, LocalDate from, LocalDate to, HolidayCalendar holidays) {
       this.zone = zone;
-      this.first = from;
       this.count = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+      this.dates = new LocalDate[count];
       this.holiday = new boolean[count];
       this.midnight = new long[count + 1];
       this.transition = new boolean[count];
@@ -232,7 +377,8 @@ final class FreeTime {
         midnight[d] = from.plusDays(d).atStartOfDay(zone).toEpochSecond();
       }
       for (int d = 0; d < count; d++) {
-        holiday[d] = holidays.isHoliday(from.plusDays(d));
+        dates[d] = from.plusDays(d);
+        holiday[d] = holidays.isHoliday(dates[d]);
         ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(midnight[d]));
         transition[d] = next != null && next.getInstant().getEpochSecond() < midnight[d + 1];
       }
@@ -241,7 +387,7 @@ final class FreeTime {
     }
 
     LocalDate date(int d) {
-      return first.plusDays(d);
+      return dates[d];
     }
 
     /** The instant of a local time on day d; on a day the offset changes, by the zone's rules. */

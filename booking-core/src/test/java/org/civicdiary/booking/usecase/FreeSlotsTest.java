@@ -333,7 +333,9 @@ class FreeSlotsTest {
   @CsvSource({
       "2027-03-01T08:00:00Z, 2027-03-01T10:00:00Z, 2027-03-01T09:45:00Z",
       // a clock off the slot grid: the notice ends inside a slot, so that slot is too soon
-      "2027-03-01T08:07:00Z, 2027-03-01T10:15:00Z, 2027-03-01T10:00:00Z"})
+      "2027-03-01T08:07:00Z, 2027-03-01T10:15:00Z, 2027-03-01T10:00:00Z",
+      // half a second late for 10:00: it is no longer offered, as it could no longer be booked
+      "2027-03-01T08:00:00.500Z, 2027-03-01T10:15:00Z, 2027-03-01T10:00:00Z"})
   void exactlyTheMinimumNoticeAheadIsBookableAndOneSlotEarlierIsNot(String now, Instant first, Instant tooSoon) {
     Diary diary = Diary.of(now, 1, daily("08:00", "16:00"));
 
