@@ -63,10 +63,11 @@ final class JdbcTransactions implements Transactions {
     if (bound != null) {
       return run(bound, work);
     }
-    try (Connection c = pool.getConnection()) {
+    Connection c = borrow();
+    try {
       return run(c, work);
-    } catch (SQLException e) {
-      throw Failures.translate(e, dialect);
+    } finally {
+      close(c);
     }
   }
 
@@ -88,17 +89,22 @@ final class JdbcTransactions implements Transactions {
   }
 
   private Connection begin() {
-    Connection c = null;
+    Connection c = borrow();
     try {
-      c = pool.getConnection();
       c.setAutoCommit(false);
       return c;
     } catch (SQLException e) {
-      RuntimeException translated = Failures.translate(e, dialect);
-      if (c != null) {
-        close(c);
-      }
-      throw translated;
+      close(c);
+      throw Failures.translate(e, dialect);
+    }
+  }
+
+  /** A connection from the pool; not getting one (timeout, pool closed, database down) is unavailability. */
+  private Connection borrow() {
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new StorageUnavailable("no connection to the database (SQLState " + e.getSQLState() + ")", e);
     }
   }
 

@@ -1,0 +1,143 @@
+package org.civicdiary.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdiary.booking.contract.Fixtures.DVORAK;
+import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
+import static org.civicdiary.booking.contract.Fixtures.NOVAK;
+import static org.civicdiary.booking.contract.Fixtures.NOW;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.booking.error.StorageUnavailable;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Language;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.usecase.BookingRequest;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL backends killed in the middle of a booking load: callers learn that the storage is
+ * unavailable (never anything else), the pool recovers by itself, and the database holds no
+ * half-written booking.
+ */
+class FaultsTest {
+  private static final int THREADS = 8;
+  private static final int ATTEMPTS = 200;
+  private static final int KILLS = 6;
+  /** A kill after every so many booking attempts, so the faults are spread over the load. */
+  private static final int ATTEMPTS_PER_KILL = 25;
+
+  @RegisterExtension
+  static final TestDatabase DB = TestDatabase.postgres("faults");
+
+  @Test
+  void terminatedBackendsGiveStorageUnavailableAndThePoolRecovers() throws Exception {
+    new Fixtures(DB.emptied()).load();
+    CivicDiary diary = CivicDiary.builder().storage(DB.storage()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    List<FreeSlot> free = new ArrayList<>();
+    for (var official : List.of(NOVAK, DVORAK)) {
+      free.addAll(diary.findingFreeSlots().ofOfficial(official, ID_CARD, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 31)));
+    }
+    Collections.shuffle(free, new java.util.Random(7));
+    AtomicInteger next = new AtomicInteger();
+    List<ReservationId> acknowledged = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger unavailable = new AtomicInteger();
+    List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
+    Semaphore killDue = new Semaphore(0);
+    AtomicInteger terminated = new AtomicInteger();
+
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+    try {
+      Future<?> killer = pool.submit(() -> {
+        for (int k = 0; k < KILLS; k++) {
+          killDue.acquire(ATTEMPTS_PER_KILL);
+          terminated.addAndGet(terminateOurBackends());
+        }
+        return null;
+      });
+      List<Future<?>> bookers = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        bookers.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < ATTEMPTS; i = next.getAndIncrement()) {
+            try {
+              acknowledged.add(book(diary, free.get(i), i));
+            } catch (StorageUnavailable e) {
+              unavailable.incrementAndGet();
+            } catch (RuntimeException e) {
+              unexpected.add(e);
+            } finally {
+              killDue.release();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : bookers) {
+        f.get(3, TimeUnit.MINUTES);
+      }
+      killer.get(1, TimeUnit.MINUTES);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    LoggerFactory.getLogger(FaultsTest.class).info("{} backends terminated; {} bookings acknowledged, {} unavailable",
+        terminated.get(), acknowledged.size(), unavailable.get());
+    assertThat(unexpected).as("errors other than StorageUnavailable").isEmpty();
+    assertThat(terminated.get()).as("backends terminated").isPositive();
+    assertThat(unavailable.get()).as("callers that met a fault").isPositive();
+    assertThat(acknowledged).as("most bookings went through").hasSizeGreaterThan(ATTEMPTS / 2);
+
+    // The same pool, not restarted: every booking succeeds again.
+    for (int i = ATTEMPTS; i < ATTEMPTS + 20; i++) {
+      acknowledged.add(book(diary, free.get(i), i));
+    }
+
+    for (ReservationId id : acknowledged) {
+      assertThat(DB.count("select count(*) from reservation where id = ? and status = 'ACTIVE'", id.value()))
+          .as("acknowledged booking %s is committed", id).isEqualTo(1);
+    }
+    assertThat(DB.count("""
+        select count(*) from reservation r
+        where not exists (select 1 from manage_token t where t.reservation_id = r.id)
+           or not exists (select 1 from outbox_message m where m.reservation_id = r.id and m.kind = 'CONFIRMATION')
+        """)).as("half-written reservations").isZero();
+    assertThat(DB.count("""
+        select count(*) from outbox_message m
+        where not exists (select 1 from reservation r where r.id = m.reservation_id)
+        """)).as("orphan outbox rows").isZero();
+    HeldSlots.assertExactlyTheActiveReservationsHoldTheirSlots(DB, Fixtures.SLOT);
+  }
+
+  private static ReservationId book(CivicDiary diary, FreeSlot slot, int i) {
+    return diary.booking().book(new BookingRequest(slot.official(), ID_CARD, slot.start(),
+        new Citizen("Občan " + i, "fault" + i + "@example.cz", null), "Občanský průkaz", Channel.WEB, Language.CS))
+        .reservation().id();
+  }
+
+  /** Terminates the backends of this test's pool only (its application name is the schema's, unique). */
+  private static int terminateOurBackends() {
+    String application = DB.config.url().replaceAll(".*ApplicationName=([^&]*).*", "$1");
+    return (int) DB.count("""
+        select count(*) from (
+          select pg_terminate_backend(pid) from pg_stat_activity
+          where application_name = ? and datname = current_database() and pid <> pg_backend_pid()
+        ) killed
+        """, application);
+  }
+}

@@ -1,0 +1,92 @@
+package org.civicdiary.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.civicdiary.persistence.DatabaseNotReady.Problem;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+  private static final List<String> TABLES = List.of("office", "office_phone", "department", "official", "agenda",
+      "agenda_official", "diary_window", "walk_in_hours", "absence", "reservation", "held_slot", "manage_token",
+      "outbox_message", "audit_entry", "idempotency_record", "staff_account", "staff_session");
+  /** Applied SQL migrations (H2 also records a row for the schema Flyway created). */
+  private static final String MIGRATIONS = "select count(*) from flyway_schema_history where type = 'SQL'";
+
+  private static TestDatabase database(String engine) {
+    Function<String, TestDatabase> create = engine.equals("postgres") ? TestDatabase::postgres : TestDatabase::h2;
+    return create.apply("migrations");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "h2"})
+  void createEverythingFromAnEmptyDatabaseAndStartAgainUnchanged(String engine) {
+    try (TestDatabase db = database(engine)) {
+      db.start();
+      for (String table : TABLES) {
+        assertThat(db.count("select count(*) from " + table)).as(table).isZero();
+      }
+      assertThat(db.count(MIGRATIONS + " and success")).isEqualTo(1);
+      db.jdbc().close();
+      db.start();
+      assertThat(db.count(MIGRATIONS)).as("nothing migrated again").isEqualTo(1);
+      assertThat(db.storage().directory().offices()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "h2"})
+  void refusesASchemaThatANewerVersionMigrated(String engine) {
+    try (TestDatabase db = database(engine)) {
+      Flyway.configure().dataSource(db.config.url(), db.config.user(), db.config.password())
+          .locations("classpath:db/migration/common", "classpath:db/future").load().migrate();
+      assertThatThrownBy(db::start)
+          .isInstanceOfSatisfying(DatabaseNotReady.class, e -> assertThat(e.problem()).isEqualTo(Problem.SCHEMA_NEWER_THAN_CODE))
+          .hasMessageContaining("[999]")
+          .hasMessageContaining("newer version");
+      assertThat(db.count(MIGRATIONS)).as("nothing migrated").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void refusesASchemaWhoseAppliedMigrationWasChanged() {
+    try (TestDatabase db = TestDatabase.h2("migrations")) {
+      db.start();
+      db.jdbc().close();
+      db.execute("update flyway_schema_history set checksum = 42 where version = '1'");
+      assertThatThrownBy(db::start)
+          .isInstanceOfSatisfying(DatabaseNotReady.class, e -> assertThat(e.problem()).isEqualTo(Problem.SCHEMA_INVALID))
+          .hasMessageContaining("flyway_schema_history");
+    }
+  }
+
+  @Test
+  void anUnreachableDatabaseSaysWhatToCheck() {
+    PersistenceConfig nowhere = new PersistenceConfig("jdbc:postgresql://127.0.0.1:1/civic?password=secret",
+        "civic", "secret", 2, Duration.ofMillis(500));
+    assertThatThrownBy(() -> JdbcStorage.start(nowhere))
+        .isInstanceOfSatisfying(DatabaseNotReady.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNREACHABLE))
+        .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/civic?password=***")
+        .hasMessageContaining("civicdiary.db.url")
+        .hasMessageContaining("civicdiary.db.password")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void aWrongPasswordIsUnreachableToo() {
+    try (TestDatabase db = TestDatabase.h2("migrations")) {
+      db.start();
+      db.jdbc().close();
+      PersistenceConfig wrong = new PersistenceConfig(db.config.url(), "sa", "not-the-password", 2, Duration.ofMillis(500));
+      assertThatThrownBy(() -> JdbcStorage.start(wrong))
+          .isInstanceOfSatisfying(DatabaseNotReady.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNREACHABLE))
+          .hasMessageContaining("civicdiary.db.user");
+    }
+  }
+}
