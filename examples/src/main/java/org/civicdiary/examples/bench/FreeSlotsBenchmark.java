@@ -1,0 +1,144 @@
+package org.civicdiary.examples.bench;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.civicdiary.booking.memory.InMemoryStorage;
+import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.AbsenceId;
+import org.civicdiary.booking.model.AbsenceKind;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BookingPolicy;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Language;
+import org.civicdiary.booking.model.LocalizedText;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.OfficeId;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The widget's "first available" query: free slots of a department of 50 officials over 8 weeks,
+ * half of their slots booked, on the in-memory storage (so that it measures the core, not a
+ * database). Goal: at most 5 ms per query. Commands and results are in BENCHMARKS.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+public class FreeSlotsBenchmark {
+  static final int OFFICIALS = 50;
+  static final int WEEKS = 8;
+  /** Monday 1 March 2027, 06:00 in Prague. */
+  static final Instant NOW = Instant.parse("2027-03-01T05:00:00Z");
+  private static final OfficeId OFFICE = OfficeId.of("prague-6");
+  private static final DepartmentId DEPARTMENT = DepartmentId.of("civil");
+  private static final AgendaId AGENDA = AgendaId.of("id-card");
+  private static final Place PLACE = new Place("Radnice", "Čs. armády 23, Praha 6");
+
+  private CivicDiary diary;
+  private LocalDate from;
+  private LocalDate to;
+
+  @Setup(Level.Trial)
+  public void townHall() {
+    Storage storage = InMemoryStorage.create();
+    diary = CivicDiary.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    from = LocalDate.ofInstant(NOW, Office.DEFAULT_ZONE);
+    to = from.plusWeeks(WEEKS).minusDays(1);
+    List<OfficialId> officials = new ArrayList<>();
+    for (int i = 1; i <= OFFICIALS; i++) {
+      officials.add(OfficialId.of("official-" + i));
+    }
+    storage.transactions().run(() -> {
+      storage.directory().save(new Office(OFFICE, LocalizedText.of("Praha 6", "Prague 6"), Office.DEFAULT_ZONE,
+          Office.DEFAULT_SLOT, PLACE, List.of(), BookingPolicy.DEFAULT));
+      storage.directory().save(new Department(DEPARTMENT, OFFICE, LocalizedText.of("Občanské", "Civil"), PLACE));
+      for (OfficialId official : officials) {
+        storage.directory().save(new Official(official, DEPARTMENT, "Úředník " + official, "101", null, true));
+        storage.diaries().replaceWindows(official, weekdays());
+      }
+      storage.directory().save(new Agenda(AGENDA, DEPARTMENT, LocalizedText.of("Občanský průkaz", "ID card"), 1,
+          Set.copyOf(officials)));
+    });
+    // Half of the free slots booked, at random; a few officials on a week's holiday.
+    Random random = new Random(42);
+    List<FreeSlot> free = diary.findingFreeSlots().ofDepartment(DEPARTMENT, AGENDA, from, to);
+    storage.transactions().run(() -> {
+      int n = 0;
+      for (FreeSlot slot : free) {
+        if (random.nextBoolean()) {
+          storage.reservations().add(reservation(slot, n++), Office.DEFAULT_SLOT);
+        }
+      }
+      for (int i = 0; i < OFFICIALS; i += 10) {
+        Instant start = from.plusWeeks(1 + i % WEEKS).atStartOfDay(Office.DEFAULT_ZONE).toInstant();
+        storage.diaries().add(new Absence(AbsenceId.random(), officials.get(i), start, start.plus(Duration.ofDays(7)),
+            AbsenceKind.HOLIDAY, "dovolená"));
+      }
+    });
+    int left = query().size();
+    if (left < free.size() / 3 || left > free.size() * 2 / 3) {
+      throw new IllegalStateException("expected about half of " + free.size() + " slots free, found " + left);
+    }
+  }
+
+  private static List<Window> weekdays() {
+    List<Window> windows = new ArrayList<>();
+    for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+      windows.add(Window.weekly(day, LocalTime.of(8, 0), LocalTime.of(12, 0), LocalDate.of(2027, 1, 1)));
+      windows.add(Window.weekly(day, LocalTime.of(13, 0), LocalTime.of(17, 0), LocalDate.of(2027, 1, 1)));
+    }
+    windows.add(Window.weekly(DayOfWeek.WEDNESDAY, LocalTime.of(17, 0), LocalTime.of(19, 0), LocalDate.of(2027, 1, 1)));
+    return windows;
+  }
+
+  private static Reservation reservation(FreeSlot slot, int n) {
+    return new Reservation(ReservationId.random(), DEPARTMENT, slot.official(), AGENDA, slot.start(), slot.end(),
+        new Citizen("Občan " + n, "obcan" + n + "@example.cz", null), "Občanský průkaz", Channel.WEB, Language.CS,
+        Status.ACTIVE, NOW, NOW, 0, 0, null);
+  }
+
+  private List<FreeSlot> query() {
+    return diary.findingFreeSlots().ofDepartment(DEPARTMENT, AGENDA, from, to);
+  }
+
+  @Benchmark
+  public List<FreeSlot> departmentFirstAvailableEightWeeks() {
+    return query();
+  }
+}

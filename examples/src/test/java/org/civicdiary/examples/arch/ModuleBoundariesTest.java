@@ -1,0 +1,111 @@
+package org.civicdiary.examples.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Dependencies point inwards (DESIGN.md): adapters depend on the core, never on each other, and the
+ * core on none of them. Checked over every production class of every module on this classpath.
+ */
+class ModuleBoundariesTest {
+  private static final List<String> ADAPTERS =
+      List.of("org.civicdiary.persistence", "org.civicdiary.notify", "org.civicdiary.web");
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importAllModules() throws IOException {
+    // Only our own modules' jars and class folders: scanning every library for the package takes
+    // half a minute and finds nothing more.
+    Set<Location> ours = new HashSet<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (entry.endsWith(".jar") && entry.replace('\\', '/').contains("/org/civicdiary/")) {
+        try (JarFile jar = new JarFile(path.toFile())) {
+          ours.add(Location.of(jar));
+        }
+      } else if (Files.isDirectory(path)) {
+        ours.add(Location.of(path));
+      }
+    }
+    // The rules look at our classes' own dependencies; resolving the libraries' classes adds nothing.
+    ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("-tests.jar"))
+        .importLocations(ours)
+        .that(JavaClass.Predicates.resideInAPackage("org.civicdiary.."));
+  }
+
+  @AfterAll
+  static void restoreConfiguration() {
+    ArchConfiguration.get().reset();
+  }
+
+  @Test
+  void everyModuleIsOnTheClasspath() {
+    for (String module : List.of("org.civicdiary.booking", "org.civicdiary.persistence", "org.civicdiary.notify",
+        "org.civicdiary.web", "org.civicdiary.examples")) {
+      assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(module))).as(module).isNotEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"org.civicdiary.persistence", "org.civicdiary.notify", "org.civicdiary.web"})
+  void anAdapterDependsOnTheCore(String adapter) {
+    // The control for the rules below: the importer sees dependencies between modules at all.
+    assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(adapter))
+        .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+        .map(d -> d.getTargetClass().getPackageName()))
+        .anyMatch(target -> target.startsWith("org.civicdiary.booking"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"org.civicdiary.persistence", "org.civicdiary.notify", "org.civicdiary.web"})
+  void anAdapterDependsOnNoOtherAdapter(String adapter) {
+    String[] others = ADAPTERS.stream().filter(a -> !a.equals(adapter)).map(a -> a + "..").toArray(String[]::new);
+    ArchRule rule = noClasses().that().resideInAPackage(adapter + "..")
+        .should().dependOnClassesThat().resideInAnyPackage(others)
+        .because("adapters are replaced one by one; examples wires them together")
+        .allowEmptyShould(true);
+    rule.check(classes);
+  }
+
+  @Test
+  void theCoreDependsOnNoAdapterNorTheExamples() {
+    noClasses().that().resideInAPackage("org.civicdiary.booking..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.civicdiary.persistence..", "org.civicdiary.notify..",
+            "org.civicdiary.web..", "org.civicdiary.examples..")
+        .check(classes);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"org.civicdiary.persistence", "org.civicdiary.notify", "org.civicdiary.web"})
+  void internalPackagesStayInsideTheirModule(String adapter) {
+    noClasses().that().resideOutsideOfPackage(adapter + "..")
+        .should().dependOnClassesThat().resideInAPackage(adapter + ".internal..")
+        .because("a package named internal says so: only its own module may use it")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}
