@@ -1,22 +1,10 @@
 package org.civicdiary.web.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicdiary.web.contract.TestOffice.CIVIL;
-import static org.civicdiary.web.contract.TestOffice.DVORAK;
-import static org.civicdiary.web.contract.TestOffice.ID_CARD;
-import static org.civicdiary.web.contract.TestOffice.NOVAK;
-import static org.civicdiary.web.contract.TestOffice.PASSPORT;
-import static org.civicdiary.web.contract.TestOffice.SVOBODA;
-import static org.civicdiary.web.contract.TestOffice.slot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.multibindings.OptionalBinder;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +12,7 @@ import java.util.UUID;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.port.Storage;
-import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.web.BookingServer;
-import org.civicdiary.web.WebModule;
 import org.civicdiary.web.contract.ApiClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,22 +55,7 @@ public abstract class HttpApiContract {
 
   /** Another server over the same storage and clock, with some settings changed. */
   public BookingServer startServer(Map<String, String> overrides) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put("civicdiary.web.port", "0");
-    settings.put("civicdiary.web.prefix", PREFIX);
-    settings.put("civicdiary.web.public-url", "https://portal.example");
-    settings.put("civicdiary.web.rate.booking-per-address", "100000/PT1S");
-    settings.put("civicdiary.web.rate.booking-per-email", "100000/PT1S");
-    settings.put("civicdiary.web.rate.queries-per-address", "100000/PT1S");
-    settings.put("civicdiary.staff.login-per-address", "100000/PT1S");
-    settings.put("civicdiary.web.free-time-cache", "PT0S");
-    settings.put("civicdiary.web.cors-origins", "https://portal.example");
-    settings.putAll(overrides);
-    Injector injector = Guice.createInjector(new WebModule(Settings.of(settings)), binder -> {
-      binder.bind(Storage.class).toInstance(storage);
-      OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock);
-    });
-    BookingServer started = BookingServer.start(injector);
+    BookingServer started = TestServers.start(storage, clock, overrides);
     servers.add(started);
     return started;
   }

@@ -1,0 +1,51 @@
+package org.civicdiary.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.civicdiary.booking.settings.InvalidSetting;
+import org.civicdiary.booking.settings.Settings;
+import org.junit.jupiter.api.Test;
+
+class WebSettingsTest {
+  private static WebSettings read(Map<String, String> properties) {
+    return WebSettings.from(Settings.of(properties));
+  }
+
+  @Test
+  void defaultsAreSafe() {
+    WebSettings s = read(Map.of());
+    assertThat(s.host()).isEqualTo("127.0.0.1");
+    assertThat(s.maxBodyBytes()).isEqualTo(16 * 1024);
+    assertThat(s.corsOrigins()).isEmpty();
+    assertThat(s.staff().trustedHeader()).as("single sign-on header off by default").isNull();
+    assertThat(s.bookingPerAddress()).isEqualTo(new RateLimit(10, Duration.ofMinutes(1)));
+    assertThat(s.staff().sessionTtl()).isEqualTo(Duration.ofHours(8));
+  }
+
+  @Test
+  void everyMistakeSaysWhichKeyToSet() {
+    assertThatThrownBy(() -> read(Map.of("civicdiary.web.prefix", "booking/")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.web.prefix");
+    assertThatThrownBy(() -> read(Map.of("civicdiary.web.rate.booking-per-email", "five")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.web.rate.booking-per-email");
+    assertThatThrownBy(() -> read(Map.of("civicdiary.staff.trusted-header", "X-Remote-User")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.web.trusted-proxies");
+    assertThatThrownBy(() -> read(Map.of("civicdiary.staff.cookie-secure", "maybe")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.cookie-secure");
+    assertThatThrownBy(() -> read(Map.of("civicdiary.staff.initial-admin", "root")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.initial-admin-password");
+    assertThatThrownBy(() -> read(Map.of("civicdiary.web.manage-link", "https://portal.example/manage")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("{token}");
+  }
+
+  @Test
+  void theManageLinkIsBuiltFromThePublicUrlAndPrefix() {
+    WebSettings s = read(Map.of("civicdiary.web.public-url", "https://praha6.example/", "civicdiary.web.prefix", "/booking",
+        "civicdiary.web.manage-link", "{base}/m/{token}"));
+    assertThat(s.manageLink("abc")).isEqualTo("https://praha6.example/booking/m/abc");
+    assertThat(s.toString()).doesNotContain("initialAdminPassword=");
+  }
+}

@@ -1,0 +1,73 @@
+package org.civicdiary.web.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.civicdiary.booking.error.StorageUnavailable;
+import org.civicdiary.booking.port.AuditLog;
+import org.civicdiary.booking.port.Diaries;
+import org.civicdiary.booking.port.Directory;
+import org.civicdiary.booking.port.IdempotencyKeys;
+import org.civicdiary.booking.port.Outbox;
+import org.civicdiary.booking.port.Reservations;
+import org.civicdiary.booking.port.StaffAccounts;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.port.Transactions;
+
+/** A storage that can be switched to fail (the database is down) or to hang (a slow query), for tests. */
+final class FaultyStorage {
+  private volatile boolean down;
+  private volatile CountDownLatch hang;
+  private final Storage storage;
+
+  FaultyStorage(Storage real) {
+    this.storage = new Storage(wrap(Directory.class, real.directory()), wrap(Diaries.class, real.diaries()),
+        wrap(Reservations.class, real.reservations()), wrap(Outbox.class, real.outbox()),
+        wrap(AuditLog.class, real.auditLog()), wrap(IdempotencyKeys.class, real.idempotencyKeys()),
+        wrap(StaffAccounts.class, real.staffAccounts()), wrap(Transactions.class, real.transactions()));
+  }
+
+  Storage storage() {
+    return storage;
+  }
+
+  void down(boolean isDown) {
+    this.down = isDown;
+  }
+
+  /** Every storage call waits until the returned latch is counted down. */
+  CountDownLatch hang() {
+    CountDownLatch latch = new CountDownLatch(1);
+    hang = latch;
+    return latch;
+  }
+
+  void release() {
+    CountDownLatch latch = hang;
+    hang = null;
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
+  private <T> T wrap(Class<T> port, T real) {
+    return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+      if (method.getDeclaringClass() == Object.class) {
+        return method.invoke(real, args);
+      }
+      if (down) {
+        throw new StorageUnavailable("test: the database is down", null);
+      }
+      CountDownLatch latch = hang;
+      if (latch != null && !latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("test never released the storage");
+      }
+      try {
+        return method.invoke(real, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }));
+  }
+}

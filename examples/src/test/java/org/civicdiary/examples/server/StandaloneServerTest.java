@@ -1,0 +1,101 @@
+package org.civicdiary.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.civicdiary.booking.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, in-process: the demo server on an empty data folder serves the
+ * portal page, takes a booking, drops its confirmation into the dev mailbox, and keeps the booking
+ * across a restart.
+ */
+class StandaloneServerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path data;
+
+  @Test
+  void theDemoBooksMailsAndKeepsItsDataAcrossARestart() throws Exception {
+    Settings settings = demoSettings();
+    String token;
+    String reservationId;
+    String email = "demo.citizen@example.cz";
+    try (StandaloneServer server = StandaloneServer.start(settings, true)) {
+      String portal = get(server.portalUri().orElseThrow()).body();
+      assertThat(portal).contains("<civic-diary-booking").contains("/static/widget/civic-diary-booking.js");
+
+      URI api = server.apiUri();
+      LocalDate today = LocalDate.now(ZoneId.of("Europe/Prague"));
+      JsonNode slots = JSON.readTree(get(api.resolve("/api/v1/departments/civil-affairs/slots?agenda=id-card&from="
+          + today + "&to=" + today.plusDays(13))).body());
+      JsonNode slot = slots.path("slots").get(0);
+      assertThat(slot).as("the sample town hall has free time").isNotNull();
+
+      Map<String, Object> booking = new LinkedHashMap<>();
+      booking.put("official", slot.path("official").asText());
+      booking.put("agenda", "id-card");
+      booking.put("start", slot.path("start").asText());
+      booking.put("name", "Věra Ukázková");
+      booking.put("email", email);
+      booking.put("topic", "Nový občanský průkaz");
+      booking.put("language", "cs");
+      HttpResponse<String> booked = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/reservations"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(booking))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+      JsonNode answer = JSON.readTree(booked.body());
+      token = answer.path("manage").path("token").asText();
+      reservationId = answer.path("reservation").path("id").asText();
+
+      URI mailbox = api.resolve("/dev/mailbox/");
+      Instant deadline = Instant.now().plusSeconds(20);
+      String page = get(mailbox).body();
+      while (!page.contains(email) && Instant.now().isBefore(deadline)) {
+        Thread.onSpinWait();
+        page = get(mailbox).body();
+      }
+      assertThat(page).as("the confirmation is in the dev mailbox").contains(email);
+    }
+
+    try (StandaloneServer again = StandaloneServer.start(settings, true)) {
+      HttpResponse<String> view = get(again.apiUri().resolve("/api/v1/manage/" + token));
+      assertThat(view.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(view.body()).path("reservation").path("id").asText()).isEqualTo(reservationId);
+      JsonNode departments = JSON.readTree(get(again.apiUri().resolve("/api/v1/departments")).body());
+      assertThat(departments.path("departments")).as("sample data loaded once, not twice").hasSize(6);
+    }
+  }
+
+  private Settings demoSettings() {
+    Map<String, String> s = new LinkedHashMap<>(StandaloneServer.demoDefaults());
+    s.put("civicdiary.db.url", "jdbc:h2:file:" + data.resolve("civic-diary").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    s.put("civicdiary.mail.drop.folder", data.resolve("mail").toString());
+    s.put("civicdiary.web.port", "0");
+    s.put("civicdiary.demo.portal-port", "0");
+    s.put("civicdiary.notify.poll-interval", "PT0.2S");
+    return Settings.of(s);
+  }
+
+  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
