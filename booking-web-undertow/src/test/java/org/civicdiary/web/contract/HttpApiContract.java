@@ -51,6 +51,7 @@ public abstract class HttpApiContract {
   @AfterAll
   protected void stopServers() {
     servers.forEach(BookingServer::stop);
+    servers.clear();
   }
 
   /** Another server over the same storage and clock, with some settings changed. */
