@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civicdiary.booking.error.ConcurrentChange;
@@ -205,11 +207,16 @@ final class JdbcReservations implements Reservations {
     return tx.statement(c -> Sql.one(c, BY_MANAGE_TOKEN, JdbcReservations::reservation, hash));
   }
 
+  /**
+   * A department's eight weeks are tens of thousands of rows, on every widget query: rows are read
+   * by position, and each official's id is the caller's own object rather than parsed again.
+   */
   @Override
   public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
-    List<String> ids = officials.stream().map(OfficialId::value).distinct().toList();
-    return tx.statement(c -> Sql.list(c, BUSY, rs -> new BusyTime(OfficialId.of(rs.getString("official_id")),
-        Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at")), Sql.texts(c, ids), from.minus(LONGEST), to, from));
+    Map<String, OfficialId> byValue = new HashMap<>();
+    officials.forEach(o -> byValue.put(o.value(), o));
+    return tx.statement(c -> Sql.list(c, BUSY, rs -> new BusyTime(byValue.get(rs.getString(1)), Sql.instant(rs, 2),
+        Sql.instant(rs, 3)), Sql.texts(c, byValue.keySet()), from.minus(LONGEST), to, from));
   }
 
   @Override

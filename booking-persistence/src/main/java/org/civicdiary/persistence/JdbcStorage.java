@@ -38,7 +38,7 @@ public final class JdbcStorage implements AutoCloseable {
     Dialect dialect = Dialect.of(config.url());
     HikariDataSource pool = open(config);
     try {
-      Migrations.apply(pool, dialect, config.safeUrl());
+      Migrations.apply(config, dialect);
     } catch (RuntimeException e) {
       pool.close();
       throw e;

@@ -3,7 +3,6 @@ package org.civicdiary.persistence;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import javax.sql.DataSource;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.persistence.DatabaseNotReady.Problem;
 import org.flywaydb.core.Flyway;
@@ -15,9 +14,14 @@ import org.flywaydb.core.api.MigrationState;
 final class Migrations {
   private Migrations() {}
 
-  static void apply(DataSource pool, Dialect dialect, String where) {
+  /**
+   * Migrates over connections of Flyway's own, not the pool's: Flyway holds two at times, and a
+   * pool of one connection would wait for itself.
+   */
+  static void apply(PersistenceConfig config, Dialect dialect) {
+    String where = config.safeUrl();
     Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(pool)
+        .dataSource(config.url(), config.user(), config.password())
         .locations(dialect.migrationLocations().toArray(String[]::new))
         .failOnMissingLocations(true)
         .load();

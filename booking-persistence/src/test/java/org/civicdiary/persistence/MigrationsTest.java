@@ -40,6 +40,15 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void migratesWithAPoolOfOneConnection() {
+    try (TestDatabase db = TestDatabase.postgres("migrations", 1)) {
+      db.start();
+      db.storage().transactions().run(() -> db.storage().directory().save(org.civicdiary.booking.contract.Fixtures.office()));
+      assertThat(db.storage().directory().offices()).hasSize(1);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "h2"})
   void refusesASchemaThatANewerVersionMigrated(String engine) {
