@@ -87,7 +87,7 @@ public record WebSettings(
     if (publicUrl.endsWith("/")) {
       publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
     }
-    String template = s.string("civicdiary.web.manage-link", "{base}/static/manage.html#" + TOKEN);
+    String template = s.string("civicdiary.web.manage-link", "{base}/manage/" + TOKEN);
     if (!template.contains(TOKEN)) {
       throw new InvalidSetting("civicdiary.web.manage-link must contain " + TOKEN);
     }

@@ -84,7 +84,7 @@ public final class Api {
         new ErrorMapper(new StaffGate(authenticator, new BodyReader(settings.maxBodyBytes(), new Endpoint()))));
     Cors cors = new Cors(settings.corsOrigins(), new RateLimiter(queries, bookingsPerAddress, worker));
     return new MetricsHandler(metrics, new SecurityHeaders(settings.frameAncestors(),
-        new ClientAddress(proxies, new Router(routes(), staticFiles, cors))));
+        new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors)))));
   }
 
   List<Route> routes() {

@@ -32,7 +32,7 @@ final class SecurityHeaders implements HttpHandler {
     HeaderMap headers = exchange.getResponseHeaders();
     headers.put(NOSNIFF, "nosniff");
     headers.put(REFERRER, "no-referrer");
-    if (exchange.getRelativePath().startsWith("/static/")) {
+    if (Pages.isPage(exchange.getRelativePath())) {
       headers.put(CSP, pageCsp);
     } else {
       headers.put(CSP, API_CSP);

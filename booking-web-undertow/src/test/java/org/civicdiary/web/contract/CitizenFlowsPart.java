@@ -33,7 +33,7 @@ abstract class CitizenFlowsPart extends ContractPart {
     String token = booked.json().path("manage").path("token").asText();
     assertThat(token).hasSize(43);
     assertThat(booked.json().path("manage").path("link").asText())
-        .isEqualTo("https://portal.example" + HttpApiContract.PREFIX + "/static/manage.html#" + token);
+        .isEqualTo("https://portal.example" + HttpApiContract.PREFIX + "/manage/" + token);
     assertThat(booked.header("Location").orElseThrow()).endsWith(HttpApiContract.PREFIX + "/api/v1/manage/" + token);
 
     JsonNode view = api().get("/api/v1/manage/" + token).json();
