@@ -1,6 +1,7 @@
 package org.civicdiary.examples.web;
 
 import org.civicdiary.booking.port.Storage;
+import org.civicdiary.examples.bench.web.Databases;
 import org.civicdiary.web.contract.HttpApiContract;
 import org.junit.jupiter.api.AfterAll;
 

@@ -1,4 +1,4 @@
-package org.civicdiary.examples.web;
+package org.civicdiary.examples.bench.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceConfig;
 
 /**
- * Fresh databases for the HTTP tests and the load harness: a new schema on the PostgreSQL at
+ * Fresh databases for the HTTP load harness and the HTTP tests: a new schema on the PostgreSQL at
  * 127.0.0.1 (or {@code CIVIC_DIARY_TEST_JDBC_URL}), or a new H2 file under target/, each dropped
  * when closed. Sessions run in a non-UTC zone so that timestamp mistakes show.
  */
