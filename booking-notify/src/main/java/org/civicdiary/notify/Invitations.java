@@ -6,8 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.data.FoldingWriter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -19,7 +24,9 @@ import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -41,7 +48,10 @@ final class Invitations {
   static final String REQUEST = "REQUEST";
   static final String CANCEL = "CANCEL";
   private static final String PRODUCT = "-//civic-diary//booking-notify//EN";
+  private static final String BEGIN_EVENT = "BEGIN:VEVENT\r\n";
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
   private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+  private final Map<ZoneId, Optional<String>> vtimezones = new ConcurrentHashMap<>();
 
   /** What the calendar entry says. */
   record Meeting(
@@ -71,12 +81,14 @@ final class Invitations {
   }
 
   private String write(Meeting m, Instant now, boolean cancel) {
-    TimeZone zone = zone(m.zone());
-    VEvent event = zone == null
-        ? new VEvent(m.start(), m.end(), clean(m.summary()))
-        : new VEvent(ZonedDateTime.ofInstant(m.start(), m.zone()), ZonedDateTime.ofInstant(m.end(), m.zone()),
-            clean(m.summary()));
-    event.replace(new DtStamp(now));
+    Optional<String> zone = vtimezone(m.zone());
+    VEvent event = new VEvent(false);
+    event.add(new DtStamp(now));
+    if (zone.isEmpty()) {
+      event.add(new DtStart<>(m.start()));
+      event.add(new DtEnd<>(m.end()));
+    }
+    event.add(new Summary(clean(m.summary())));
     event.add(new Uid(m.uid()));
     event.add(new Sequence(m.sequence()));
     event.add(new Location(clean(m.location())));
@@ -95,28 +107,59 @@ final class Invitations {
     calendar.add(ImmutableVersion.VERSION_2_0);
     calendar.add(ImmutableCalScale.GREGORIAN);
     calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
-    if (zone != null) {
-      calendar.add(zone.getVTimeZone());
-    }
     calendar.add(event);
+    String text = output(calendar);
+    if (zone.isEmpty()) {
+      return text;
+    }
+    // Local times with the zone's TZID, written here: ical4j would look the zone up among all the
+    // JDK's zones again for every property it writes, which costs more than the rest of the message.
+    int at = text.indexOf(BEGIN_EVENT);
+    return text.substring(0, at) + zone.get() + BEGIN_EVENT
+        + local("DTSTART", m.start(), m.zone()) + local("DTEND", m.end(), m.zone())
+        + text.substring(at + BEGIN_EVENT.length());
+  }
+
+  private static String local(String property, Instant instant, ZoneId zone) {
+    return property + ";TZID=" + zone.getId() + ":" + LOCAL.format(LocalDateTime.ofInstant(instant, zone)) + "\r\n";
+  }
+
+  /**
+   * The zone's VTIMEZONE as folded text, or empty when ical4j does not know the zone (the times are
+   * then in UTC). Kept per zone: writing a zone's whole history for every message would cost more
+   * than the rest of the message.
+   */
+  private Optional<String> vtimezone(ZoneId id) {
+    return vtimezones.computeIfAbsent(id, zone -> {
+      TimeZone found;
+      try {
+        found = zones.getTimeZone(zone.getId());
+      } catch (RuntimeException e) {
+        found = null;
+      }
+      if (found == null) {
+        return Optional.empty();
+      }
+      StringWriter out = new StringWriter();
+      try (FoldingWriter folding = new FoldingWriter(out)) {
+        folding.write(found.getVTimeZone().toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Optional.of(out.toString());
+    });
+  }
+
+  private static String output(Calendar calendar) {
     StringWriter out = new StringWriter();
     try {
       new CalendarOutputter(false).output(calendar, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ValidationException e) {
-      throw new IllegalStateException("invalid calendar for " + m.uid(), e);
+      throw new IllegalStateException("invalid calendar", e);
     }
     return out.toString();
-  }
-
-  /** The zone's VTIMEZONE, or null when ical4j does not know it (the times are then in UTC). */
-  private TimeZone zone(ZoneId id) {
-    try {
-      return zones.getTimeZone(id.getId());
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 
   private static String clean(String value) {

@@ -23,6 +23,13 @@ import java.util.Locale;
  */
 final class MimeLetters {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
+  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+  private static final String ANGUS_STREAMS = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+  static {
+    preferAngusStreams();
+  }
+
   private final MailConfig config;
   private final Session session;
 
@@ -66,6 +73,25 @@ final class MimeLetters {
     // In UTC rather than the server's zone: the same message reads the same from every node.
     message.setHeader("Date", DATE.format(now.atOffset(ZoneOffset.UTC)));
     return message;
+  }
+
+  /**
+   * Jakarta Mail 2.1 looks its stream provider up through ServiceLoader on every multipart, body
+   * part and encoded header (jakartaee/mail-api#861), scanning every jar each time: several
+   * milliseconds per message. Naming the provider makes the lookup a plain class load. Done only
+   * where it is safe, a flat class path on which the application class loader sees Angus, and never
+   * over a host's own choice.
+   */
+  private static void preferAngusStreams() {
+    if (System.getProperty(STREAM_PROVIDER) != null) {
+      return;
+    }
+    try {
+      Class.forName(ANGUS_STREAMS, false, ClassLoader.getSystemClassLoader());
+      System.setProperty(STREAM_PROVIDER, ANGUS_STREAMS);
+    } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+      // Angus is not on the system class path (an application server): keep the standard lookup.
+    }
   }
 
   private static InternetAddress recipient(Notice notice) throws MessagingException {

@@ -45,6 +45,11 @@ final class SmtpNotifier implements Notifier {
       props.put(p + "ssl.checkserveridentity", "true");
     }
     props.put(p + "from", config.from().getAddress());
+    if (config.security() == MailConfig.Security.SMTPS) {
+      props.put(p + "ssl.socketFactory", NoDelaySockets.tls());
+    } else {
+      props.put(p + "socketFactory", NoDelaySockets.plain());
+    }
     return props;
   }
 
