@@ -270,10 +270,15 @@ public final class PersistenceBenchmark {
     System.out.printf(Locale.ROOT, "free slots, department of %d officials, %d of them booked:%n", OFFICIALS,
         db.count("select count(*) from reservation where status = 'ACTIVE'"));
     LocalDate wednesday = LocalDate.of(2027, 3, 10);
-    for (int i = 0; i < 30; i++) {
+    // Warm-up: the JIT compiles the code, and every pooled connection has the statements prepared
+    // on the server (the driver does so at the fifth use) and reads them in binary.
+    for (int i = 0; i < 50; i++) {
       diary.findingFreeSlots().ofDepartment(BENCH, AGENDA, first, last);
     }
-    report("one day", () -> diary.findingFreeSlots().ofDepartment(BENCH, AGENDA, wednesday, wednesday), 300);
+    for (int i = 0; i < 500; i++) {
+      diary.findingFreeSlots().ofDepartment(BENCH, AGENDA, wednesday, wednesday);
+    }
+    report("one day", () -> diary.findingFreeSlots().ofDepartment(BENCH, AGENDA, wednesday, wednesday), 500);
     report("8 weeks", () -> diary.findingFreeSlots().ofDepartment(BENCH, AGENDA, first, last), 100);
   }
 
@@ -286,8 +291,9 @@ public final class PersistenceBenchmark {
       nanos[i] = System.nanoTime() - t0;
     }
     Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "  %-8s median %6.2f ms  p90 %6.2f ms  (%d free slots)%n", what,
-        nanos[times / 2] / 1e6, nanos[times * 9 / 10] / 1e6, found);
+    // The best run is the query with a core to itself; the median is what a shared machine gave.
+    System.out.printf(Locale.ROOT, "  %-8s median %6.2f ms  p90 %6.2f ms  best %6.2f ms  (%d free slots)%n", what,
+        nanos[times / 2] / 1e6, nanos[times * 9 / 10] / 1e6, nanos[0] / 1e6, found);
   }
 
   /** Every other slot of every official's diary, alternating which, in units of work of 500. */
