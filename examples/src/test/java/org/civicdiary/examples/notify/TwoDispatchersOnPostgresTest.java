@@ -11,45 +11,23 @@ import com.google.inject.multibindings.Multibinder;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.civicdiary.booking.model.Agenda;
-import org.civicdiary.booking.model.AgendaId;
-import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
-import org.civicdiary.booking.model.ContactPhone;
 import org.civicdiary.booking.model.DeliveryState;
-import org.civicdiary.booking.model.Department;
-import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.Language;
-import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.MessageId;
-import org.civicdiary.booking.model.Office;
-import org.civicdiary.booking.model.OfficeId;
-import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
-import org.civicdiary.booking.model.Place;
-import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.BookingRequest;
@@ -75,12 +53,7 @@ class TwoDispatchersOnPostgresTest {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  private static final String POSTGRES_URL = System.getenv().getOrDefault("CIVIC_DIARY_TEST_JDBC_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
   private static final Clock MONDAY = Clock.fixed(Instant.parse("2027-03-01T06:00:00Z"), ZoneOffset.UTC);
-  private static final OfficialId NOVAK = OfficialId.of("novak");
-  private static final OfficialId DVORAKOVA = OfficialId.of("dvorakova");
-  private static final AgendaId ID_CARDS = AgendaId.of("id-cards");
   private static final int BOOKINGS = 60;
 
   private String schema;
@@ -88,8 +61,7 @@ class TwoDispatchersOnPostgresTest {
 
   @BeforeEach
   void setUp() {
-    schema = "cd_notify_" + UUID.randomUUID().toString().substring(0, 8);
-    execute("create schema " + schema);
+    schema = MailTown.createSchema("notify");
   }
 
   @AfterEach
@@ -98,7 +70,7 @@ class TwoDispatchersOnPostgresTest {
       node.getInstance(OutboxDispatcher.class).stop();
       node.getInstance(JdbcStorage.class).close();
     }
-    execute("drop schema " + schema + " cascade");
+    MailTown.dropSchema(schema);
   }
 
   @Test
@@ -109,14 +81,14 @@ class TwoDispatchersOnPostgresTest {
     Injector second = node(b);
     CivicDiary diary = first.getInstance(CivicDiary.class);
     Storage storage = first.getInstance(Storage.class);
-    createTownHall(storage);
+    MailTown.create(storage, 2);
 
     first.getInstance(OutboxDispatcher.class).start();
     second.getInstance(OutboxDispatcher.class).start();
     for (int i = 0; i < BOOKINGS; i++) {
-      OfficialId official = i % 2 == 0 ? NOVAK : DVORAKOVA;
+      OfficialId official = MailTown.official(i % 2);
       Instant start = Instant.parse("2027-03-02T07:00:00Z").plus(Duration.ofMinutes(15L * (i / 2)));
-      diary.booking().book(new BookingRequest(official, ID_CARDS, start,
+      diary.booking().book(new BookingRequest(official, MailTown.ID_CARDS, start,
           new Citizen("Občan Č. " + i, "obcan" + i + "@example.cz", null), "Žádost č. " + i, Channel.WEB, Language.CS));
     }
 
@@ -145,8 +117,7 @@ class TwoDispatchersOnPostgresTest {
 
   /** One server node: its own pool on the shared schema, its own dispatcher. */
   private Injector node(Counting counter) {
-    String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema
-        + "&options=-c%20TimeZone=Asia/Tokyo";
+    String url = MailTown.url(schema);
     Settings settings = Settings.of(Map.of(
         "civicdiary.mail.transport", "smtp",
         "civicdiary.mail.from", "Praha 6 <diar@praha6.example>",
@@ -175,41 +146,11 @@ class TwoDispatchersOnPostgresTest {
     return injector;
   }
 
-  private static void createTownHall(Storage storage) {
-    storage.transactions().run(() -> {
-      Place townHall = new Place("Radnice Prahy 6", "Čs. armády 601/23, Praha 6");
-      storage.directory().save(new Office(OfficeId.of("praha-6"),
-          LocalizedText.of("Úřad městské části Praha 6", "Prague 6 Municipal Office"), Office.DEFAULT_ZONE,
-          Office.DEFAULT_SLOT, townHall,
-          List.of(new ContactPhone(LocalizedText.of("call centrum", "call centre"), "220 189 111")),
-          BookingPolicy.DEFAULT));
-      DepartmentId civil = DepartmentId.of("civil");
-      storage.directory().save(new Department(civil, OfficeId.of("praha-6"),
-          LocalizedText.of("Odbor občanských záležitostí", "Civil Affairs Department"), townHall));
-      storage.directory().save(new Official(NOVAK, civil, "Jan Novák", "kancelář 212", null, true));
-      storage.directory().save(new Official(DVORAKOVA, civil, "Eva Dvořáková", "kancelář 214", null, true));
-      storage.directory().save(new Agenda(ID_CARDS, civil, LocalizedText.of("Občanské průkazy", "Identity cards"), 1,
-          Set.of(NOVAK, DVORAKOVA)));
-      for (OfficialId official : List.of(NOVAK, DVORAKOVA)) {
-        storage.diaries().replaceWindows(official, List.of(
-            Window.weekly(DayOfWeek.TUESDAY, LocalTime.of(8, 0), LocalTime.of(18, 0), LocalDate.of(2027, 1, 1))));
-      }
-    });
-  }
-
   private static void waitFor(java.util.function.BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-    }
-  }
-
-  private static void execute(String sql) {
-    try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql.toLowerCase(Locale.ROOT) + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,214 @@
+package org.civicdiary.examples.bench.notify;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.civicdiary.booking.memory.InMemoryStorage;
+import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Language;
+import org.civicdiary.booking.model.MessageKind;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.OutboxMessage;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.settings.Settings;
+import org.civicdiary.booking.usecase.BookingRequest;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.examples.notify.MailTown;
+import org.civicdiary.notify.NotifyModule;
+import org.civicdiary.notify.OutboxDispatcher;
+import org.civicdiary.persistence.JdbcStorage;
+import org.civicdiary.persistence.PersistenceConfig;
+import org.civicdiary.persistence.PersistenceModule;
+
+/**
+ * Measures the notifier against a local GreenMail: (1) dispatch throughput, outbox to accepted by
+ * SMTP, on one dispatcher thread; (2) time from the booking call to the confirmation accepted by
+ * SMTP, with the background dispatcher at its default poll interval. A short run by hand, not a test:
+ *
+ * <pre>
+ * mvn -B -q -pl examples test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp examples/target/test-classes:examples/target/classes:$(cat examples/target/cp.txt) \
+ *     org.civicdiary.examples.bench.notify.NotifyBenchmark postgres 2000 30
+ * </pre>
+ *
+ * Arguments: {@code memory} or {@code postgres} (PostgreSQL at 127.0.0.1, or CIVIC_DIARY_TEST_JDBC_URL,
+ * in a schema of its own that is dropped afterwards), messages for throughput, bookings for latency.
+ */
+public final class NotifyBenchmark {
+  private static final DepartmentId CIVIL = MailTown.CIVIL;
+  private static final AgendaId ID_CARDS = MailTown.ID_CARDS;
+  private static final int OFFICIALS = 10;
+
+  private NotifyBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String engine = args.length > 0 ? args[0] : "memory";
+    int messages = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    int bookings = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    String schema = engine.equals("postgres") ? MailTown.createSchema("notify_bench") : null;
+    Injector injector = null;
+    try {
+      injector = injector(engine, schema, port);
+      Storage storage = injector.getInstance(Storage.class);
+      CivicDiary diary = injector.getInstance(CivicDiary.class);
+      OutboxDispatcher dispatcher = injector.getInstance(OutboxDispatcher.class);
+      MailTown.create(storage, OFFICIALS);
+
+      // Warm-up, then the measured run, each from a full outbox.
+      throughput(storage, dispatcher, smtp, Math.min(300, messages), 0, false);
+      throughput(storage, dispatcher, smtp, messages, 1_000_000, true);
+
+      latency(diary, dispatcher, smtp, bookings);
+    } finally {
+      if (injector != null) {
+        injector.getInstance(OutboxDispatcher.class).stop();
+        if (engine.equals("postgres")) {
+          injector.getInstance(JdbcStorage.class).close();
+          MailTown.dropSchema(schema);
+        }
+      }
+      smtp.stop();
+    }
+  }
+
+  private static void throughput(Storage storage, OutboxDispatcher dispatcher, GreenMail smtp, int count, int offset,
+      boolean report) {
+    Instant now = Instant.now();
+    Instant first = now.plus(Duration.ofDays(3));
+    // Straight into the ports: the measured part is the dispatcher, not booking.
+    for (int from = 0; from < count; from += 100) {
+      int to = Math.min(count, from + 100);
+      int start = from;
+      storage.transactions().run(() -> {
+        for (int i = start; i < to; i++) {
+          int n = offset + i;
+          OfficialId official = MailTown.official(n % OFFICIALS);
+          Instant begins = first.plus(Duration.ofMinutes(15L * (n / OFFICIALS)));
+          Reservation r = new Reservation(ReservationId.random(), CIVIL, official, ID_CARDS, begins,
+              begins.plus(Duration.ofMinutes(15)), new Citizen("Občan Příliš Žluťoučký " + n, "obcan" + n + "@example.cz",
+              null), "Žádost o nový občanský průkaz č. " + n, Channel.WEB, Language.CS, Status.ACTIVE, now, now, 0, 0,
+              null);
+          storage.reservations().add(r, Office.DEFAULT_SLOT);
+          storage.outbox().add(OutboxMessage.about(r, MessageKind.CONFIRMATION, now, now));
+        }
+      });
+    }
+    int before = smtp.getReceivedMessages().length;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    while (dispatcher.dispatchOnce() > 0) {
+      // until the outbox is empty
+    }
+    long elapsed = System.nanoTime() - t0;
+    long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+    int sent = smtp.getReceivedMessages().length - before;
+    if (sent != count) {
+      throw new IllegalStateException("sent " + sent + " of " + count);
+    }
+    if (report) {
+      // The machine is shared: the dispatcher thread's own CPU time says what one core could do alone.
+      System.out.printf(Locale.ROOT,
+          "throughput: %d messages in %.2f s = %.0f messages/s; dispatcher thread CPU %.2f ms/message (%.0f messages/s per core)%n",
+          count, elapsed / 1e9, count / (elapsed / 1e9), cpu / 1e6 / count, count / (cpu / 1e9));
+    }
+  }
+
+  private static void latency(CivicDiary diary, OutboxDispatcher dispatcher, GreenMail smtp, int bookings) {
+    Random random = new Random(42);
+    LocalDate day = LocalDate.now(Office.DEFAULT_ZONE).plusDays(7);
+    List<Long> millis = new ArrayList<>();
+    dispatcher.start();
+    for (int i = 0; i < bookings; i++) {
+      // A random moment within the poll cycle, as bookings come in real life.
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(random.nextInt(500)));
+      int before = smtp.getReceivedMessages().length;
+      Instant start = day.atTime(LocalTime.of(8, 0)).atZone(Office.DEFAULT_ZONE).toInstant()
+          .plus(Duration.ofMinutes(15L * (i / OFFICIALS)));
+      long t0 = System.nanoTime();
+      diary.booking().book(new BookingRequest(MailTown.official(i % OFFICIALS), ID_CARDS, start,
+          new Citizen("Eva Dvořáková " + i, "latency" + i + "@example.cz", null), "Cestovní pas", Channel.WEB,
+          Language.CS));
+      while (smtp.getReceivedMessages().length == before) {
+        if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
+          throw new IllegalStateException("no confirmation within 30 s");
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+      millis.add((System.nanoTime() - t0) / 1_000_000);
+    }
+    dispatcher.stop();
+    Collections.sort(millis);
+    System.out.printf(Locale.ROOT, "booking to SMTP: %d bookings, median %d ms, p90 %d ms, max %d ms%n",
+        millis.size(), millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9)),
+        millis.get(millis.size() - 1));
+  }
+
+  private static Injector injector(String engine, String schema, int port) {
+    Settings settings = Settings.of(Map.of(
+        "civicdiary.mail.transport", "smtp",
+        "civicdiary.mail.from", "Praha 6 <diar@praha6.example>",
+        "civicdiary.mail.smtp.host", "127.0.0.1",
+        "civicdiary.mail.smtp.port", Integer.toString(port),
+        "civicdiary.mail.smtp.security", "none"));
+    AbstractModule storage;
+    if (engine.equals("postgres")) {
+      storage = new PersistenceModule(new PersistenceConfig(MailTown.url(schema), null, null, 4, Duration.ofSeconds(30)));
+    } else if (engine.equals("memory")) {
+      storage = new AbstractModule() {
+        @Provides
+        @Singleton
+        Storage storage() {
+          return InMemoryStorage.create();
+        }
+      };
+    } else {
+      throw new IllegalArgumentException("engine must be memory or postgres, not " + engine);
+    }
+    return Guice.createInjector(storage, new NotifyModule(settings), new AbstractModule() {
+      @Override
+      protected void configure() {
+        bind(Clock.class).toInstance(Clock.systemUTC());
+      }
+
+      @Provides
+      @Singleton
+      CivicDiary diary(Storage storage, Clock clock) {
+        return CivicDiary.builder().storage(storage).clock(clock).build();
+      }
+    });
+  }
+}
