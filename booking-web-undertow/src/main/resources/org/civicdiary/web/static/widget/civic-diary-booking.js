@@ -519,23 +519,24 @@
       do {
         const row = el('tr', {});
         for (let i = 0; i < 7; i += 1) {
-          const inMonth = day.startsWith(this.month);
-          const free = this.days.get(day);
-          const number = String(parseDate(day).getUTCDate());
+          const date = day;
+          const inMonth = date.startsWith(this.month);
+          const free = this.days.get(date);
+          const number = String(parseDate(date).getUTCDate());
           let cell;
           if (!inMonth) {
             cell = el('td', { class: 'cd-outside' });
           } else if (free) {
-            const label = `${clock.day(day)}${day === today ? `, ${t.today}` : ''}, ${t.freeCount(free)}`;
+            const label = `${clock.day(date)}${date === today ? `, ${t.today}` : ''}, ${t.freeCount(free)}`;
             cell = el('td', {}, el('button', {
-              type: 'button', class: 'cd-day', part: 'day', 'data-date': day, 'aria-label': label,
-              'aria-pressed': day === this.selected ? 'true' : 'false',
-              'aria-current': day === today ? 'date' : null,
-              tabindex: day === tabbable ? '0' : '-1',
-              on: { click: () => this.showSlots(day, true), keydown: (event) => this.onKey(event, day) },
+              type: 'button', class: 'cd-day', part: 'day', 'data-date': date, 'aria-label': label,
+              'aria-pressed': date === this.selected ? 'true' : 'false',
+              'aria-current': date === today ? 'date' : null,
+              tabindex: date === tabbable ? '0' : '-1',
+              on: { click: () => this.showSlots(date, true), keydown: (event) => this.onKey(event, date) },
             }, number));
           } else {
-            cell = el('td', { class: 'cd-day-none' }, el('span', { 'aria-current': day === today ? 'date' : null }, number));
+            cell = el('td', { class: 'cd-day-none' }, el('span', { 'aria-current': date === today ? 'date' : null }, number));
           }
           row.append(cell);
           day = addDays(day, 1);

@@ -1,0 +1,181 @@
+package org.civicdiary.examples.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver (Selenium downloads nothing), with
+ * what the page tests need: the widget's shadow root, waiting on conditions, keyboard input,
+ * full-page screenshots under {@code target/screenshots/}, and axe-core.
+ */
+final class Browser implements AutoCloseable {
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  static Browser start() {
+    try {
+      Path profile = Files.createTempDirectory("civicdiary-chrome");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(new File("/usr/bin/chromium"));
+      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+          "--disable-dev-shm-usage", "--lang=cs-CZ", "--user-data-dir=" + profile.toAbsolutePath());
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+          .usingAnyFreePort()
+          .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      Browser browser = new Browser(driver, profile);
+      browser.width(1280);
+      return browser;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  /** Sets the viewport's width (the height is generous; screenshots take the whole page anyway). */
+  void width(int width) {
+    driver.manage().window().setSize(new Dimension(width, 900));
+    long inner = ((Number) js("return window.innerWidth")).longValue();
+    if (inner != width) {
+      // headless windows may count a frame: correct by the difference
+      driver.manage().window().setSize(new Dimension(width + (int) (width - inner), 900));
+    }
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** The open shadow root of the first {@code civic-diary-booking} once its content is shown. */
+  SearchContext widget() {
+    WebElement host = until(d -> d.findElement(By.cssSelector("civic-diary-booking")));
+    SearchContext root = until(d -> host.getShadowRoot());
+    until(d -> root.findElement(By.cssSelector(".cd-widget:not([hidden])")));
+    return root;
+  }
+
+  <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT).ignoring(RuntimeException.class).until(condition);
+  }
+
+  /** Waits for an element of the context that matches the selector and whose text contains the given text. */
+  WebElement find(SearchContext context, String selector, String text) {
+    return until(d -> context.findElements(By.cssSelector(selector)).stream()
+        .filter(e -> e.isDisplayed() && e.getText().contains(text))
+        .findFirst().orElse(null));
+  }
+
+  WebElement find(SearchContext context, String selector) {
+    return until(d -> context.findElements(By.cssSelector(selector)).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+  }
+
+  /** Presses keys as a keyboard user would, on whatever has the focus. */
+  void keys(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
+  }
+
+  void tab() {
+    keys(Keys.TAB);
+  }
+
+  /** The element that has the focus, looking into shadow roots. */
+  WebElement focused() {
+    return (WebElement) js("let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) "
+        + "{ a = a.shadowRoot.activeElement; } return a;");
+  }
+
+  /** Whether the page scrolls sideways (it must not, down to 360 px). */
+  long overflow() {
+    return ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+  }
+
+  /** The whole page as a PNG under target/screenshots/. */
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+          Map.of("format", "png", "captureBeyondViewport", true));
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs axe-core in the page (shadow roots included) and fails with each violation it reports. */
+  void assertAccessible(String where) {
+    Results results = new AxeBuilder().analyze(driver);
+    List<Rule> violations = results.getViolations();
+    assertThat(violations).as(() -> where + ":\n" + describe(violations)).isEmpty();
+    assertThat(results.getPasses()).as(where + ": axe ran its rules").isNotEmpty();
+  }
+
+  private static String describe(List<Rule> violations) {
+    return violations.stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n"
+        + rule.getNodes().stream().map(n -> "    " + n.getTarget() + " " + n.getFailureSummary())
+            .collect(Collectors.joining("\n")))
+        .collect(Collectors.joining("\n"));
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover profile in the temp folder harms nothing
+    }
+  }
+}

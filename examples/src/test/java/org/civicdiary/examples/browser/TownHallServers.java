@@ -1,0 +1,229 @@
+package org.civicdiary.examples.browser;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Binding;
+import com.google.inject.Module;
+import io.undertow.Undertow;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.civicdiary.booking.memory.InMemoryStorage;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffAccount;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.settings.Settings;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.examples.demo.SampleTownHall;
+import org.civicdiary.notify.DroppedMail;
+import org.civicdiary.notify.MailDrop;
+import org.civicdiary.notify.NotifyModule;
+import org.civicdiary.notify.OutboxDispatcher;
+import org.civicdiary.persistence.JdbcStorage;
+import org.civicdiary.persistence.PersistenceModule;
+import org.civicdiary.web.BookingServer;
+import org.civicdiary.web.Passwords;
+import org.civicdiary.web.WebModule;
+
+/**
+ * Everything a citizen and an operator meet, on this machine: the booking server (web + notify with
+ * the mail-drop + a storage holding the sample town hall) and, on another origin, a portal page
+ * that embeds the widget with its script tag, as a town's own web site would.
+ */
+final class TownHallServers implements AutoCloseable {
+  static final String ADMIN = "admin";
+  static final String OPERATOR = "operator";
+  static final String PASSWORD = "correct horse battery staple";
+  private static final Pattern MANAGE_LINK = Pattern.compile("https?://[^\\s\"<>]+/manage/[A-Za-z0-9_-]+(\\?[^\\s\"<>]*)?");
+  private final Injector injector;
+  private final BookingServer api;
+  private final Undertow portal;
+  private final OutboxDispatcher dispatcher;
+  private final String portalOrigin;
+
+  private TownHallServers(Injector injector, BookingServer api, Undertow portal, OutboxDispatcher dispatcher,
+      String portalOrigin) {
+    this.injector = injector;
+    this.api = api;
+    this.portal = portal;
+    this.dispatcher = dispatcher;
+    this.portalOrigin = portalOrigin;
+  }
+
+  /** On the in-memory storage. */
+  static TownHallServers inMemory(Path folder) {
+    return start(folder, settings -> new AbstractModule() {
+      @Override
+      protected void configure() {
+        bind(Storage.class).toInstance(InMemoryStorage.create());
+      }
+    });
+  }
+
+  /** On an H2 database file in the folder, through the persistence module. */
+  static TownHallServers onH2(Path folder) {
+    return start(folder, PersistenceModule::new);
+  }
+
+  private static TownHallServers start(Path folder, Function<Settings, Module> storage) {
+    int apiPort = freePort();
+    int portalPort = freePort();
+    String apiBase = "http://127.0.0.1:" + apiPort;
+    String portalOrigin = "http://localhost:" + portalPort;
+    Map<String, String> keys = new HashMap<>();
+    keys.put("civicdiary.web.host", "127.0.0.1");
+    keys.put("civicdiary.web.port", Integer.toString(apiPort));
+    keys.put("civicdiary.web.public-url", apiBase);
+    keys.put("civicdiary.web.cors-origins", portalOrigin);
+    keys.put("civicdiary.web.rate.queries-per-address", "100000/PT1M");
+    keys.put("civicdiary.web.rate.booking-per-address", "1000/PT1M");
+    keys.put("civicdiary.web.rate.booking-per-email", "1000/PT1M");
+    keys.put("civicdiary.staff.initial-admin", ADMIN);
+    keys.put("civicdiary.staff.initial-admin-password", PASSWORD);
+    keys.put("civicdiary.staff.cookie-secure", "false");
+    keys.put("civicdiary.mail.transport", "drop");
+    keys.put("civicdiary.mail.drop.folder", folder.resolve("mail").toString());
+    keys.put("civicdiary.notify.public-base-url", apiBase);
+    keys.put("civicdiary.notify.poll-interval", "PT0.1S");
+    keys.put("civicdiary.db.url", "jdbc:h2:file:" + folder.resolve("db").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    Settings settings = Settings.of(keys);
+    Injector injector = Guice.createInjector(new WebModule(settings), new NotifyModule(settings), storage.apply(settings));
+    Storage store = injector.getInstance(Storage.class);
+    new SampleTownHall(store, injector.getInstance(Clock.class)).loadIfEmpty();
+    store.transactions().run(() -> store.staffAccounts().save(
+        new StaffAccount(OPERATOR, Passwords.hash(PASSWORD), Role.OPERATOR, null, true)));
+    BookingServer api = BookingServer.start(injector);
+    OutboxDispatcher dispatcher = injector.getInstance(OutboxDispatcher.class);
+    dispatcher.start();
+    byte[] page = portalPage(apiBase).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Undertow portal = Undertow.builder()
+        .addHttpListener(portalPort, "127.0.0.1")
+        .setHandler(exchange -> {
+          exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html;charset=utf-8");
+          exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(page));
+        })
+        .build();
+    portal.start();
+    return new TownHallServers(injector, api, portal, dispatcher, portalOrigin);
+  }
+
+  /**
+   * A town's page with the widget, styled the way portals are: its own fonts and colours, and rules
+   * aimed at every button and paragraph that must not reach into the widget.
+   */
+  private static String portalPage(String apiBase) {
+    return """
+        <!doctype html>
+        <html lang="cs">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>Objednání na úřad – Městská část Praha 6</title>
+          <script src="%s/static/widget/civic-diary-booking.js" defer></script>
+          <style>
+            body { margin: 0; font-family: Georgia, serif; color: #222; }
+            header, footer { background: #20323f; color: #fff; padding: 0.75rem 1rem; }
+            main { padding: 1rem; max-width: 60rem; margin: 0 auto; }
+            button { background: hotpink; border-radius: 0; }
+            p { font-size: 20px; }
+            civic-diary-booking { --cd-font: system-ui, sans-serif; }
+          </style>
+        </head>
+        <body>
+          <header><p>Městská část Praha 6</p></header>
+          <main>
+            <h1>Objednání na úřad</h1>
+            <civic-diary-booking lang="cs"></civic-diary-booking>
+          </main>
+          <footer><p>Úřad městské části Praha 6, Čs. armády 601/23</p></footer>
+        </body>
+        </html>
+        """.formatted(apiBase);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String portalUrl() {
+    return portalOrigin + "/";
+  }
+
+  String apiBase() {
+    return api.uri().toString();
+  }
+
+  String consoleUrl() {
+    return apiBase() + "/console/";
+  }
+
+  Storage storage() {
+    return injector.getInstance(Storage.class);
+  }
+
+  CivicDiary diary() {
+    return injector.getInstance(CivicDiary.class);
+  }
+
+  Clock clock() {
+    return injector.getInstance(Clock.class);
+  }
+
+  /** Waits for a message to the address written after the given instant whose subject contains the text. */
+  DroppedMail.Content awaitMail(String to, String subjectPart, Instant after) {
+    MailDrop drop = injector.getInstance(MailDrop.class);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<DroppedMail> found = drop.newest(100).stream()
+          .filter(m -> m.to().contains(to) && m.subject().contains(subjectPart) && !m.at().isBefore(after))
+          .findFirst();
+      if (found.isPresent()) {
+        return drop.open(found.get().id()).orElseThrow();
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+    throw new AssertionError("no message to " + to + " with '" + subjectPart + "' within 20 s; mailbox: "
+        + drop.newest(20));
+  }
+
+  /** The manage link in a message's text. */
+  static String manageLink(DroppedMail.Content mail) {
+    Matcher m = MANAGE_LINK.matcher(mail.text());
+    if (!m.find()) {
+      throw new AssertionError("no manage link in:\n" + mail.text());
+    }
+    return m.group();
+  }
+
+  @Override
+  public void close() {
+    dispatcher.stop();
+    portal.stop();
+    api.stop();
+    Binding<JdbcStorage> database = injector.getExistingBinding(Key.get(JdbcStorage.class));
+    if (database != null) {
+      database.getProvider().get().close();
+    }
+  }
+}
