@@ -46,8 +46,8 @@ public final class Api {
     Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
     this.publicEndpoints = new PublicEndpoints(diary, storage, cache);
     this.bookings = new Bookings(diary, storage.transactions(), idempotency, new Throttle(settings.bookingPerEmail()),
-        cache, metrics, settings);
-    this.manage = new ManageEndpoints(diary, storage.directory(), cache, clock);
+        metrics, settings);
+    this.manage = new ManageEndpoints(diary, storage.directory(), clock);
     this.auth = new AuthEndpoints(authenticator, storage, clock, settings.staff());
     this.staff = new StaffEndpoints(diary, storage, cache);
     this.admin = new AdminEndpoints(diary, storage, clock, cache);

@@ -34,17 +34,15 @@ final class Bookings {
   private final Transactions transactions;
   private final Idempotency idempotency;
   private final Throttle perEmail;
-  private final ResponseCache cache;
   private final Metrics metrics;
   private final WebSettings settings;
 
   Bookings(CivicDiary diary, Transactions transactions, Idempotency idempotency, Throttle perEmail,
-      ResponseCache cache, Metrics metrics, WebSettings settings) {
+      Metrics metrics, WebSettings settings) {
     this.diary = diary;
     this.transactions = transactions;
     this.idempotency = idempotency;
     this.perEmail = perEmail;
-    this.cache = cache;
     this.metrics = metrics;
     this.settings = settings;
   }
@@ -74,7 +72,6 @@ final class Bookings {
         }
         return b;
       });
-      cache.invalidate();
       metrics.booked(Channel.WEB);
       return Reply.json(201, new BookedView(ReservationView.of(booked.reservation()), link(booked.token())))
           .header("Location", call.mount() + "/api/v1/manage/" + booked.token().value());
@@ -111,7 +108,6 @@ final class Bookings {
       }
       return b;
     });
-    cache.invalidate();
     metrics.booked(Channel.PHONE);
     return Reply.json(201, new BookedView(ReservationView.of(booked.reservation()), null))
         .header("Location", call.mount() + "/api/v1/staff/reservations/" + booked.reservation().id());

@@ -25,13 +25,11 @@ import org.civicdiary.web.internal.Views.ManageView;
 final class ManageEndpoints {
   private final CivicDiary diary;
   private final Directory directory;
-  private final ResponseCache cache;
   private final Clock clock;
 
-  ManageEndpoints(CivicDiary diary, Directory directory, ResponseCache cache, Clock clock) {
+  ManageEndpoints(CivicDiary diary, Directory directory, Clock clock) {
     this.diary = diary;
     this.directory = directory;
-    this.cache = cache;
     this.clock = clock;
   }
 
@@ -42,7 +40,6 @@ final class ManageEndpoints {
   Reply cancel(Call call) {
     call.noBody();
     Reservation cancelled = diary.managingOwnReservation().cancel(token(call));
-    cache.invalidate();
     return Reply.ok(view(cancelled));
   }
 
@@ -51,7 +48,6 @@ final class ManageEndpoints {
     RescheduleBody body = call.body(RescheduleBody.class);
     Reservation moved = diary.managingOwnReservation().reschedule(token,
         OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
-    cache.invalidate();
     return Reply.ok(view(moved));
   }
 
@@ -71,7 +67,6 @@ final class ManageEndpoints {
       throw new StateConflict("this time is not among the reservation's proposals now; ask for them again");
     }
     Reservation moved = diary.managingOwnReservation().reschedule(token, official, body.start());
-    cache.invalidate();
     return Reply.ok(view(moved));
   }
 

@@ -8,8 +8,10 @@ import java.util.function.Supplier;
 /**
  * Serialized answers of the public read endpoints (directory, free time) for a few seconds: the
  * widget asks the same questions many times a second, and a department's eight weeks cost the
- * storage real work. Every change made through this node empties it; other nodes' changes show
- * within the time to live. A slot shown free a moment too long is harmless: booking it answers 409.
+ * storage real work. Bookings and citizens' own changes do not empty it (at hundreds of bookings a
+ * second it would never hold anything): they show within the time to live, and a slot shown free a
+ * moment too long is harmless, booking it answers 409. Staff changes to diaries and configuration
+ * (absences, schedules, the directory) are rare and empty it at once on this node.
  */
 final class ResponseCache {
   private final Cache<String, byte[]> answers;

@@ -127,6 +127,24 @@ class OperationsTest {
   }
 
   @Test
+  void theAnswerCacheKeepsReadsThroughBookingsAndEmptiesOnStaffChanges() {
+    ApiClient api = start(Map.of("civicdiary.web.free-time-cache", "PT1H"));
+    String query = "/api/v1/officials/" + TestOffice.NOVAK + "/slots?agenda=" + TestOffice.ID_CARD + "&from=" + TestOffice.day(1, 2);
+    assertThat(api.get(query).json().path("slots")).hasSize(8);
+    var body = HttpApiContract.booking(TestOffice.NOVAK, TestOffice.ID_CARD, TestOffice.slot(1, 2, 0), HttpApiContract.email());
+    assertThat(api.post("/api/v1/reservations", body).status()).isEqualTo(201);
+    assertThat(api.get(query).json().path("slots")).as("bookings do not empty the cache").hasSize(8);
+    body.put("email", HttpApiContract.email());
+    assertProblem(api.post("/api/v1/reservations", body), 409, "slot-taken");
+    String token = api.post("/api/v1/staff/login", Map.of("username", TestOffice.ADMIN, "password", TestOffice.PASSWORD,
+        "bearer", true)).json().path("token").asText();
+    Response absence = api.bearer(token).post("/api/v1/staff/officials/" + TestOffice.NOVAK + "/absences", Map.of(
+        "start", TestOffice.slot(1, 2, 6).toString(), "end", TestOffice.slot(1, 2, 8).toString(), "kind", "BLOCK"));
+    assertThat(absence.status()).isEqualTo(201);
+    assertThat(api.get(query).json().path("slots")).as("a staff change empties it: 8 less the booked and the blocked").hasSize(5);
+  }
+
+  @Test
   void aChunkedBodyOverTheLimitIs413() throws Exception {
     BookingServer server = TestServers.start(faulty.storage(), clock, Map.of());
     servers.add(server);
