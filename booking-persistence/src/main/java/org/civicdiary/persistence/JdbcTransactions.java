@@ -46,7 +46,12 @@ final class JdbcTransactions implements Transactions {
     } catch (RuntimeException e) {
       throw rollback(c, e);
     } catch (Error e) {
-      rollback(c, e);
+      // An Error (out of memory…) stays what it is; a failed rollback only goes along with it.
+      try {
+        c.rollback();
+      } catch (SQLException lost) {
+        e.addSuppressed(lost);
+      }
       throw e;
     } finally {
       unit.remove();
@@ -120,16 +125,13 @@ final class JdbcTransactions implements Transactions {
    * Rolls back after a failed unit of work. If even that fails the connection is lost: the caller
    * learns that, with what made the work fail attached.
    */
-  private RuntimeException rollback(Connection c, Throwable failure) {
+  private static RuntimeException rollback(Connection c, RuntimeException failure) {
     try {
       c.rollback();
-      return failure instanceof RuntimeException e ? e : null;
+      return failure;
     } catch (SQLException e) {
       StorageUnavailable lost = new StorageUnavailable("the database was lost while rolling back a failed unit of work", e);
       lost.addSuppressed(failure);
-      if (failure instanceof Error error) {
-        error.addSuppressed(e);
-      }
       return lost;
     }
   }

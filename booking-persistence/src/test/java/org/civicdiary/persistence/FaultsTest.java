@@ -1,17 +1,20 @@
 package org.civicdiary.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicdiary.booking.contract.Fixtures.DVORAK;
 import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
 import static org.civicdiary.booking.contract.Fixtures.NOVAK;
 import static org.civicdiary.booking.contract.Fixtures.NOW;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +28,7 @@ import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,54 @@ class FaultsTest {
         where not exists (select 1 from reservation r where r.id = m.reservation_id)
         """)).as("orphan outbox rows").isZero();
     HeldSlots.assertExactlyTheActiveReservationsHoldTheirSlots(DB, Fixtures.SLOT);
+  }
+
+  @Test
+  void aRollbackOnALostConnectionReportsTheLossWithTheWorksOwnFailureAttached() {
+    Storage storage = DB.emptied();
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertThatThrownBy(() -> storage.transactions().run(() -> {
+      storage.directory().offices();
+      terminateOurBackends();
+      throw boom;
+    })).isInstanceOf(StorageUnavailable.class).hasSuppressedException(boom);
+    assertThat(storage.directory().offices()).as("the pool replaced the lost connection").isEmpty();
+  }
+
+  @Test
+  void noFreeConnectionWithinTheTimeoutIsStorageUnavailable() throws Exception {
+    try (TestDatabase db = TestDatabase.h2("faults")) {
+      PersistenceConfig onePool = new PersistenceConfig(db.config.url(), db.config.user(), db.config.password(), 1,
+          Duration.ofMillis(250));
+      try (JdbcStorage jdbc = JdbcStorage.start(onePool)) {
+        Storage storage = jdbc.storage();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+          Future<?> holder = other.submit(() -> storage.transactions().run(() -> {
+            holding.countDown();
+            await(release);
+          }));
+          holding.await();
+          assertThatThrownBy(() -> storage.directory().offices()).isInstanceOf(StorageUnavailable.class);
+          release.countDown();
+          holder.get(10, TimeUnit.SECONDS);
+          assertThat(storage.directory().offices()).isEmpty();
+        } finally {
+          other.shutdownNow();
+        }
+      }
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static ReservationId book(CivicDiary diary, FreeSlot slot, int i) {

@@ -280,9 +280,17 @@ public final class PersistenceBenchmark {
     }
     report("one day", () -> diary.findingFreeSlots().ofDepartment(BENCH, AGENDA, wednesday, wednesday), 500);
     report("8 weeks", () -> diary.findingFreeSlots().ofDepartment(BENCH, AGENDA, first, last), 100);
+    // What the storage's share of the 8 weeks is: the busy time of the 50 officials alone.
+    List<OfficialId> officials = new ArrayList<>();
+    for (int i = 0; i < OFFICIALS; i++) {
+      officials.add(official(i));
+    }
+    Instant from = first.atStartOfDay(Fixtures.office().zone()).toInstant();
+    Instant to = last.plusDays(1).atStartOfDay(Fixtures.office().zone()).toInstant();
+    report("  busy()", () -> db.storage().reservations().busy(officials, from, to), 100);
   }
 
-  private static void report(String what, java.util.function.Supplier<List<FreeSlot>> query, int times) {
+  private static void report(String what, java.util.function.Supplier<List<?>> query, int times) {
     long[] nanos = new long[times];
     int found = 0;
     for (int i = 0; i < times; i++) {
@@ -292,7 +300,7 @@ public final class PersistenceBenchmark {
     }
     Arrays.sort(nanos);
     // The best run is the query with a core to itself; the median is what a shared machine gave.
-    System.out.printf(Locale.ROOT, "  %-8s median %6.2f ms  p90 %6.2f ms  best %6.2f ms  (%d free slots)%n", what,
+    System.out.printf(Locale.ROOT, "  %-8s median %6.2f ms  p90 %6.2f ms  best %6.2f ms  (%d rows)%n", what,
         nanos[times / 2] / 1e6, nanos[times * 9 / 10] / 1e6, nanos[0] / 1e6, found);
   }
 
