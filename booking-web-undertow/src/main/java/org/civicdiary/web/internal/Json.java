@@ -34,7 +34,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -112,14 +111,6 @@ final class Json {
     }
   }
 
-  static JsonNode tree(byte[] body) {
-    try {
-      return MAPPER.readTree(body);
-    } catch (IOException e) {
-      throw new IllegalStateException("stored JSON unreadable", e);
-    }
-  }
-
   /** SHA-256 of the body's JSON with keys sorted, so a retry that orders fields differently is the same request. */
   static String canonicalHash(byte[] body) {
     byte[] canonical;
@@ -138,8 +129,7 @@ final class Json {
   private static Object sorted(JsonNode node) {
     if (node instanceof ObjectNode object) {
       Map<String, Object> map = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
         map.put(e.getKey(), sorted(e.getValue()));
       }
       return map;

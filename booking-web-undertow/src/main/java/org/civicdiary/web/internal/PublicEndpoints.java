@@ -129,7 +129,7 @@ final class PublicEndpoints {
         j++;
       }
       List<FreeSlot> same = free.subList(i, j);
-      int pick = (int) Math.floorMod(free.get(i).start().getEpochSecond() / 60, same.size());
+      int pick = Math.floorMod(free.get(i).start().getEpochSecond() / 60, same.size());
       FreeSlot chosen = same.get(pick);
       List<String> others = new ArrayList<>(same.size() - 1);
       for (FreeSlot s : same) {

@@ -1,6 +1,5 @@
 package org.civicdiary.web.internal;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,6 +83,6 @@ record Route(String method, String template, Access access, Limit limit, Problem
 
   @Override
   public String toString() {
-    return method + " " + template + " " + access + " " + Arrays.toString(new Object[] {limit});
+    return method + " " + template + " (" + access + ", limit " + limit + ")";
   }
 }
