@@ -2,6 +2,7 @@ package org.civicdiary.notify;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.Condition;
@@ -24,7 +25,7 @@ final class Dispatcher implements OutboxDispatcher {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private boolean nudged;
-  private Worker worker;
+  private final List<Worker> workers = new ArrayList<>();
 
   Dispatcher(Storage storage, Clock clock, Composer composer, List<Notifier> channels, NotifyConfig config,
       Backoff backoff) {
@@ -41,34 +42,43 @@ final class Dispatcher implements OutboxDispatcher {
 
   @Override
   public synchronized void start() {
-    if (worker != null) {
+    if (!workers.isEmpty()) {
       return;
     }
-    worker = new Worker();
-    worker.thread.start();
-    LOG.info("outbox dispatcher started: channels {}", channels.stream().map(Notifier::name).toList());
+    for (int i = 1; i <= config.threads(); i++) {
+      Worker worker = new Worker("civic-diary-outbox-" + i);
+      workers.add(worker);
+      worker.thread.start();
+    }
+    LOG.info("outbox dispatcher started: {} thread(s), channels {}", config.threads(),
+        channels.stream().map(Notifier::name).toList());
   }
 
   @Override
   public synchronized void stop() {
-    Worker running = worker;
-    if (running == null) {
+    if (workers.isEmpty()) {
       return;
     }
-    running.stopping = true;
+    workers.forEach(w -> w.stopping = true);
     nudge();
     try {
-      running.thread.join(config.stopGrace().toMillis());
-      if (running.thread.isAlive()) {
-        // Abandons the message being sent; its lease brings it back, with the same Message-ID.
-        LOG.warn("outbox dispatcher did not finish within {}; interrupting it", config.stopGrace());
-        running.thread.interrupt();
-        running.thread.join(config.stopGrace().toMillis());
+      long deadline = System.nanoTime() + config.stopGrace().toNanos();
+      for (Worker worker : workers) {
+        worker.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
+      for (Worker worker : workers) {
+        if (worker.thread.isAlive()) {
+          // Abandons the message being sent; its lease brings it back, with the same Message-ID.
+          LOG.warn("outbox thread {} did not finish within {}; interrupting it", worker.thread.getName(),
+              config.stopGrace());
+          worker.thread.interrupt();
+          worker.thread.join(config.stopGrace().toMillis());
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      worker = null;
+      workers.clear();
       channels.forEach(Dispatcher::closeQuietly);
     }
     LOG.info("outbox dispatcher stopped");
@@ -105,12 +115,16 @@ final class Dispatcher implements OutboxDispatcher {
     return batch.size();
   }
 
-  /** The background thread; each start makes a new one with its own stop flag. */
+  /**
+   * A background thread; each start makes new ones with their own stop flags. Threads claim their
+   * own batches, so they never hold the same message.
+   */
   private final class Worker implements Runnable {
-    private final Thread thread = new Thread(this, "civic-diary-outbox");
+    private final Thread thread;
     private volatile boolean stopping;
 
-    Worker() {
+    Worker(String name) {
+      thread = new Thread(this, name);
       thread.setDaemon(true);
     }
 

@@ -8,7 +8,8 @@ package org.civicdiary.notify;
  * Multibinder.newSetBinder(binder(), Notifier.class).addBinding().to(SmsGateway.class);
  * }</pre>
  *
- * <p>The dispatcher hands each message to every channel, one after another, on its own thread. A
+ * <p>The dispatcher hands each message to every channel, one after another, on one of its threads
+ * (several threads may call a channel at once, so it must be thread-safe). A
  * message counts as sent when every channel returned; if one throws, the message is tried again
  * later on every channel, so a channel may see the same {@link Notice#messageId()} more than once
  * and should use it to recognise a repeat (delivery is at least once). A channel decides for itself

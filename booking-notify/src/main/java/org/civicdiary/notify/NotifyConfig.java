@@ -22,6 +22,7 @@ import org.civicdiary.booking.settings.Settings;
  * @param retryInitial the wait after the first failure; each further failure doubles it
  * @param retryMax the longest wait between attempts
  * @param stopGrace how long stopping waits for the message being sent
+ * @param threads how many background threads send at once (each with its own SMTP connection)
  */
 public record NotifyConfig(
     URI publicBaseUrl,
@@ -32,7 +33,8 @@ public record NotifyConfig(
     int maxAttempts,
     Duration retryInitial,
     Duration retryMax,
-    Duration stopGrace) {
+    Duration stopGrace,
+    int threads) {
 
   public NotifyConfig {
     Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -44,8 +46,9 @@ public record NotifyConfig(
     if (retryMax.compareTo(retryInitial) < 0) {
       throw new InvalidSetting("civicdiary.notify.retry-max must not be shorter than civicdiary.notify.retry-initial");
     }
-    if (batchSize < 1 || maxAttempts < 1) {
-      throw new InvalidSetting("civicdiary.notify.batch-size and civicdiary.notify.max-attempts must be at least 1");
+    if (batchSize < 1 || maxAttempts < 1 || threads < 1) {
+      throw new InvalidSetting(
+          "civicdiary.notify.batch-size, civicdiary.notify.max-attempts and civicdiary.notify.threads must be at least 1");
     }
   }
 
@@ -67,7 +70,8 @@ public record NotifyConfig(
         settings.integer("civicdiary.notify.max-attempts", 15, 1, 1000),
         settings.duration("civicdiary.notify.retry-initial", Duration.ofSeconds(30)),
         settings.duration("civicdiary.notify.retry-max", Duration.ofHours(1)),
-        settings.duration("civicdiary.notify.stop-grace", Duration.ofSeconds(10)));
+        settings.duration("civicdiary.notify.stop-grace", Duration.ofSeconds(10)),
+        settings.integer("civicdiary.notify.threads", 2, 1, 64));
   }
 
   /** The citizen's page for a reservation: only a GET that shows it; changes are POSTs after confirming. */

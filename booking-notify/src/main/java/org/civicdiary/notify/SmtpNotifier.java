@@ -5,19 +5,34 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * E-mail through an SMTP server (Jakarta Mail, Eclipse Angus). One connection is kept open while
- * messages flow, so a burst does not pay a handshake per message; it is checked before each use
- * and opened again when the server dropped it.
+ * E-mail through an SMTP server (Jakarta Mail, Eclipse Angus). Each dispatcher thread keeps its own
+ * connection open while messages flow, so a burst does not pay a handshake per message; a connection
+ * idle for a while is checked before use and opened again when the server dropped it.
  */
 final class SmtpNotifier implements Notifier {
   private final MailConfig config;
   private final MimeLetters letters;
   private final Clock clock;
+  private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
   private final String protocol;
-  private Transport transport;
+  private final Map<Thread, Connection> connections = new ConcurrentHashMap<>();
+
+  /** One thread's connection and when it last carried a message. */
+  private static final class Connection {
+    final Transport transport;
+    long lastUse = System.nanoTime();
+
+    Connection(Transport transport) {
+      this.transport = transport;
+    }
+  }
 
   SmtpNotifier(MailConfig config, Clock clock) {
     this.config = config;
@@ -59,7 +74,7 @@ final class SmtpNotifier implements Notifier {
   }
 
   @Override
-  public synchronized void deliver(Notice notice) throws DeliveryFailed {
+  public void deliver(Notice notice) throws DeliveryFailed {
     MimeMessage message;
     try {
       message = letters.letter(notice, clock.instant());
@@ -67,33 +82,44 @@ final class SmtpNotifier implements Notifier {
       throw new DeliveryFailed("cannot build the message: " + Text.describe(e), e);
     }
     try {
-      connected().sendMessage(message, message.getAllRecipients());
+      Connection connection = connected();
+      connection.transport.sendMessage(message, message.getAllRecipients());
+      connection.lastUse = System.nanoTime();
     } catch (MessagingException e) {
-      close();
+      closeQuietly(connections.remove(Thread.currentThread()));
       throw new DeliveryFailed(Text.describe(e), e);
     }
   }
 
-  private Transport connected() throws MessagingException {
-    if (transport != null && transport.isConnected()) {
-      return transport;
+  private Connection connected() throws MessagingException {
+    Connection connection = connections.get(Thread.currentThread());
+    // Within a burst the connection is trusted; after a pause a NOOP checks it is still there.
+    if (connection != null && (System.nanoTime() - connection.lastUse < CHECK_AFTER_IDLE_NANOS
+        || connection.transport.isConnected())) {
+      return connection;
     }
-    close();
+    closeQuietly(connection);
     Transport fresh = letters.session().getTransport(protocol);
     fresh.connect(config.host(), config.port(), config.user(), config.password());
-    transport = fresh;
-    return fresh;
+    Connection opened = new Connection(fresh);
+    connections.put(Thread.currentThread(), opened);
+    return opened;
   }
 
   @Override
-  public synchronized void close() {
-    if (transport != null) {
+  public void close() {
+    for (Thread thread : List.copyOf(connections.keySet())) {
+      closeQuietly(connections.remove(thread));
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
       try {
-        transport.close();
+        connection.transport.close();
       } catch (MessagingException e) {
         // Already gone: nothing to let go of.
       }
-      transport = null;
     }
   }
 }

@@ -88,7 +88,8 @@ final class Town {
         "civicdiary.notify.max-attempts", "4",
         "civicdiary.notify.batch-size", "10",
         "civicdiary.notify.poll-interval", "PT0.05S",
-        "civicdiary.notify.stop-grace", "PT5S")));
+        "civicdiary.notify.stop-grace", "PT5S",
+        "civicdiary.notify.threads", "1")));
   }
 
   static MailConfig smtpConfig(int port) {
