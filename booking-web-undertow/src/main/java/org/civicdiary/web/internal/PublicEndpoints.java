@@ -101,18 +101,27 @@ final class PublicEndpoints {
     return storage.directory().office(department.office()).map(Office::zone).orElse(Office.DEFAULT_ZONE);
   }
 
-  /** Days with free time, counting distinct start times (a department's officials share them). */
+  /**
+   * Days with free time, counting distinct start times (a department's officials share them). The
+   * slots come ordered by start, so the local date is worked out once per day, not per slot.
+   */
   private static List<DayView> days(List<FreeSlot> free, ZoneId zone) {
     Map<LocalDate, Integer> counts = new TreeMap<>();
     java.time.Instant last = null;
+    LocalDate date = null;
+    long nextMidnight = Long.MIN_VALUE;
     for (FreeSlot slot : free) {
       if (!slot.start().equals(last)) {
-        counts.merge(LocalDate.ofInstant(slot.start(), zone), 1, Integer::sum);
+        if (slot.start().getEpochSecond() >= nextMidnight) {
+          date = LocalDate.ofInstant(slot.start(), zone);
+          nextMidnight = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        }
+        counts.merge(date, 1, Integer::sum);
         last = slot.start();
       }
     }
     List<DayView> days = new ArrayList<>(counts.size());
-    counts.forEach((date, n) -> days.add(new DayView(date, n)));
+    counts.forEach((day, n) -> days.add(new DayView(day, n)));
     return days;
   }
 

@@ -57,6 +57,18 @@ abstract class PublicReadsPart extends ContractPart {
   }
 
   @Test
+  void daysAcrossEasterAndTheClockChangeAreLocalDays() {
+    Response r = api().get("/api/v1/officials/svoboda/days?agenda=" + ID_CARD + "&from=2027-03-25&to=2027-04-02");
+    List<String> dates = new ArrayList<>();
+    r.json().path("days").forEach(d -> dates.add(d.path("date").asText()));
+    assertThat(dates).as("Good Friday, the weekend and Easter Monday closed")
+        .containsExactly("2027-03-25", "2027-03-30", "2027-03-31", "2027-04-01", "2027-04-02");
+    JsonNode tuesday = api().get("/api/v1/officials/svoboda/slots?agenda=" + ID_CARD + "&from=2027-03-30").json().path("slots");
+    assertThat(tuesday.get(0).path("start").asText()).as("16:00 in Prague is 14:00 UTC in summer time")
+        .isEqualTo("2027-03-30T14:00:00Z");
+  }
+
+  @Test
   void slotsOfOneDayAndFirstAvailableAcrossTheDepartment() {
     Response one = api().get("/api/v1/officials/" + NOVAK + "/slots?agenda=" + ID_CARD + "&from=" + day(0, 3));
     assertThat(one.status()).as(one.body()).isEqualTo(200);
