@@ -1,5 +1,6 @@
 package org.civicdiary.persistence;
 
+import org.civicdiary.booking.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
 import static org.civicdiary.booking.contract.Fixtures.NOVAK;

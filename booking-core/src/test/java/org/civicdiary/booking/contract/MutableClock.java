@@ -1,4 +1,4 @@
-package org.civicdiary.booking.usecase;
+package org.civicdiary.booking.contract;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests set and advance, so that time passes without sleeping. Thread-safe. */
+/** A clock tests set and advance, so that time passes without sleeping. Thread-safe; for adapters' tests too. */
 public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 

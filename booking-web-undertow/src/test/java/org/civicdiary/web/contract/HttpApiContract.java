@@ -1,5 +1,6 @@
 package org.civicdiary.web.contract;
 
+import org.civicdiary.booking.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

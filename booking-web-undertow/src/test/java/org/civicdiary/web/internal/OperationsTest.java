@@ -1,5 +1,6 @@
 package org.civicdiary.web.internal;
 
+import org.civicdiary.booking.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.contract.ApiClient;
 import org.civicdiary.web.contract.ApiClient.Response;
 import org.civicdiary.web.contract.HttpApiContract;
-import org.civicdiary.web.contract.MutableClock;
 import org.civicdiary.web.contract.TestOffice;
 import org.civicdiary.web.contract.TestServers;
 import org.junit.jupiter.api.AfterEach;
