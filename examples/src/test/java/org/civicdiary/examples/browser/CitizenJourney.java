@@ -35,7 +35,7 @@ abstract class CitizenJourney {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (browser != null) {
       browser.close();
     }

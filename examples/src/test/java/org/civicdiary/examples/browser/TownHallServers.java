@@ -3,14 +3,16 @@ package org.civicdiary.examples.browser;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.Binding;
 import com.google.inject.Module;
 import io.undertow.Undertow;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,14 +58,16 @@ final class TownHallServers implements AutoCloseable {
   private final Undertow portal;
   private final OutboxDispatcher dispatcher;
   private final String portalOrigin;
+  private final AutoCloseable storage;
 
   private TownHallServers(Injector injector, BookingServer api, Undertow portal, OutboxDispatcher dispatcher,
-      String portalOrigin) {
+      String portalOrigin, AutoCloseable storage) {
     this.injector = injector;
     this.api = api;
     this.portal = portal;
     this.dispatcher = dispatcher;
     this.portalOrigin = portalOrigin;
+    this.storage = storage;
   }
 
   /** On the in-memory storage. */
@@ -73,15 +77,16 @@ final class TownHallServers implements AutoCloseable {
       protected void configure() {
         bind(Storage.class).toInstance(InMemoryStorage.create());
       }
-    });
+    }, injector -> () -> { });
   }
 
   /** On an H2 database file in the folder, through the persistence module. */
   static TownHallServers onH2(Path folder) {
-    return start(folder, PersistenceModule::new);
+    return start(folder, PersistenceModule::new, injector -> injector.getInstance(JdbcStorage.class));
   }
 
-  private static TownHallServers start(Path folder, Function<Settings, Module> storage) {
+  private static TownHallServers start(Path folder, Function<Settings, Module> storage,
+      Function<Injector, AutoCloseable> closing) {
     int apiPort = freePort();
     int portalPort = freePort();
     String apiBase = "http://127.0.0.1:" + apiPort;
@@ -121,7 +126,7 @@ final class TownHallServers implements AutoCloseable {
         })
         .build();
     portal.start();
-    return new TownHallServers(injector, api, portal, dispatcher, portalOrigin);
+    return new TownHallServers(injector, api, portal, dispatcher, portalOrigin, closing.apply(injector));
   }
 
   /**
@@ -190,6 +195,23 @@ final class TownHallServers implements AutoCloseable {
     return injector.getInstance(Clock.class);
   }
 
+  /** Books as another citizen's browser would, over the public API; answers the HTTP status. */
+  int bookOverHttp(String official, String agenda, String start, String email) {
+    String body = """
+        {"official":"%s","agenda":"%s","start":"%s","name":"Someone Else","email":"%s","topic":"Faster","language":"cs"}
+        """.formatted(official, agenda, start, email);
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(apiBase() + "/api/v1/reservations"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Waits for a message to the address written after the given instant whose subject contains the text. */
   DroppedMail.Content awaitMail(String to, String subjectPart, Instant after) {
     MailDrop drop = injector.getInstance(MailDrop.class);
@@ -217,13 +239,10 @@ final class TownHallServers implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
     dispatcher.stop();
     portal.stop();
     api.stop();
-    Binding<JdbcStorage> database = injector.getExistingBinding(Key.get(JdbcStorage.class));
-    if (database != null) {
-      database.getProvider().get().close();
-    }
+    storage.close();
   }
 }

@@ -119,6 +119,42 @@ final class WidgetSteps {
     browser.keys(name, Keys.TAB, email, Keys.TAB, phone, Keys.ENTER);
   }
 
+  // -- the same way by pointer, quicker, for tests about other things
+
+  /** Chooses by clicking: department, official ("*" for first available), agenda and topic; stops at the calendar. */
+  void clickToCalendar(String department, String official, String agenda, String topic) {
+    clickRadio(department);
+    clickContinue("Úředník");
+    clickRadio(official);
+    clickContinue("Agenda a téma");
+    clickRadio(agenda);
+    widget.findElement(By.cssSelector("textarea")).sendKeys(topic);
+    clickContinue("Den a čas");
+    browser.find(widget, "button.cd-day");
+  }
+
+  /** Clicks the day (yyyy-mm-dd, or null for the first with free time) and waits for its times. */
+  void clickDay(String date) {
+    browser.find(widget, date == null ? "button.cd-day" : "button.cd-day[data-date='" + date + "']").click();
+    browser.find(widget, "button.cd-slot");
+  }
+
+  void clickRadio(String value) {
+    browser.find(widget, "input[type=radio][value='" + value + "']").click();
+  }
+
+  void clickContinue(String nextStep) {
+    browser.find(widget, "button[type=submit]").click();
+    expectStep(nextStep);
+  }
+
+  void fillContact(String name, String email) {
+    expectStep("Kontaktní údaje");
+    browser.find(widget, "input[name=name]").sendKeys(name);
+    browser.find(widget, "input[name=email]").sendKeys(email);
+    clickContinue("Shrnutí");
+  }
+
   void confirm() {
     expectFocusOnStep("Shrnutí");
     browser.tab();

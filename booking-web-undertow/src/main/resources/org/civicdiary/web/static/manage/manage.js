@@ -7,7 +7,7 @@
   'use strict';
 
   const kit = window.CivicDiaryKit;
-  const { el, Api, explain, Clock, TimePicker, details, placeText, phoneLink, addDays } = kit;
+  const { el, Api, explain, Clock, TimePicker, takenKey, details, placeText, phoneLink, addDays } = kit;
 
   const TEXTS = {
     cs: {
@@ -137,6 +137,7 @@
     panel: null,
     wanted: query.get('official') && query.get('start') ? { official: query.get('official'), start: query.get('start') } : null,
     anyone: false,
+    taken: new Set(),
   };
 
   const app = document.getElementById('app');
@@ -336,7 +337,7 @@
     const to = addDays(from, o ? o.booking.horizonDays : 60);
     const owner = () => (state.anyone ? `/departments/${encodeURIComponent(v.department.id)}` : `/officials/${encodeURIComponent(v.official.id)}`);
     const timePicker = new TimePicker({
-      t: kt(), clock: c, headingLevel: 3,
+      t: kt(), clock: c, headingLevel: 3, taken: state.taken,
       loadDays: async () => {
         const res = await api.get(`${owner()}/days`, { agenda: v.agenda.id, from, to });
         return res.ok ? res.data.days : res;
@@ -420,7 +421,10 @@
       fail(texts.proposalGone);
       return;
     }
-    if (p.kind === 'move' && problem.kind === 'slot') state.picking = true;
+    if (p.kind === 'move' && problem.kind === 'slot') {
+      state.taken.add(takenKey(p.slot));
+      state.picking = true;
+    }
     render(state.picking ? 'picker-title' : 'reservation-status');
     fail(problem.message);
   }

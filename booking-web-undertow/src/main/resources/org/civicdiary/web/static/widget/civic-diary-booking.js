@@ -443,7 +443,9 @@
    * The day calendar (days with free time are buttons; arrow keys move between them) and, under it,
    * the free times of the chosen day. options: t, clock, loadDays() → [{date, free}] or a failed
    * result, loadSlots(date) → [{start, end, official, place}] or a failed result, onPick(slot),
-   * describeSlot(slot) → extra text for a time, headingLevel, report(message, isError).
+   * describeSlot(slot) → extra text for a time, headingLevel, report(message, isError), taken (a Set
+   * of "official|start" refused as taken: the server's free-time answers may be a moment old, so
+   * they are left out here, or offered with another official free at that time).
    */
   class TimePicker {
     constructor(options) {
@@ -591,13 +593,14 @@
       this.month = day.slice(0, 7);
       this.renderCalendar(moveFocus ? day : false);
       this.slotsBox.replaceChildren(el('p', { class: 'cd-loading', text: t.loading }));
-      const slots = await this.o.loadSlots(day);
+      let slots = await this.o.loadSlots(day);
       if (this.selected !== day) return;
       if (!Array.isArray(slots)) {
         this.slotsBox.replaceChildren();
         this.o.report(explain(t, slots).message, true);
         return;
       }
+      slots = TimePicker.withoutTaken(slots, this.o.taken);
       const legendId = uid('cd-slots');
       const heading = el(`h${this.o.headingLevel}`, { id: legendId, class: 'cd-slots-title', tabindex: '-1', text: t.chooseTime(this.o.clock.day(day)) });
       if (slots.length === 0) {
@@ -618,6 +621,25 @@
       if (moveFocus) heading.focus();
     }
   }
+
+  /** The key of a time refused as taken. */
+  function takenKey(slot) {
+    return `${slot.official}|${new Date(slot.start).toISOString()}`;
+  }
+
+  TimePicker.withoutTaken = (slots, taken) => {
+    if (!taken || taken.size === 0) return slots;
+    const free = [];
+    for (const slot of slots) {
+      if (!taken.has(takenKey(slot))) {
+        free.push(slot);
+        continue;
+      }
+      const other = (slot.alsoFree || []).find((o) => !taken.has(takenKey({ official: o, start: slot.start })));
+      if (other) free.push({ ...slot, official: other, alsoFree: slot.alsoFree.filter((o) => o !== other) });
+    }
+    return free;
+  };
 
   // ---------------------------------------------------------------- small shared views
 
@@ -668,6 +690,7 @@
       this.state = { step: 'department', citizen: { name: '', email: '', phone: '' }, topic: '' };
       this.directory = null;
       this.busy = false;
+      this.taken = new Set();
     }
 
     connectedCallback() {
@@ -856,9 +879,10 @@
       this.status.textContent = message;
     }
 
-    fail(message) {
+    /** Shows what went wrong; with the call centre's number unless the citizen can simply choose again. */
+    fail(message, withPhone = true) {
       this.status.textContent = '';
-      const phone = this.callCentre();
+      const phone = withPhone && this.callCentre();
       this.alert.replaceChildren(el('p', { text: message }), phone ? el('p', { text: this.t.errors.callUs(phone) }) : null);
     }
 
@@ -1020,7 +1044,7 @@
       const to = addDays(from, office.booking.horizonDays);
       const owner = s.official ? `/officials/${encodeURIComponent(s.official)}` : `/departments/${encodeURIComponent(s.department)}`;
       this.picker = new TimePicker({
-        t, clock, headingLevel: this.level + 2,
+        t, clock, headingLevel: this.level + 2, taken: this.taken,
         loadDays: async () => {
           const r = await this.api.get(`${owner}/days`, { agenda: s.agenda, from, to });
           return r.ok ? r.data.days : r;
@@ -1161,9 +1185,10 @@
       button.textContent = t.confirm;
       const problem = explain(t, result);
       if (problem.kind === 'slot') {
+        this.taken.add(takenKey(this.state.slot));
         this.state.slot = undefined;
         this.go('time');
-        this.fail(problem.message);
+        this.fail(problem.message, false);
       } else if (problem.kind === 'field' || problem.kind === 'email-limit') {
         const step = problem.field === 'topic' ? 'agenda' : 'contact';
         this.go(step);
@@ -1207,6 +1232,6 @@
     }
   }
 
-  window.CivicDiaryKit = Object.freeze({ TEXTS, el, append, uid, Api, explain, Clock, TimePicker, addDays, details, placeText, walkInLines, phoneLink, randomKey });
+  window.CivicDiaryKit = Object.freeze({ TEXTS, el, append, uid, Api, explain, Clock, TimePicker, takenKey, addDays, details, placeText, walkInLines, phoneLink, randomKey });
   if (!customElements.get('civic-diary-booking')) customElements.define('civic-diary-booking', CivicDiaryBooking);
 })();

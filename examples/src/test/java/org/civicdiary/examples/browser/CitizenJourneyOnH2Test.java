@@ -1,0 +1,16 @@
+package org.civicdiary.examples.browser;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/** The citizen's whole way again, on the embedded H2 database through the persistence module. */
+class CitizenJourneyOnH2Test extends CitizenJourney {
+  @BeforeAll
+  static void start() {
+    startWith(TownHallServers.onH2(folder));
+  }
+
+  @Override
+  String name() {
+    return "h2";
+  }
+}
