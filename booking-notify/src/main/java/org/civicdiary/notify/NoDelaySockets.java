@@ -7,27 +7,23 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Sockets with Nagle's algorithm off. SMTP is a conversation of short lines; with Nagle on, the
- * last short write of each message waits for the server's delayed acknowledgement (some 40 ms), which
- * caps a connection at about twenty messages a second.
+ * Sockets with Nagle's algorithm off. SMTP is a conversation of short writes; with Nagle on, the
+ * end of a multipart message waits for the server's delayed acknowledgement (some 40 ms), which caps a
+ * connection at about twenty messages a second. Jakarta Mail has no setting for it, only socket
+ * factories. A plain factory and a TLS one are separate classes: Jakarta Mail treats any
+ * {@link SSLSocketFactory} as meant for TLS.
  */
-final class NoDelaySockets extends SSLSocketFactory {
-  private final SocketFactory plain;
-  private final SSLSocketFactory tls;
-
-  private NoDelaySockets(SocketFactory plain, SSLSocketFactory tls) {
-    this.plain = plain;
-    this.tls = tls;
-  }
+final class NoDelaySockets {
+  private NoDelaySockets() {}
 
   /** For plain connections (and STARTTLS, which upgrades the plain socket). */
   static SocketFactory plain() {
-    return new NoDelaySockets(SocketFactory.getDefault(), null);
+    return new Plain(SocketFactory.getDefault());
   }
 
   /** For SMTPS: TLS from the first byte. */
   static SSLSocketFactory tls() {
-    return new NoDelaySockets(null, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    return new Tls((SSLSocketFactory) SSLSocketFactory.getDefault());
   }
 
   private static Socket noDelay(Socket socket) throws IOException {
@@ -35,51 +31,86 @@ final class NoDelaySockets extends SSLSocketFactory {
     return socket;
   }
 
-  private SocketFactory factory() {
-    return tls != null ? tls : plain;
-  }
+  private static final class Plain extends SocketFactory {
+    private final SocketFactory next;
 
-  @Override
-  public Socket createSocket() throws IOException {
-    return noDelay(factory().createSocket());
-  }
-
-  @Override
-  public Socket createSocket(String host, int port) throws IOException {
-    return noDelay(factory().createSocket(host, port));
-  }
-
-  @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-    return noDelay(factory().createSocket(host, port, localHost, localPort));
-  }
-
-  @Override
-  public Socket createSocket(InetAddress host, int port) throws IOException {
-    return noDelay(factory().createSocket(host, port));
-  }
-
-  @Override
-  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-      throws IOException {
-    return noDelay(factory().createSocket(address, port, localAddress, localPort));
-  }
-
-  @Override
-  public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-    if (tls == null) {
-      throw new IOException("not a TLS socket factory");
+    Plain(SocketFactory next) {
+      this.next = next;
     }
-    return noDelay(tls.createSocket(socket, host, port, autoClose));
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return noDelay(next.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return noDelay(next.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return noDelay(next.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return noDelay(next.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return noDelay(next.createSocket(address, port, localAddress, localPort));
+    }
   }
 
-  @Override
-  public String[] getDefaultCipherSuites() {
-    return tls == null ? new String[0] : tls.getDefaultCipherSuites();
-  }
+  private static final class Tls extends SSLSocketFactory {
+    private final SSLSocketFactory next;
 
-  @Override
-  public String[] getSupportedCipherSuites() {
-    return tls == null ? new String[0] : tls.getSupportedCipherSuites();
+    Tls(SSLSocketFactory next) {
+      this.next = next;
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return noDelay(next.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return noDelay(next.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return noDelay(next.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return noDelay(next.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return noDelay(next.createSocket(address, port, localAddress, localPort));
+    }
+
+    @Override
+    public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+      return noDelay(next.createSocket(socket, host, port, autoClose));
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return next.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return next.getSupportedCipherSuites();
+    }
   }
 }

@@ -104,6 +104,23 @@ class NotifyModuleTest {
         .containsEntry("mail.smtps.ssl.checkserveridentity", "true");
   }
 
+  @Test
+  void smtpSocketsSendShortWritesAtOnce() throws Exception {
+    MailConfig plain = Town.smtpConfig(25);
+    Object factory = SmtpNotifier.properties(plain, "smtp").get("mail.smtp.socketFactory");
+    // Jakarta Mail takes any SSLSocketFactory for TLS and would not use it for a plain connection.
+    assertThat(factory).isInstanceOf(javax.net.SocketFactory.class).isNotInstanceOf(javax.net.ssl.SSLSocketFactory.class);
+    try (java.net.Socket socket = ((javax.net.SocketFactory) factory).createSocket()) {
+      assertThat(socket.getTcpNoDelay()).isTrue();
+    }
+    MailConfig smtps = MailConfig.from(Settings.of(Map.of("civicdiary.mail.transport", "smtp",
+        "civicdiary.mail.smtp.host", "mail.example.cz", "civicdiary.mail.smtp.security", "smtps")));
+    Object tls = SmtpNotifier.properties(smtps, "smtps").get("mail.smtps.ssl.socketFactory");
+    try (java.net.Socket socket = ((javax.net.ssl.SSLSocketFactory) tls).createSocket()) {
+      assertThat(socket.getTcpNoDelay()).isTrue();
+    }
+  }
+
   private static final class Recorder implements Notifier {
     final List<Notice> notices = new CopyOnWriteArrayList<>();
     final CountDownLatch arrived = new CountDownLatch(1);
