@@ -199,7 +199,7 @@ public final class NotifyBenchmark {
     if (report) {
       System.out.printf(Locale.ROOT,
           "throughput: %d messages in %.2f s = %.0f messages/s; dispatcher threads' CPU %.2f ms/message"
-              + " (%.0f messages/s per core); whole JVM with GreenMail (and storage in memory) %.2f ms/message%n",
+              + " (%.0f messages/s per core); whole JVM (dispatcher, GreenMail, JIT; not the database server) %.2f ms/message%n",
           count, elapsed / 1e9, count / (elapsed / 1e9), cpu / 1e6 / count, count / (cpu / 1e9),
           process / 1e6 / count);
     }
