@@ -57,6 +57,8 @@ final class Dispatcher implements OutboxDispatcher {
   @Override
   public synchronized void stop() {
     if (workers.isEmpty()) {
+      // Never started (or stopped already): only connections opened by dispatchOnce to let go of.
+      channels.forEach(Dispatcher::closeQuietly);
       return;
     }
     workers.forEach(w -> w.stopping = true);

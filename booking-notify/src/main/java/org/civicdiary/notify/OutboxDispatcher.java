@@ -8,17 +8,18 @@ package org.civicdiary.notify;
  * of them at a time.
  */
 public interface OutboxDispatcher extends AutoCloseable {
-  /** Starts the background thread; does nothing if it runs already. */
+  /** Starts the background threads; does nothing if they run already. */
   void start();
 
   /**
-   * Stops the background thread: the message being sent is finished (for at most the configured
+   * Stops the background threads: the message being sent is finished (for at most the configured
    * grace); messages claimed but not begun are handed back, due at once. A message abandoned
-   * mid-send comes back when its lease ends and is sent again with the same Message-ID.
+   * mid-send comes back when its lease ends and is sent again with the same Message-ID. The
+   * channels' connections are closed (they open again when used).
    */
   void stop();
 
-  /** Wakes the background thread to look for due messages now (say, right after a booking). */
+  /** Wakes the background threads to look for due messages now (say, right after a booking). */
   void nudge();
 
   /**
