@@ -30,7 +30,8 @@ final class Dispatcher implements OutboxDispatcher {
   Dispatcher(Storage storage, Clock clock, Composer composer, List<Notifier> channels, NotifyConfig config,
       Backoff backoff) {
     if (channels.isEmpty()) {
-      throw new IllegalArgumentException("the dispatcher needs at least one channel");
+      throw new IllegalArgumentException("the dispatcher needs at least one channel: with civicdiary.mail.transport=none,"
+          + " add your own Notifier with Multibinder.newSetBinder(binder(), Notifier.class)");
     }
     this.storage = storage;
     this.clock = clock;

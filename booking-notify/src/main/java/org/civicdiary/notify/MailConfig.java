@@ -12,7 +12,8 @@ import org.civicdiary.booking.settings.Settings;
 /**
  * How e-mail leaves civic-diary: the {@code civicdiary.mail.*} keys (see CONFIGURATION.md).
  *
- * @param transport SMTP for a real server, DROP to write {@code .eml} files into {@code dropFolder}
+ * @param transport SMTP for a real server, DROP to write {@code .eml} files into {@code dropFolder},
+ *     NONE for no built-in channel (only the integrator's own {@link Notifier}s)
  * @param from the sender, e.g. {@code Praha 6 <diar@praha6.cz>}
  * @param replyTo where replies go, or null for the sender
  * @param messageIdDomain the right-hand side of every Message-ID and iCalendar UID
@@ -36,7 +37,9 @@ public record MailConfig(
   /** Where messages go. */
   public enum Transport {
     SMTP,
-    DROP
+    DROP,
+    /** No e-mail: an integrator's own channels replace it. */
+    NONE
   }
 
   /** How the SMTP connection is protected. */

@@ -57,6 +57,9 @@ public final class NotifyModule extends AbstractModule {
         drop.setBinding().to(FileMailDrop.class);
       }
       case SMTP -> channels.addBinding().to(SmtpNotifier.class);
+      case NONE -> {
+        // The integrator's module adds the channels.
+      }
     }
   }
 

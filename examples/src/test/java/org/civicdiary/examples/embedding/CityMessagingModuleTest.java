@@ -69,6 +69,10 @@ class CityMessagingModuleTest {
 
   @BeforeEach
   void start() throws Exception {
+    start("drop");
+  }
+
+  private void start(String transport) throws Exception {
     cityMessaging = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     cityMessaging.createContext("/notices", exchange -> {
       received.add(new ObjectMapper().readTree(exchange.getRequestBody()));
@@ -78,7 +82,7 @@ class CityMessagingModuleTest {
     cityMessaging.start();
     URI endpoint = URI.create("http://127.0.0.1:" + cityMessaging.getAddress().getPort() + "/notices");
     Settings settings = Settings.of(Map.of(
-        "civicdiary.mail.transport", "drop",
+        "civicdiary.mail.transport", transport,
         "civicdiary.mail.drop.folder", mail.toString(),
         "civicdiary.mail.from", "radnice@example.cz",
         "civicdiary.notify.public-base-url", "https://booking.example.cz"));
@@ -115,6 +119,18 @@ class CityMessagingModuleTest {
     assertThat(drop.newest(10)).singleElement()
         .satisfies(m -> assertThat(m.messageId()).isEqualTo(notice.path("messageId").asText()));
     assertThat(booked.reservation().id()).isNotNull();
+  }
+
+  @Test
+  void withoutEmailTheCitysServiceIsTheOnlyChannel() throws Exception {
+    cityMessaging.stop(0);
+    received.clear();
+    start("none");
+    book();
+    assertThat(injector.getInstance(OutboxDispatcher.class).dispatchOnce()).isEqualTo(1);
+    assertThat(received).singleElement().satisfies(n -> assertThat(n.path("kind").asText()).isEqualTo("CONFIRMATION"));
+    assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<MailDrop>>() {}))).isEmpty();
+    assertThat(mail).isEmptyDirectory();
   }
 
   @Test
