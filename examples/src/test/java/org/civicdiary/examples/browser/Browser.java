@@ -22,6 +22,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -103,8 +104,15 @@ final class Browser implements AutoCloseable {
     return root;
   }
 
+  /** Waits for the condition; on timeout keeps a screenshot and the page's console for the reader. */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).ignoring(RuntimeException.class).until(condition);
+    try {
+      return new WebDriverWait(driver, WAIT).ignoring(RuntimeException.class).until(condition);
+    } catch (TimeoutException e) {
+      Path shot = screenshot("timeout-" + System.currentTimeMillis());
+      throw new AssertionError("waited in vain on " + driver.getCurrentUrl() + "; screenshot " + shot + "; console: "
+          + driver.manage().logs().get(LogType.BROWSER).getAll(), e);
+    }
   }
 
   /** Waits for an element of the context that matches the selector and whose text contains the given text. */

@@ -1,0 +1,1217 @@
+/*
+ * The staff console at {base}/console/: operators' worklist, booking for a caller, searching
+ * reservations, an official's printable day plan, absences, and the administrators' pages for
+ * departments, officials, agendas and diaries. One page; the part shown follows the address's
+ * #fragment. Session cookie from the login form; every change is sent with X-Requested-With (the
+ * API's second CSRF lock). Server text is always set as text, never parsed as HTML.
+ */
+(() => {
+  'use strict';
+
+  const kit = window.CivicDiaryKit;
+  const { el, fill, uid, Api, explain, Clock, TimePicker, takenKey, details, placeText, addDays, randomKey } = kit;
+
+  const TEXTS = {
+    cs: {
+      console: 'Konzole',
+      skip: 'Přeskočit na obsah',
+      menu: 'Hlavní nabídka',
+      switchTo: 'English',
+      switchLang: 'en',
+      loading: 'Načítám…',
+      saving: 'Ukládám…',
+      signedIn: (name, role) => `Přihlášen: ${name} (${role})`,
+      logout: 'Odhlásit',
+      roles: { OPERATOR: 'operátor', OFFICIAL: 'úředník', ADMIN: 'správce' },
+      pages: {
+        login: 'Přihlášení',
+        worklist: 'Pracovní seznam',
+        book: 'Objednat volajícího',
+        search: 'Hledat rezervace',
+        'day-plan': 'Denní plán',
+        absences: 'Nepřítomnosti',
+        departments: 'Odbory',
+        officials: 'Úředníci',
+        agendas: 'Agendy',
+        diaries: 'Diáře',
+      },
+      username: 'Uživatelské jméno',
+      password: 'Heslo',
+      login: 'Přihlásit se',
+      loginFailed: 'Uživatelské jméno nebo heslo nesouhlasí.',
+      sessionOver: 'Přihlášení vypršelo. Přihlaste se prosím znovu.',
+      notPermitted: 'K této akci nemáte oprávnění.',
+      required: 'Vyplňte prosím.',
+      status: { ACTIVE: 'platná', DISPLACED: 'čeká na nový termín', CANCELLED: 'zrušená', COMPLETED: 'proběhla', NO_SHOW: 'nedostavil se' },
+      channel: { WEB: 'web', PHONE: 'telefon' },
+      kinds: { HOLIDAY: 'dovolená', ILLNESS: 'nemoc', TRAINING: 'školení', BLOCK: 'blokace' },
+      // worklist
+      worklistIntro: 'Rezervace, jejichž čas zrušila změna v programu úředníka. Domluvte s občanem nový termín a přesuňte ji, nebo ji zrušte s poznámkou.',
+      worklistEmpty: 'Na pracovním seznamu nic není.',
+      refresh: 'Obnovit',
+      caller: 'Občan',
+      phone: 'Telefon',
+      email: 'E-mail',
+      none: '–',
+      originally: 'Původní čas',
+      official: 'Úředník',
+      department: 'Odbor',
+      agenda: 'Agenda',
+      topic: 'Téma',
+      note: 'Poznámka pro občana',
+      noteHint: 'Dostane ji e-mailem; zapíše se i do záznamu změn.',
+      proposals: 'Navržené náhradní termíny',
+      noProposals: 'Žádný náhradní termín se nenašel. Vyberte jiný čas.',
+      moveTo: (when) => `Přesunout na ${when}`,
+      otherTime: 'Vybrat jiný čas',
+      cancelWithNote: 'Zrušit s poznámkou',
+      noteNeeded: 'Ke zrušení napište poznámku: proč, pro občana.',
+      moved: (name, when) => `Rezervace (${name}) je přesunuta na ${when}. Občanovi odchází e-mail.`,
+      cancelled: (name) => `Rezervace (${name}) je zrušena. Občanovi odchází e-mail.`,
+      undelivered: 'Nedoručené zprávy',
+      retry: 'Poslat znovu',
+      retried: 'Zpráva je znovu ve frontě k odeslání.',
+      attempts: (n) => `pokusů: ${n}`,
+      // booking
+      bookIntro: 'Objednání po telefonu: vyberte odbor, agendu, úředníka a čas, pak vyplňte údaje volajícího. E-mail je nepovinný.',
+      anyone: 'Kdokoli – první volný termín',
+      language: 'Jazyk zpráv',
+      languages: { cs: 'čeština', en: 'angličtina' },
+      name: 'Jméno a příjmení',
+      chooseTime: 'Vyberte den a čas',
+      chosen: (when, who) => `Vybraný čas: ${when}, ${who}`,
+      pickTimeFirst: 'Nejdřív vyberte čas.',
+      bookButton: 'Objednat',
+      booked: (when, who) => `Objednáno: ${when}, ${who}.`,
+      // search
+      text: 'Jméno, e-mail nebo telefon',
+      from: 'Od',
+      to: 'Do',
+      anyStatus: 'jakýkoli',
+      anyDepartment: 'všechny',
+      anyOfficial: 'všichni',
+      find: 'Hledat',
+      results: (n) => `Nalezeno: ${n}`,
+      when: 'Kdy',
+      contact: 'Kontakt',
+      statusLabel: 'Stav',
+      channelLabel: 'Kanál',
+      actions: 'Akce',
+      came: 'Přišel',
+      noShow: 'Nepřišel',
+      cancel: 'Zrušit',
+      outcomeSaved: 'Zapsáno.',
+      // day plan
+      date: 'Den',
+      show: 'Zobrazit',
+      print: 'Vytisknout',
+      planTitle: (who, day) => `${who} – ${day}`,
+      holiday: (name) => `Státní svátek: ${name}`,
+      windows: 'Časy pro objednané',
+      noWindows: 'Tento den nejsou žádné časy pro objednané.',
+      absencesTitle: 'Nepřítomnost',
+      reservationsTitle: 'Schůzky',
+      noReservations: 'Na tento den nikdo objednaný není.',
+      // absences
+      absencesIntro: 'Nepřítomnost odebere čas z diáře. Schůzky, které do ní padnou, se přesunou na pracovní seznam a občané dostanou e-mail.',
+      start: 'Začátek',
+      end: 'Konec',
+      time: 'Čas',
+      kind: 'Druh',
+      reason: 'Důvod (interní)',
+      record: 'Zapsat nepřítomnost',
+      recorded: (n) => `Nepřítomnost je zapsána. Schůzek na pracovním seznamu: ${n}.`,
+      remove: 'Odstranit',
+      removed: 'Nepřítomnost je odstraněna.',
+      upcoming: 'Zapsané nepřítomnosti (příštích 90 dní)',
+      noAbsences: 'Žádné.',
+      // administration
+      id: 'Kód',
+      idHint: 'Malá písmena, číslice a pomlčky, např. civil-affairs. Nejde později změnit.',
+      nameCs: 'Název česky',
+      nameEn: 'Název anglicky',
+      placeName: 'Místo',
+      placeAddress: 'Adresa',
+      save: 'Uložit',
+      saved: 'Uloženo.',
+      add: 'Přidat',
+      edit: 'Upravit',
+      newDepartment: 'Nový odbor',
+      newOfficial: 'Nový úředník',
+      newAgenda: 'Nová agenda',
+      walkIn: 'Úřední hodiny (bez objednání)',
+      saveHours: 'Uložit úřední hodiny',
+      room: 'Dveře / kancelář',
+      active: 'Přijímá objednávky',
+      displaced: (n) => (n ? `Uloženo. Schůzek přesunutých na pracovní seznam: ${n}.` : 'Uloženo.'),
+      slots: 'Délka (počet časových úseků)',
+      handledBy: 'Vyřizují',
+      chooseOfficial: 'Úředník',
+      window: (n) => `Okno ${n}`,
+      day: 'Den v týdnu',
+      validFrom: 'Platí od',
+      validUntil: 'Platí do (nepovinné)',
+      onHolidays: 'I ve státní svátek',
+      addWindow: 'Přidat okno',
+      removeWindow: 'Odebrat okno',
+      saveWindows: 'Uložit diář',
+      days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
+    },
+    en: {
+      console: 'Console',
+      skip: 'Skip to content',
+      menu: 'Main menu',
+      switchTo: 'Čeština',
+      switchLang: 'cs',
+      loading: 'Loading…',
+      saving: 'Saving…',
+      signedIn: (name, role) => `Signed in: ${name} (${role})`,
+      logout: 'Sign out',
+      roles: { OPERATOR: 'operator', OFFICIAL: 'official', ADMIN: 'administrator' },
+      pages: {
+        login: 'Sign in',
+        worklist: 'Worklist',
+        book: 'Book for a caller',
+        search: 'Search bookings',
+        'day-plan': 'Day plan',
+        absences: 'Absences',
+        departments: 'Departments',
+        officials: 'Officials',
+        agendas: 'Matters',
+        diaries: 'Diaries',
+      },
+      username: 'User name',
+      password: 'Password',
+      login: 'Sign in',
+      loginFailed: 'The user name or the password is wrong.',
+      sessionOver: 'Your session has ended. Please sign in again.',
+      notPermitted: 'You are not permitted to do this.',
+      required: 'Please fill this in.',
+      status: { ACTIVE: 'active', DISPLACED: 'waiting for a new time', CANCELLED: 'cancelled', COMPLETED: 'took place', NO_SHOW: 'did not come' },
+      channel: { WEB: 'web', PHONE: 'phone' },
+      kinds: { HOLIDAY: 'holiday', ILLNESS: 'illness', TRAINING: 'training', BLOCK: 'block' },
+      worklistIntro: 'Bookings whose time an official\'s change removed. Agree a new time with the citizen and move it, or cancel it with a note.',
+      worklistEmpty: 'The worklist is empty.',
+      refresh: 'Refresh',
+      caller: 'Citizen',
+      phone: 'Phone',
+      email: 'E-mail',
+      none: '–',
+      originally: 'Original time',
+      official: 'Official',
+      department: 'Department',
+      agenda: 'Matter',
+      topic: 'Topic',
+      note: 'Note for the citizen',
+      noteHint: 'Sent to them by e-mail and kept in the audit log.',
+      proposals: 'Proposed replacement times',
+      noProposals: 'No replacement time was found. Choose another time.',
+      moveTo: (when) => `Move to ${when}`,
+      otherTime: 'Choose another time',
+      cancelWithNote: 'Cancel with the note',
+      noteNeeded: 'Write a note to cancel: why, for the citizen.',
+      moved: (name, when) => `The booking (${name}) is moved to ${when}. An e-mail is on its way to the citizen.`,
+      cancelled: (name) => `The booking (${name}) is cancelled. An e-mail is on its way to the citizen.`,
+      undelivered: 'Undelivered messages',
+      retry: 'Send again',
+      retried: 'The message is queued again.',
+      attempts: (n) => `attempts: ${n}`,
+      bookIntro: 'Booking by phone: choose the department, matter, official and time, then the caller\'s details. E-mail is optional.',
+      anyone: 'Anyone – first available time',
+      language: 'Language of messages',
+      languages: { cs: 'Czech', en: 'English' },
+      name: 'Full name',
+      chooseTime: 'Choose a day and time',
+      chosen: (when, who) => `Chosen time: ${when}, ${who}`,
+      pickTimeFirst: 'Choose a time first.',
+      bookButton: 'Book',
+      booked: (when, who) => `Booked: ${when}, ${who}.`,
+      text: 'Name, e-mail or phone',
+      from: 'From',
+      to: 'To',
+      anyStatus: 'any',
+      anyDepartment: 'all',
+      anyOfficial: 'all',
+      find: 'Search',
+      results: (n) => `Found: ${n}`,
+      when: 'When',
+      contact: 'Contact',
+      statusLabel: 'Status',
+      channelLabel: 'Channel',
+      actions: 'Actions',
+      came: 'Came',
+      noShow: 'Did not come',
+      cancel: 'Cancel',
+      outcomeSaved: 'Recorded.',
+      date: 'Day',
+      show: 'Show',
+      print: 'Print',
+      planTitle: (who, day) => `${who} – ${day}`,
+      holiday: (name) => `Public holiday: ${name}`,
+      windows: 'Times for bookings',
+      noWindows: 'No times for bookings on this day.',
+      absencesTitle: 'Absence',
+      reservationsTitle: 'Meetings',
+      noReservations: 'Nobody is booked on this day.',
+      absencesIntro: 'An absence removes time from the diary. Meetings that fall into it move to the worklist and the citizens get an e-mail.',
+      start: 'Start',
+      end: 'End',
+      time: 'Time',
+      kind: 'Kind',
+      reason: 'Reason (internal)',
+      record: 'Record the absence',
+      recorded: (n) => `The absence is recorded. Meetings moved to the worklist: ${n}.`,
+      remove: 'Remove',
+      removed: 'The absence is removed.',
+      upcoming: 'Recorded absences (next 90 days)',
+      noAbsences: 'None.',
+      id: 'Code',
+      idHint: 'Lower-case letters, digits and hyphens, e.g. civil-affairs. Cannot be changed later.',
+      nameCs: 'Name in Czech',
+      nameEn: 'Name in English',
+      placeName: 'Place',
+      placeAddress: 'Address',
+      save: 'Save',
+      saved: 'Saved.',
+      add: 'Add',
+      edit: 'Edit',
+      newDepartment: 'New department',
+      newOfficial: 'New official',
+      newAgenda: 'New matter',
+      walkIn: 'Office hours (without appointment)',
+      saveHours: 'Save office hours',
+      room: 'Door / office',
+      active: 'Takes bookings',
+      displaced: (n) => (n ? `Saved. Meetings moved to the worklist: ${n}.` : 'Saved.'),
+      slots: 'Length (number of slots)',
+      handledBy: 'Handled by',
+      chooseOfficial: 'Official',
+      window: (n) => `Window ${n}`,
+      day: 'Day of the week',
+      validFrom: 'Valid from',
+      validUntil: 'Valid until (optional)',
+      onHolidays: 'Also on public holidays',
+      addWindow: 'Add a window',
+      removeWindow: 'Remove the window',
+      saveWindows: 'Save the diary',
+      days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
+    },
+  };
+
+  const PAGES = {
+    worklist: { roles: ['OPERATOR', 'ADMIN'], render: worklist },
+    book: { roles: ['OPERATOR', 'ADMIN'], render: book },
+    search: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: search },
+    'day-plan': { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: dayPlan },
+    absences: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: absences },
+    departments: { roles: ['ADMIN'], render: departments },
+    officials: { roles: ['ADMIN'], render: officials },
+    agendas: { roles: ['ADMIN'], render: agendas },
+    diaries: { roles: ['ADMIN'], render: diaries },
+  };
+
+  const base = window.location.origin + window.location.pathname.replace(/\/console\/?$/, '');
+  const api = new Api(base, 'same-origin', { 'X-Requested-With': 'civic-diary-console' });
+  const state = { lang: readLanguage(), me: null, office: null, departments: [], taken: new Set() };
+
+  const app = document.getElementById('app');
+  const status = el('div', { class: 'cd-status', role: 'status', 'aria-live': 'polite' });
+  const alert = el('div', { class: 'cd-alert', role: 'alert' });
+  const content = el('div', { class: 'cd-console-content' });
+  fill(app, status, alert, content);
+
+  const t = () => TEXTS[state.lang];
+  const kt = () => kit.TEXTS[state.lang];
+  const local = (text) => (text ? text[state.lang] || text.cs : '');
+  const clock = () => new Clock(state.lang, state.office ? state.office.zone : 'Europe/Prague');
+
+  function readLanguage() {
+    try {
+      const saved = window.localStorage.getItem('civicdiary-console-lang');
+      if (saved === 'cs' || saved === 'en') return saved;
+    } catch (e) {
+      // storage may be off; Czech then
+    }
+    return 'cs';
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  function say(message) {
+    fill(alert);
+    const p = el('p', { class: 'cd-success', tabindex: '-1', text: message });
+    fill(status, p);
+    return p;
+  }
+
+  function quiet() {
+    fill(status);
+    fill(alert);
+  }
+
+  /** A failed call in plain words; a lost session goes back to the login form. */
+  function failed(result) {
+    if (result.status === 401) {
+      state.me = null;
+      renderLogin(t().sessionOver);
+      return;
+    }
+    const message = result.status === 403 ? t().notPermitted : explainStaff(result);
+    fill(status);
+    fill(alert, el('p', { text: message }));
+  }
+
+  /** Like the widget's explanation, plus the detail the API gives staff (they may need it to fix a form). */
+  function explainStaff(result) {
+    const known = explain(kt(), result);
+    const p = result.problem || {};
+    if (known.kind === 'other' && p.detail) return `${known.message} (${p.detail})`;
+    if (known.kind === 'field' && p.detail) return `${known.message} (${p.detail})`;
+    return known.message;
+  }
+
+  // ---------------------------------------------------------------- small form pieces
+
+  function field(label, control, hint) {
+    control.id = control.id || uid('cd-f');
+    let hintNode = null;
+    if (hint) {
+      hintNode = el('p', { class: 'cd-hint', id: uid('cd-hint'), text: hint });
+      control.setAttribute('aria-describedby', hintNode.id);
+    }
+    return el('div', { class: 'cd-field' }, el('label', { for: control.id, text: label }), hintNode, control);
+  }
+
+  function input(name, value, attrs) {
+    const node = el('input', { name, type: 'text', ...(attrs || {}) });
+    node.value = value === null || value === undefined ? '' : String(value);
+    return node;
+  }
+
+  function select(name, options, value) {
+    const node = el('select', { name });
+    for (const [optionValue, label] of options) {
+      const option = el('option', { value: optionValue, text: label });
+      option.selected = optionValue === value;
+      node.append(option);
+    }
+    return node;
+  }
+
+  function checkbox(name, label, checked) {
+    const id = uid('cd-check');
+    const box = el('input', { type: 'checkbox', name, id });
+    box.checked = Boolean(checked);
+    return el('div', { class: 'cd-check' }, box, el('label', { for: id, text: label }));
+  }
+
+  function button(label, onClick, kind) {
+    return el('button', { type: 'button', class: `cd-button ${kind || 'cd-secondary'}`, text: label, on: { click: onClick } });
+  }
+
+  function submit(label) {
+    return el('button', { type: 'submit', class: 'cd-button cd-primary', text: label });
+  }
+
+  /** A form that runs action(form) on submit, with its submit button disabled meanwhile. */
+  function form(children, action, attrs) {
+    const node = el('form', { class: 'cd-form', novalidate: true, ...(attrs || {}) }, children);
+    node.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const buttons = node.querySelectorAll('button[type=submit]');
+      buttons.forEach((b) => { b.disabled = true; });
+      try {
+        await action(node);
+      } finally {
+        buttons.forEach((b) => { b.disabled = false; });
+      }
+    });
+    return node;
+  }
+
+  function section(title, ...children) {
+    const id = uid('cd-section');
+    return el('section', { class: 'cd-card', 'aria-labelledby': id }, el('h2', { id, text: title }), children);
+  }
+
+  function table(caption, headers, rows) {
+    return el('div', { class: 'cd-table-wrap' }, el('table', { class: 'cd-table' },
+      el('caption', { text: caption }),
+      el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, rows)));
+  }
+
+  // ---------------------------------------------------------------- directory lookups
+
+  function allOfficials() {
+    return state.departments.flatMap((d) => d.officials);
+  }
+
+  function officialOf(id) {
+    return allOfficials().find((o) => o.id === id) || null;
+  }
+
+  function officialName(id) {
+    const o = officialOf(id);
+    return o ? o.name : id;
+  }
+
+  function departmentOf(id) {
+    return state.departments.find((d) => d.id === id) || null;
+  }
+
+  function agendaOf(id) {
+    for (const d of state.departments) {
+      const found = d.agendas.find((a) => a.id === id);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** The officials this member may plan for: an official only themselves. */
+  function plannableOfficials() {
+    const me = state.me;
+    return me.role === 'OFFICIAL' ? allOfficials().filter((o) => o.id === me.official) : allOfficials();
+  }
+
+  function officialOptions(officials) {
+    return officials.map((o) => [o.id, `${o.name} (${local((departmentOf(o.department) || {}).name)})`]);
+  }
+
+  async function loadDirectory() {
+    const [offices, departments] = await Promise.all([api.get('/staff/offices'), api.get('/staff/departments')]);
+    if (!offices.ok) return offices;
+    if (!departments.ok) return departments;
+    state.office = offices.data.offices[0] || null;
+    state.departments = departments.data.departments;
+    return offices;
+  }
+
+  // ---------------------------------------------------------------- frame: header, menu, routing
+
+  function chrome() {
+    const texts = t();
+    document.documentElement.lang = state.lang;
+    document.querySelector('.cd-skip').textContent = texts.skip;
+    document.getElementById('office').textContent = state.office ? `${local(state.office.name)} · ${texts.console}` : texts.console;
+    const menu = document.getElementById('menu');
+    menu.setAttribute('aria-label', texts.menu);
+    const user = document.getElementById('user');
+    const languageButton = el('button', {
+      type: 'button', class: 'cd-button cd-secondary', lang: texts.switchLang, id: 'switch-language', text: texts.switchTo,
+      on: {
+        click: () => {
+          state.lang = texts.switchLang;
+          try {
+            window.localStorage.setItem('civicdiary-console-lang', state.lang);
+          } catch (e) {
+            // not kept then
+          }
+          route();
+          document.getElementById('switch-language').focus();
+        },
+      },
+    });
+    if (!state.me) {
+      fill(menu);
+      fill(user, languageButton);
+      return;
+    }
+    const current = page();
+    fill(menu, el('ul', {}, Object.entries(PAGES)
+      .filter(([, p]) => p.roles.includes(state.me.role))
+      .map(([key]) => el('li', {}, el('a', { href: `#${key}`, 'aria-current': key === current ? 'page' : null, text: texts.pages[key] })))));
+    fill(user,
+      el('span', { class: 'cd-user-name', text: texts.signedIn(state.me.username, texts.roles[state.me.role]) }),
+      languageButton,
+      button(texts.logout, logout));
+  }
+
+  function page() {
+    const wanted = window.location.hash.replace(/^#/, '').split('?')[0];
+    const allowed = Object.keys(PAGES).filter((key) => PAGES[key].roles.includes(state.me.role));
+    return allowed.includes(wanted) ? wanted : allowed[0];
+  }
+
+  function title(text) {
+    const h1 = document.getElementById('page-title');
+    h1.textContent = text;
+    document.title = `${text} – ${t().console}`;
+    return h1;
+  }
+
+  /** Shows the page the address names; focus goes to its heading, as after a page load. */
+  async function route(moveFocus) {
+    if (!state.me) {
+      renderLogin();
+      return;
+    }
+    chrome();
+    const key = page();
+    const h1 = title(t().pages[key]);
+    fill(content, el('p', { class: 'cd-loading', text: t().loading }));
+    await PAGES[key].render();
+    if (moveFocus) h1.focus();
+  }
+
+  function renderLogin(message) {
+    const texts = t();
+    chrome();
+    title(texts.pages.login);
+    quiet();
+    if (message) fill(alert, el('p', { text: message }));
+    const username = input('username', '', { autocomplete: 'username', required: true, spellcheck: 'false' });
+    const password = input('password', '', { type: 'password', autocomplete: 'current-password', required: true });
+    fill(content, el('div', { class: 'cd-card cd-login' }, form([
+      field(texts.username, username),
+      field(texts.password, password),
+      el('div', { class: 'cd-actions' }, submit(texts.login)),
+    ], async () => {
+      if (!username.value.trim() || !password.value) {
+        fill(alert, el('p', { text: texts.required }));
+        (username.value.trim() ? password : username).focus();
+        return;
+      }
+      const result = await api.post('/staff/login', { username: username.value.trim(), password: password.value });
+      if (!result.ok) {
+        fill(alert, el('p', { text: result.status === 401 ? texts.loginFailed : explainStaff(result) }));
+        password.value = '';
+        password.focus();
+        return;
+      }
+      await start(true);
+    })));
+  }
+
+  async function logout() {
+    await api.post('/staff/logout');
+    state.me = null;
+    window.location.hash = '';
+    renderLogin();
+    document.getElementById('page-title').focus();
+  }
+
+  async function start(moveFocus) {
+    const me = await api.get('/staff/me');
+    if (!me.ok) {
+      renderLogin();
+      return;
+    }
+    state.me = me.data;
+    const loaded = await loadDirectory();
+    quiet();
+    if (!loaded.ok) {
+      failed(loaded);
+      return;
+    }
+    await route(moveFocus);
+  }
+
+  window.addEventListener('hashchange', () => {
+    quiet();
+    route(true);
+  });
+
+  // ---------------------------------------------------------------- worklist
+
+  async function worklist() {
+    const texts = t();
+    const result = await api.get('/staff/worklist');
+    if (!result.ok) {
+      fill(content);
+      failed(result);
+      return;
+    }
+    const { displaced, undelivered } = result.data;
+    const parts = [el('p', { class: 'cd-intro', text: texts.worklistIntro }),
+      el('div', { class: 'cd-actions' }, button(texts.refresh, () => { quiet(); route(); }))];
+    if (!displaced.length) parts.push(el('p', { class: 'cd-note', text: texts.worklistEmpty }));
+    for (const item of displaced) parts.push(worklistItem(item));
+    if (undelivered.length) {
+      parts.push(section(texts.undelivered, el('ul', { class: 'cd-plain-list' }, undelivered.map((m) => el('li', {},
+        el('p', { text: `${clock().at(m.start)} · ${officialName(m.official)} · ${m.kind} · ${texts.attempts(m.attempts)}` }),
+        m.lastError ? el('p', { class: 'cd-muted', text: m.lastError }) : null,
+        button(texts.retry, async () => {
+          const r = await api.post(`/staff/messages/${encodeURIComponent(m.id)}/retry`);
+          if (r.ok) {
+            await route();
+            say(texts.retried).focus();
+          } else {
+            failed(r);
+          }
+        }))))));
+    }
+    fill(content, ...parts);
+  }
+
+  function worklistItem(item) {
+    const texts = t();
+    const r = item.reservation;
+    const c = clock();
+    const noteBox = el('textarea', { name: 'note', rows: '2', maxlength: '1000' });
+    const headingId = uid('cd-item');
+    const who = r.citizen.name;
+    const card = el('article', { class: 'cd-card cd-worklist-item', 'aria-labelledby': headingId });
+    const move = async (official, start, end) => {
+      const result = await api.post(`/staff/reservations/${encodeURIComponent(r.id)}/move`,
+        { official, start, note: noteBox.value.trim() || null });
+      if (!result.ok) {
+        if (explain(kt(), result).kind === 'slot') state.taken.add(takenKey({ official, start }));
+        failed(result);
+        return;
+      }
+      await route();
+      say(texts.moved(who, `${c.span(start, end)}, ${officialName(official)}`)).focus();
+    };
+    const proposals = item.proposals.length
+      ? el('ul', { class: 'cd-proposals' }, item.proposals.map((p) => el('li', { class: 'cd-proposal' },
+        button(texts.moveTo(`${c.span(p.start, p.end)}, ${officialName(p.official)}`), () => move(p.official, p.start, p.end), 'cd-primary'))))
+      : el('p', { class: 'cd-note', text: texts.noProposals });
+    const pickerBox = el('div', { class: 'cd-picker-box' });
+    const agenda = agendaOf(r.agenda);
+    const department = departmentOf(r.department);
+    card.append(
+      el('h2', { id: headingId, text: who }),
+      details([
+        [texts.phone, r.citizen.phone ? el('a', { href: `tel:${r.citizen.phone.replace(/\s+/g, '')}`, text: r.citizen.phone }) : texts.none],
+        [texts.email, r.citizen.email ? el('a', { href: `mailto:${r.citizen.email}`, text: r.citizen.email }) : texts.none],
+        [texts.originally, c.span(r.start, r.end)],
+        [texts.official, officialName(r.official)],
+        [texts.department, local(department && department.name)],
+        [texts.agenda, local(agenda && agenda.name)],
+        [texts.topic, r.topic],
+      ]),
+      field(texts.note, noteBox, texts.noteHint),
+      el('h3', { class: 'cd-subtitle', text: texts.proposals }),
+      proposals,
+      el('div', { class: 'cd-actions' },
+        button(texts.otherTime, () => {
+          fill(pickerBox, timePicker(r.department, r.agenda, null, (slot) => move(slot.official, slot.start, slot.end)).element);
+        }),
+        button(texts.cancelWithNote, async () => {
+          if (!noteBox.value.trim()) {
+            fill(alert, el('p', { text: texts.noteNeeded }));
+            noteBox.focus();
+            return;
+          }
+          const result = await api.post(`/staff/reservations/${encodeURIComponent(r.id)}/cancel`, { note: noteBox.value.trim() });
+          if (!result.ok) {
+            failed(result);
+            return;
+          }
+          await route();
+          say(texts.cancelled(who)).focus();
+        })),
+      pickerBox);
+    return card;
+  }
+
+  /** The public free-time calendar for a department's agenda (or one official), for staff. */
+  function timePicker(department, agenda, official, onPick) {
+    const c = clock();
+    const from = c.today();
+    const to = addDays(from, state.office ? state.office.policy.horizonDays : 60);
+    const owner = official ? `/officials/${encodeURIComponent(official)}` : `/departments/${encodeURIComponent(department)}`;
+    const picker = new TimePicker({
+      t: kt(), clock: c, headingLevel: 3, taken: state.taken,
+      loadDays: async () => {
+        const r = await api.get(`${owner}/days`, { agenda, from, to });
+        return r.ok ? r.data.days : r;
+      },
+      loadSlots: async (day) => {
+        const r = await api.get(`${owner}/slots`, { agenda, from: day, to: day });
+        return r.ok ? r.data.slots : r;
+      },
+      describeSlot: (slot) => (official ? '' : officialName(slot.official)),
+      onPick,
+      report: (message) => fill(alert, el('p', { text: message })),
+    });
+    picker.load(null);
+    return picker;
+  }
+
+  // ---------------------------------------------------------------- booking for a caller
+
+  async function book() {
+    const texts = t();
+    const chosen = { slot: null };
+    const departmentSelect = select('department', state.departments.map((d) => [d.id, local(d.name)]), state.departments[0] && state.departments[0].id);
+    const agendaSelect = select('agenda', [], null);
+    const officialSelect = select('official', [], null);
+    const pickerBox = el('div', { class: 'cd-picker-box' });
+    const chosenText = el('p', { class: 'cd-chosen', 'aria-live': 'polite' });
+    const topic = el('textarea', { name: 'topic', rows: '2', maxlength: String(state.office ? state.office.policy.topicMaxLength : 500) });
+    const name = input('name', '', { autocomplete: 'off' });
+    const phone = input('phone', '', { type: 'tel', autocomplete: 'off' });
+    const email = input('email', '', { type: 'email', autocomplete: 'off' });
+    const language = select('language', [['cs', texts.languages.cs], ['en', texts.languages.en]], 'cs');
+    let key = randomKey();
+
+    const refreshPicker = () => {
+      chosen.slot = null;
+      chosenText.textContent = '';
+      if (!agendaSelect.value) {
+        fill(pickerBox);
+        return;
+      }
+      const picker = timePicker(departmentSelect.value, agendaSelect.value, officialSelect.value || null, (slot) => {
+        chosen.slot = slot;
+        key = randomKey();
+        chosenText.textContent = texts.chosen(clock().span(slot.start, slot.end), officialName(slot.official));
+        name.focus();
+      });
+      fill(pickerBox, picker.element);
+    };
+    const refreshOfficials = () => {
+      const agenda = agendaOf(agendaSelect.value);
+      const department = departmentOf(departmentSelect.value);
+      const handling = department ? department.officials.filter((o) => o.active && (!agenda || agenda.officials.includes(o.id))) : [];
+      fill(officialSelect, ...[['', texts.anyone]].concat(handling.map((o) => [o.id, o.name]))
+        .map(([v, l]) => el('option', { value: v, text: l })));
+      refreshPicker();
+    };
+    const refreshAgendas = () => {
+      const department = departmentOf(departmentSelect.value);
+      fill(agendaSelect, ...(department ? department.agendas : []).map((a) => el('option', { value: a.id, text: local(a.name) })));
+      refreshOfficials();
+    };
+    departmentSelect.addEventListener('change', refreshAgendas);
+    agendaSelect.addEventListener('change', refreshOfficials);
+    officialSelect.addEventListener('change', refreshPicker);
+
+    fill(content, el('p', { class: 'cd-intro', text: texts.bookIntro }), form([
+      el('div', { class: 'cd-grid' },
+        field(texts.department, departmentSelect),
+        field(texts.agenda, agendaSelect),
+        field(texts.official, officialSelect)),
+      field(texts.topic, topic),
+      el('h2', { class: 'cd-subtitle', text: texts.chooseTime }),
+      pickerBox,
+      chosenText,
+      el('div', { class: 'cd-grid' },
+        field(texts.name, name),
+        field(texts.phone, phone),
+        field(texts.email, email),
+        field(texts.language, language)),
+      el('div', { class: 'cd-actions' }, submit(texts.bookButton)),
+    ], async () => {
+      if (!chosen.slot) {
+        fill(alert, el('p', { text: texts.pickTimeFirst }));
+        return;
+      }
+      const slot = chosen.slot;
+      const result = await api.post('/staff/reservations', {
+        official: slot.official, agenda: agendaSelect.value, start: slot.start, name: name.value.trim(),
+        email: email.value.trim() || null, phone: phone.value.trim() || null, topic: topic.value.trim(), language: language.value,
+      }, { 'Idempotency-Key': key });
+      if (!result.ok) {
+        if (explain(kt(), result).kind === 'slot') {
+          state.taken.add(takenKey(slot));
+          refreshPicker();
+        }
+        failed(result);
+        return;
+      }
+      const when = clock().span(slot.start, slot.end);
+      await route();
+      say(texts.booked(when, officialName(slot.official))).focus();
+    }));
+    refreshAgendas();
+  }
+
+  // ---------------------------------------------------------------- search
+
+  async function search() {
+    const texts = t();
+    const c = clock();
+    const text = input('text', '', { type: 'search' });
+    const department = select('department', [['', texts.anyDepartment]].concat(state.departments.map((d) => [d.id, local(d.name)])), '');
+    const official = select('official', [['', texts.anyOfficial]].concat(officialOptions(plannableOfficials())), '');
+    const statusSelect = select('status', [['', texts.anyStatus]].concat(Object.entries(texts.status)), '');
+    const from = input('from', c.today(), { type: 'date' });
+    const to = input('to', addDays(c.today(), 60), { type: 'date' });
+    const results = el('div', { class: 'cd-results' });
+    const run = async () => {
+      const result = await api.get('/staff/reservations', {
+        text: text.value.trim(), department: department.value, official: official.value, status: statusSelect.value,
+        from: from.value ? c.instantAt(from.value, '00:00') : null,
+        to: to.value ? c.instantAt(addDays(to.value, 1), '00:00') : null,
+      });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      const list = result.data.reservations;
+      fill(results, list.length ? table(texts.results(list.length),
+        [texts.when, texts.caller, texts.contact, texts.official, texts.agenda, texts.statusLabel, texts.channelLabel, texts.actions],
+        list.map((r) => searchRow(r, run))) : el('p', { class: 'cd-note', text: texts.results(0) }));
+    };
+    fill(content, form([
+      el('div', { class: 'cd-grid' },
+        field(texts.text, text),
+        field(texts.department, department),
+        field(texts.official, official),
+        field(texts.statusLabel, statusSelect),
+        field(texts.from, from),
+        field(texts.to, to)),
+      el('div', { class: 'cd-actions' }, submit(texts.find)),
+    ], run, { role: 'search' }), results);
+    await run();
+  }
+
+  function searchRow(r, again) {
+    const texts = t();
+    const c = clock();
+    const agenda = agendaOf(r.agenda);
+    const now = new Date();
+    const actions = el('td', {});
+    const act = async (path, body, message) => {
+      const result = await api.post(`/staff/reservations/${encodeURIComponent(r.id)}/${path}`, body);
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      await again();
+      say(message);
+    };
+    if (r.status === 'ACTIVE' && new Date(r.start) <= now) {
+      actions.append(button(texts.came, () => act('outcome', { status: 'COMPLETED' }, texts.outcomeSaved)),
+        button(texts.noShow, () => act('outcome', { status: 'NO_SHOW' }, texts.outcomeSaved)));
+    } else if (r.status === 'ACTIVE' || r.status === 'DISPLACED') {
+      const note = input('note', '', { 'aria-label': `${texts.note}: ${r.citizen.name}` });
+      actions.append(note, button(texts.cancel, () => {
+        if (!note.value.trim()) {
+          fill(alert, el('p', { text: texts.noteNeeded }));
+          note.focus();
+          return;
+        }
+        act('cancel', { note: note.value.trim() }, texts.cancelled(r.citizen.name));
+      }));
+    }
+    return el('tr', {},
+      el('td', { text: c.span(r.start, r.end) }),
+      el('td', { text: r.citizen.name }),
+      el('td', { text: [r.citizen.phone, r.citizen.email].filter(Boolean).join(', ') || texts.none }),
+      el('td', { text: officialName(r.official) }),
+      el('td', { text: local(agenda && agenda.name) }),
+      el('td', { text: texts.status[r.status] || r.status }),
+      el('td', { text: texts.channel[r.channel] || r.channel }),
+      actions);
+  }
+
+  // ---------------------------------------------------------------- day plan (printable)
+
+  async function dayPlan() {
+    const texts = t();
+    const c = clock();
+    const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
+    const officials = plannableOfficials();
+    const official = select('official', officialOptions(officials), params.get('official') || (officials[0] && officials[0].id));
+    const date = input('date', params.get('date') || c.today(), { type: 'date' });
+    const plan = el('div', { class: 'cd-plan' });
+    const show = async () => {
+      const result = await api.get(`/staff/officials/${encodeURIComponent(official.value)}/day-plan`, { date: date.value });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      const p = result.data;
+      const who = officialOf(p.official);
+      const windows = p.windows.map((w) => `${Clock.clock(w.start)}–${Clock.clock(w.end)}${w.place ? ` (${w.place.name})` : ''}`);
+      fill(plan,
+        el('h2', { class: 'cd-plan-title', text: texts.planTitle(who ? `${who.name}${who.room ? `, ${who.room}` : ''}` : p.official, c.dayFull(p.date)) }),
+        p.holiday ? el('p', { class: 'cd-note', text: texts.holiday(local(p.holiday)) }) : null,
+        el('h3', { class: 'cd-subtitle', text: texts.windows }),
+        windows.length ? el('ul', { class: 'cd-plain-list' }, windows.map((w) => el('li', { text: w }))) : el('p', { text: texts.noWindows }),
+        p.absences.length ? el('h3', { class: 'cd-subtitle', text: texts.absencesTitle }) : null,
+        p.absences.length ? el('ul', { class: 'cd-plain-list' }, p.absences.map((a) => el('li', { text: `${c.range(a.start, a.end)} · ${texts.kinds[a.kind]}` }))) : null,
+        p.reservations.length
+          ? table(texts.reservationsTitle, [texts.time, texts.caller, texts.contact, texts.agenda, texts.topic, texts.statusLabel],
+            p.reservations.map((r) => el('tr', {},
+              el('td', { text: `${c.time(r.start)}–${c.time(r.end)}` }),
+              el('td', { text: r.citizen.name }),
+              el('td', { text: [r.citizen.phone, r.citizen.email].filter(Boolean).join(', ') || texts.none }),
+              el('td', { text: local((agendaOf(r.agenda) || {}).name) }),
+              el('td', { text: r.topic }),
+              el('td', { text: texts.status[r.status] || r.status }))))
+          : el('p', { class: 'cd-note', text: texts.noReservations }));
+      window.history.replaceState(null, '', `#day-plan?official=${encodeURIComponent(official.value)}&date=${date.value}`);
+    };
+    fill(content, form([
+      el('div', { class: 'cd-grid' }, field(texts.chooseOfficial, official), field(texts.date, date)),
+      el('div', { class: 'cd-actions' }, submit(texts.show), button(texts.print, () => window.print())),
+    ], show, { class: 'cd-form cd-no-print' }), plan);
+    await show();
+  }
+
+  // ---------------------------------------------------------------- absences
+
+  async function absences() {
+    const texts = t();
+    const c = clock();
+    const officials = plannableOfficials();
+    const official = select('official', officialOptions(officials), officials[0] && officials[0].id);
+    const startDay = input('startDay', c.today(), { type: 'date' });
+    const startTime = input('startTime', '00:00', { type: 'time' });
+    const endDay = input('endDay', addDays(c.today(), 1), { type: 'date' });
+    const endTime = input('endTime', '00:00', { type: 'time' });
+    const kind = select('kind', Object.entries(texts.kinds), 'ILLNESS');
+    const reason = input('reason', '', { maxlength: '200' });
+    const list = el('div', {});
+    const refresh = async () => {
+      const from = c.instantAt(c.today(), '00:00');
+      const to = c.instantAt(addDays(c.today(), 90), '00:00');
+      const result = await api.get(`/staff/officials/${encodeURIComponent(official.value)}/absences`, { from, to });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      const items = result.data.absences;
+      fill(list, section(texts.upcoming, items.length ? el('ul', { class: 'cd-plain-list' }, items.map((a) => el('li', {},
+        `${c.range(a.start, a.end)} · ${texts.kinds[a.kind]}${a.reason ? ` · ${a.reason}` : ''} `,
+        button(texts.remove, async () => {
+          const r = await api.delete(`/staff/absences/${encodeURIComponent(a.id)}`);
+          if (!r.ok) {
+            failed(r);
+            return;
+          }
+          await refresh();
+          say(texts.removed).focus();
+        })))) : el('p', { text: texts.noAbsences })));
+    };
+    official.addEventListener('change', refresh);
+    fill(content, el('p', { class: 'cd-intro', text: texts.absencesIntro }), form([
+      field(texts.chooseOfficial, official),
+      el('fieldset', { class: 'cd-fieldset cd-grid' }, el('legend', { text: texts.start }), field(texts.date, startDay), field(texts.time, startTime)),
+      el('fieldset', { class: 'cd-fieldset cd-grid' }, el('legend', { text: texts.end }), field(texts.date, endDay), field(texts.time, endTime)),
+      el('div', { class: 'cd-grid' }, field(texts.kind, kind), field(texts.reason, reason)),
+      el('div', { class: 'cd-actions' }, submit(texts.record)),
+    ], async () => {
+      const result = await api.post(`/staff/officials/${encodeURIComponent(official.value)}/absences`, {
+        start: c.instantAt(startDay.value, startTime.value), end: c.instantAt(endDay.value, endTime.value),
+        kind: kind.value, reason: reason.value.trim() || null,
+      });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      await refresh();
+      say(texts.recorded(result.data.displaced.length)).focus();
+    }), list);
+    await refresh();
+  }
+
+  // ---------------------------------------------------------------- administration
+
+  /** After a save: reload the directory and show the page again with the message. */
+  async function saved(message) {
+    await loadDirectory();
+    await route();
+    say(message).focus();
+  }
+
+  function placeFields(place) {
+    return [field(t().placeName, input('placeName', place && place.name)), field(t().placeAddress, input('placeAddress', place && place.address))];
+  }
+
+  function placeOf(formNode) {
+    const name = formNode.elements.placeName.value.trim();
+    const address = formNode.elements.placeAddress.value.trim();
+    return name || address ? { name, address } : null;
+  }
+
+  async function departments() {
+    const cards = state.departments.map((d) => departmentCard(d));
+    cards.push(departmentCard(null));
+    fill(content, ...cards);
+  }
+
+  function departmentCard(d) {
+    const texts = t();
+    const hours = (d ? d.walkInHours : []).slice();
+    const hoursBox = el('div', {});
+    const renderHours = () => fill(hoursBox, ...hours.map((h, i) => el('fieldset', { class: 'cd-fieldset cd-grid cd-row' },
+      el('legend', { class: 'cd-visually-hidden', text: `${texts.walkIn} ${i + 1}` }),
+      field(texts.day, select(`hourDay${i}`, texts.days.map((day) => [day, kit.TEXTS[state.lang].days[day]]), h.day)),
+      field(texts.start, input(`hourStart${i}`, Clock.clock(h.start).padStart(5, '0'), { type: 'time' })),
+      field(texts.end, input(`hourEnd${i}`, Clock.clock(h.end).padStart(5, '0'), { type: 'time' })),
+      button(texts.remove, () => { collect(); hours.splice(i, 1); renderHours(); }))));
+    renderHours();
+    const id = input('id', d ? d.id : '', d ? { readonly: true } : {});
+    const edit = form([
+      d ? null : field(texts.id, id, texts.idHint),
+      el('div', { class: 'cd-grid' }, field(texts.nameCs, input('nameCs', d && d.name.cs)), field(texts.nameEn, input('nameEn', d && d.name.en))),
+      el('div', { class: 'cd-grid' }, ...placeFields(d && d.place)),
+      el('div', { class: 'cd-actions' }, submit(texts.save)),
+    ], async (f) => {
+      const result = await api.put(`/staff/departments/${encodeURIComponent(id.value.trim())}`, {
+        office: d ? d.office : state.office.id, name: { cs: f.elements.nameCs.value.trim(), en: f.elements.nameEn.value.trim() }, place: placeOf(f),
+      });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      await saved(texts.saved);
+    });
+    const hoursForm = d ? form([
+      el('h3', { class: 'cd-subtitle', text: texts.walkIn }),
+      hoursBox,
+      el('div', { class: 'cd-actions' },
+        button(texts.add, () => { collect(); hours.push({ day: 'MONDAY', start: '08:00', end: '12:00' }); renderHours(); }),
+        submit(texts.saveHours)),
+    ], async () => {
+      collect();
+      const result = await api.put(`/staff/departments/${encodeURIComponent(d.id)}/walk-in-hours`, { hours });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      await saved(texts.saved);
+    }) : null;
+    function collect() {
+      hours.forEach((h, i) => {
+        h.day = hoursBox.querySelector(`[name=hourDay${i}]`).value;
+        h.start = hoursBox.querySelector(`[name=hourStart${i}]`).value;
+        h.end = hoursBox.querySelector(`[name=hourEnd${i}]`).value;
+      });
+    }
+    return section(d ? local(d.name) : texts.newDepartment, edit, hoursForm);
+  }
+
+  async function officials() {
+    const cards = [];
+    for (const d of state.departments) {
+      cards.push(section(local(d.name), d.officials.map((o) => officialForm(o, d)), el('details', {},
+        el('summary', { text: t().newOfficial }), officialForm(null, d))));
+    }
+    fill(content, ...cards);
+  }
+
+  function officialForm(o, d) {
+    const texts = t();
+    const id = input('id', o ? o.id : '', o ? { readonly: true } : {});
+    return form([
+      el('h3', { class: 'cd-subtitle', text: o ? o.name : texts.newOfficial }),
+      o ? null : field(texts.id, id, texts.idHint),
+      el('div', { class: 'cd-grid' },
+        field(texts.name, input('name', o && o.name)),
+        field(texts.room, input('room', o && o.room)),
+        field(texts.email, input('email', o && o.email, { type: 'email' }))),
+      checkbox('active', texts.active, o ? o.active : true),
+      el('div', { class: 'cd-actions' }, submit(texts.save)),
+    ], async (f) => {
+      const result = await api.put(`/staff/officials/${encodeURIComponent(id.value.trim())}`, {
+        department: d.id, name: f.elements.name.value.trim(), room: f.elements.room.value.trim() || null,
+        email: f.elements.email.value.trim() || null, active: f.elements.active.checked,
+      });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      await saved(texts.displaced(result.data.displaced.length));
+    }, { class: 'cd-form cd-subform' });
+  }
+
+  async function agendas() {
+    const cards = [];
+    for (const d of state.departments) {
+      cards.push(section(local(d.name), d.agendas.map((a) => agendaForm(a, d)), el('details', {},
+        el('summary', { text: t().newAgenda }), agendaForm(null, d))));
+    }
+    fill(content, ...cards);
+  }
+
+  function agendaForm(a, d) {
+    const texts = t();
+    const id = input('id', a ? a.id : '', a ? { readonly: true } : {});
+    const handledBy = el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.handledBy }),
+      d.officials.map((o) => checkbox(`official-${o.id}`, o.name, a ? a.officials.includes(o.id) : false)));
+    return form([
+      el('h3', { class: 'cd-subtitle', text: a ? local(a.name) : texts.newAgenda }),
+      a ? null : field(texts.id, id, texts.idHint),
+      el('div', { class: 'cd-grid' },
+        field(texts.nameCs, input('nameCs', a && a.name.cs)),
+        field(texts.nameEn, input('nameEn', a && a.name.en)),
+        field(texts.slots, input('slots', a ? a.slots : 1, { type: 'number', min: '1', max: '16' }))),
+      handledBy,
+      el('div', { class: 'cd-actions' }, submit(texts.save)),
+    ], async (f) => {
+      const result = await api.put(`/staff/agendas/${encodeURIComponent(id.value.trim())}`, {
+        department: d.id, name: { cs: f.elements.nameCs.value.trim(), en: f.elements.nameEn.value.trim() },
+        slots: Number(f.elements.slots.value), officials: d.officials.filter((o) => f.elements[`official-${o.id}`].checked).map((o) => o.id),
+      });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      await saved(texts.saved);
+    }, { class: 'cd-form cd-subform' });
+  }
+
+  async function diaries() {
+    const texts = t();
+    const officials = plannableOfficials();
+    const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
+    const official = select('official', officialOptions(officials), params.get('official') || (officials[0] && officials[0].id));
+    const box = el('div', {});
+    const load = async () => {
+      const result = await api.get(`/staff/officials/${encodeURIComponent(official.value)}/windows`);
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      window.history.replaceState(null, '', `#diaries?official=${encodeURIComponent(official.value)}`);
+      fill(box, windowsForm(official.value, result.data.windows.slice()));
+    };
+    official.addEventListener('change', load);
+    fill(content, field(texts.chooseOfficial, official), box);
+    await load();
+  }
+
+  function windowsForm(officialId, windows) {
+    const texts = t();
+    const rows = el('div', {});
+    const collect = () => windows.forEach((w, i) => {
+      const get = (name) => rows.querySelector(`[name=${name}${i}]`);
+      const place = get('placeName').value.trim() || get('placeAddress').value.trim()
+        ? { name: get('placeName').value.trim(), address: get('placeAddress').value.trim() } : null;
+      Object.assign(w, {
+        day: get('day').value, start: get('start').value, end: get('end').value, validFrom: get('validFrom').value,
+        validUntil: get('validUntil').value || null, onHolidays: get('onHolidays').checked, place,
+      });
+    });
+    const render = () => fill(rows, ...windows.map((w, i) => {
+      const holidays = checkbox(`onHolidays${i}`, texts.onHolidays, w.onHolidays);
+      return el('fieldset', { class: 'cd-fieldset cd-window' }, el('legend', { text: texts.window(i + 1) }),
+        el('div', { class: 'cd-grid' },
+          field(texts.day, select(`day${i}`, texts.days.map((day) => [day, kit.TEXTS[state.lang].days[day]]), w.day)),
+          field(texts.start, input(`start${i}`, Clock.clock(w.start).padStart(5, '0'), { type: 'time' })),
+          field(texts.end, input(`end${i}`, Clock.clock(w.end).padStart(5, '0'), { type: 'time' })),
+          field(texts.validFrom, input(`validFrom${i}`, w.validFrom, { type: 'date' })),
+          field(texts.validUntil, input(`validUntil${i}`, w.validUntil, { type: 'date' })),
+          field(texts.placeName, input(`placeName${i}`, w.place && w.place.name)),
+          field(texts.placeAddress, input(`placeAddress${i}`, w.place && w.place.address))),
+        holidays,
+        button(texts.removeWindow, () => { collect(); windows.splice(i, 1); render(); }));
+    }));
+    render();
+    return form([rows, el('div', { class: 'cd-actions' },
+      button(texts.addWindow, () => {
+        collect();
+        windows.push({ day: 'MONDAY', start: '08:00', end: '12:00', validFrom: clock().today(), validUntil: null, onHolidays: false, place: null });
+        render();
+      }),
+      submit(texts.saveWindows)),
+    ], async () => {
+      collect();
+      const result = await api.put(`/staff/officials/${encodeURIComponent(officialId)}/windows`, { windows });
+      if (!result.ok) {
+        failed(result);
+        return;
+      }
+      await saved(texts.displaced(result.data.displaced.length));
+    });
+  }
+
+  start(false);
+})();

@@ -7,7 +7,7 @@
   'use strict';
 
   const kit = window.CivicDiaryKit;
-  const { el, Api, explain, Clock, TimePicker, takenKey, details, placeText, phoneLink, addDays } = kit;
+  const { el, fill, Api, explain, Clock, TimePicker, takenKey, details, placeText, phoneLink, addDays } = kit;
 
   const TEXTS = {
     cs: {
@@ -144,7 +144,7 @@
   const status = el('div', { class: 'cd-status', role: 'status', 'aria-live': 'polite' });
   const alert = el('div', { class: 'cd-alert', role: 'alert' });
   const content = el('div', { class: 'cd-manage' });
-  app.replaceChildren(status, alert, content);
+  fill(app, status, alert, content);
 
   const lang = () => state.lang || (state.view && state.view.reservation.language) || 'cs';
   const t = () => TEXTS[lang()];
@@ -176,18 +176,18 @@
   }
 
   function say(message) {
-    alert.replaceChildren();
-    status.replaceChildren(el('p', { class: 'cd-success', text: message }));
+    fill(alert);
+    fill(status, el('p', { class: 'cd-success', text: message }));
   }
 
   function fail(message) {
-    status.replaceChildren();
-    alert.replaceChildren(el('p', { text: message }));
+    fill(status);
+    fill(alert, el('p', { text: message }));
   }
 
   function quiet() {
-    status.replaceChildren();
-    alert.replaceChildren();
+    fill(status);
+    fill(alert);
   }
 
   function chrome() {
@@ -200,12 +200,12 @@
     document.getElementById('office').textContent = o ? local(o.name) : '';
     const nav = document.getElementById('language');
     nav.setAttribute('aria-label', texts.languageNav);
-    nav.replaceChildren(el('button', {
+    fill(nav, el('button', {
       type: 'button', class: 'cd-button cd-secondary', lang: texts.switchLang, id: 'switch-language', text: texts.switchTo,
       on: { click: () => { state.lang = texts.switchLang; render(); document.getElementById('switch-language').focus(); } },
     }));
     const footer = document.getElementById('footer');
-    footer.replaceChildren();
+    fill(footer);
     if (o && o.phones.length) {
       footer.append(el('p', { text: texts.help }),
         el('ul', { class: 'cd-phones' }, o.phones.map((p) => el('li', {}, `${local(p.purpose)}: `, phoneLink(p)))));
@@ -213,11 +213,11 @@
   }
 
   async function load() {
-    content.replaceChildren(el('p', { class: 'cd-loading', text: t().loading }));
+    fill(content, el('p', { class: 'cd-loading', text: t().loading }));
     const [view, directory] = await Promise.all([api.get(`/manage/${encodeURIComponent(token)}`), state.directory ? null : api.get('/departments')]);
     if (directory && directory.ok) state.directory = directory.data;
     if (!view.ok) {
-      content.replaceChildren();
+      fill(content);
       chrome();
       fail(explain(kt(), view).message);
       return false;
@@ -281,7 +281,7 @@
       if (state.picking) parts.push(picker());
       else if (v.canReschedule || v.canCancel) parts.push(actions());
     }
-    content.replaceChildren(...parts);
+    fill(content, ...parts);
     if (focus) {
       const target = typeof focus === 'string' ? document.getElementById(focus) : null;
       (target || document.getElementById('main')).focus();

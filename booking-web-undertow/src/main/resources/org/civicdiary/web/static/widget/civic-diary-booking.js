@@ -248,11 +248,17 @@
   }
 
   function append(node, children) {
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.append(typeof child === 'string' ? document.createTextNode(child) : child);
     }
     return node;
+  }
+
+  /** Replaces a node's children (null and false children are left out, unlike replaceChildren). */
+  function fill(node, ...children) {
+    node.replaceChildren();
+    return append(node, children);
   }
 
   let uniqueIds = 0;
@@ -272,9 +278,10 @@
 
   /** The JSON API under {base}/api/v1: every call resolves to {ok, status, data, problem, retryAfter}. */
   class Api {
-    constructor(base, credentials) {
+    constructor(base, credentials, headers) {
       this.base = String(base || '').replace(/\/+$/, '');
       this.credentials = credentials || 'omit';
+      this.headers = headers || {};
     }
 
     url(path, query) {
@@ -302,7 +309,7 @@
     }
 
     async request(method, path, { query, body, headers }) {
-      const sent = { Accept: 'application/json', ...(headers || {}) };
+      const sent = { Accept: 'application/json', ...this.headers, ...(headers || {}) };
       if (body !== undefined) sent['Content-Type'] = 'application/json';
       let response;
       try {
@@ -418,6 +425,16 @@
       return `${this.dayFormat.format(new Date(start))}, ${this.time(start)}–${this.time(end)}`;
     }
 
+    /** "úterý 2. března 2027, 15:00" */
+    at(instant) {
+      return `${this.dayFormat.format(new Date(instant))}, ${this.time(instant)}`;
+    }
+
+    /** A span that may cover several days (an absence): both ends in full unless on one day. */
+    range(start, end) {
+      return this.dateOf(start) === this.dateOf(end) ? this.span(start, end) : `${this.at(start)} – ${this.at(end)}`;
+    }
+
     day(iso) {
       return this.dateLong.format(parseDate(iso));
     }
@@ -428,6 +445,31 @@
 
     month(iso) {
       return this.monthFormat.format(parseDate(iso));
+    }
+
+    /** The instant of a wall-clock time (yyyy-mm-dd, hh:mm) in the office's zone, as ISO-8601. */
+    instantAt(isoDay, hhmm) {
+      const [y, m, d] = isoDay.split('-').map(Number);
+      const [hh, mm] = hhmm.split(':').map(Number);
+      const wanted = Date.UTC(y, m - 1, d, hh, mm);
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: this.zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+      });
+      let guess = wanted;
+      // twice: the zone's offset may differ between the first guess and the answer (daylight saving)
+      for (let i = 0; i < 2; i += 1) {
+        const p = Object.fromEntries(parts.formatToParts(new Date(guess)).map((x) => [x.type, x.value]));
+        const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+        guess += wanted - shown;
+      }
+      return new Date(guess).toISOString();
+    }
+
+    /** The wall-clock time of an instant in the office's zone, as hh:mm. */
+    hhmm(instant) {
+      const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: this.zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+      return `${p.hour}:${p.minute}`;
     }
 
     /** "08:00:00" → "8:00" */
@@ -462,17 +504,17 @@
     /** Loads the days (again); keeps the chosen day when it still has free time. */
     async load(preferred) {
       const t = this.o.t;
-      this.calendarBox.replaceChildren(el('p', { class: 'cd-loading', text: t.loading }));
-      this.slotsBox.replaceChildren();
+      fill(this.calendarBox, el('p', { class: 'cd-loading', text: t.loading }));
+      fill(this.slotsBox);
       const days = await this.o.loadDays();
       if (!Array.isArray(days)) {
-        this.calendarBox.replaceChildren();
+        fill(this.calendarBox);
         this.o.report(explain(t, days).message, true);
         return false;
       }
       this.days = new Map(days.filter((d) => d.free > 0).map((d) => [d.date, d.free]));
       if (this.days.size === 0) {
-        this.calendarBox.replaceChildren(el('p', { class: 'cd-note', text: t.noDays }));
+        fill(this.calendarBox, el('p', { class: 'cd-note', text: t.noDays }));
         return true;
       }
       const first = [...this.days.keys()].sort()[0];
@@ -547,7 +589,7 @@
       } while (day.startsWith(this.month));
       table.append(body);
       const title = el(`h${level}`, { class: 'cd-month-title', id: headingId, 'aria-live': 'polite', text: clock.month(`${this.month}-01`) });
-      this.calendarBox.replaceChildren(
+      fill(this.calendarBox,
         el('div', { class: 'cd-month-bar' }, previous, title, next),
         table);
       if (focusDay) {
@@ -592,11 +634,11 @@
       this.selected = day;
       this.month = day.slice(0, 7);
       this.renderCalendar(moveFocus ? day : false);
-      this.slotsBox.replaceChildren(el('p', { class: 'cd-loading', text: t.loading }));
+      fill(this.slotsBox, el('p', { class: 'cd-loading', text: t.loading }));
       let slots = await this.o.loadSlots(day);
       if (this.selected !== day) return;
       if (!Array.isArray(slots)) {
-        this.slotsBox.replaceChildren();
+        fill(this.slotsBox);
         this.o.report(explain(t, slots).message, true);
         return;
       }
@@ -604,7 +646,7 @@
       const legendId = uid('cd-slots');
       const heading = el(`h${this.o.headingLevel}`, { id: legendId, class: 'cd-slots-title', tabindex: '-1', text: t.chooseTime(this.o.clock.day(day)) });
       if (slots.length === 0) {
-        this.slotsBox.replaceChildren(heading, el('p', { class: 'cd-note', text: t.noSlots }));
+        fill(this.slotsBox, heading, el('p', { class: 'cd-note', text: t.noSlots }));
       } else {
         const list = el('ul', { class: 'cd-slots', 'aria-labelledby': legendId });
         for (const slot of slots) {
@@ -612,11 +654,16 @@
           list.append(el('li', {}, el('button', {
             type: 'button', class: 'cd-slot', part: 'slot',
             'aria-pressed': this.o.isChosen && this.o.isChosen(slot) ? 'true' : 'false',
-            on: { click: () => this.o.onPick(slot) },
+            on: {
+              click: (event) => {
+                list.querySelectorAll('button.cd-slot').forEach((b) => b.setAttribute('aria-pressed', String(b === event.currentTarget)));
+                this.o.onPick(slot);
+              },
+            },
           }, el('span', { class: 'cd-slot-time', text: this.o.clock.time(slot.start) }),
           extra ? el('span', { class: 'cd-slot-extra', text: extra }) : null)));
         }
-        this.slotsBox.replaceChildren(heading, list);
+        fill(this.slotsBox, heading, list);
       }
       if (moveFocus) heading.focus();
     }
@@ -728,10 +775,10 @@
     async start() {
       this.renderShell();
       this.shellLang = this.lang2;
-      this.stepBox.replaceChildren(el('p', { class: 'cd-loading', text: this.t.loading }));
+      fill(this.stepBox, el('p', { class: 'cd-loading', text: this.t.loading }));
       const result = await this.api.get('/departments');
       if (!result.ok) {
-        this.stepBox.replaceChildren(el('p', { class: 'cd-error-text', text: explain(this.t, result).message }),
+        fill(this.stepBox, el('p', { class: 'cd-error-text', text: explain(this.t, result).message }),
           el('button', { type: 'button', class: 'cd-button', part: 'button', text: this.t.retry, on: { click: () => this.start() } }));
         return;
       }
@@ -828,7 +875,7 @@
       this.stepBox = el('div', { class: 'cd-step', part: 'step' });
       this.help = el('aside', { class: 'cd-help', part: 'help', 'aria-label': t.helpLabel, hidden: true });
       this.frame.setAttribute('lang', this.lang2);
-      this.frame.replaceChildren(
+      fill(this.frame,
         el('section', { class: 'cd-main', 'aria-labelledby': this.titleId },
           el(`h${level}`, { class: 'cd-title', part: 'title', id: this.titleId, text: t.title }),
           this.progress, this.alert, this.status, this.stepBox),
@@ -841,7 +888,7 @@
         this.renderShell();
         this.shellLang = this.lang2;
       }
-      this.alert.replaceChildren();
+      fill(this.alert);
       this.status.textContent = '';
       const t = this.t;
       const step = this.state.step;
@@ -851,7 +898,7 @@
       this.renderHelp();
       const heading = el(`h${this.level + 1}`, { class: 'cd-step-title', tabindex: '-1', text: t.steps[step] });
       const body = this[`step_${step}`]();
-      this.stepBox.replaceChildren(heading, ...[].concat(body));
+      fill(this.stepBox, heading, ...[].concat(body));
       if (moveFocus) heading.focus();
     }
 
@@ -870,7 +917,7 @@
         parts.push(heading(t.phones), el('p', { text: t.phonesText }),
           el('ul', { class: 'cd-phones' }, office.phones.map((phone) => el('li', {}, `${this.local(phone.purpose)}: `, phoneLink(phone)))));
       }
-      this.help.replaceChildren(...parts);
+      fill(this.help, ...parts);
       this.help.hidden = parts.length === 0;
     }
 
@@ -883,7 +930,7 @@
     fail(message, withPhone = true) {
       this.status.textContent = '';
       const phone = withPhone && this.callCentre();
-      this.alert.replaceChildren(el('p', { text: message }), phone ? el('p', { text: this.t.errors.callUs(phone) }) : null);
+      fill(this.alert, el('p', { text: message }), phone ? el('p', { text: this.t.errors.callUs(phone) }) : null);
     }
 
     go(step) {
@@ -1232,6 +1279,6 @@
     }
   }
 
-  window.CivicDiaryKit = Object.freeze({ TEXTS, el, append, uid, Api, explain, Clock, TimePicker, takenKey, addDays, details, placeText, walkInLines, phoneLink, randomKey });
+  window.CivicDiaryKit = Object.freeze({ TEXTS, el, append, fill, uid, Api, explain, Clock, TimePicker, takenKey, addDays, details, placeText, walkInLines, phoneLink, randomKey });
   if (!customElements.get('civic-diary-booking')) customElements.define('civic-diary-booking', CivicDiaryBooking);
 })();

@@ -1,0 +1,188 @@
+package org.civicdiary.examples.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.civicdiary.booking.model.AbsenceKind;
+import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Language;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.usecase.AbsenceRequest;
+import org.civicdiary.booking.usecase.BookingRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The staff console in headless Chromium: an operator works the worklist (a reservation displaced
+ * by an illness is moved with one click and the citizen's message goes out), books for a caller,
+ * and every console page passes axe-core (screenshots under target/screenshots/).
+ */
+class OperatorConsoleTest {
+  private static final StaffMember ADMIN = new StaffMember(TownHallServers.ADMIN, Role.ADMIN, null);
+  @TempDir
+  static Path folder;
+  static TownHallServers servers;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    servers = TownHallServers.inMemory(folder);
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    browser.close();
+    servers.close();
+  }
+
+  @Test
+  void operatorMovesADisplacedReservationWithOneClickAndTheCitizenIsTold() {
+    String email = "marie.kralova.citizen@example.cz";
+    OfficialId official = OfficialId.of("martin-prochazka");
+    LocalDate day = LocalDate.now(WidgetSteps.PRAGUE).plusDays(8);
+    FreeSlot slot = servers.diary().findingFreeSlots().ofOfficial(official, AgendaId.of("driving-licence"), day, day.plusDays(6)).get(0);
+    Reservation booked = servers.diary().booking().book(new BookingRequest(official, AgendaId.of("driving-licence"), slot.start(),
+        new Citizen("Marie Svobodová", email, "+420 601 222 333"), "Výměna řidičského průkazu", Channel.WEB, Language.CS))
+        .reservation();
+    servers.diary().recordingAbsence().record(ADMIN, new AbsenceRequest(official, slot.start().truncatedTo(ChronoUnit.DAYS),
+        slot.start().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS), AbsenceKind.ILLNESS, "Nemoc"));
+    assertThat(servers.storage().reservations().find(booked.id()).orElseThrow().status()).isEqualTo(Status.DISPLACED);
+    servers.awaitMail(email, "Změna v programu úředníka", Instant.EPOCH);
+
+    logIn(TownHallServers.OPERATOR);
+    browser.find(browser.driver(), "h1", "Pracovní seznam");
+    WebElement item = browser.find(browser.driver(), "article.cd-worklist-item", "Marie Svobodová");
+    assertThat(item.getText()).contains("+420 601 222 333", email, "Martin Procházka", "Výměna řidičského průkazu");
+    browser.screenshot("console-1280-worklist");
+    browser.assertAccessible("console worklist");
+
+    List<WebElement> proposals = item.findElements(By.cssSelector(".cd-proposals button"));
+    assertThat(proposals).isNotEmpty();
+    item.findElement(By.cssSelector("textarea[name=note]")).sendKeys("Omlouváme se, pan Procházka je nemocný.");
+    Instant before = servers.clock().instant();
+    proposals.get(0).click();
+
+    WebElement done = browser.find(browser.driver(), ".cd-status .cd-success", "je přesunuta");
+    assertThat(browser.focused()).isEqualTo(done);
+    Reservation moved = servers.storage().reservations().find(booked.id()).orElseThrow();
+    assertThat(moved.status()).isEqualTo(Status.ACTIVE);
+    assertThat(moved.note()).contains("nemocný");
+    assertThat(browser.driver().findElements(By.cssSelector("article.cd-worklist-item")).stream()
+        .map(WebElement::getText)).noneMatch(text -> text.contains("Marie Svobodová"));
+    var message = servers.awaitMail(email, "Schůzka přesunuta", before);
+    assertThat(message.text()).contains("nemocný");
+    browser.screenshot("console-1280-worklist-moved");
+  }
+
+  @Test
+  void operatorBooksForACallerByPhone() {
+    logIn(TownHallServers.OPERATOR);
+    browser.open(servers.consoleUrl() + "#book");
+    browser.find(browser.driver(), "h1", "Objednat volajícího");
+    new Select(browser.find(browser.driver(), "select[name=department]")).selectByValue("environment");
+    new Select(browser.find(browser.driver(), "select[name=agenda]")).selectByValue("waste");
+    browser.find(browser.driver(), "textarea[name=topic]").sendKeys("Poplatek za odpad");
+    browser.find(browser.driver(), "button.cd-day").click();
+    browser.find(browser.driver(), "button.cd-slot").click();
+    browser.find(browser.driver(), ".cd-chosen", "Vybraný čas");
+    assertThat(browser.focused().getAttribute("name")).isEqualTo("name");
+    browser.keys("Josef Starý", Keys.TAB, "+420 602 111 222");
+    browser.screenshot("console-1280-book");
+    browser.assertAccessible("console booking for a caller");
+    browser.find(browser.driver(), "button[type=submit]", "Objednat").click();
+
+    browser.find(browser.driver(), ".cd-status .cd-success", "Objednáno");
+    List<Reservation> found = servers.storage().reservations().search(new org.civicdiary.booking.model.ReservationSearch(
+        "Josef Starý", null, null, null, null, null, 10));
+    assertThat(found).singleElement().satisfies(r -> {
+      assertThat(r.channel()).isEqualTo(Channel.PHONE);
+      assertThat(r.citizen().phone()).isEqualTo("+420 602 111 222");
+      assertThat(r.citizen().email()).isNull();
+      assertThat(r.topic()).isEqualTo("Poplatek za odpad");
+    });
+  }
+
+  @Test
+  void everyConsolePageIsAccessibleAndTheDayPlanPrints() {
+    signOut();
+    browser.screenshot("console-1280-login");
+    browser.assertAccessible("console login");
+
+    logIn(TownHallServers.ADMIN);
+    Map<String, String> pages = Map.of(
+        "search", "Hledat rezervace",
+        "day-plan", "Denní plán",
+        "absences", "Nepřítomnosti",
+        "departments", "Odbory",
+        "officials", "Úředníci",
+        "agendas", "Agendy",
+        "diaries", "Diáře");
+    for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
+      browser.open(servers.consoleUrl() + "#" + page.getKey());
+      browser.find(browser.driver(), "h1", page.getValue());
+      browser.until(d -> d.findElements(By.cssSelector(".cd-loading")).isEmpty() ? true : null);
+      browser.until(d -> d.findElements(By.cssSelector("#app form, #app section")).isEmpty() ? null : true);
+      browser.screenshot("console-1280-" + page.getKey());
+      browser.assertAccessible("console " + page.getKey());
+    }
+
+    LocalDate tomorrow = LocalDate.now(WidgetSteps.PRAGUE).plusDays(1);
+    OfficialId jana = OfficialId.of("jana-novakova");
+    List<FreeSlot> free = servers.diary().findingFreeSlots().ofOfficial(jana, AgendaId.of("id-card"), tomorrow, tomorrow.plusDays(7));
+    LocalDate planned = LocalDate.ofInstant(free.get(0).start(), WidgetSteps.PRAGUE);
+    servers.diary().booking().book(new BookingRequest(jana, AgendaId.of("id-card"), free.get(0).start(),
+        new Citizen("Alois Jirásek", "alois.jirasek@example.cz", "+420 603 444 555"), "Nový občanský průkaz", Channel.WEB, Language.CS));
+    browser.open(servers.consoleUrl() + "#day-plan?official=jana-novakova&date=" + planned);
+    browser.find(browser.driver(), ".cd-plan-title", "Mgr. Jana Nováková");
+    assertThat(browser.find(browser.driver(), ".cd-plan table").getText()).contains("Alois Jirásek", "+420 603 444 555", "Nový občanský průkaz");
+    ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertThat(browser.driver().findElement(By.cssSelector(".cd-page-header")).isDisplayed()).as("no menu on paper").isFalse();
+      assertThat(browser.driver().findElement(By.cssSelector(".cd-plan-title")).isDisplayed()).isTrue();
+      browser.screenshot("console-print-day-plan");
+    } finally {
+      ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    browser.open(servers.consoleUrl() + "#search");
+    WebElement text = browser.find(browser.driver(), "input[name=text]");
+    text.sendKeys("Nikdo takový", Keys.ENTER);
+    browser.find(browser.driver(), ".cd-results", "Nalezeno: 0");
+  }
+
+  /** Opens the console, signs out whoever is signed in, then signs in with the keyboard. */
+  private void logIn(String username) {
+    signOut();
+    WebElement name = browser.find(browser.driver(), "input[name=username]");
+    name.sendKeys(username, Keys.TAB, TownHallServers.PASSWORD, Keys.ENTER);
+    browser.find(browser.driver(), ".cd-user-name", username);
+  }
+
+  private void signOut() {
+    browser.open(servers.consoleUrl());
+    WebElement shown = browser.find(browser.driver(), "input[name=username], .cd-user button.cd-secondary:not([lang])");
+    if (shown.getTagName().equals("button")) {
+      shown.click();
+      browser.find(browser.driver(), "input[name=username]");
+    }
+  }
+}
