@@ -3,13 +3,21 @@ package org.civicdiary.examples.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.usecase.AbsenceRequest;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,16 +64,90 @@ class CitizenJourneyTest extends CitizenJourney {
       narrow("5-contact");
       widget.fillContact("Karel Novák", "karel.novak@example.cz");
       narrow("6-summary");
+      browser.find(widget.root(), "button[type=submit]", "Závazně objednat").click();
+      String link = browser.find(widget.root(), "a.cd-link").getAttribute("href");
+      narrow("7-done");
+      browser.open(link);
+      browser.find(browser.driver(), "#reservation-status", "Schůzka je objednána");
+      narrow("8-manage-page");
+      browser.find(browser.driver(), "#choose-other").click();
+      browser.find(browser.driver(), "button.cd-day").click();
+      browser.find(browser.driver(), "button.cd-slot");
+      narrow("9-manage-picker");
     } finally {
       browser.width(1280);
     }
   }
 
   private void narrow(String step) {
-    browser.screenshot(name() + "-360-widget-" + step);
+    browser.screenshot(name() + "-360-" + step);
     assertThat(browser.overflow()).as("sideways scrolling at 360 px, step " + step).isLessThanOrEqualTo(0);
-    WebElement host = browser.driver().findElement(By.cssSelector("civic-diary-booking"));
-    assertThat(host.getRect().getWidth()).isLessThanOrEqualTo(360);
+  }
+
+  @Test
+  void citizenAcceptsAReplacementTimeFromTheLinkInTheEmail() {
+    String email = "ales.horak@example.cz";
+    OfficialId official = OfficialId.of("katerina-horakova");
+    LocalDate day = LocalDate.now(WidgetSteps.PRAGUE).plusDays(5);
+    FreeSlot slot = servers.diary().findingFreeSlots().ofOfficial(official, AgendaId.of("trade-change"), day, day.plusDays(6)).get(0);
+    Reservation booked = servers.diary().booking().book(new BookingRequest(official, AgendaId.of("trade-change"), slot.start(),
+        new Citizen("Aleš Horák", email, null), "Změna oboru živnosti", Channel.WEB, Language.CS)).reservation();
+    LocalDate absent = LocalDate.ofInstant(slot.start(), WidgetSteps.PRAGUE);
+    servers.diary().recordingAbsence().record(new StaffMember(TownHallServers.ADMIN, Role.ADMIN, null), new AbsenceRequest(official,
+        absent.atStartOfDay(WidgetSteps.PRAGUE).toInstant(), absent.plusDays(1).atStartOfDay(WidgetSteps.PRAGUE).toInstant(),
+        AbsenceKind.ILLNESS, "Nemoc"));
+    List<String> links = TownHallServers.proposalLinks(servers.awaitMail(email, "Změna v programu úředníka", Instant.EPOCH));
+    assertThat(links).isNotEmpty();
+    Map<String, String> query = query(links.get(0));
+
+    browser.open(links.get(0));
+    WebElement panel = browser.find(browser.driver(), "#panel-title", "Potvrďte prosím náhradní termín");
+    assertThat(browser.focused()).isEqualTo(panel);
+    assertThat(browser.driver().getCurrentUrl()).as("the choice is not repeated on reload").doesNotContain("?");
+    assertThat(browser.find(browser.driver(), "#reservation-status").getText()).startsWith("Termín se musel zrušit");
+    browser.screenshot(name() + "-1280-manage-accept-proposal");
+    browser.assertAccessible("manage page, accepting a proposal");
+    Instant before = servers.clock().instant();
+    browser.find(browser.driver(), "#confirm").click();
+
+    browser.find(browser.driver(), ".cd-status .cd-success", "schůzka je přesunuta");
+    Reservation moved = servers.storage().reservations().find(booked.id()).orElseThrow();
+    assertThat(moved.status()).isEqualTo(Status.ACTIVE);
+    assertThat(moved.official().value()).isEqualTo(query.get("official"));
+    assertThat(moved.start()).isEqualTo(Instant.parse(query.get("start")));
+    servers.awaitMail(email, "Schůzka přesunuta", before);
+
+    browser.open(links.get(0));
+    browser.find(browser.driver(), ".cd-status .cd-success", "Tento termín už máte potvrzený");
+    assertThat(browser.driver().findElements(By.id("panel-title"))).isEmpty();
+  }
+
+  @Test
+  void refusalsAreExplainedInPlainWords() {
+    browser.open(servers.portalUrl());
+    new WidgetSteps(browser);
+    String explain = "return window.CivicDiaryKit.explain(window.CivicDiaryKit.TEXTS[arguments[0]], "
+        + "{status: arguments[1], retryAfter: arguments[2], problem: JSON.parse(arguments[3])}).message";
+    assertThat(browser.js(explain, "cs", 429, "7", "{}")).isEqualTo("Příliš mnoho pokusů za krátkou dobu. Zkuste to prosím znovu za 7 s.");
+    assertThat(browser.js(explain, "en", 429, null, "{}")).isEqualTo("Too many attempts in a short time. Please try again in 30 s.");
+    assertThat((String) browser.js(explain, "cs", 503, "5", "{\"code\":\"storage-unavailable\"}"))
+        .contains("dočasně nedostupný", "nic se nezměnilo");
+    assertThat((String) browser.js(explain, "cs", 503, "5", "{\"code\":\"timeout\"}")).contains("neprovede dvakrát");
+    assertThat((String) browser.js(explain, "cs", 422, null, "{\"code\":\"slot-not-bookable\",\"reason\":\"TOO_SOON\"}"))
+        .contains("příliš blízko", "obnovili");
+    assertThat((String) browser.js(explain, "en", 422, null, "{\"code\":\"email-limit\",\"field\":\"email\"}"))
+        .contains("cannot book another meeting");
+    assertThat((String) browser.js(explain, "cs", 0, null, "{}")).contains("připojení k internetu");
+    assertThat((String) browser.js(explain, "cs", 500, null, "{}")).isEqualTo("Něco se nepovedlo. Zkuste to prosím znovu.");
+  }
+
+  private static Map<String, String> query(String link) {
+    Map<String, String> query = new java.util.HashMap<>();
+    for (String pair : java.net.URI.create(link).getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      query.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return query;
   }
 
   @Test
@@ -98,7 +180,7 @@ class CitizenJourneyTest extends CitizenJourney {
     String email = "busy.citizen@example.cz";
     for (int day = 0; day < 3; day++) {
       var free = servers.diary().findingFreeSlots().ofOfficial(OfficialId.of("jiri-vesely"), AgendaId.of("driving-licence"),
-          java.time.LocalDate.now(WidgetSteps.PRAGUE).plusDays(7 + day * 7L), java.time.LocalDate.now(WidgetSteps.PRAGUE).plusDays(13 + day * 7L));
+          LocalDate.now(WidgetSteps.PRAGUE).plusDays(7 + day * 7L), LocalDate.now(WidgetSteps.PRAGUE).plusDays(13 + day * 7L));
       servers.diary().booking().book(new BookingRequest(OfficialId.of("jiri-vesely"), AgendaId.of("driving-licence"),
           free.get(0).start(), new Citizen("Busy Citizen", email, null), "Řidičák", Channel.WEB, Language.CS));
     }

@@ -165,8 +165,17 @@ class OperatorConsoleTest {
 
     browser.open(servers.consoleUrl() + "#search");
     WebElement text = browser.find(browser.driver(), "input[name=text]");
-    text.sendKeys("Nikdo takový", Keys.ENTER);
-    browser.find(browser.driver(), ".cd-results", "Nalezeno: 0");
+    text.sendKeys("Alois", Keys.ENTER);
+    browser.find(browser.driver(), ".cd-results", "Nalezeno: 1");
+    assertThat(browser.find(browser.driver(), ".cd-results table").getText()).contains("Alois Jirásek", "Mgr. Jana Nováková");
+
+    browser.find(browser.driver(), "#switch-language").click();
+    browser.find(browser.driver(), "h1", "Search bookings");
+    assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(browser.focused().getAttribute("id")).isEqualTo("switch-language");
+    browser.screenshot("console-1280-search-english");
+    browser.find(browser.driver(), "#switch-language").click();
+    browser.find(browser.driver(), "h1", "Hledat rezervace");
   }
 
   /** Opens the console, signs out whoever is signed in, then signs in with the keyboard. */

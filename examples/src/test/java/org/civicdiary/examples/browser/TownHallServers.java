@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -52,6 +54,7 @@ final class TownHallServers implements AutoCloseable {
   static final String ADMIN = "admin";
   static final String OPERATOR = "operator";
   static final String PASSWORD = "correct horse battery staple";
+  private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
   private static final Pattern MANAGE_LINK = Pattern.compile("https?://[^\\s\"<>]+/manage/[A-Za-z0-9_-]+(\\?[^\\s\"<>]*)?");
   private final Injector injector;
   private final BookingServer api;
@@ -236,6 +239,19 @@ final class TownHallServers implements AutoCloseable {
       throw new AssertionError("no manage link in:\n" + mail.text());
     }
     return m.group();
+  }
+
+  /** The links to proposed replacement times in a message's HTML ({@code ?official=&start=}), as a citizen clicks them. */
+  static List<String> proposalLinks(DroppedMail.Content mail) {
+    List<String> links = new ArrayList<>();
+    Matcher m = HREF.matcher(mail.html());
+    while (m.find()) {
+      String link = m.group(1).replace("&#61;", "=").replace("&amp;", "&");
+      if (link.contains("/manage/") && link.contains("?official=")) {
+        links.add(link);
+      }
+    }
+    return links;
   }
 
   @Override

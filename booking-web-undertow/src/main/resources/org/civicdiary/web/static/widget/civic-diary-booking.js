@@ -8,6 +8,7 @@
  * Attributes: api (the API's base URL; by default where this script came from), lang (cs or en;
  * by default the page's), department, official, agenda (preselect and skip those steps),
  * heading-level (of the widget's title, 2 by default).
+ * Event: civic-diary-booked (bubbles, composed) when a booking is made; detail holds the ids and times.
  * Theming: CSS custom properties (--cd-accent, --cd-font ...) set on the element, and ::part().
  *
  * No framework and no third-party requests. Every text that comes from the server is set as text
@@ -1226,6 +1227,13 @@
         this.booked = result.data;
         this.state.step = 'done';
         this.render(true);
+        // For the portal's own use (analytics, a thank-you box): what and when, no personal data.
+        const r = result.data.reservation;
+        this.dispatchEvent(new CustomEvent('civic-diary-booked', {
+          bubbles: true,
+          composed: true,
+          detail: { reservation: r.id, department: r.department, official: r.official, agenda: r.agenda, start: r.start, end: r.end },
+        }));
         return;
       }
       button.disabled = false;
