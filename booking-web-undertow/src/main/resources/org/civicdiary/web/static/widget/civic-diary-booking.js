@@ -1266,7 +1266,7 @@
         el(`h${this.level + 2}`, { class: 'cd-subtitle', text: t.doneWhat }),
         el('ul', { class: 'cd-next' },
           el('li', { text: t.doneMail(this.state.citizen.email) }),
-          link ? el('li', {}, `${t.doneManage} `, el('a', { href: link, class: 'cd-link', part: 'link', target: '_blank', rel: 'noopener noreferrer', text: t.manageLink })) : null,
+          link ? el('li', {}, `${t.doneManage} `, el('a', { href: link, class: 'cd-link', part: 'link', rel: 'noreferrer', text: t.manageLink })) : null,
           el('li', { text: t.doneChange })),
         el('div', { class: 'cd-actions' }, el('button', {
           type: 'button', class: 'cd-button cd-secondary', part: 'button', text: t.again,
