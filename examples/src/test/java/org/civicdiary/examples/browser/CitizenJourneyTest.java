@@ -123,6 +123,25 @@ class CitizenJourneyTest extends CitizenJourney {
   }
 
   @Test
+  void aPortalPagePreselectsTheDepartmentAndAgenda() {
+    browser.open(servers.portalUrl());
+    new WidgetSteps(browser);
+    browser.js("const w = document.createElement('civic-diary-booking');"
+        + "w.setAttribute('department', 'transport'); w.setAttribute('agenda', 'parking-permit'); w.setAttribute('lang', 'en');"
+        + "document.querySelector('civic-diary-booking').replaceWith(w);");
+    WidgetSteps widget = new WidgetSteps(browser);
+    browser.find(widget.root(), ".cd-progress", "Step 1 of 5: Official");
+    widget.clickRadio("*");
+    browser.find(widget.root(), "button[type=submit]", "Continue").click();
+    browser.find(widget.root(), ".cd-step-title", "Matter and topic");
+    assertThat(widget.root().findElements(By.cssSelector("input[type=radio]"))).as("the agenda is given").isEmpty();
+    widget.root().findElement(By.cssSelector("textarea")).sendKeys("Residents' parking");
+    browser.find(widget.root(), "button[type=submit]", "Continue").click();
+    browser.find(widget.root(), "button.cd-day");
+    assertThat(browser.find(widget.root(), ".cd-help").getText()).contains("1. patro, hala A");
+  }
+
+  @Test
   void refusalsAreExplainedInPlainWords() {
     browser.open(servers.portalUrl());
     new WidgetSteps(browser);

@@ -750,6 +750,8 @@
       const reveal = () => this.frame.removeAttribute('hidden');
       const link = el('link', { rel: 'stylesheet', href: cssUrl, on: { load: reveal, error: reveal } });
       this.root.append(link, this.frame);
+      // Shown unstyled rather than not at all if the stylesheet neither loads nor fails.
+      setTimeout(reveal, 4000);
       this.api = new Api(this.base(), 'omit');
       this.start();
     }
@@ -1258,7 +1260,8 @@
     step_done() {
       const t = this.t;
       const manage = this.booked.manage;
-      const link = manage ? new URL(manage.link, `${this.base()}/`).href : null;
+      const url = manage ? new URL(manage.link, `${this.base()}/`) : null;
+      const link = url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
       this.keyedBody = null;
       return [
         el('p', { class: 'cd-success', text: t.doneTitle }),
