@@ -42,7 +42,7 @@ public final class PortalWithBooking implements AutoCloseable {
     HttpHandler portalHome = exchange -> {
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=UTF-8");
       exchange.getResponseSender().send("<!doctype html><html lang=\"cs\"><head><meta charset=\"utf-8\">"
-          + "<title>Portál města</title><script type=\"module\" src=\"/booking/static/widget/civic-diary-booking.js\">"
+          + "<title>Portál města</title><script defer src=\"/booking/static/widget/civic-diary-booking.js\">"
           + "</script></head><body><h1>Portál města</h1>"
           + "<civic-diary-booking api=\"/booking\" lang=\"cs\"></civic-diary-booking></body></html>",
           StandardCharsets.UTF_8);
