@@ -60,7 +60,7 @@
       anyOfficial: 'U kohokoli z odboru, kdo agendu vyřizuje',
       closePicker: 'Nechat původní čas',
       cancelled: 'Rezervace je zrušena. Potvrzení vám přijde e-mailem.',
-      moved: (when) => `Hotovo: schůzka je přesunuta na ${when}. Potvrzení vám přijde e-mailem.`,
+      moved: (when) => `Hotovo, schůzka je přesunuta. Nový čas: ${when}. Potvrzení vám přijde e-mailem.`,
       proposalGone: 'Tento náhradní termín už není k dispozici – mezitím ho někdo obsadil, nebo se rezervace změnila. Vyberte si prosím jiný.',
       alreadyThere: 'Tento termín už máte potvrzený.',
       working: 'Ukládám…',
