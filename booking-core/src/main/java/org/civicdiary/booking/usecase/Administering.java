@@ -1,8 +1,6 @@
 package org.civicdiary.booking.usecase;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.civicdiary.booking.error.InvalidInput;
@@ -13,11 +11,9 @@ import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.StaffMember;
-import org.civicdiary.booking.model.Status;
 
 /** Administrators keep the directory: the office, departments, officials and agendas. */
 public final class Administering {
-  private static final Duration LOOK_AHEAD = Duration.ofDays(3 * 366);
   private final Context context;
   private final Moves moves;
 
@@ -55,15 +51,11 @@ public final class Administering {
       Optional<Official> before = context.storage.directory().official(official.id());
       context.storage.directory().save(official);
       context.storage.diaries().lock(official.id());
-      List<Reservation> displaced = new ArrayList<>();
+      List<Reservation> displaced = List.of();
       if (!official.active()) {
-        Office office = context.officeOf(official.department());
         Instant now = context.now();
-        for (Reservation r : context.storage.reservations().ofOfficial(official.id(), now, now.plus(LOOK_AHEAD))) {
-          if (r.status() == Status.ACTIVE && r.start().isAfter(now)) {
-            displaced.add(moves.displace(r, null, office.slotLength()));
-          }
-        }
+        displaced = moves.displaceComing(official.id(), now, now.plus(ChangingSchedule.LOOK_AHEAD),
+            context.officeOf(official.department()).slotLength(), r -> true);
       }
       context.audit(actor, "official.save", official.id().value(),
           before.map(Object::toString).orElse(null), official + " displaced=" + displaced.size());

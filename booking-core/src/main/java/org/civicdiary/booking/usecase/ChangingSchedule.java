@@ -3,7 +3,6 @@ package org.civicdiary.booking.usecase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.DepartmentId;
@@ -13,7 +12,6 @@ import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
-import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.WalkInHours;
 import org.civicdiary.booking.model.Window;
 
@@ -22,8 +20,6 @@ import org.civicdiary.booking.model.Window;
  * longer has time for are displaced, as with an absence.
  */
 public final class ChangingSchedule {
-  /** How far ahead a schedule change looks for reservations it displaces. */
-  private static final Duration LOOK_AHEAD = Duration.ofDays(3 * 366);
   private final Context context;
   private final Moves moves;
 
@@ -47,14 +43,8 @@ public final class ChangingSchedule {
       List<Window> before = context.storage.diaries().windows(officialId);
       context.storage.diaries().replaceWindows(officialId, List.copyOf(windows));
       Instant now = context.now();
-      List<Reservation> displaced = new ArrayList<>();
-      for (Reservation r : context.storage.reservations().ofOfficial(officialId, now, now.plus(LOOK_AHEAD))) {
-        int slots = (int) (Duration.between(r.start(), r.end()).getSeconds() / office.slotLength().getSeconds());
-        if (r.status() == Status.ACTIVE && r.start().isAfter(now)
-            && !context.freeTime.fits(office, officialId, r.start(), slots, FreeTime.Ignore.BUSY)) {
-          displaced.add(moves.displace(r, null, office.slotLength()));
-        }
-      }
+      List<Reservation> displaced = moves.displaceComing(officialId, now, now.plus(LOOK_AHEAD), office.slotLength(),
+          r -> !context.freeTime.fits(office, officialId, r.start(), slotsOf(r, office), FreeTime.Ignore.BUSY));
       context.audit(actor, "diary.windows", officialId.value(), before.toString(),
           windows + " displaced=" + displaced.size());
       return new Displacement(officialId.value(), displaced);
@@ -74,6 +64,13 @@ public final class ChangingSchedule {
       context.audit(actor, "department.walk-in-hours", department.value(), before.toString(), hours.toString());
     });
   }
+
+  private static int slotsOf(Reservation r, Office office) {
+    return (int) (Duration.between(r.start(), r.end()).getSeconds() / office.slotLength().getSeconds());
+  }
+
+  /** How far ahead a change of an official's programme looks for reservations it displaces. */
+  static final Duration LOOK_AHEAD = Duration.ofDays(3 * 366);
 
   static void requireAdmin(StaffMember actor) {
     Context.permit(actor.role() == Role.ADMIN, "change the office's configuration");

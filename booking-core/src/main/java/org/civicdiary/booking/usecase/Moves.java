@@ -2,6 +2,9 @@ package org.civicdiary.booking.usecase;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.MessageKind;
@@ -52,8 +55,25 @@ final class Moves {
     return ended;
   }
 
+  /**
+   * Displaces the official's active reservations in [from, to) that have not begun and that
+   * {@code lostTime} says the diary no longer has. A meeting that has begun (or is over) took place
+   * or not: the day plan records that, and its citizen is not told after the fact that it moved.
+   */
+  List<Reservation> displaceComing(OfficialId official, Instant from, Instant to, Duration slotLength,
+      Predicate<Reservation> lostTime) {
+    Instant now = context.now();
+    List<Reservation> displaced = new ArrayList<>();
+    for (Reservation r : context.storage.reservations().ofOfficial(official, from, to)) {
+      if (r.status() == Status.ACTIVE && r.start().isAfter(now) && lostTime.test(r)) {
+        displaced.add(displace(r, null, slotLength));
+      }
+    }
+    return displaced;
+  }
+
   /** Takes an active reservation off its time: it goes to the worklist and the citizen is told. */
-  Reservation displace(Reservation reservation, String note, Duration slotLength) {
+  private Reservation displace(Reservation reservation, String note, Duration slotLength) {
     Reservation displaced = reservation.withStatus(Status.DISPLACED, note, context.now());
     context.storage.reservations().update(displaced, slotLength);
     context.notify(displaced, MessageKind.DISPLACED);

@@ -1,7 +1,5 @@
 package org.civicdiary.booking.usecase;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Absence;
@@ -10,7 +8,6 @@ import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.StaffMember;
-import org.civicdiary.booking.model.Status;
 
 /**
  * Recording that an official is away (holiday, illness, training, a block). Reservations in that
@@ -34,15 +31,8 @@ public final class RecordingAbsence {
       Absence absence = new Absence(AbsenceId.random(), official.id(), request.start(), request.end(),
           request.kind(), request.reason());
       context.storage.diaries().add(absence);
-      List<Reservation> displaced = new ArrayList<>();
-      Instant now = context.now();
-      // A meeting that has begun (or is over) took place or not: the day plan records that, and its
-      // citizen is not told after the fact that it moved. A schedule change behaves the same.
-      for (Reservation r : context.storage.reservations().ofOfficial(official.id(), absence.start(), absence.end())) {
-        if (r.status() == Status.ACTIVE && r.start().isAfter(now)) {
-          displaced.add(moves.displace(r, null, office.slotLength()));
-        }
-      }
+      List<Reservation> displaced = moves.displaceComing(official.id(), absence.start(), absence.end(),
+          office.slotLength(), r -> true);
       context.audit(actor, "absence.record", absence.id().toString(), null,
           absence.kind() + " " + absence.official() + " " + absence.start() + ".." + absence.end()
               + " displaced=" + displaced.size());

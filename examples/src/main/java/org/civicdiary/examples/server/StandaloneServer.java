@@ -129,15 +129,14 @@ public final class StandaloneServer implements AutoCloseable {
     try {
       return Guice.createInjector(new PersistenceModule(settings), new NotifyModule(settings), new WebModule(settings));
     } catch (CreationException | ProvisionException e) {
-      Throwable cause = e;
-      while (cause != null) {
-        if (cause instanceof DatabaseNotReady || cause instanceof InvalidSetting) {
-          if (cause instanceof InvalidSetting invalid) {
-            throw invalid;
-          }
+      // Guice wraps what went wrong; the user needs the setting to fix or the database's state.
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidSetting invalid) {
+          throw invalid;
+        }
+        if (cause instanceof DatabaseNotReady) {
           throw new StartFailed(cause.getMessage(), cause);
         }
-        cause = cause.getCause();
       }
       throw e;
     }
