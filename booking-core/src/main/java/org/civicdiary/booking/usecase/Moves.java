@@ -30,7 +30,17 @@ final class Moves {
    */
   Reservation move(Reservation reservation, OfficialId officialId, Instant start, String note, boolean byStaff) {
     requireOpenAndAhead(reservation);
+    // Both diaries change when it moves to another official; taken in one order, so that two moves
+    // crossing between the same officials queue instead of deadlocking.
+    OfficialId from = reservation.official();
+    boolean fromFirst = from.value().compareTo(officialId.value()) < 0;
+    if (fromFirst) {
+      context.storage.diaries().lock(from);
+    }
     context.storage.diaries().lock(officialId);
+    if (!fromFirst && !from.equals(officialId)) {
+      context.storage.diaries().lock(from);
+    }
     Official official = context.official(officialId);
     Agenda agenda = context.agenda(reservation.agenda());
     Office office = context.officeOf(reservation.department());

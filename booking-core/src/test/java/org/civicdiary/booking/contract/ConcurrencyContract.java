@@ -153,6 +153,38 @@ public abstract class ConcurrencyContract {
     assertSlotsHeldExactlyByActiveReservations();
   }
 
+  /**
+   * A move changes two diaries. Moves crossing between the same two officials at once must queue,
+   * not deadlock: each thread moves its own reservation to a time nobody else wants, so every move
+   * must succeed.
+   */
+  @Test
+  void movesCrossingBetweenTwoOfficialsAllSucceed() throws Exception {
+    List<FreeSlot> novak = freeSlots(NOVAK);
+    List<FreeSlot> dvorak = freeSlots(DVORAK);
+    int threads = 16;
+    List<ReservationId> ids = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      List<FreeSlot> home = i % 2 == 0 ? novak : dvorak;
+      ids.add(diary.booking().book(request(home.get(i).official(), home.get(i).start(), "crossing" + i + "@example.cz"))
+          .reservation().id());
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger moves = new AtomicInteger();
+    race(threads, () -> {
+      int i = next.getAndIncrement();
+      for (int round = 1; round <= 10; round++) {
+        // Thread i's reservation goes back and forth between its own time in each diary.
+        List<FreeSlot> there = (i + round) % 2 == 0 ? novak : dvorak;
+        diary.handlingReservations().move(OPERATOR, ids.get(i), there.get(i).official(), there.get(i).start(), null);
+        moves.incrementAndGet();
+      }
+    });
+    assertThat(moves.get()).isEqualTo(threads * 10);
+    assertThat(active()).hasSize(threads);
+    assertSlotsHeldExactlyByActiveReservations();
+  }
+
   @Test
   void anAbsenceRacingWithBookingsLeavesNoActiveReservationInsideIt() throws Exception {
     List<FreeSlot> free = freeSlots(NOVAK).subList(0, 40);
