@@ -187,6 +187,7 @@ final class JdbcDirectory implements Directory {
       requireDepartment(c, o.department());
       upsert(c, UPDATE_OFFICIAL, INSERT_OFFICIAL, o.department().value(), o.name(), o.room(), o.email(),
           o.active(), o.id().value());
+      BusyCache.stampUnstamped(c, o.id().value());
       return null;
     });
   }

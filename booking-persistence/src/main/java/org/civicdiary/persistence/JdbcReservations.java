@@ -117,6 +117,7 @@ final class JdbcReservations implements Reservations {
       """;
 
   private final JdbcTransactions tx;
+  private final BusyCache busyCache = new BusyCache(JdbcReservations::loadBusy);
 
   JdbcReservations(JdbcTransactions tx) {
     this.tx = tx;
@@ -126,7 +127,9 @@ final class JdbcReservations implements Reservations {
   public void add(Reservation r, Duration slotLength) {
     tx.atomically(c -> {
       Sql.update(c, INSERT, values(r));
-      hold(c, r, slotsOf(r, slotLength));
+      List<Slot> slots = slotsOf(r, slotLength);
+      hold(c, r, slots);
+      BusyCache.stamp(c, slots.stream().map(Slot::official).toList());
       return null;
     });
   }
@@ -147,9 +150,12 @@ final class JdbcReservations implements Reservations {
       Set<Slot> before = new HashSet<>(Sql.list(c, HELD_BY,
           rs -> new Slot(rs.getString("official_id"), Sql.instant(rs, "slot_start")), changed.id().value()));
       List<Slot> after = slotsOf(changed, slotLength);
-      hold(c, changed, after.stream().filter(s -> !before.contains(s)).toList());
+      List<Slot> held = after.stream().filter(s -> !before.contains(s)).toList();
+      hold(c, changed, held);
       before.removeAll(after);
       release(c, changed, before);
+      // Both diaries changed when it moved from one official to another.
+      BusyCache.stamp(c, java.util.stream.Stream.concat(held.stream(), before.stream()).map(Slot::official).toList());
       return null;
     });
   }
@@ -207,16 +213,27 @@ final class JdbcReservations implements Reservations {
     return tx.statement(c -> Sql.one(c, BY_MANAGE_TOKEN, JdbcReservations::reservation, hash));
   }
 
-  /**
-   * A department's eight weeks are tens of thousands of rows, on every widget query: rows are read
-   * by position, and each official's id is the caller's own object rather than parsed again.
-   */
+  /** From memory where the officials' busy time has not changed since it was last read (see {@link BusyCache}). */
   @Override
   public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
+    return tx.statement(c -> busyCache.busy(c, officials, from, to));
+  }
+
+  /**
+   * Rows are read by position, and each official's id is the caller's own object rather than
+   * parsed again: a department's eight weeks are tens of thousands of rows.
+   */
+  private static List<BusyTime> loadBusy(Connection c, Collection<OfficialId> officials, Instant from, Instant to)
+      throws SQLException {
     Map<String, OfficialId> byValue = new HashMap<>();
     officials.forEach(o -> byValue.put(o.value(), o));
-    return tx.statement(c -> Sql.list(c, BUSY, rs -> new BusyTime(byValue.get(rs.getString(1)), Sql.instant(rs, 2),
-        Sql.instant(rs, 3)), Sql.texts(c, byValue.keySet()), from.minus(LONGEST), to, from));
+    return Sql.list(c, BUSY, rs -> new BusyTime(byValue.get(rs.getString(1)), Sql.instant(rs, 2),
+        Sql.instant(rs, 3)), Sql.texts(c, byValue.keySet()), from.minus(LONGEST), to, from);
+  }
+
+  /** Officials whose busy time this adapter keeps in memory (for tests). */
+  int cachedOfficials() {
+    return busyCache.size();
   }
 
   @Override

@@ -37,13 +37,17 @@ public final class JdbcStorage implements AutoCloseable {
   public static JdbcStorage start(PersistenceConfig config) {
     Dialect dialect = Dialect.of(config.url());
     HikariDataSource pool = open(config);
+    JdbcTransactions tx = new JdbcTransactions(pool, dialect);
     try {
       Migrations.apply(config, dialect);
+      tx.statement(c -> {
+        BusyCache.stampAllUnstamped(c);
+        return null;
+      });
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    JdbcTransactions tx = new JdbcTransactions(pool, dialect);
     Storage storage = new Storage(new JdbcDirectory(tx), new JdbcDiaries(tx), new JdbcReservations(tx),
         new JdbcOutbox(tx), new JdbcAuditLog(tx), new JdbcIdempotencyKeys(tx), new JdbcStaffAccounts(tx), tx);
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());

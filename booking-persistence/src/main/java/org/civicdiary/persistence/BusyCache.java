@@ -1,0 +1,178 @@
+package org.civicdiary.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.OfficialId;
+
+/**
+ * Officials' busy time kept in memory between queries. A department's eight weeks are tens of
+ * thousands of rows, and carrying them out of the database on every widget query cost more than
+ * computing the free time. Each official's entry is labelled with the stamp ({@code
+ * official.busy_version}) read before its rows, and every change to what the official's active
+ * reservations hold sets a new random stamp in the same unit of work. A query reads the stamps
+ * (one row an official) and reloads only the officials whose stamp moved, so an answer is never
+ * older than the database it was read from, on any number of nodes sharing the database.
+ *
+ * <p>Why this is safe: rows read after the stamp are at least as new as the stamp, so an entry is
+ * never older than its label; and stamps are random, so a stamp set by a unit of work that rolled
+ * back (or by a database rebuilt under a running node) is never seen again.
+ */
+final class BusyCache {
+  /** Wider ranges are answered but not widened into: the memory an official takes stays bounded. */
+  static final Duration WIDEST = Duration.ofDays(200);
+  /** The stamp of an official written behind the adapter's back (or before stamps existed): never cached. */
+  static final long UNSTAMPED = 0;
+
+  private static final String STAMPS = """
+      select id, busy_version
+      from official
+      where id = any(?)
+      """;
+  private static final String STAMP = """
+      update official
+      set busy_version = ?
+      where id = ?
+      """;
+  private static final String STAMP_UNSTAMPED = """
+      update official
+      set busy_version = ?
+      where busy_version = 0
+      """;
+
+  /** Loads the busy time of some officials that overlaps [from, to). */
+  @FunctionalInterface
+  interface Loader {
+    List<BusyTime> load(Connection c, Collection<OfficialId> officials, Instant from, Instant to)
+        throws SQLException;
+  }
+
+  private record Entry(long stamp, Instant from, Instant to, List<BusyTime> busy) {
+    boolean covers(Instant start, Instant end) {
+      return !from.isAfter(start) && !to.isBefore(end);
+    }
+
+    void addOverlapping(Instant start, Instant end, List<BusyTime> into) {
+      for (BusyTime b : busy) {
+        if (b.start().isBefore(end) && start.isBefore(b.end())) {
+          into.add(b);
+        }
+      }
+    }
+  }
+
+  private final Map<OfficialId, Entry> entries = new ConcurrentHashMap<>();
+  private final Loader loader;
+
+  BusyCache(Loader loader) {
+    this.loader = loader;
+  }
+
+  /**
+   * Marks these officials' busy time as changed, in the caller's unit of work. In a fixed order, so
+   * that two units of work stamping the same officials queue instead of deadlocking.
+   */
+  static void stamp(Connection c, Collection<String> officials) throws SQLException {
+    for (String official : officials.stream().distinct().sorted().toList()) {
+      Sql.update(c, STAMP, newStamp(), official);
+    }
+  }
+
+  /** Stamps a new official, so that its busy time can be kept from the first query. */
+  static void stampUnstamped(Connection c, String official) throws SQLException {
+    Sql.update(c, STAMP_UNSTAMPED + " and id = ?", newStamp(), official);
+  }
+
+  /**
+   * Stamps the officials that a version before stamps left unstamped. Stamps are per official, so
+   * they may all share one value.
+   */
+  static void stampAllUnstamped(Connection c) throws SQLException {
+    Sql.update(c, STAMP_UNSTAMPED, newStamp());
+  }
+
+  private static long newStamp() {
+    long stamp;
+    do {
+      stamp = ThreadLocalRandom.current().nextLong();
+    } while (stamp == UNSTAMPED);
+    return stamp;
+  }
+
+  List<BusyTime> busy(Connection c, Collection<OfficialId> officials, Instant from, Instant to) throws SQLException {
+    Map<String, OfficialId> byValue = new LinkedHashMap<>();
+    officials.forEach(o -> byValue.putIfAbsent(o.value(), o));
+    Map<String, Long> stamps = new HashMap<>();
+    for (Map.Entry<String, Long> row : Sql.list(c, STAMPS, rs -> Map.entry(rs.getString(1), rs.getLong(2)),
+        Sql.texts(c, byValue.keySet()))) {
+      stamps.put(row.getKey(), row.getValue());
+    }
+    List<BusyTime> result = new ArrayList<>();
+    List<OfficialId> stale = new ArrayList<>();
+    Instant loadFrom = from;
+    Instant loadTo = to;
+    for (OfficialId official : byValue.values()) {
+      long stamp = stamps.getOrDefault(official.value(), UNSTAMPED);
+      Entry entry = entries.get(official);
+      boolean current = stamp != UNSTAMPED && entry != null && entry.stamp() == stamp;
+      if (current && entry.covers(from, to)) {
+        entry.addOverlapping(from, to, result);
+        continue;
+      }
+      stale.add(official);
+      // Still current but narrower (a day, then the month around it): widen it rather than replace.
+      if (current) {
+        Instant widerFrom = min(loadFrom, entry.from());
+        Instant widerTo = max(loadTo, entry.to());
+        if (Duration.between(widerFrom, widerTo).compareTo(WIDEST) <= 0) {
+          loadFrom = widerFrom;
+          loadTo = widerTo;
+        }
+      }
+    }
+    if (stale.isEmpty()) {
+      return result;
+    }
+    Map<OfficialId, List<BusyTime>> loaded = new HashMap<>();
+    for (BusyTime b : loader.load(c, stale, loadFrom, loadTo)) {
+      loaded.computeIfAbsent(b.official(), o -> new ArrayList<>()).add(b);
+    }
+    boolean keep = Duration.between(loadFrom, loadTo).compareTo(WIDEST) <= 0;
+    for (OfficialId official : stale) {
+      List<BusyTime> busy = loaded.getOrDefault(official, List.of());
+      long stamp = stamps.getOrDefault(official.value(), UNSTAMPED);
+      if (keep && stamp != UNSTAMPED) {
+        entries.put(official, new Entry(stamp, loadFrom, loadTo, List.copyOf(busy)));
+      }
+      if (loadFrom.equals(from) && loadTo.equals(to)) {
+        result.addAll(busy);
+      } else {
+        new Entry(stamp, loadFrom, loadTo, busy).addOverlapping(from, to, result);
+      }
+    }
+    return result;
+  }
+
+  /** How many officials' busy time is kept (for tests). */
+  int size() {
+    return entries.size();
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}
