@@ -112,20 +112,7 @@ class FaultsTest {
       acknowledged.add(book(diary, free.get(i), i));
     }
 
-    for (ReservationId id : acknowledged) {
-      assertThat(DB.count("select count(*) from reservation where id = ? and status = 'ACTIVE'", id.value()))
-          .as("acknowledged booking %s is committed", id).isEqualTo(1);
-    }
-    assertThat(DB.count("""
-        select count(*) from reservation r
-        where not exists (select 1 from manage_token t where t.reservation_id = r.id)
-           or not exists (select 1 from outbox_message m where m.reservation_id = r.id and m.kind = 'CONFIRMATION')
-        """)).as("half-written reservations").isZero();
-    assertThat(DB.count("""
-        select count(*) from outbox_message m
-        where not exists (select 1 from reservation r where r.id = m.reservation_id)
-        """)).as("orphan outbox rows").isZero();
-    HeldSlots.assertExactlyTheActiveReservationsHoldTheirSlots(DB, Fixtures.SLOT);
+    AfterFaults.assertAcknowledgedKeptAndNothingHalfWritten(DB, acknowledged);
   }
 
   @Test

@@ -59,12 +59,17 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(60);
 
   static TestDatabase postgres(String purpose, int poolSize) {
+    return postgres(POSTGRES_URL, purpose, poolSize, CONNECTION_TIMEOUT);
+  }
+
+  /** A new, empty schema on the PostgreSQL server at {@code serverUrl} (which names the user). */
+  static TestDatabase postgres(String serverUrl, String purpose, int poolSize, Duration connectionTimeout) {
     String schema = "cd_" + purpose.toLowerCase(Locale.ROOT) + "_" + UUID.randomUUID().toString().substring(0, 8);
-    execute(POSTGRES_URL, "create schema " + schema);
-    String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?")
+    execute(serverUrl, "create schema " + schema);
+    String url = serverUrl + (serverUrl.contains("?") ? "&" : "?")
         + "currentSchema=" + schema + "&options=-c%20TimeZone=Asia/Tokyo&ApplicationName=" + schema;
-    return new TestDatabase(new PersistenceConfig(url, null, null, poolSize, CONNECTION_TIMEOUT),
-        () -> execute(POSTGRES_URL, "drop schema " + schema + " cascade"));
+    return new TestDatabase(new PersistenceConfig(url, null, null, poolSize, connectionTimeout),
+        () -> execute(serverUrl, "drop schema " + schema + " cascade"));
   }
 
   /** A new H2 file database under target/h2 (not yet migrated). */
@@ -173,7 +178,7 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
     }
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
