@@ -97,10 +97,14 @@ final class Context {
     }
   }
 
-  /** What the audit log keeps of a reservation: ids, times and status, no personal data. */
+  /**
+   * What the audit log keeps of a reservation: ids, times and status, no personal data. Not the
+   * note's text either: staff write callers' names and circumstances there, and the audit log is
+   * kept after the reservation is anonymised. The note stays on the reservation until then.
+   */
   static String describe(Reservation r) {
     return "status=" + r.status() + " official=" + r.official() + " agenda=" + r.agenda()
         + " start=" + r.start() + " end=" + r.end() + " channel=" + r.channel()
-        + (r.note() == null ? "" : " note=" + r.note());
+        + (r.note() == null ? "" : " note=written");
   }
 }

@@ -61,6 +61,12 @@ class AnonymisingTest {
     assertThat(hall.storage.reservations().search(new ReservationSearch("eva", null, null, null, null, null, 10))).isEmpty();
     assertThat(hall.storage.reservations().search(new ReservationSearch("777 123", null, null, null, null, null, 10))).isEmpty();
     assertThat(hall.diary.anonymising().run()).isZero();
+    // The audit log outlives the reservations: it never held the staff's note or the citizen's data.
+    assertThat(hall.storage.auditLog().latest(100)).isNotEmpty().allSatisfy(entry -> assertThat(
+            entry.before() + " " + entry.after())
+        .doesNotContain("Nováková", "nepřijde", "eva@example.cz", "777 123 456", "Ztracený")
+        .satisfiesAnyOf(text -> assertThat(entry.action()).isNotEqualTo("reservation.cancel"),
+            text -> assertThat(text).contains("note=written")));
   }
 
   @Test
