@@ -94,6 +94,10 @@ final class JdbcReservations implements Reservations {
       where r.official_id = ? and r.start_at > ? and r.start_at < ? and r.end_at > ?
       order by r.start_at, r.id
       """;
+  static final int CITIZEN_LOCK_STRIPES = 256;
+  private static final String LOCK_CITIZEN = """
+      select stripe from citizen_lock where stripe = ? for update
+      """;
   private static final String OPEN_OF_EMAIL = SELECT + """
       where r.email_key = ? and r.status in ('ACTIVE', 'DISPLACED')
       order by r.start_at, r.id
@@ -240,6 +244,16 @@ final class JdbcReservations implements Reservations {
   public List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to) {
     return tx.statement(c -> Sql.list(c, OF_OFFICIAL, JdbcReservations::reservation, official.value(),
         from.minus(LONGEST), to, from));
+  }
+
+  /**
+   * Locks the address's stripe (see the citizen_lock table). The hash is String's, which the JDK
+   * specifies, so every node picks the same stripe for an address.
+   */
+  @Override
+  public void lockOfEmail(String email) {
+    int stripe = Math.floorMod(email.toLowerCase(Locale.ROOT).hashCode(), CITIZEN_LOCK_STRIPES);
+    tx.statement(c -> Sql.one(c, LOCK_CITIZEN, rs -> rs.getInt(1), stripe));
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -121,6 +122,12 @@ final class MemoryReservations implements Reservations {
   @Override
   public Optional<Reservation> findByManageTokenHash(String hash) {
     return tx.locked(() -> Optional.ofNullable(byTokenHash.get(hash)).map(byId::get));
+  }
+
+  /** Units of work are serial here already. */
+  @Override
+  public void lockOfEmail(String email) {
+    Objects.requireNonNull(email, "email");
   }
 
   @Override

@@ -60,6 +60,14 @@ public interface Reservations {
   /** Reservations of any status of one official that overlap [from, to), by start. */
   List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to);
 
+  /**
+   * Takes the reservations made with this e-mail address (compared case-insensitively) for the rest
+   * of the unit of work: another unit of work taking them waits until this one ends. Bookings and
+   * moves take them before checking the per-address limits, so that two at once cannot both pass.
+   * Must be called inside a unit of work, after any {@link Diaries#lock}.
+   */
+  void lockOfEmail(String email);
+
   /** Open (active or displaced) reservations made with this e-mail address, compared case-insensitively. */
   List<Reservation> openOfEmail(String email);
 

@@ -65,6 +65,7 @@ final class Rules {
     if (email == null) {
       return;
     }
+    context.storage.reservations().lockOfEmail(email);
     List<Reservation> open = context.storage.reservations().openOfEmail(email);
     long others = open.stream().filter(r -> !r.id().equals(moving)).count();
     if (moving == null && others >= office.policy().maxOpenPerEmail()) {

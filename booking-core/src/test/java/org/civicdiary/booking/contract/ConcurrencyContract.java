@@ -24,6 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.civicdiary.booking.error.ConcurrentChange;
+import org.civicdiary.booking.error.PolicyViolated;
+import org.civicdiary.booking.error.PolicyViolated.Policy;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.BusyTime;
@@ -182,6 +184,57 @@ public abstract class ConcurrencyContract {
     });
     assertThat(moves.get()).isEqualTo(threads * 10);
     assertThat(active()).hasSize(threads);
+    assertSlotsHeldExactlyByActiveReservations();
+  }
+
+  /**
+   * The per-address limits hold under concurrency too: one address booking many different times at
+   * once gets exactly the office's limit, whatever the letter case, and the same address booking one
+   * time with two officials at once gets one of them.
+   */
+  @Test
+  void oneAddressBookingAtOnceGetsNoMoreThanItsLimit() throws Exception {
+    List<FreeSlot> novak = freeSlots(NOVAK);
+    List<FreeSlot> dvorak = freeSlots(DVORAK);
+    int limit = Fixtures.office().policy().maxOpenPerEmail();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger booked = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    race(16, () -> {
+      int i = next.getAndIncrement();
+      String email = i % 2 == 0 ? "soubezna@example.cz" : "SOUBEZNA@Example.CZ";
+      try {
+        diary.booking().book(request(NOVAK, novak.get(i * 3).start(), email));
+        booked.incrementAndGet();
+      } catch (PolicyViolated e) {
+        assertThat(e.policy()).isEqualTo(Policy.TOO_MANY_RESERVATIONS);
+        refused.incrementAndGet();
+      }
+    });
+    assertThat(booked.get()).isEqualTo(limit);
+    assertThat(refused.get()).isEqualTo(16 - limit);
+
+    int rounds = 8;
+    for (int round = 0; round < rounds; round++) {
+      AtomicInteger sameTime = new AtomicInteger();
+      AtomicInteger overlapping = new AtomicInteger();
+      AtomicInteger pair = new AtomicInteger();
+      int at = 60 + round;
+      String email = "round" + round + "@example.cz";
+      race(2, () -> {
+        FreeSlot slot = (pair.getAndIncrement() == 0 ? novak : dvorak).get(at);
+        try {
+          diary.booking().book(request(slot.official(), slot.start(), email));
+          sameTime.incrementAndGet();
+        } catch (PolicyViolated e) {
+          assertThat(e.policy()).isEqualTo(Policy.OVERLAPPING_RESERVATION);
+          overlapping.incrementAndGet();
+        }
+      });
+      assertThat(sameTime.get()).as("round %d", round).isOne();
+      assertThat(overlapping.get()).as("round %d", round).isOne();
+    }
+    assertThat(active()).hasSize(limit + rounds);
     assertSlotsHeldExactlyByActiveReservations();
   }
 
