@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.civicdiary.booking.model.BusyTime;
@@ -79,13 +80,35 @@ final class BusyCache {
   }
 
   /**
-   * Marks these officials' busy time as changed, in the caller's unit of work. In a fixed order, so
-   * that two units of work stamping the same officials queue instead of deadlocking.
+   * Marks these officials' busy time as changed, in the caller's unit of work, unless the unit has
+   * already stamped them (every later reader sees the unit's stamp, and nothing read inside the
+   * unit after a stamp is kept). In a fixed order, so that two units of work stamping the same
+   * officials queue instead of deadlocking.
    */
-  static void stamp(Connection c, Collection<String> officials) throws SQLException {
+  static void stamp(JdbcTransactions tx, Connection c, Collection<String> officials) throws SQLException {
+    Set<String> done = tx.stampedInUnit();
     for (String official : officials.stream().distinct().sorted().toList()) {
-      Sql.update(c, STAMP, newStamp(), official);
+      if (done == null || done.add(official)) {
+        Sql.update(c, STAMP, newStamp(), official);
+      }
     }
+  }
+
+  /**
+   * Stamps the official, which locks its row until the unit of work ends.
+   *
+   * @return whether there is such an official
+   */
+  static boolean stampForLock(JdbcTransactions tx, Connection c, String official) throws SQLException {
+    Set<String> done = tx.stampedInUnit();
+    if (done != null && done.contains(official)) {
+      return true;
+    }
+    boolean exists = Sql.update(c, STAMP, newStamp(), official) > 0;
+    if (exists && done != null) {
+      done.add(official);
+    }
+    return exists;
   }
 
   /** Stamps a new official, so that its busy time can be kept from the first query. */
@@ -109,7 +132,12 @@ final class BusyCache {
     return stamp;
   }
 
-  List<BusyTime> busy(Connection c, Collection<OfficialId> officials, Instant from, Instant to) throws SQLException {
+  /**
+   * @param mayKeep false inside a unit of work that has stamped: what it reads includes its own
+   *     uncommitted changes under a stamp that later changes in the same unit would not renew
+   */
+  List<BusyTime> busy(Connection c, Collection<OfficialId> officials, Instant from, Instant to, boolean mayKeep)
+      throws SQLException {
     Map<String, OfficialId> byValue = new LinkedHashMap<>();
     officials.forEach(o -> byValue.putIfAbsent(o.value(), o));
     Map<String, Long> stamps = new HashMap<>();
@@ -147,7 +175,7 @@ final class BusyCache {
     for (BusyTime b : loader.load(c, stale, loadFrom, loadTo)) {
       loaded.computeIfAbsent(b.official(), o -> new ArrayList<>()).add(b);
     }
-    boolean keep = Duration.between(loadFrom, loadTo).compareTo(WIDEST) <= 0;
+    boolean keep = mayKeep && Duration.between(loadFrom, loadTo).compareTo(WIDEST) <= 0;
     for (OfficialId official : stale) {
       List<BusyTime> busy = loaded.getOrDefault(official, List.of());
       long stamp = stamps.getOrDefault(official.value(), UNSTAMPED);

@@ -11,15 +11,6 @@ import java.util.Set;
 enum Dialect {
   POSTGRESQL {
     @Override
-    String lockOfficial() {
-      // NO KEY: the lock serialises the diary's writers without blocking the foreign-key checks of
-      // rows that merely reference the official (reservations and slots of other units of work).
-      return """
-          select id from official where id = ? for no key update
-          """;
-    }
-
-    @Override
     boolean connectionLost(String sqlState) {
       // admin shutdown (pg_terminate_backend), crash shutdown, cannot connect now, too many connections
       return Set.of("57P01", "57P02", "57P03", "53300").contains(sqlState);
@@ -32,13 +23,6 @@ enum Dialect {
   },
 
   H2 {
-    @Override
-    String lockOfficial() {
-      return """
-          select id from official where id = ? for update
-          """;
-    }
-
     @Override
     boolean connectionLost(String sqlState) {
       // connection broken, database closed, closed at VM shutdown, file in use, file I/O error
@@ -62,9 +46,6 @@ enum Dialect {
     }
     throw new IllegalArgumentException("not a PostgreSQL or H2 JDBC URL");
   }
-
-  /** Locks the official's row until the unit of work ends; selects no row for an unknown official. */
-  abstract String lockOfficial();
 
   /** Whether the engine's SQLState (beyond the standard class 08) means the connection is gone. */
   abstract boolean connectionLost(String sqlState);

@@ -68,10 +68,16 @@ final class JdbcDiaries implements Diaries {
     this.tx = tx;
   }
 
+  /**
+   * Takes the lock by stamping the official's busy time (see {@link BusyCache}): the update locks
+   * the row until the unit of work ends, and the booking or move that follows needs the new stamp
+   * anyway, so it costs no round trip of its own. On PostgreSQL an update of a non-key column takes
+   * the row's NO KEY lock, which does not block the foreign-key checks of other units of work that
+   * insert rows referencing the official.
+   */
   @Override
   public void lock(OfficialId official) {
-    boolean exists = tx.statement(c -> Sql.one(c, tx.dialect().lockOfficial(), rs -> rs.getString(1),
-        official.value())).isPresent();
+    boolean exists = tx.statement(c -> BusyCache.stampForLock(tx, c, official.value()));
     if (!exists) {
       throw new NotFound("official", official.value());
     }

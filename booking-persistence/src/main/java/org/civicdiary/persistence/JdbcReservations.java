@@ -133,7 +133,7 @@ final class JdbcReservations implements Reservations {
       Sql.update(c, INSERT, values(r));
       List<Slot> slots = slotsOf(r, slotLength);
       hold(c, r, slots);
-      BusyCache.stamp(c, slots.stream().map(Slot::official).toList());
+      BusyCache.stamp(tx, c, slots.stream().map(Slot::official).toList());
       return null;
     });
   }
@@ -159,7 +159,7 @@ final class JdbcReservations implements Reservations {
       before.removeAll(after);
       release(c, changed, before);
       // Both diaries changed when it moved from one official to another.
-      BusyCache.stamp(c, java.util.stream.Stream.concat(held.stream(), before.stream()).map(Slot::official).toList());
+      BusyCache.stamp(tx, c, java.util.stream.Stream.concat(held.stream(), before.stream()).map(Slot::official).toList());
       return null;
     });
   }
@@ -220,7 +220,8 @@ final class JdbcReservations implements Reservations {
   /** From memory where the officials' busy time has not changed since it was last read (see {@link BusyCache}). */
   @Override
   public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
-    return tx.statement(c -> busyCache.busy(c, officials, from, to));
+    Set<String> stamped = tx.stampedInUnit();
+    return tx.statement(c -> busyCache.busy(c, officials, from, to, stamped == null || stamped.isEmpty()));
   }
 
   /**

@@ -2,6 +2,8 @@ package org.civicdiary.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.civicdiary.booking.error.StorageUnavailable;
@@ -22,6 +24,7 @@ final class JdbcTransactions implements Transactions {
   private final DataSource pool;
   private final Dialect dialect;
   private final ThreadLocal<Connection> unit = new ThreadLocal<>();
+  private final ThreadLocal<Set<String>> stamped = new ThreadLocal<>();
 
   JdbcTransactions(DataSource pool, Dialect dialect) {
     this.pool = pool;
@@ -39,6 +42,7 @@ final class JdbcTransactions implements Transactions {
     }
     Connection c = begin();
     unit.set(c);
+    stamped.set(new HashSet<>());
     try {
       T result = work.get();
       commit(c);
@@ -55,8 +59,17 @@ final class JdbcTransactions implements Transactions {
       throw e;
     } finally {
       unit.remove();
+      stamped.remove();
       close(c);
     }
+  }
+
+  /**
+   * The officials whose busy time the current unit of work has stamped (see {@link BusyCache}), or
+   * null outside a unit of work.
+   */
+  Set<String> stampedInUnit() {
+    return stamped.get();
   }
 
   /**

@@ -81,6 +81,27 @@ class BusyCacheTest {
     }
   }
 
+  /**
+   * The diary's lock stamps it and the booking that follows does not stamp again: what the unit of
+   * work read between the two must not be kept under the stamp it then commits.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "h2"})
+  void busyTimeReadBetweenTheLockAndTheBookingIsNotKept(String engine) {
+    try (TestDatabase db = database(engine)) {
+      Storage storage = db.storage();
+      long before = stamp(db, NOVAK);
+      Reservation r = reservation(NOVAK, slot(3), "a@example.cz");
+      storage.transactions().run(() -> {
+        storage.diaries().lock(NOVAK);
+        assertThat(busy(storage, slot(-100), slot(100))).isEmpty();
+        storage.reservations().add(r, SLOT);
+      });
+      assertThat(stamp(db, NOVAK)).as("stamped by the lock").isNotEqualTo(before);
+      assertThat(busy(storage, slot(-100), slot(100))).containsExactly(new BusyTime(NOVAK, slot(3), slot(4)));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "h2"})
   void aNarrowRangeThenAWideOneThenAnotherNarrowOneAllAnswerFromTheRightRows(String engine) {
