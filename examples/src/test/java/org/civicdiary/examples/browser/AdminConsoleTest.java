@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +125,17 @@ class AdminConsoleTest extends StaffConsole {
 
     console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
     console.open("office", "Nastavení úřadu");
+    WebElement noticeField = browser.find(browser.driver(), "input[name='policy.minimumNotice']");
+    assertThat(noticeField.getAttribute("value")).isEqualTo(czechHours(Duration.parse(before.get("minimumNotice").asText())));
+    noticeField.clear();
+    noticeField.sendKeys("dvě hodiny");
+    browser.find(browser.driver(), "#app button[type=submit]", "Uložit").click();
+    browser.find(browser.driver(), ".cd-alert[role=alert] p", "Nejkratší předstih objednání (hodiny): Zadejte počet hodin od 0 do 720");
+    assertThat(browser.focused()).isEqualTo(noticeField);
+    assertThat(noticeField.getAttribute("aria-invalid")).isEqualTo("true");
+    noticeField.clear();
+    noticeField.sendKeys(czechHours(notice));
+
     WebElement retentionField = browser.find(browser.driver(), "input[name='policy.retentionDays']");
     assertThat(retentionField.getAttribute("value")).isEqualTo(before.get("retentionDays").asText());
     retentionField.clear();
@@ -134,14 +147,12 @@ class AdminConsoleTest extends StaffConsole {
     assertThat(retentionField.getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.focused()).isEqualTo(retentionField);
     assertThat(describedBy(retentionField)).contains("Zadejte číslo od 1 do 3650.");
+    assertThat(noticeField.getAttribute("aria-invalid")).as("the earlier mark is gone").isNull();
     assertThat(office(token).get("policy")).as("a refused value changes nothing").isEqualTo(before);
     browser.screenshot("console-1280-office-refused");
 
     retentionField.clear();
     retentionField.sendKeys(Integer.toString(retention));
-    WebElement noticeField = browser.find(browser.driver(), "input[name='policy.minimumNotice']");
-    noticeField.clear();
-    noticeField.sendKeys(Double.toString(notice.toMinutes() / 60.0));
     browser.find(browser.driver(), "#app button[type=submit]", "Uložit").click();
     WebElement done = browser.find(browser.driver(), ".cd-status .cd-success", "Uloženo.");
     assertThat(browser.focused()).isEqualTo(done);
@@ -319,6 +330,12 @@ class AdminConsoleTest extends StaffConsole {
     TownHallServers.Answer offices = servers.call(token, "GET", "/api/v1/staff/offices", null);
     assertThat(offices.status()).isEqualTo(200);
     return offices.json().get("offices").get(0);
+  }
+
+  /** Hours as the Czech console shows and takes them: "2", "3,5". */
+  private static String czechHours(Duration duration) {
+    return BigDecimal.valueOf(duration.toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString().replace('.', ',');
   }
 
   private static String isoWeek(LocalDate day) {

@@ -252,6 +252,7 @@
       horizonDays: 'Kolik dní dopředu lze objednat',
       minimumNotice: 'Nejkratší předstih objednání (hodiny)',
       noticeHint: 'Jak dlouho před schůzkou se objednávání uzavře, např. 2 nebo 0,5.',
+      hoursBetween: (max) => `Zadejte počet hodin od 0 do ${max}, např. 2 nebo 0,5.`,
       reminderLead: 'Připomínka před schůzkou (hodiny)',
       maxOpenPerEmail: 'Nejvýš otevřených rezervací na jeden e-mail',
       topicMaxLength: 'Nejdelší téma (znaků)',
@@ -486,6 +487,7 @@
       horizonDays: 'How many days ahead one may book',
       minimumNotice: 'Minimum notice (hours)',
       noticeHint: 'How long before the meeting booking closes, e.g. 2 or 0.5.',
+      hoursBetween: (max) => `Enter a number of hours from 0 to ${max}, e.g. 2 or 0.5.`,
       reminderLead: 'Reminder before the meeting (hours)',
       maxOpenPerEmail: 'Most open bookings per e-mail address',
       topicMaxLength: 'Longest topic (characters)',
@@ -691,15 +693,22 @@
     const p = result.problem || {};
     const name = p.field ? (controlName ? controlName(String(p.field)) : String(p.field)) : null;
     const control = name ? formNode.querySelector(`[name="${CSS.escape(name)}"]`) : null;
-    if (!control && result.status !== 400 && result.status !== 409) {
+    if (control) {
+      refuse(control, fieldMessage(control), p.detail);
+    } else if (result.status === 400 || result.status === 409) {
+      fill(status);
+      fill(alert, el('p', { text: p.detail ? `${t().refused} (${p.detail})` : t().refused }));
+    } else {
       failed(result);
-      return;
     }
-    const message = control ? fieldMessage(control) : t().refused;
-    const label = control && formNode.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+  }
+
+  /** Announces a refused value with its field's label, and marks it on the field, which gets the focus. */
+  function refuse(control, message, detail) {
+    const label = document.querySelector(`label[for="${CSS.escape(control.id)}"]`);
     fill(status);
-    fill(alert, el('p', { text: `${label ? `${label.textContent}: ` : ''}${message}${p.detail ? ` (${p.detail})` : ''}` }));
-    if (control) fieldError(control, message);
+    fill(alert, el('p', { text: `${label ? `${label.textContent}: ` : ''}${message}${detail ? ` (${detail})` : ''}` }));
+    fieldError(control, message);
   }
 
   // ---------------------------------------------------------------- directory lookups
@@ -1502,13 +1511,6 @@
     return addDays(iso, -((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7));
   }
 
-  /** A refusal found before asking the API: announced, and marked on the control. */
-  function refuse(control, message) {
-    fill(status);
-    fill(alert, el('p', { text: message }));
-    fieldError(control, message);
-  }
-
   // ---------------------------------------------------------------- statistics (printable)
 
   const FIGURES = ['bookings', 'web', 'phone', 'active', 'displaced', 'cancelled', 'completed', 'noShows'];
@@ -1593,10 +1595,21 @@
     return String(Math.round(hours * 100) / 100);
   }
 
-  /** Hours as typed, as an ISO-8601 duration in whole minutes; null (the API then names the field) if not a number. */
+  /** Hours as typed ("2", "0,5" or "0.5") as an ISO-8601 duration in whole minutes; null if not such a number. */
   function durationOf(hours) {
-    const minutes = Math.round(Number(String(hours).trim().replace(',', '.')) * 60);
-    return String(hours).trim() === '' || !Number.isFinite(minutes) ? null : `PT${minutes}M`;
+    const m = /^\s*(\d+(?:[.,]\d+)?)\s*$/.exec(hours);
+    return m ? `PT${Math.round(Number(m[1].replace(',', '.')) * 60)}M` : null;
+  }
+
+  /**
+   * Hours as text, not type=number: a browser whose own language is not Czech reads "0,5" typed
+   * into a number field as 5.
+   */
+  function hoursInput(name, duration, max) {
+    const hours = hoursOf(duration);
+    const node = input(name, state.lang === 'cs' ? hours.replace('.', ',') : hours, { inputmode: 'decimal', autocomplete: 'off' });
+    node.dataset.error = t().hoursBetween(max);
+    return node;
   }
 
   /** A number field's value, or null when empty (Number('') would send 0). */
@@ -1604,8 +1617,8 @@
     return control.value.trim() === '' ? null : Number(control.value);
   }
 
-  function numberInput(name, value, min, max, step) {
-    return input(name, value, { type: 'number', min: String(min), max: String(max), step: step || '1' });
+  function numberInput(name, value, min, max) {
+    return input(name, value, { type: 'number', min: String(min), max: String(max), step: '1' });
   }
 
   function officeForm(o) {
@@ -1619,8 +1632,8 @@
       placeName: input('place.name', o.place && o.place.name),
       placeAddress: input('place.address', o.place && o.place.address),
       horizon: numberInput('policy.horizonDays', p.horizonDays, 1, 730),
-      notice: numberInput('policy.minimumNotice', hoursOf(p.minimumNotice), 0, 720, '0.25'),
-      reminder: numberInput('policy.reminderLead', hoursOf(p.reminderLead), 0, 336, '0.25'),
+      notice: hoursInput('policy.minimumNotice', p.minimumNotice, 720),
+      reminder: hoursInput('policy.reminderLead', p.reminderLead, 336),
       maxOpen: numberInput('policy.maxOpenPerEmail', p.maxOpenPerEmail, 1, 100),
       topic: numberInput('policy.topicMaxLength', p.topicMaxLength, 1, 2000),
       retention: numberInput('policy.retentionDays', p.retentionDays, 1, 3650),
@@ -1671,6 +1684,11 @@
       el('div', { class: 'cd-actions' }, submit(texts.save)),
     ], async (f) => {
       clearFieldErrors(f);
+      const unreadable = [c.notice, c.reminder].find((control) => durationOf(control.value) === null);
+      if (unreadable) {
+        refuse(unreadable, unreadable.dataset.error);
+        return;
+      }
       fill(alert);
       collect();
       const result = await api.put(`/staff/offices/${encodeURIComponent(o.id)}`, {
