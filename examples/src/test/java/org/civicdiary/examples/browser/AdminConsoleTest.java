@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The administrators' console pages in headless Chromium: staff accounts (an account made in the
@@ -108,7 +109,9 @@ class AdminConsoleTest extends StaffConsole {
     browser.find(browser.driver(), "#app section button[type=submit]", "Uložit").click();
     browser.find(browser.driver(), ".cd-status .cd-success", "Účet petra.mala je uložen.");
     assertThat(row("petra.mala").getText()).contains("zablokovaný");
-    assertThat(servers.storage().staffAccounts().find("petra.mala").orElseThrow().active()).isFalse();
+    StaffAccount disabled = servers.storage().staffAccounts().find("petra.mala").orElseThrow();
+    assertThat(disabled.active()).isFalse();
+    assertThat(Passwords.verify(NEW_PASSWORD, disabled.passwordHash())).as("an empty password field keeps the password").isTrue();
 
     console.signOut();
     console.typeLogin("petra.mala", NEW_PASSWORD);
@@ -277,22 +280,34 @@ class AdminConsoleTest extends StaffConsole {
   }
 
   @Test
-  void theMenuShowsWhatTheRoleMayUse() {
+  void theMenuShowsWhatTheRoleMayUseAndAnOfficialsAccountNamesTheirDiary() {
     console.logIn(TownHallServers.OPERATOR, TownHallServers.PASSWORD);
     assertThat(console.menu()).contains("Pracovní seznam", "Statistiky")
         .doesNotContain("Účty pracovníků", "Záznam změn", "Nastavení úřadu", "Odbory");
     browser.open(servers.consoleUrl() + "#accounts");
     browser.find(browser.driver(), "h1", "Pracovní seznam");
 
-    String token = servers.staffToken(TownHallServers.ADMIN, TownHallServers.PASSWORD);
-    assertThat(servers.call(token, "PUT", "/api/v1/staff/accounts/jana.novakova", Map.of("role", "OFFICIAL",
-        "official", "jana-novakova", "active", true, "password", "Jana's long passphrase")).status()).isEqualTo(200);
+    console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
+    assertThat(console.menu()).containsAll(NEW_PAGES.values());
+    browser.find(browser.driver(), "#menu a", "Účty pracovníků").click();
+    WebElement heading = browser.find(browser.driver(), "h1", "Účty pracovníků");
+    browser.until(d -> heading.equals(browser.focused()) ? true : null);
+    browser.find(browser.driver(), "#app button", "Nový účet").click();
+    browser.find(browser.driver(), "input[name=username]").sendKeys("jana.novakova");
+    assertThat(browser.driver().findElement(By.cssSelector("select[name=official]")).isDisplayed()).as("only for officials").isFalse();
+    new Select(browser.find(browser.driver(), "select[name=role]")).selectByValue("OFFICIAL");
+    new Select(browser.find(browser.driver(), "select[name=official]")).selectByValue("jana-novakova");
+    browser.find(browser.driver(), "input[name=password]").sendKeys("Jana's long passphrase");
+    browser.find(browser.driver(), "input[name=passwordAgain]").sendKeys("Jana's long passphrase", Keys.ENTER);
+    browser.find(browser.driver(), ".cd-status .cd-success", "Účet jana.novakova je uložen.");
+    assertThat(row("jana.novakova").getText()).contains("úředník", "Mgr. Jana Nováková");
+    StaffAccount official = servers.storage().staffAccounts().find("jana.novakova").orElseThrow();
+    assertThat(official.role()).isEqualTo(Role.OFFICIAL);
+    assertThat(official.official()).isEqualTo(OfficialId.of("jana-novakova"));
+
     console.logIn("jana.novakova", "Jana's long passphrase");
     assertThat(console.menu()).contains("Hledat rezervace", "Denní plán")
         .doesNotContain("Statistiky", "Účty pracovníků", "Záznam změn", "Nastavení úřadu", "Pracovní seznam");
-
-    console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
-    assertThat(console.menu()).containsAll(NEW_PAGES.values());
   }
 
   @Test
