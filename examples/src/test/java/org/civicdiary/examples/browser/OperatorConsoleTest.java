@@ -2,7 +2,6 @@ package org.civicdiary.examples.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,10 +20,7 @@ import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.usecase.AbsenceRequest;
 import org.civicdiary.booking.usecase.BookingRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -35,24 +31,8 @@ import org.openqa.selenium.support.ui.Select;
  * by an illness is moved with one click and the citizen's message goes out), books for a caller,
  * and every console page passes axe-core (screenshots under target/screenshots/).
  */
-class OperatorConsoleTest {
+class OperatorConsoleTest extends StaffConsole {
   private static final StaffMember ADMIN = new StaffMember(TownHallServers.ADMIN, Role.ADMIN, null);
-  @TempDir
-  static Path folder;
-  static TownHallServers servers;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    servers = TownHallServers.inMemory(folder);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    browser.close();
-    servers.close();
-  }
 
   @Test
   void operatorMovesADisplacedReservationWithOneClickAndTheCitizenIsTold() {
@@ -123,7 +103,7 @@ class OperatorConsoleTest {
 
   @Test
   void everyConsolePageIsAccessibleAndTheDayPlanPrints() {
-    signOut();
+    console.signOut();
     browser.screenshot("console-1280-login");
     browser.assertAccessible("console login");
 
@@ -137,10 +117,7 @@ class OperatorConsoleTest {
         "agendas", "Agendy",
         "diaries", "Diáře");
     for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
-      browser.open(servers.consoleUrl() + "#" + page.getKey());
-      browser.find(browser.driver(), "h1", page.getValue());
-      browser.until(d -> d.findElements(By.cssSelector(".cd-loading")).isEmpty() ? true : null);
-      browser.until(d -> d.findElements(By.cssSelector("#app form, #app section")).isEmpty() ? null : true);
+      console.open(page.getKey(), page.getValue());
       browser.screenshot("console-1280-" + page.getKey());
       browser.assertAccessible("console " + page.getKey());
     }
@@ -178,20 +155,7 @@ class OperatorConsoleTest {
     browser.find(browser.driver(), "h1", "Hledat rezervace");
   }
 
-  /** Opens the console, signs out whoever is signed in, then signs in with the keyboard. */
   private void logIn(String username) {
-    signOut();
-    WebElement name = browser.find(browser.driver(), "input[name=username]");
-    name.sendKeys(username, Keys.TAB, TownHallServers.PASSWORD, Keys.ENTER);
-    browser.find(browser.driver(), ".cd-user-name", username);
-  }
-
-  private void signOut() {
-    browser.open(servers.consoleUrl());
-    WebElement shown = browser.find(browser.driver(), "input[name=username], .cd-user button.cd-secondary:not([lang])");
-    if (shown.getTagName().equals("button")) {
-      shown.click();
-      browser.find(browser.driver(), "input[name=username]");
-    }
+    console.logIn(username, TownHallServers.PASSWORD);
   }
 }

@@ -1,5 +1,7 @@
 package org.civicdiary.examples.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -54,6 +56,7 @@ final class TownHallServers implements AutoCloseable {
   static final String ADMIN = "admin";
   static final String OPERATOR = "operator";
   static final String PASSWORD = "correct horse battery staple";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
   private static final Pattern MANAGE_LINK = Pattern.compile("https?://[^\\s\"<>]+/manage/[A-Za-z0-9_-]+(\\?[^\\s\"<>]*)?");
   private final Injector injector;
@@ -200,13 +203,38 @@ final class TownHallServers implements AutoCloseable {
 
   /** Books as another citizen's browser would, over the public API; answers the HTTP status. */
   int bookOverHttp(String official, String agenda, String start, String email) {
-    String body = """
-        {"official":"%s","agenda":"%s","start":"%s","name":"Someone Else","email":"%s","topic":"Faster","language":"cs"}
-        """.formatted(official, agenda, start, email);
+    return call(null, "POST", "/api/v1/reservations", Map.of("official", official, "agenda", agenda, "start", start,
+        "name", "Someone Else", "email", email, "topic", "Faster", "language", "cs")).status();
+  }
+
+  /** An answer of the API: its status and its JSON body (null when it has none). */
+  record Answer(int status, JsonNode json) {}
+
+  /** Signs in over the staff API as a script would, for a bearer token; fails the test when refused. */
+  String staffToken(String username, String password) {
+    Answer login = call(null, "POST", "/api/v1/staff/login", Map.of("username", username, "password", password, "bearer", true));
+    if (login.status() != 200) {
+      throw new AssertionError("login of " + username + " refused: " + login);
+    }
+    return login.json().get("token").asText();
+  }
+
+  /** Calls the API (with the staff member's bearer token, if given) with a JSON body (or none). */
+  Answer call(String token, String method, String path, Object body) {
     try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(apiBase() + "/api/v1/reservations"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiBase() + path)).header("Accept", "application/json");
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      if (body == null) {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        request.header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+      }
+      HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
+      return new Answer(response.statusCode(), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,7 +1,8 @@
 /*
  * The staff console at {base}/console/: operators' worklist, booking for a caller, searching
- * reservations, an official's printable day plan, absences, and the administrators' pages for
- * departments, officials, agendas and diaries. One page; the part shown follows the address's
+ * reservations, an official's printable day plan, absences, printable weekly statistics, and the
+ * administrators' pages for departments, officials, agendas, diaries, the office's settings, staff
+ * accounts and the audit log. One page; the part shown follows the address's
  * #fragment. Session cookie from the login form; every change is sent with X-Requested-With (the
  * API's second CSRF lock). Server text is always set as text, never parsed as HTML.
  */
@@ -34,6 +35,10 @@
         officials: 'Úředníci',
         agendas: 'Agendy',
         diaries: 'Diáře',
+        statistics: 'Statistiky',
+        office: 'Nastavení úřadu',
+        accounts: 'Účty pracovníků',
+        audit: 'Záznam změn',
       },
       username: 'Uživatelské jméno',
       password: 'Heslo',
@@ -156,6 +161,103 @@
       removeWindow: 'Odebrat okno',
       saveWindows: 'Uložit diář',
       days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
+      // field errors from the API
+      fieldInvalid: 'Tato hodnota neplatí. Opravte ji prosím.',
+      refused: 'Server změnu odmítl.',
+      between: (min, max) => `Zadejte číslo od ${min} do ${max}.`,
+      // staff accounts
+      accountsIntro: 'Účty pro přihlášení do konzole. Hesla se ukládají jen jako otisk a nikde se nezobrazují.',
+      accountsCaption: (n) => `Účty (${n})`,
+      newAccount: 'Nový účet',
+      account: (name) => `Účet ${name}`,
+      editAccount: (name) => `Upravit účet ${name}`,
+      usernameHint: 'Nejde později změnit.',
+      role: 'Role',
+      accountOfficial: 'Úředník, jehož diář spravuje',
+      accountState: 'Stav',
+      accountActive: 'aktivní',
+      accountDisabled: 'zablokovaný',
+      activeCheck: 'Účet je aktivní (může se přihlásit)',
+      newPassword: 'Nové heslo',
+      passwordAgain: 'Nové heslo znovu',
+      passwordHintNew: 'Alespoň 12 znaků (nejvýš 256).',
+      passwordHintKeep: 'Nechte prázdné, pokud se heslo nemění. Nové heslo: alespoň 12 znaků (nejvýš 256).',
+      passwordRule: 'Heslo musí mít 12 až 256 znaků.',
+      passwordNeeded: 'Nový účet potřebuje heslo.',
+      passwordMismatch: 'Hesla se neshodují.',
+      accountSaved: (name) => `Účet ${name} je uložen.`,
+      // audit log
+      auditIntro: 'Kdo co změnil, od nejnovějšího záznamu. Časy jsou v místním čase úřadu.',
+      limit: 'Kolik posledních záznamů načíst',
+      filter: 'Hledat v načtených (kdo, co, čeho se týká)',
+      auditCaption: (shown, total) => `Zobrazené záznamy: ${shown} z ${total}`,
+      auditEmpty: 'Žádné záznamy.',
+      who: 'Kdo',
+      what: 'Co',
+      subject: 'Čeho se týká',
+      change: 'Změna',
+      before: 'Před',
+      after: 'Po',
+      auditActions: {
+        'staff.account.save': 'Uložení účtu',
+        'staff.login': 'Přihlášení',
+        'staff.logout': 'Odhlášení',
+        'staff.login-failed': 'Nepovedené přihlášení',
+        'office.save': 'Změna nastavení úřadu',
+        'department.save': 'Uložení odboru',
+        'department.walk-in-hours': 'Změna úředních hodin',
+        'official.save': 'Uložení úředníka',
+        'agenda.save': 'Uložení agendy',
+        'diary.windows': 'Změna diáře',
+        'absence.record': 'Zápis nepřítomnosti',
+        'absence.remove': 'Odstranění nepřítomnosti',
+        'reservation.book': 'Objednání',
+        'reservation.cancel': 'Zrušení rezervace',
+        'reservation.move': 'Přesun rezervace',
+        'reservation.outcome': 'Výsledek schůzky',
+        'message.retry': 'Nové odeslání zprávy',
+      },
+      // statistics
+      statsIntro: 'Rezervace podle odboru a týdne schůzky (v místním čase úřadu): kolik jich bylo, jakým kanálem a jak skončily.',
+      statsCaption: (from, to) => `Rezervace podle týdnů, ${from} – ${to}`,
+      onlyBusyWeeks: 'Jen týdny s rezervacemi',
+      week: 'Týden',
+      weekOf: (iso, day) => `${iso} (od ${day})`,
+      bookings: 'Rezervace',
+      web: 'Web',
+      statActive: 'Platné',
+      statDisplaced: 'Čekají na nový termín',
+      statCancelled: 'Zrušené',
+      statCompleted: 'Proběhly',
+      statNoShows: 'Nedostavili se',
+      total: 'Celkem',
+      noBookings: 'V tomto období nejsou žádné rezervace.',
+      truncated: 'Některý týden má víc rezervací, než statistika umí spočítat: čísla jsou neúplná.',
+      // office settings
+      officeIntro: 'Pravidla objednávání a údaje, které občané vidí u formuláře.',
+      officeBasics: 'Úřad',
+      zone: 'Časové pásmo',
+      zoneHint: 'Např. Europe/Prague.',
+      slotMinutes: 'Délka časového úseku (minuty)',
+      slotHint: 'Platí pro všechny diáře úřadu.',
+      officeAddress: 'Adresa úřadu',
+      phones: 'Telefonní čísla',
+      phoneN: (n) => `Telefon ${n}`,
+      purposeCs: 'Účel česky',
+      purposeEn: 'Účel anglicky',
+      number: 'Číslo',
+      addPhone: 'Přidat číslo',
+      removePhone: 'Odebrat číslo',
+      policy: 'Pravidla objednávání',
+      horizonDays: 'Kolik dní dopředu lze objednat',
+      minimumNotice: 'Nejkratší předstih objednání (hodiny)',
+      noticeHint: 'Jak dlouho před schůzkou se objednávání uzavře, např. 2 nebo 0,5.',
+      hoursBetween: (max) => `Zadejte počet hodin od 0 do ${max}, např. 2 nebo 0,5.`,
+      reminderLead: 'Připomínka před schůzkou (hodiny)',
+      maxOpenPerEmail: 'Nejvýš otevřených rezervací na jeden e-mail',
+      topicMaxLength: 'Nejdelší téma (znaků)',
+      retentionDays: 'Osobní údaje držet po schůzce (dny)',
+      retentionHint: 'Potom se osobní údaje rezervace anonymizují.',
     },
     en: {
       console: 'Console',
@@ -179,6 +281,10 @@
         officials: 'Officials',
         agendas: 'Matters',
         diaries: 'Diaries',
+        statistics: 'Statistics',
+        office: 'Office settings',
+        accounts: 'Staff accounts',
+        audit: 'Audit log',
       },
       username: 'User name',
       password: 'Password',
@@ -295,6 +401,98 @@
       removeWindow: 'Remove the window',
       saveWindows: 'Save the diary',
       days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
+      fieldInvalid: 'This value is not valid. Please correct it.',
+      refused: 'The server refused the change.',
+      between: (min, max) => `Enter a number from ${min} to ${max}.`,
+      accountsIntro: 'Accounts for signing in to the console. Passwords are stored only as a hash and never shown.',
+      accountsCaption: (n) => `Accounts (${n})`,
+      newAccount: 'New account',
+      account: (name) => `Account ${name}`,
+      editAccount: (name) => `Edit the account ${name}`,
+      usernameHint: 'Cannot be changed later.',
+      role: 'Role',
+      accountOfficial: 'Official whose diary they manage',
+      accountState: 'State',
+      accountActive: 'active',
+      accountDisabled: 'disabled',
+      activeCheck: 'The account is active (can sign in)',
+      newPassword: 'New password',
+      passwordAgain: 'New password again',
+      passwordHintNew: 'At least 12 characters (at most 256).',
+      passwordHintKeep: 'Leave empty to keep the password. A new one: at least 12 characters (at most 256).',
+      passwordRule: 'The password must have 12 to 256 characters.',
+      passwordNeeded: 'A new account needs a password.',
+      passwordMismatch: 'The passwords differ.',
+      accountSaved: (name) => `The account ${name} is saved.`,
+      auditIntro: 'Who changed what, newest first. Times are in the office\'s local time.',
+      limit: 'How many of the latest entries to load',
+      filter: 'Search the loaded entries (who, what, subject)',
+      auditCaption: (shown, total) => `Entries shown: ${shown} of ${total}`,
+      auditEmpty: 'No entries.',
+      who: 'Who',
+      what: 'What',
+      subject: 'Subject',
+      change: 'Change',
+      before: 'Before',
+      after: 'After',
+      auditActions: {
+        'staff.account.save': 'Account saved',
+        'staff.login': 'Signed in',
+        'staff.logout': 'Signed out',
+        'staff.login-failed': 'Failed sign-in',
+        'office.save': 'Office settings changed',
+        'department.save': 'Department saved',
+        'department.walk-in-hours': 'Office hours changed',
+        'official.save': 'Official saved',
+        'agenda.save': 'Matter saved',
+        'diary.windows': 'Diary changed',
+        'absence.record': 'Absence recorded',
+        'absence.remove': 'Absence removed',
+        'reservation.book': 'Booked',
+        'reservation.cancel': 'Booking cancelled',
+        'reservation.move': 'Booking moved',
+        'reservation.outcome': 'Meeting outcome',
+        'message.retry': 'Message sent again',
+      },
+      statsIntro: 'Bookings per department and week of the meeting (in the office\'s local time): how many, by which channel and how they ended.',
+      statsCaption: (from, to) => `Bookings per week, ${from} – ${to}`,
+      onlyBusyWeeks: 'Only weeks with bookings',
+      week: 'Week',
+      weekOf: (iso, day) => `${iso} (from ${day})`,
+      bookings: 'Bookings',
+      web: 'Web',
+      statActive: 'Active',
+      statDisplaced: 'Waiting for a new time',
+      statCancelled: 'Cancelled',
+      statCompleted: 'Took place',
+      statNoShows: 'Did not come',
+      total: 'Total',
+      noBookings: 'No bookings in this period.',
+      truncated: 'Some week has more bookings than the statistics can count: the figures are incomplete.',
+      officeIntro: 'Booking rules and the details citizens see beside the form.',
+      officeBasics: 'Office',
+      zone: 'Time zone',
+      zoneHint: 'E.g. Europe/Prague.',
+      slotMinutes: 'Slot length (minutes)',
+      slotHint: 'For every diary of the office.',
+      officeAddress: 'The office\'s address',
+      phones: 'Phone numbers',
+      phoneN: (n) => `Phone ${n}`,
+      purposeCs: 'Purpose in Czech',
+      purposeEn: 'Purpose in English',
+      number: 'Number',
+      addPhone: 'Add a number',
+      removePhone: 'Remove the number',
+      policy: 'Booking rules',
+      horizonDays: 'How many days ahead one may book',
+      minimumNotice: 'Minimum notice (hours)',
+      noticeHint: 'How long before the meeting booking closes, e.g. 2 or 0.5.',
+      hoursBetween: (max) => `Enter a number of hours from 0 to ${max}, e.g. 2 or 0.5.`,
+      reminderLead: 'Reminder before the meeting (hours)',
+      maxOpenPerEmail: 'Most open bookings per e-mail address',
+      topicMaxLength: 'Longest topic (characters)',
+      retentionDays: 'Keep personal data after the meeting (days)',
+      retentionHint: 'Then the booking\'s personal data is anonymised.',
     },
   };
 
@@ -304,10 +502,14 @@
     search: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: search },
     'day-plan': { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: dayPlan },
     absences: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: absences },
+    statistics: { roles: ['OPERATOR', 'ADMIN'], render: statistics },
     departments: { roles: ['ADMIN'], render: departments },
     officials: { roles: ['ADMIN'], render: officials },
     agendas: { roles: ['ADMIN'], render: agendas },
     diaries: { roles: ['ADMIN'], render: diaries },
+    office: { roles: ['ADMIN'], render: officeSettings },
+    accounts: { roles: ['ADMIN'], render: accounts },
+    audit: { roles: ['ADMIN'], render: audit },
   };
 
   const base = window.location.origin + window.location.pathname.replace(/\/console\/?$/, '');
@@ -434,11 +636,79 @@
     return el('section', { class: 'cd-card', 'aria-labelledby': id }, el('h2', { id, text: title }), children);
   }
 
-  function table(caption, headers, rows) {
-    return el('div', { class: 'cd-table-wrap' }, el('table', { class: 'cd-table' },
-      el('caption', { text: caption }),
-      el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, rows)));
+  /**
+   * A table with its caption and column headers. options.foot: rows for a tfoot; options.region: the
+   * table may be wider than the screen and holds nothing focusable, so its scrolling box is a
+   * focusable region named by the caption (keyboard users can scroll it).
+   */
+  function table(caption, headers, rows, options) {
+    const o = options || {};
+    const captionId = uid('cd-caption');
+    return el('div', { class: 'cd-table-wrap', ...(o.region ? { role: 'region', tabindex: '0', 'aria-labelledby': captionId } : {}) },
+      el('table', { class: 'cd-table' },
+        el('caption', { id: captionId, text: caption }),
+        el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, rows),
+        o.foot ? el('tfoot', {}, o.foot) : null));
+  }
+
+  // ---------------------------------------------------------------- a refused value on its field
+
+  /** Takes the marks of refused values off the form. */
+  function clearFieldErrors(formNode) {
+    formNode.querySelectorAll('[aria-invalid]').forEach((control) => control.removeAttribute('aria-invalid'));
+    formNode.querySelectorAll('.cd-invalid').forEach((box) => box.classList.remove('cd-invalid'));
+    formNode.querySelectorAll('.cd-field-error').forEach((error) => { error.textContent = ''; });
+  }
+
+  /** Shows the message at the control (read with it: aria-describedby) and focuses the control. */
+  function fieldError(control, message) {
+    const box = control.closest('.cd-field') || control.parentNode;
+    let error = box.querySelector('.cd-field-error');
+    if (!error) {
+      error = el('p', { class: 'cd-field-error', id: uid('cd-error') });
+      control.before(error);
+      control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), error.id].filter(Boolean).join(' '));
+    }
+    error.textContent = message;
+    control.setAttribute('aria-invalid', 'true');
+    box.classList.add('cd-invalid');
+    control.focus();
+  }
+
+  /** What to say at a refused control: its own rule (data-error), its number range, or that it is wrong. */
+  function fieldMessage(control) {
+    if (control.dataset.error) return control.dataset.error;
+    if (control.type === 'number' && control.min !== '' && control.max !== '') return t().between(control.min, control.max);
+    return t().fieldInvalid;
+  }
+
+  /**
+   * A failed call of a form. A value the API refuses (problem+json naming the "field") is announced
+   * with the field's label and marked on that field, which gets the focus; controlName maps the
+   * API's field to the name of the form's control (the API names a field by its path in the body or
+   * by the core's name for it). The API's detail is added for staff: it says what the rule is.
+   */
+  function failedForm(result, formNode, controlName) {
+    const p = result.problem || {};
+    const name = p.field ? (controlName ? controlName(String(p.field)) : String(p.field)) : null;
+    const control = name ? formNode.querySelector(`[name="${CSS.escape(name)}"]`) : null;
+    if (control) {
+      refuse(control, fieldMessage(control), p.detail);
+    } else if (result.status === 400 || result.status === 409) {
+      fill(status);
+      fill(alert, el('p', { text: p.detail ? `${t().refused} (${p.detail})` : t().refused }));
+    } else {
+      failed(result);
+    }
+  }
+
+  /** Announces a refused value with its field's label, and marks it on the field, which gets the focus. */
+  function refuse(control, message, detail) {
+    const label = document.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+    fill(status);
+    fill(alert, el('p', { text: `${label ? `${label.textContent}: ` : ''}${message}${detail ? ` (${detail})` : ''}` }));
+    fieldError(control, message);
   }
 
   // ---------------------------------------------------------------- directory lookups
@@ -607,6 +877,15 @@
     await route(moveFocus);
   }
 
+  /** What a page shows, from the API; on a failure the page is emptied, the failure said, and null answered. */
+  async function pageData(path) {
+    const result = await api.get(path);
+    if (result.ok) return result.data;
+    fill(content);
+    failed(result);
+    return null;
+  }
+
   window.addEventListener('hashchange', () => {
     quiet();
     route(true);
@@ -616,13 +895,9 @@
 
   async function worklist() {
     const texts = t();
-    const result = await api.get('/staff/worklist');
-    if (!result.ok) {
-      fill(content);
-      failed(result);
-      return;
-    }
-    const { displaced, undelivered } = result.data;
+    const data = await pageData('/staff/worklist');
+    if (!data) return;
+    const { displaced, undelivered } = data;
     const parts = [el('p', { class: 'cd-intro', text: texts.worklistIntro }),
       el('div', { class: 'cd-actions' }, button(texts.refresh, () => { quiet(); route(); }))];
     if (!displaced.length) parts.push(el('p', { class: 'cd-note', text: texts.worklistEmpty }));
@@ -1211,6 +1486,412 @@
       }
       await saved(texts.displaced(result.data.displaced.length));
     });
+  }
+
+  // ---------------------------------------------------------------- short forms for tables
+
+  const locale = () => (state.lang === 'cs' ? 'cs-CZ' : 'en-GB');
+
+  /** "23. 11. 2026" for a calendar date (yyyy-mm-dd). */
+  function shortDate(iso) {
+    return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', day: 'numeric', month: 'numeric', year: 'numeric' })
+      .format(new Date(`${iso}T00:00:00Z`));
+  }
+
+  /** "23. 11. 2026 9:24:08": an instant in the office's zone, to the second. */
+  function stamp(instant) {
+    return new Intl.DateTimeFormat(locale(), {
+      timeZone: state.office ? state.office.zone : 'Europe/Prague',
+      day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit',
+    }).format(new Date(instant));
+  }
+
+  /** Monday of a date's ISO week (yyyy-mm-dd). */
+  function mondayOf(iso) {
+    return addDays(iso, -((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7));
+  }
+
+  // ---------------------------------------------------------------- statistics (printable)
+
+  const FIGURES = ['bookings', 'web', 'phone', 'active', 'displaced', 'cancelled', 'completed', 'noShows'];
+
+  async function statistics() {
+    const texts = t();
+    const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
+    const thisWeek = mondayOf(clock().today());
+    const from = input('from', params.get('from') || addDays(thisWeek, -28), { type: 'date' });
+    const to = input('to', params.get('to') || addDays(thisWeek, 34), { type: 'date' });
+    const department = select('department', [['', texts.anyDepartment]].concat(state.departments.map((d) => [d.id, local(d.name)])),
+      params.get('department') || '');
+    const busyOnly = checkbox('busyOnly', texts.onlyBusyWeeks, params.get('all') !== '1');
+    const figures = el('div', { class: 'cd-statistics' });
+    const show = async (f) => {
+      clearFieldErrors(f);
+      fill(alert);
+      const result = await api.get('/staff/statistics', { from: from.value, to: to.value, department: department.value });
+      if (!result.ok) {
+        fill(figures);
+        failedForm(result, f);
+        return;
+      }
+      const all = busyOnly.querySelector('input').checked ? null : '1';
+      window.history.replaceState(null, '', `#statistics?${new URLSearchParams(Object.entries({
+        from: from.value, to: to.value, department: department.value, all,
+      }).filter(([, v]) => v))}`);
+      fill(figures, statisticsTable(result.data, department.value, !all));
+    };
+    const formNode = form([
+      el('div', { class: 'cd-grid' }, field(texts.from, from), field(texts.to, to), field(texts.department, department)),
+      busyOnly,
+      el('div', { class: 'cd-actions' }, submit(texts.show), button(texts.print, () => window.print())),
+    ], show, { class: 'cd-form cd-no-print' });
+    busyOnly.querySelector('input').addEventListener('change', () => show(formNode));
+    fill(content, el('p', { class: 'cd-intro cd-no-print', text: texts.statsIntro }), formNode, figures);
+    await show(formNode);
+  }
+
+  function statisticsTable(s, only, busyOnly) {
+    const texts = t();
+    const weeks = s.weeks.filter((w) => !busyOnly || w.bookings > 0);
+    const departmentName = (id) => local((departmentOf(id) || {}).name) || id;
+    const caption = `${texts.statsCaption(shortDate(s.from), shortDate(s.to))}${only ? ` · ${departmentName(only)}` : ''}`;
+    const cells = (w) => FIGURES.map((key) => el('td', { class: 'cd-number', 'data-figure': key, text: String(w[key]) }));
+    const total = Object.fromEntries(FIGURES.map((key) => [key, s.weeks.reduce((n, w) => n + w[key], 0)]));
+    return [
+      s.truncated ? el('p', { class: 'cd-note', text: texts.truncated }) : null,
+      weeks.length ? table(caption,
+        [texts.department, texts.week, texts.bookings, texts.web, texts.phone, texts.statActive, texts.statDisplaced,
+          texts.statCancelled, texts.statCompleted, texts.statNoShows],
+        weeks.map((w) => el('tr', { 'data-department': w.department, 'data-week': w.week },
+          el('th', { scope: 'row', text: departmentName(w.department) }),
+          el('th', { scope: 'row', text: texts.weekOf(w.week, shortDate(w.weekStart)) }),
+          cells(w))),
+        { region: true, foot: el('tr', { 'data-total': '' }, el('th', { scope: 'row', colspan: '2', text: texts.total }), cells(total)) })
+        : el('p', { class: 'cd-note', text: `${caption}: ${texts.noBookings}` }),
+    ];
+  }
+
+  // ---------------------------------------------------------------- office settings
+
+  const POLICY = ['horizonDays', 'minimumNotice', 'maxOpenPerEmail', 'topicMaxLength', 'retentionDays', 'reminderLead'];
+
+  async function officeSettings() {
+    const data = await pageData('/staff/offices');
+    if (data) fill(content, el('p', { class: 'cd-intro', text: t().officeIntro }), data.offices.map(officeForm));
+  }
+
+  /** The API names a refused office value by its path in the body, or by the core's name for it. */
+  function officeControl(field) {
+    const name = field.replace(/^place\.place\./, 'place.');
+    if (name === 'slotLength') return 'slotMinutes';
+    return POLICY.includes(name) ? `policy.${name}` : name;
+  }
+
+  /** "PT2H30M" (as java.time.Duration writes it) as hours, "2.5"; "" for what it cannot read. */
+  function hoursOf(duration) {
+    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(String(duration));
+    if (!m) return '';
+    const hours = Number(m[1] || 0) + Number(m[2] || 0) / 60 + Number(m[3] || 0) / 3600;
+    return String(Math.round(hours * 100) / 100);
+  }
+
+  /** Hours as typed ("2", "0,5" or "0.5") as an ISO-8601 duration in whole minutes; null if not such a number. */
+  function durationOf(hours) {
+    const m = /^\s*(\d+(?:[.,]\d+)?)\s*$/.exec(hours);
+    return m ? `PT${Math.round(Number(m[1].replace(',', '.')) * 60)}M` : null;
+  }
+
+  /**
+   * Hours as text, not type=number: a browser whose own language is not Czech reads "0,5" typed
+   * into a number field as 5.
+   */
+  function hoursInput(name, duration, max) {
+    const hours = hoursOf(duration);
+    const node = input(name, state.lang === 'cs' ? hours.replace('.', ',') : hours, { inputmode: 'decimal', autocomplete: 'off' });
+    node.dataset.error = t().hoursBetween(max);
+    return node;
+  }
+
+  /** A number field's value, or null when empty (Number('') would send 0). */
+  function numberOf(control) {
+    return control.value.trim() === '' ? null : Number(control.value);
+  }
+
+  function numberInput(name, value, min, max) {
+    return input(name, value, { type: 'number', min: String(min), max: String(max), step: '1' });
+  }
+
+  function officeForm(o) {
+    const texts = t();
+    const p = o.policy;
+    const c = {
+      nameCs: input('name.cs', o.name.cs),
+      nameEn: input('name.en', o.name.en),
+      zone: input('zone', o.zone, { autocomplete: 'off', spellcheck: 'false' }),
+      slot: select('slotMinutes', [5, 6, 10, 12, 15, 20, 30, 60].map((n) => [String(n), String(n)]), String(o.slotMinutes)),
+      placeName: input('place.name', o.place && o.place.name),
+      placeAddress: input('place.address', o.place && o.place.address),
+      horizon: numberInput('policy.horizonDays', p.horizonDays, 1, 730),
+      notice: hoursInput('policy.minimumNotice', p.minimumNotice, 720),
+      reminder: hoursInput('policy.reminderLead', p.reminderLead, 336),
+      maxOpen: numberInput('policy.maxOpenPerEmail', p.maxOpenPerEmail, 1, 100),
+      topic: numberInput('policy.topicMaxLength', p.topicMaxLength, 1, 2000),
+      retention: numberInput('policy.retentionDays', p.retentionDays, 1, 3650),
+    };
+    const phones = o.phones.map((x) => ({ purpose: { cs: x.purpose.cs, en: x.purpose.en }, number: x.number }));
+    const phonesBox = el('div', {});
+    const collect = () => phones.forEach((phone, i) => {
+      const get = (name) => phonesBox.querySelector(`[name="phones[${i}].${name}"]`).value.trim();
+      Object.assign(phone, { purpose: { cs: get('purpose.cs'), en: get('purpose.en') }, number: get('number') });
+    });
+    const addPhone = button(texts.addPhone, () => {
+      collect();
+      phones.push({ purpose: { cs: '', en: '' }, number: '' });
+      renderPhones();
+      phonesBox.querySelector(`[name="phones[${phones.length - 1}].purpose.cs"]`).focus();
+    });
+    const renderPhones = () => fill(phonesBox, phones.map((phone, i) => el('fieldset', { class: 'cd-fieldset cd-row' },
+      el('legend', { text: texts.phoneN(i + 1) }),
+      el('div', { class: 'cd-grid' },
+        field(texts.purposeCs, input(`phones[${i}].purpose.cs`, phone.purpose.cs)),
+        field(texts.purposeEn, input(`phones[${i}].purpose.en`, phone.purpose.en)),
+        field(texts.number, input(`phones[${i}].number`, phone.number, { type: 'tel' }))),
+      button(texts.removePhone, () => {
+        collect();
+        phones.splice(i, 1);
+        renderPhones();
+        addPhone.focus();
+      }))));
+    renderPhones();
+    const edit = form([
+      el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.officeBasics }),
+        el('div', { class: 'cd-grid' },
+          field(texts.nameCs, c.nameCs),
+          field(texts.nameEn, c.nameEn),
+          field(texts.zone, c.zone, texts.zoneHint),
+          field(texts.slotMinutes, c.slot, texts.slotHint))),
+      el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.officeAddress }),
+        el('div', { class: 'cd-grid' }, field(texts.placeName, c.placeName), field(texts.placeAddress, c.placeAddress))),
+      el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.phones }), phonesBox, el('div', { class: 'cd-actions' }, addPhone)),
+      el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.policy }),
+        el('div', { class: 'cd-grid' },
+          field(texts.horizonDays, c.horizon),
+          field(texts.minimumNotice, c.notice, texts.noticeHint),
+          field(texts.reminderLead, c.reminder),
+          field(texts.maxOpenPerEmail, c.maxOpen),
+          field(texts.topicMaxLength, c.topic),
+          field(texts.retentionDays, c.retention, texts.retentionHint))),
+      el('div', { class: 'cd-actions' }, submit(texts.save)),
+    ], async (f) => {
+      clearFieldErrors(f);
+      const unreadable = [c.notice, c.reminder].find((control) => durationOf(control.value) === null);
+      if (unreadable) {
+        refuse(unreadable, unreadable.dataset.error);
+        return;
+      }
+      fill(alert);
+      collect();
+      const result = await api.put(`/staff/offices/${encodeURIComponent(o.id)}`, {
+        name: { cs: c.nameCs.value.trim(), en: c.nameEn.value.trim() },
+        zone: c.zone.value.trim(),
+        slotMinutes: Number(c.slot.value),
+        place: { name: c.placeName.value.trim(), address: c.placeAddress.value.trim() },
+        phones,
+        policy: {
+          horizonDays: numberOf(c.horizon), minimumNotice: durationOf(c.notice.value), maxOpenPerEmail: numberOf(c.maxOpen),
+          topicMaxLength: numberOf(c.topic), retentionDays: numberOf(c.retention), reminderLead: durationOf(c.reminder.value),
+        },
+      });
+      if (!result.ok) {
+        failedForm(result, f, officeControl);
+        return;
+      }
+      await saved(texts.saved);
+    });
+    return section(local(o.name), edit);
+  }
+
+  // ---------------------------------------------------------------- staff accounts
+
+  async function accounts() {
+    const texts = t();
+    const data = await pageData('/staff/accounts');
+    if (!data) return;
+    const list = data.accounts.slice().sort((a, b) => a.username.localeCompare(b.username));
+    const editor = el('div', {});
+    const open = (account) => {
+      quiet();
+      const card = accountForm(account);
+      fill(editor, card);
+      card.querySelector('h2').focus();
+    };
+    fill(content,
+      el('p', { class: 'cd-intro', text: texts.accountsIntro }),
+      el('div', { class: 'cd-actions' }, button(texts.newAccount, () => open(null))),
+      table(texts.accountsCaption(list.length), [texts.username, texts.role, texts.official, texts.accountState, texts.actions],
+        list.map((a) => el('tr', { 'data-username': a.username },
+          el('th', { scope: 'row', text: a.username }),
+          el('td', { text: texts.roles[a.role] || a.role }),
+          el('td', { text: a.official ? officialName(a.official) : texts.none }),
+          el('td', { text: a.active ? texts.accountActive : texts.accountDisabled }),
+          el('td', {}, el('button', {
+            type: 'button', class: 'cd-button cd-secondary', 'aria-label': texts.editAccount(a.username), text: texts.edit,
+            on: { click: () => open(a) },
+          }))))),
+      editor);
+  }
+
+  /** Creates (a = null) or changes an account; the password is only ever sent, never shown. */
+  function accountForm(a) {
+    const texts = t();
+    const headingId = uid('cd-section');
+    const username = input('username', '', { autocomplete: 'off', spellcheck: 'false', maxlength: '100' });
+    const role = select('role', Object.entries(texts.roles), a ? a.role : 'OPERATOR');
+    const officials = allOfficials();
+    const official = select('official', officialOptions(officials), a && a.official ? a.official : officials[0] && officials[0].id);
+    const officialField = field(texts.accountOfficial, official);
+    const showOfficial = () => { officialField.hidden = role.value !== 'OFFICIAL'; };
+    role.addEventListener('change', showOfficial);
+    showOfficial();
+    const active = checkbox('active', texts.activeCheck, a ? a.active : true);
+    const password = input('password', '', { type: 'password', autocomplete: 'new-password', maxlength: '256' });
+    password.dataset.error = texts.passwordRule;
+    const again = input('passwordAgain', '', { type: 'password', autocomplete: 'new-password', maxlength: '256' });
+    const name = () => (a ? a.username : username.value.trim());
+    const edit = form([
+      a ? null : field(texts.username, username, texts.usernameHint),
+      el('div', { class: 'cd-grid' }, field(texts.role, role), officialField),
+      active,
+      el('div', { class: 'cd-grid' },
+        field(texts.newPassword, password, a ? texts.passwordHintKeep : texts.passwordHintNew),
+        field(texts.passwordAgain, again)),
+      el('div', { class: 'cd-actions' }, submit(texts.save)),
+    ], async (f) => {
+      clearFieldErrors(f);
+      if (!name()) {
+        refuse(username, texts.required);
+        return;
+      }
+      if (!a && !password.value) {
+        refuse(password, texts.passwordNeeded);
+        return;
+      }
+      if (password.value !== again.value) {
+        refuse(again, texts.passwordMismatch);
+        return;
+      }
+      fill(alert);
+      const result = await api.put(`/staff/accounts/${encodeURIComponent(name())}`, {
+        role: role.value,
+        official: role.value === 'OFFICIAL' ? official.value || null : null,
+        active: active.querySelector('input').checked,
+        password: password.value || null,
+      });
+      if (!result.ok) {
+        failedForm(result, f);
+        return;
+      }
+      const savedName = name();
+      await route();
+      say(texts.accountSaved(savedName)).focus();
+    });
+    return el('section', { class: 'cd-card', 'aria-labelledby': headingId },
+      el('h2', { id: headingId, tabindex: '-1', text: a ? texts.account(a.username) : texts.newAccount }), edit);
+  }
+
+  // ---------------------------------------------------------------- audit log
+
+  async function audit() {
+    const texts = t();
+    const limit = select('limit', ['50', '100', '500', '1000'].map((n) => [n, n]), '100');
+    const filter = input('filter', '', { type: 'search' });
+    const box = el('div', {});
+    let entries = [];
+    const render = () => {
+      const words = filter.value.trim().toLowerCase();
+      const shown = entries.filter((e) => !words || [e.actor, e.action, texts.auditActions[e.action], e.subject]
+        .some((v) => String(v || '').toLowerCase().includes(words)));
+      fill(box, shown.length
+        ? table(texts.auditCaption(shown.length, entries.length), [texts.when, texts.who, texts.what, texts.subject, texts.change],
+          shown.map(auditRow), { region: true })
+        : el('p', { class: 'cd-note', text: texts.auditEmpty }));
+    };
+    const load = async (f) => {
+      clearFieldErrors(f);
+      fill(alert);
+      const result = await api.get('/staff/audit', { limit: limit.value });
+      if (!result.ok) {
+        fill(box);
+        failedForm(result, f);
+        return;
+      }
+      entries = result.data.entries;
+      render();
+    };
+    filter.addEventListener('input', render);
+    const formNode = form([
+      el('div', { class: 'cd-grid' }, field(texts.limit, limit), field(texts.filter, filter)),
+      el('div', { class: 'cd-actions' }, submit(texts.show)),
+    ], load, { class: 'cd-form cd-no-print' });
+    fill(content, el('p', { class: 'cd-intro', text: texts.auditIntro }), formNode, box);
+    await load(formNode);
+  }
+
+  function auditRow(e) {
+    const texts = t();
+    const changed = e.before && e.after ? differences(e.before, e.after) : [];
+    const change = [[texts.before, e.before], [texts.after, e.after]]
+      .filter(([, text]) => text !== null && text !== undefined)
+      .map(([label, text]) => el('details', { class: 'cd-change' }, el('summary', { text: label }), el('pre', { text: readable(text) })));
+    if (changed.length) change.unshift(el('p', { class: 'cd-change-summary', text: changed.join('; ') }));
+    return el('tr', { 'data-action': e.action, 'data-subject': e.subject },
+      el('td', {}, el('time', { datetime: e.at, text: stamp(e.at) })),
+      el('td', { text: e.actor }),
+      el('td', { text: texts.auditActions[e.action] || e.action }),
+      el('td', { text: e.subject }),
+      el('td', {}, change.length ? change : texts.none));
+  }
+
+  /**
+   * The values that differ between two texts of one record, in order ("horizonDays: 60 → 61"); none
+   * when the two are not shaped alike (a list grew, say): the full texts are there to read then.
+   */
+  function differences(before, after) {
+    // key=value where the value holds no bracket and runs to the next ", key=" or a closing bracket
+    const leaves = (text) => Array.from(String(text).matchAll(/(\w+)=([^[\]]*?)(?=, \w+=|\]|$)/g), (m) => [m[1], m[2]]);
+    const a = leaves(before);
+    const b = leaves(after);
+    if (a.length !== b.length || a.some(([key], i) => key !== b[i][0])) return [];
+    return a.flatMap(([key, value], i) => (value === b[i][1] ? [] : [`${key}: ${value} → ${b[i][1]}`]));
+  }
+
+  /**
+   * A record as the audit log keeps it, easier to read: JSON pretty-printed; a record's text
+   * ("Office[id=…, name=…]") one field a line. Only ever set as text.
+   */
+  function readable(text) {
+    const s = String(text).trim();
+    if (/^[[{]/.test(s)) {
+      try {
+        return JSON.stringify(JSON.parse(s), null, 2);
+      } catch (e) {
+        // not JSON: a record's text
+      }
+    }
+    let depth = 0;
+    let out = '';
+    for (let i = 0; i < s.length; i += 1) {
+      const ch = s[i];
+      if (ch === '[') depth += 1;
+      if (ch === ']') depth -= 1;
+      if (ch === ',' && depth === 1 && /^ [A-Za-z]+=/.test(s.slice(i + 1, i + 40))) {
+        out += ',\n  ';
+        i += 1;
+      } else {
+        out += ch;
+      }
+    }
+    return out;
   }
 
   start(false);
