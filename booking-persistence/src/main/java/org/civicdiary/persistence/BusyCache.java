@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,15 +59,51 @@ final class BusyCache {
         throws SQLException;
   }
 
-  private record Entry(long stamp, Instant from, Instant to, List<BusyTime> busy) {
+  /**
+   * One official's busy time over [from, to). The times are also kept as epoch seconds in arrays:
+   * filtering tens of thousands of them then reads two arrays instead of chasing three objects
+   * each, which a long-lived cache scatters over the heap.
+   */
+  private static final class Entry {
+    final long stamp;
+    final Instant from;
+    final Instant to;
+    final BusyTime[] busy;
+    final long[] starts;
+    final long[] ends;
+
+    Entry(long stamp, Instant from, Instant to, List<BusyTime> busy) {
+      this.stamp = stamp;
+      this.from = from;
+      this.to = to;
+      this.busy = busy.toArray(BusyTime[]::new);
+      this.starts = new long[this.busy.length];
+      this.ends = new long[this.busy.length];
+      for (int i = 0; i < this.busy.length; i++) {
+        starts[i] = this.busy[i].start().getEpochSecond();
+        ends[i] = this.busy[i].end().getEpochSecond();
+      }
+    }
+
     boolean covers(Instant start, Instant end) {
       return !from.isAfter(start) && !to.isBefore(end);
     }
 
     void addOverlapping(Instant start, Instant end, List<BusyTime> into) {
-      for (BusyTime b : busy) {
-        if (b.start().isBefore(end) && start.isBefore(b.end())) {
-          into.add(b);
+      if (!start.isAfter(from) && !end.isBefore(to)) {
+        into.addAll(Arrays.asList(busy)); // all of it: everything kept overlaps [from, to)
+        return;
+      }
+      long s = start.getEpochSecond();
+      long e = end.getEpochSecond();
+      for (int i = 0; i < busy.length; i++) {
+        if (starts[i] > e || ends[i] < s) {
+          continue;
+        }
+        // Within the same second as a bound only the instants themselves can tell.
+        if ((starts[i] < e && ends[i] > s)
+            || (busy[i].start().isBefore(end) && start.isBefore(busy[i].end()))) {
+          into.add(busy[i]);
         }
       }
     }
@@ -152,7 +189,7 @@ final class BusyCache {
     for (OfficialId official : byValue.values()) {
       long stamp = stamps.getOrDefault(official.value(), UNSTAMPED);
       Entry entry = entries.get(official);
-      boolean current = stamp != UNSTAMPED && entry != null && entry.stamp() == stamp;
+      boolean current = stamp != UNSTAMPED && entry != null && entry.stamp == stamp;
       if (current && entry.covers(from, to)) {
         entry.addOverlapping(from, to, result);
         continue;
@@ -160,8 +197,8 @@ final class BusyCache {
       stale.add(official);
       // Still current but narrower (a day, then the month around it): widen it rather than replace.
       if (current) {
-        Instant widerFrom = min(loadFrom, entry.from());
-        Instant widerTo = max(loadTo, entry.to());
+        Instant widerFrom = min(loadFrom, entry.from);
+        Instant widerTo = max(loadTo, entry.to);
         if (Duration.between(widerFrom, widerTo).compareTo(WIDEST) <= 0) {
           loadFrom = widerFrom;
           loadTo = widerTo;
@@ -179,14 +216,11 @@ final class BusyCache {
     for (OfficialId official : stale) {
       List<BusyTime> busy = loaded.getOrDefault(official, List.of());
       long stamp = stamps.getOrDefault(official.value(), UNSTAMPED);
+      Entry entry = new Entry(stamp, loadFrom, loadTo, busy);
       if (keep && stamp != UNSTAMPED) {
-        entries.put(official, new Entry(stamp, loadFrom, loadTo, List.copyOf(busy)));
+        entries.put(official, entry);
       }
-      if (loadFrom.equals(from) && loadTo.equals(to)) {
-        result.addAll(busy);
-      } else {
-        new Entry(stamp, loadFrom, loadTo, busy).addOverlapping(from, to, result);
-      }
+      entry.addOverlapping(from, to, result);
     }
     return result;
   }
