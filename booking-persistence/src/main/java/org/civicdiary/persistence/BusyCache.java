@@ -161,7 +161,8 @@ final class BusyCache {
     Sql.update(c, STAMP_UNSTAMPED, newStamp());
   }
 
-  private static long newStamp() {
+  /** A random stamp, never 0 (which means unstamped); shared with {@link DirectoryCache}. */
+  static long newStamp() {
     long stamp;
     do {
       stamp = ThreadLocalRandom.current().nextLong();

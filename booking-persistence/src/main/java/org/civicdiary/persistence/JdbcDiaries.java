@@ -1,5 +1,6 @@
 package org.civicdiary.persistence;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -62,10 +63,34 @@ final class JdbcDiaries implements Diaries {
       values (?, ?, ?, ?, ?, ?)
       """;
 
-  private final JdbcTransactions tx;
+  private static final String ALL_WINDOWS = """
+      select official_id, weekday, start_time, end_time, valid_from, valid_until, on_holidays,
+             place_name, place_address
+      from diary_window
+      order by official_id, ordinal
+      """;
+  private static final String ALL_WALK_IN_HOURS = """
+      select department_id, weekday, start_time, end_time
+      from walk_in_hours
+      order by department_id, ordinal
+      """;
 
-  JdbcDiaries(JdbcTransactions tx) {
+  private final JdbcTransactions tx;
+  private final DirectoryCache cache;
+
+  JdbcDiaries(JdbcTransactions tx, DirectoryCache cache) {
     this.tx = tx;
+    this.cache = cache;
+  }
+
+  static Map<OfficialId, List<Window>> allWindows(Connection c) throws SQLException {
+    return DirectoryCache.grouped(Sql.list(c, ALL_WINDOWS,
+        rs -> Map.entry(OfficialId.of(rs.getString("official_id")), window(rs))));
+  }
+
+  static Map<DepartmentId, List<WalkInHours>> allWalkInHours(Connection c) throws SQLException {
+    return DirectoryCache.grouped(Sql.list(c, ALL_WALK_IN_HOURS,
+        rs -> Map.entry(DepartmentId.of(rs.getString("department_id")), walkInHours(rs))));
   }
 
   /**
@@ -78,6 +103,7 @@ final class JdbcDiaries implements Diaries {
   @Override
   public void lock(OfficialId official) {
     boolean exists = tx.statement(c -> BusyCache.stampForLock(tx, c, official.value()));
+    cache.checkAgain();
     if (!exists) {
       throw new NotFound("official", official.value());
     }
@@ -90,6 +116,10 @@ final class JdbcDiaries implements Diaries {
 
   @Override
   public Map<OfficialId, List<Window>> windows(Collection<OfficialId> officials) {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().windows(officials);
+    }
     Map<OfficialId, List<Window>> result = new LinkedHashMap<>();
     for (OfficialId official : new LinkedHashSet<>(officials)) {
       result.put(official, new ArrayList<>());
@@ -104,6 +134,7 @@ final class JdbcDiaries implements Diaries {
   @Override
   public void replaceWindows(OfficialId official, List<Window> windows) {
     tx.atomically(c -> {
+      DirectoryCache.stamp(tx, c);
       Sql.update(c, DELETE_WINDOWS, official.value());
       List<Object[]> rows = new ArrayList<>();
       for (Window w : windows) {
@@ -118,13 +149,22 @@ final class JdbcDiaries implements Diaries {
 
   @Override
   public List<WalkInHours> walkInHours(DepartmentId department) {
-    return tx.statement(c -> Sql.list(c, WALK_IN_HOURS, rs -> new WalkInHours(DayOfWeek.of(rs.getInt("weekday")),
-        rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class)), department.value()));
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().walkInHours(department);
+    }
+    return tx.statement(c -> Sql.list(c, WALK_IN_HOURS, JdbcDiaries::walkInHours, department.value()));
+  }
+
+  private static WalkInHours walkInHours(ResultSet rs) throws SQLException {
+    return new WalkInHours(DayOfWeek.of(rs.getInt("weekday")), rs.getObject("start_time", LocalTime.class),
+        rs.getObject("end_time", LocalTime.class));
   }
 
   @Override
   public void replaceWalkInHours(DepartmentId department, List<WalkInHours> hours) {
     tx.atomically(c -> {
+      DirectoryCache.stamp(tx, c);
       Sql.update(c, DELETE_WALK_IN_HOURS, department.value());
       List<Object[]> rows = new ArrayList<>();
       for (WalkInHours h : hours) {

@@ -112,18 +112,38 @@ final class JdbcDirectory implements Directory {
       """;
 
   private final JdbcTransactions tx;
+  private final DirectoryCache cache;
 
-  JdbcDirectory(JdbcTransactions tx) {
+  JdbcDirectory(JdbcTransactions tx, DirectoryCache cache) {
     this.tx = tx;
+    this.cache = cache;
+  }
+
+  /** The whole directory and the diaries' windows and walk-in hours, for {@link DirectoryCache}. */
+  static DirectoryCache.Snapshot load(Connection c, long stamp) throws SQLException {
+    List<Department> departments = Sql.list(c, DEPARTMENTS, JdbcDirectory::department);
+    departments.sort(Comparator.comparing(d -> d.id().value()));
+    List<Official> officials = Sql.list(c, OFFICIALS, JdbcDirectory::official);
+    officials.sort(Comparator.comparing(o -> o.id().value()));
+    return new DirectoryCache.Snapshot(stamp, offices(c, OFFICES + "order by o.id, p.ordinal"), departments,
+        officials, agendas(c, AGENDAS), JdbcDiaries.allWindows(c), JdbcDiaries.allWalkInHours(c));
   }
 
   @Override
   public List<Office> offices() {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().offices;
+    }
     return tx.statement(c -> offices(c, OFFICES + "order by o.id, p.ordinal"));
   }
 
   @Override
   public Optional<Office> office(OfficeId id) {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().office(id);
+    }
     return tx.statement(c -> offices(c, OFFICES + "where o.id = ? order by p.ordinal", id.value()))
         .stream().findFirst();
   }
@@ -132,6 +152,7 @@ final class JdbcDirectory implements Directory {
   public void save(Office office) {
     BookingPolicy policy = office.policy();
     tx.atomically(c -> {
+      DirectoryCache.stamp(tx, c);
       upsert(c, UPDATE_OFFICE, INSERT_OFFICE, office.name().cs(), office.name().en(), office.zone().getId(),
           office.slotMinutes(), office.place().name(), office.place().address(), policy.horizonDays(),
           policy.minimumNotice().getSeconds(), policy.maxOpenPerEmail(), policy.topicMaxLength(),
@@ -149,18 +170,27 @@ final class JdbcDirectory implements Directory {
 
   @Override
   public List<Department> departments() {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().departments;
+    }
     return sorted(tx.statement(c -> Sql.list(c, DEPARTMENTS, JdbcDirectory::department)),
         Comparator.comparing(d -> d.id().value()));
   }
 
   @Override
   public Optional<Department> department(DepartmentId id) {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().department(id);
+    }
     return tx.statement(c -> Sql.one(c, DEPARTMENTS + "where id = ?", JdbcDirectory::department, id.value()));
   }
 
   @Override
   public void save(Department d) {
     tx.atomically(c -> {
+      DirectoryCache.stamp(tx, c);
       if (Sql.count(c, "select count(*) from office where id = ?", d.office().value()) == 0) {
         throw new NotFound("office", d.office().value());
       }
@@ -172,18 +202,27 @@ final class JdbcDirectory implements Directory {
 
   @Override
   public List<Official> officials(DepartmentId department) {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().officials(department);
+    }
     return sorted(tx.statement(c -> Sql.list(c, OFFICIALS + "where department_id = ?", JdbcDirectory::official,
         department.value())), Comparator.comparing(o -> o.id().value()));
   }
 
   @Override
   public Optional<Official> official(OfficialId id) {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().official(id);
+    }
     return tx.statement(c -> Sql.one(c, OFFICIALS + "where id = ?", JdbcDirectory::official, id.value()));
   }
 
   @Override
   public void save(Official o) {
     tx.atomically(c -> {
+      DirectoryCache.stamp(tx, c);
       requireDepartment(c, o.department());
       upsert(c, UPDATE_OFFICIAL, INSERT_OFFICIAL, o.department().value(), o.name(), o.room(), o.email(),
           o.active(), o.id().value());
@@ -194,17 +233,26 @@ final class JdbcDirectory implements Directory {
 
   @Override
   public List<Agenda> agendas(DepartmentId department) {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().agendas(department);
+    }
     return tx.statement(c -> agendas(c, AGENDAS + "where a.department_id = ?", department.value()));
   }
 
   @Override
   public Optional<Agenda> agenda(AgendaId id) {
+    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    if (kept.isPresent()) {
+      return kept.get().agenda(id);
+    }
     return tx.statement(c -> agendas(c, AGENDAS + "where a.id = ?", id.value())).stream().findFirst();
   }
 
   @Override
   public void save(Agenda a) {
     tx.atomically(c -> {
+      DirectoryCache.stamp(tx, c);
       requireDepartment(c, a.department());
       List<String> wanted = a.officials().stream().map(OfficialId::value).toList();
       Set<String> existing = new HashSet<>(Sql.list(c, EXISTING_OFFICIALS, rs -> rs.getString(1), Sql.texts(c, wanted)));

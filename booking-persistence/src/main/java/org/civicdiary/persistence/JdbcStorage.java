@@ -42,13 +42,15 @@ public final class JdbcStorage implements AutoCloseable {
       Migrations.apply(config, dialect);
       tx.statement(c -> {
         BusyCache.stampAllUnstamped(c);
+        DirectoryCache.stampIfUnstamped(c);
         return null;
       });
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    Storage storage = new Storage(new JdbcDirectory(tx), new JdbcDiaries(tx), new JdbcReservations(tx),
+    DirectoryCache directory = new DirectoryCache(tx, JdbcDirectory::load);
+    Storage storage = new Storage(new JdbcDirectory(tx, directory), new JdbcDiaries(tx, directory), new JdbcReservations(tx),
         new JdbcOutbox(tx), new JdbcAuditLog(tx), new JdbcIdempotencyKeys(tx), new JdbcStaffAccounts(tx), tx);
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
     return new JdbcStorage(pool, storage);

@@ -24,7 +24,17 @@ final class JdbcTransactions implements Transactions {
   private final DataSource pool;
   private final Dialect dialect;
   private final ThreadLocal<Connection> unit = new ThreadLocal<>();
-  private final ThreadLocal<Set<String>> stamped = new ThreadLocal<>();
+  private final ThreadLocal<Unit> state = new ThreadLocal<>();
+
+  /** What the adapter remembers for the rest of one unit of work. */
+  static final class Unit {
+    /** Officials whose busy time this unit has stamped (see {@link BusyCache}). */
+    final Set<String> stampedOfficials = new HashSet<>();
+    /** Whether this unit has changed the directory or the diaries (see {@link DirectoryCache}). */
+    boolean directoryWritten;
+    /** The directory this unit checked is current, until it takes a diary's lock. */
+    DirectoryCache.Snapshot directory;
+  }
 
   JdbcTransactions(DataSource pool, Dialect dialect) {
     this.pool = pool;
@@ -42,7 +52,7 @@ final class JdbcTransactions implements Transactions {
     }
     Connection c = begin();
     unit.set(c);
-    stamped.set(new HashSet<>());
+    state.set(new Unit());
     try {
       T result = work.get();
       commit(c);
@@ -59,7 +69,7 @@ final class JdbcTransactions implements Transactions {
       throw e;
     } finally {
       unit.remove();
-      stamped.remove();
+      state.remove();
       close(c);
     }
   }
@@ -69,7 +79,13 @@ final class JdbcTransactions implements Transactions {
    * null outside a unit of work.
    */
   Set<String> stampedInUnit() {
-    return stamped.get();
+    Unit unit = state.get();
+    return unit == null ? null : unit.stampedOfficials;
+  }
+
+  /** The current unit of work's state, or null outside a unit of work. */
+  Unit unitState() {
+    return state.get();
   }
 
   /**
