@@ -52,7 +52,7 @@ import org.civicdiary.booking.usecase.CivicDiary;
  *
  * <ol>
  *   <li>Bookings per second at 1, 8 and 32 threads: the storage work of a booking through the ports
- *       (lock the diary, add the reservation and its held slot, stamp the diary's busy time, a manage
+ *       (lock the diary, which stamps its busy time, add the reservation and its held slot, a manage
  *       token, the confirmation and the reminder, in one unit of work) beside a raw JDBC transaction running the same statements,
  *       alternating in rounds in the same run.
  *   <li>Free slots of a department of 50 officials with every other slot booked (weekdays
@@ -182,10 +182,9 @@ public final class PersistenceBenchmark {
         String token = ManageToken.generate(new java.security.SecureRandom()).hash();
         try (Connection c = pool.getConnection()) {
           c.setAutoCommit(false);
-          try (PreparedStatement lock = c.prepareStatement("select id from official where id = ? for no key update")) {
-            lock.setString(1, r.official().value());
-            lock.executeQuery().close();
-          }
+          // The diary's lock, which also stamps its busy time: one statement, as in the adapter.
+          execute(c, "update official set busy_version = ? where id = ?",
+              java.util.concurrent.ThreadLocalRandom.current().nextLong(), r.official().value());
           execute(c, """
               insert into reservation (id, department_id, official_id, agenda_id, start_at, end_at, citizen_name,
                 citizen_email, email_key, search_text, citizen_phone, topic, channel, language, status, created_at,
@@ -197,8 +196,6 @@ public final class PersistenceBenchmark {
               r.citizen().phone(), r.topic(), "WEB", "CS", "ACTIVE", utc(r.createdAt()), utc(r.updatedAt()), 0, 0, null);
           execute(c, "insert into held_slot (official_id, slot_start, reservation_id) values (?, ?, ?)",
               r.official().value(), utc(r.start()), r.id().value());
-          execute(c, "update official set busy_version = ? where id = ?",
-              java.util.concurrent.ThreadLocalRandom.current().nextLong(), r.official().value());
           execute(c, "insert into manage_token (token_hash, reservation_id) values (?, ?)", token, r.id().value());
           for (OutboxMessage m : List.of(OutboxMessage.about(r, MessageKind.CONFIRMATION, Fixtures.NOW, Fixtures.NOW),
               OutboxMessage.about(r, MessageKind.REMINDER, Fixtures.NOW, r.start().minus(Duration.ofDays(1))))) {
