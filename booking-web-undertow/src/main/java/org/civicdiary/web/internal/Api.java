@@ -80,7 +80,7 @@ public final class Api {
   }
 
   private HttpHandler tree(HttpHandler staticFiles) {
-    HttpHandler worker = new Dispatcher(settings.requestTimeout(),
+    HttpHandler worker = new Dispatcher(settings.requestTimeout(), settings.maxBodyBytes(),
         new ErrorMapper(new StaffGate(authenticator, new BodyReader(settings.maxBodyBytes(), new Endpoint()))));
     Cors cors = new Cors(settings.corsOrigins(), new RateLimiter(queries, bookingsPerAddress, worker));
     return new MetricsHandler(metrics, new SecurityHeaders(settings.frameAncestors(),

@@ -3,14 +3,12 @@ package org.civicdiary.web.internal;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Reads the body of a change (POST, PUT, DELETE): JSON only (415 otherwise) and at most the
- * configured size (413 otherwise, before reading when {@code Content-Length} says so).
+ * Checks the body of a change (POST, PUT, DELETE), which {@link Dispatcher} read on the I/O
+ * thread: JSON only (415 otherwise) and at most the configured size (413 otherwise, without
+ * reading it when {@code Content-Length} says so).
  */
 final class BodyReader implements HttpHandler {
   private final int maxBytes;
@@ -32,31 +30,22 @@ final class BodyReader implements HttpHandler {
       if (declared > maxBytes) {
         throw tooLarge();
       }
-      byte[] body = read(exchange.getInputStream());
+      if (exchange.getAttachment(Dispatcher.BODY_FAILED) != null) {
+        throw tooLarge(); // or the client left, and then nobody reads the answer
+      }
+      byte[] body = exchange.getAttachment(Dispatcher.BODY);
+      if (body == null) {
+        body = new byte[0]; // none declared
+      }
+      if (body.length > maxBytes) {
+        throw tooLarge();
+      }
       if (body.length > 0 && type == null) {
         throw unsupported("none");
       }
       exchange.putAttachment(Call.BODY, body);
     }
     next.handleRequest(exchange);
-  }
-
-  private byte[] read(InputStream in) throws IOException {
-    byte[] buffer = new byte[Math.min(maxBytes + 1, 4096)];
-    int n = 0;
-    while (true) {
-      if (n == buffer.length) {
-        if (n > maxBytes) {
-          throw tooLarge();
-        }
-        buffer = Arrays.copyOf(buffer, Math.min(maxBytes + 1, buffer.length * 2));
-      }
-      int read = in.read(buffer, n, buffer.length - n);
-      if (read < 0) {
-        return Arrays.copyOf(buffer, n);
-      }
-      n += read;
-    }
   }
 
   static boolean isJson(String contentType) {

@@ -52,7 +52,11 @@ final class Responder {
     if (exchange.isResponseStarted()) {
       // Too late for a clean answer: cut the connection rather than send half a body.
       exchange.setPersistent(false);
-      exchange.endExchange();
+      if (exchange.isInIoThread()) {
+        exchange.endExchange();
+      } else {
+        exchange.dispatch(exchange.getIoThread(), exchange::endExchange);
+      }
       return;
     }
     exchange.getResponseHeaders().remove(Headers.LOCATION);
@@ -60,8 +64,14 @@ final class Responder {
     write(exchange, problem.status(), PROBLEM_JSON, Json.write(problem.toJson()), headers);
   }
 
+  /** On the connection's I/O thread, so that the exchange also ends there (see {@link Dispatcher}). */
   private static void write(HttpServerExchange exchange, int status, String contentType, byte[] body,
       Map<String, String> headers) {
+    if (!exchange.isInIoThread()) {
+      // dispatch, not execute: Undertow would end the exchange when the worker's handler returns.
+      exchange.dispatch(exchange.getIoThread(), () -> write(exchange, status, contentType, body, headers));
+      return;
+    }
     exchange.setStatusCode(status);
     headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     if (contentType != null) {
