@@ -3,6 +3,9 @@ package org.civicdiary.web.internal;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -35,7 +38,8 @@ final class BodyReader implements HttpHandler {
       }
       byte[] body = exchange.getAttachment(Dispatcher.BODY);
       if (body == null) {
-        body = new byte[0]; // none declared
+        // Not read on the I/O thread: none was sent, or the host called us from a worker thread.
+        body = exchange.isRequestComplete() ? new byte[0] : readBlocking(exchange);
       }
       if (body.length > maxBytes) {
         throw tooLarge();
@@ -46,6 +50,28 @@ final class BodyReader implements HttpHandler {
       exchange.putAttachment(Call.BODY, body);
     }
     next.handleRequest(exchange);
+  }
+
+  private byte[] readBlocking(HttpServerExchange exchange) throws IOException {
+    if (!exchange.isBlocking()) {
+      exchange.startBlocking();
+    }
+    InputStream in = exchange.getInputStream();
+    byte[] buffer = new byte[Math.min(maxBytes + 1, 4096)];
+    int n = 0;
+    while (true) {
+      if (n == buffer.length) {
+        if (n > maxBytes) {
+          throw tooLarge();
+        }
+        buffer = Arrays.copyOf(buffer, Math.min(maxBytes + 1, buffer.length * 2));
+      }
+      int read = in.read(buffer, n, buffer.length - n);
+      if (read < 0) {
+        return Arrays.copyOf(buffer, n);
+      }
+      n += read;
+    }
   }
 
   static boolean isJson(String contentType) {

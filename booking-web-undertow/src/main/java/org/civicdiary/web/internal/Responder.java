@@ -52,7 +52,7 @@ final class Responder {
     if (exchange.isResponseStarted()) {
       // Too late for a clean answer: cut the connection rather than send half a body.
       exchange.setPersistent(false);
-      if (exchange.isInIoThread()) {
+      if (exchange.isInIoThread() || exchange.isBlocking()) {
         exchange.endExchange();
       } else {
         exchange.dispatch(exchange.getIoThread(), exchange::endExchange);
@@ -67,7 +67,9 @@ final class Responder {
   /** On the connection's I/O thread, so that the exchange also ends there (see {@link Dispatcher}). */
   private static void write(HttpServerExchange exchange, int status, String contentType, byte[] body,
       Map<String, String> headers) {
-    if (!exchange.isInIoThread()) {
+    // A blocking exchange (the host called us from a worker and the body was read there) is
+    // answered where it is: its sender blocks, which the I/O thread must not.
+    if (!exchange.isInIoThread() && !exchange.isBlocking()) {
       // dispatch, not execute: Undertow would end the exchange when the worker's handler returns.
       exchange.dispatch(exchange.getIoThread(), () -> write(exchange, status, contentType, body, headers));
       return;
