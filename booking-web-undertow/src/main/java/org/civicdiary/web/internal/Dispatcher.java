@@ -60,9 +60,15 @@ final class Dispatcher implements HttpHandler {
       return;
     }
     Responder.guard(exchange);
-    // The late answer is written on the I/O thread, where the timer fires.
-    XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> expire(exchange), limitMillis,
-        TimeUnit.MILLISECONDS);
+    // The late answer is written on the I/O thread, where the timer fires; a blocking exchange's
+    // (a host called us from a worker) on a worker, since its sender blocks.
+    XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
+      if (exchange.isBlocking()) {
+        exchange.getConnection().getWorker().execute(() -> expire(exchange));
+      } else {
+        expire(exchange);
+      }
+    }, limitMillis, TimeUnit.MILLISECONDS);
     try {
       next.handleRequest(exchange);
     } finally {
