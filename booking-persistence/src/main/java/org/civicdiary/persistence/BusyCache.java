@@ -123,7 +123,7 @@ final class BusyCache {
    * officials queue instead of deadlocking.
    */
   static void stamp(JdbcTransactions tx, Connection c, Collection<String> officials) throws SQLException {
-    Set<String> done = tx.stampedInUnit();
+    Set<String> done = tx.unitState() == null ? null : tx.unitState().stampedOfficials;
     for (String official : officials.stream().distinct().sorted().toList()) {
       if (done == null || done.add(official)) {
         Sql.update(c, STAMP, newStamp(), official);
@@ -137,7 +137,7 @@ final class BusyCache {
    * @return whether there is such an official
    */
   static boolean stampForLock(JdbcTransactions tx, Connection c, String official) throws SQLException {
-    Set<String> done = tx.stampedInUnit();
+    Set<String> done = tx.unitState() == null ? null : tx.unitState().stampedOfficials;
     if (done != null && done.contains(official)) {
       return true;
     }

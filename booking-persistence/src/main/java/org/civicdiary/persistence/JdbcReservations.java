@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.SlotTaken;
@@ -159,7 +160,7 @@ final class JdbcReservations implements Reservations {
       before.removeAll(after);
       release(c, changed, before);
       // Both diaries changed when it moved from one official to another.
-      BusyCache.stamp(tx, c, java.util.stream.Stream.concat(held.stream(), before.stream()).map(Slot::official).toList());
+      BusyCache.stamp(tx, c, Stream.concat(held.stream(), before.stream()).map(Slot::official).toList());
       return null;
     });
   }
@@ -220,8 +221,9 @@ final class JdbcReservations implements Reservations {
   /** From memory where the officials' busy time has not changed since it was last read (see {@link BusyCache}). */
   @Override
   public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
-    Set<String> stamped = tx.stampedInUnit();
-    return tx.statement(c -> busyCache.busy(c, officials, from, to, stamped == null || stamped.isEmpty()));
+    JdbcTransactions.Unit unit = tx.unitState();
+    boolean mayKeep = unit == null || unit.stampedOfficials.isEmpty();
+    return tx.statement(c -> busyCache.busy(c, officials, from, to, mayKeep));
   }
 
   /**

@@ -23,17 +23,21 @@ final class JdbcTransactions implements Transactions {
 
   private final DataSource pool;
   private final Dialect dialect;
-  private final ThreadLocal<Connection> unit = new ThreadLocal<>();
-  private final ThreadLocal<Unit> state = new ThreadLocal<>();
+  private final ThreadLocal<Unit> unit = new ThreadLocal<>();
 
-  /** What the adapter remembers for the rest of one unit of work. */
+  /** One unit of work: its connection, and what the adapter remembers until it ends. */
   static final class Unit {
+    final Connection connection;
     /** Officials whose busy time this unit has stamped (see {@link BusyCache}). */
     final Set<String> stampedOfficials = new HashSet<>();
     /** Whether this unit has changed the directory or the diaries (see {@link DirectoryCache}). */
     boolean directoryWritten;
     /** The directory this unit checked is current, until it takes a diary's lock. */
     DirectoryCache.Snapshot directory;
+
+    private Unit(Connection connection) {
+      this.connection = connection;
+    }
   }
 
   JdbcTransactions(DataSource pool, Dialect dialect) {
@@ -51,8 +55,7 @@ final class JdbcTransactions implements Transactions {
       return work.get();
     }
     Connection c = begin();
-    unit.set(c);
-    state.set(new Unit());
+    unit.set(new Unit(c));
     try {
       T result = work.get();
       commit(c);
@@ -69,23 +72,13 @@ final class JdbcTransactions implements Transactions {
       throw e;
     } finally {
       unit.remove();
-      state.remove();
       close(c);
     }
   }
 
-  /**
-   * The officials whose busy time the current unit of work has stamped (see {@link BusyCache}), or
-   * null outside a unit of work.
-   */
-  Set<String> stampedInUnit() {
-    Unit unit = state.get();
-    return unit == null ? null : unit.stampedOfficials;
-  }
-
-  /** The current unit of work's state, or null outside a unit of work. */
+  /** The current unit of work, or null outside one. */
   Unit unitState() {
-    return state.get();
+    return unit.get();
   }
 
   /**
@@ -93,7 +86,7 @@ final class JdbcTransactions implements Transactions {
    * else on a connection of its own in auto-commit, which spares a reader the round trip of a commit.
    */
   <T> T statement(SqlWork<T> work) {
-    Connection bound = unit.get();
+    Connection bound = unit.get() == null ? null : unit.get().connection;
     if (bound != null) {
       return run(bound, work);
     }
@@ -107,7 +100,7 @@ final class JdbcTransactions implements Transactions {
 
   /** Several statements that must happen together: in the caller's unit of work, or in a short one of their own. */
   <T> T atomically(SqlWork<T> work) {
-    Connection bound = unit.get();
+    Connection bound = unit.get() == null ? null : unit.get().connection;
     if (bound != null) {
       return run(bound, work);
     }

@@ -3,8 +3,10 @@ package org.civicdiary.booking.usecase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.MessageKind;
@@ -32,15 +34,8 @@ final class Moves {
     requireOpenAndAhead(reservation);
     // Both diaries change when it moves to another official; taken in one order, so that two moves
     // crossing between the same officials queue instead of deadlocking.
-    OfficialId from = reservation.official();
-    boolean fromFirst = from.value().compareTo(officialId.value()) < 0;
-    if (fromFirst) {
-      context.storage.diaries().lock(from);
-    }
-    context.storage.diaries().lock(officialId);
-    if (!fromFirst && !from.equals(officialId)) {
-      context.storage.diaries().lock(from);
-    }
+    Stream.of(reservation.official(), officialId).distinct().sorted(Comparator.comparing(OfficialId::value))
+        .forEach(context.storage.diaries()::lock);
     Official official = context.official(officialId);
     Agenda agenda = context.agenda(reservation.agenda());
     Office office = context.officeOf(reservation.department());

@@ -44,7 +44,7 @@ final class Dispatcher implements HttpHandler {
       Matched matched = exchange.getAttachment(Matched.KEY);
       boolean hasBody = matched != null && matched.route().changes() && !exchange.isRequestComplete()
           && exchange.getRequestContentLength() != 0 && exchange.getRequestContentLength() <= maxBodyBytes;
-      if (hasBody && exchange.getAttachment(BODY) == null && exchange.getAttachment(BODY_FAILED) == null) {
+      if (hasBody) {
         // One byte over the limit fails the read, so that BodyReader answers 413 for chunked bodies too.
         exchange.setMaxEntitySize(maxBodyBytes + 1L);
         exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
