@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package org.civicdiary.notify;
 
 import com.github.mustachejava.DefaultMustacheFactory;
@@ -78,7 +82,31 @@ final class Templates {
     public Reader getReader(String name) {
       Reader reader = find(name);
       // A partial named with a dot ({{> _layout.html}}) arrives without the .mustache ending.
-      return reader != null || name.endsWith(EXTENSION) ? reader : find(name + EXTENSION);
+      return withoutLicenceHeader(reader != null || name.endsWith(EXTENSION) ? reader : find(name + EXTENSION));
+    }
+
+    /**
+     * Drops a leading comment ({@code {{! SPDX-… }}}) and the blank lines after it: mustache.java
+     * keeps the line breaks around a standalone comment, which would start every message with them.
+     */
+    private static Reader withoutLicenceHeader(Reader reader) {
+      if (reader == null) {
+        return null;
+      }
+      try (reader) {
+        StringWriter all = new StringWriter();
+        reader.transferTo(all);
+        String text = all.toString();
+        if (text.startsWith("{{!")) {
+          int end = text.indexOf("}}");
+          if (end >= 0) {
+            text = text.substring(end + 2).replaceFirst("^(\\r?\\n)+", "");
+          }
+        }
+        return new java.io.StringReader(text);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read a template", e);
+      }
     }
 
     private Reader find(String name) {

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 /**
  * E-mail to citizens from the outbox: the dispatcher, the message templates (Czech and English),
  * iCalendar invitations, and the SMTP and mail-drop channels. Start with {@link

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 /**
  * The JDBC storage of civic-diary: every storage port on PostgreSQL (production) or an embedded H2
  * file database (the default), with a HikariCP pool and Flyway migrations. Start it with

@@ -1,3 +1,8 @@
+--
+-- SPDX-FileCopyrightText: The civic-diary authors
+-- SPDX-License-Identifier: EUPL-1.2
+--
+
 -- civic-diary schema, shared by PostgreSQL and H2 (PostgreSQL mode).
 -- Instants are UTC "timestamp with time zone"; local times of diaries are "time" and "date".
 -- Enumerations are upper-case names of the Java enums, guarded by check constraints.

@@ -1,3 +1,8 @@
+--
+-- SPDX-FileCopyrightText: The civic-diary authors
+-- SPDX-License-Identifier: EUPL-1.2
+--
+
 -- A stamp of each official's busy time: set to a new random value in the same unit of work as any
 -- change to what the official's active reservations hold (booked, moved, ended, displaced). An
 -- adapter may keep busy time in memory and learn with one cheap read whether it is still what the

@@ -1,3 +1,8 @@
+--
+-- SPDX-FileCopyrightText: The civic-diary authors
+-- SPDX-License-Identifier: EUPL-1.2
+--
+
 -- Stripes that serialise the units of work checking one e-mail address's limits (open reservations
 -- per address, no two at once): a booking locks the stripe of its address's hash before counting,
 -- so two bookings from one address cannot both pass. Stripes rather than a row an address: nothing

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 /**
  * civic-diary's HTTP API as an Undertow handler: {@link org.civicdiary.web.WebModule} binds it (and
  * {@link org.civicdiary.booking.usecase.CivicDiary}); {@link org.civicdiary.web.BookingServer} runs

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package org.civicdiary.booking.model;
 
 /** A phone number the office publishes, with what it is for (call centre, weekend ID cards…). */

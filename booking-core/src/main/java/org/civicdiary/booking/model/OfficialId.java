@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package org.civicdiary.booking.model;
 
 /** Identifies an official: a short code such as {@code official-1}, chosen by the administrator. */

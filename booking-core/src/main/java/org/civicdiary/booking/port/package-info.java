@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 /**
  * The ports the core drives: what an adapter (database, clock, holiday calendar) implements.
  * Each contract is in the Javadoc, and the contract test kit ({@code booking-core} test-jar,

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package org.civicdiary.booking.usecase;
 
 import java.security.SecureRandom;

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package org.civicdiary.examples.embedding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,8 @@
 /*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+/*
  * The staff console at {base}/console/: operators' worklist, booking for a caller, searching
  * reservations, an official's printable day plan, absences, printable weekly statistics, and the
  * administrators' pages for departments, officials, agendas, diaries, the office's settings, staff

@@ -1,4 +1,8 @@
 /*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+/*
  * The citizen's manage page, opened from the link in an e-mail: {base}/manage/{token}, and for a
  * proposed replacement {base}/manage/{token}?official={id}&start={instant}. Opening it changes
  * nothing (mail scanners follow links); every change is a POST after the citizen confirms.

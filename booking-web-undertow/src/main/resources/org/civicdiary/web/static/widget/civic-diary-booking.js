@@ -1,4 +1,8 @@
 /*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+/*
  * civic-diary booking widget: the custom element <civic-diary-booking>.
  *
  * A portal drops it into any page:
