@@ -26,8 +26,8 @@ import org.civicdiary.booking.usecase.Housekeeping;
 import org.civicdiary.booking.usecase.HousekeepingPeriods;
 
 /**
- * The core for Guice: {@link CivicDiary} over the {@link Storage} another module binds, its {@code
- * @ForCivicDiary Clock} (the system's, UTC), its {@link HolidayCalendar} (Czech public holidays),
+ * The core for Guice: {@link CivicDiary} over the {@link Storage} another module binds, its clock
+ * ({@link #CLOCK}, the system's in UTC), its {@link HolidayCalendar} (Czech public holidays),
  * {@link Housekeeping} with the {@code civicdiary.housekeeping.*} periods and the adapters' {@link
  * Chore}s, and {@link CivicDiaryService}, which runs it all.
  *

@@ -37,9 +37,9 @@ import org.civicdiary.web.internal.Api;
  * HttpHandler}, {@code MeterRegistry} or {@code Clock} never clash with them. Defaults a host may
  * replace with {@link OptionalBinder#setBinding()}: {@link StaffAuthenticator} (accounts and
  * sessions in the storage), {@link #METERS} (Prometheus, served at {@code /metrics}; hand us your
- * registry to see our meters in it), and the handler of {@code /static/**}, bound as {@code
- * @Named("civicdiary.static") HttpHandler} (the pages in {@code org/civicdiary/web/static/} on the
- * class path).
+ * registry to see our meters in it), and the handler of {@code /static/**}, bound as
+ * {@code @Named("civicdiary.static") HttpHandler} (the pages in {@code org/civicdiary/web/static/}
+ * on the class path).
  */
 public final class WebModule extends AbstractModule {
   /** The name of the binding that serves {@code {prefix}/static/**}. */
