@@ -109,6 +109,29 @@ final class FileMailDrop implements Notifier, MailDrop {
     return result;
   }
 
+  @Override
+  public int removeWrittenBefore(Instant cutoff) {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    int removed = 0;
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*" + EML)) {
+      for (Path file : stream) {
+        if (ID.matcher(idOf(file)).matches() && written(file).isBefore(cutoff) && Files.deleteIfExists(file)) {
+          removed++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean the mail-drop folder " + folder, e);
+    }
+    return removed;
+  }
+
+  private static String idOf(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(0, name.length() - EML.length());
+  }
+
   private static Instant written(Path file) {
     try {
       return Files.getLastModifiedTime(file).toInstant();

@@ -5,6 +5,7 @@
 package org.civicdiary.notify;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,12 @@ public interface MailDrop {
 
   /** One message's text, HTML and calendar parts; empty if there is no such message. */
   Optional<DroppedMail.Content> open(String id);
+
+  /**
+   * Removes the message files written before {@code cutoff} (the housekeeping does, after {@code
+   * civicdiary.housekeeping.mail-drop-after}); other files in the folder stay.
+   *
+   * @return how many were removed
+   */
+  int removeWrittenBefore(Instant cutoff);
 }

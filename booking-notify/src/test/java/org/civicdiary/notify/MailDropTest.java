@@ -5,6 +5,7 @@
 package org.civicdiary.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicdiary.notify.Town.TUESDAY_16;
 
 import com.google.inject.AbstractModule;
@@ -12,10 +13,13 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.OptionalBinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +27,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.Housekeeping;
+import org.civicdiary.booking.usecase.HousekeepingRun;
+import org.civicdiary.guice.CoreModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +83,38 @@ class MailDropTest {
   }
 
   @Test
+  void housekeepingRemovesMessageFilesOlderThanTheirPeriodAndNothingElse() throws Exception {
+    Town town = new Town();
+    Injector injector = Guice.createInjector(new NotifyModule(Settings.of(Map.of(
+        "civicdiary.mail.drop.folder", folder.toString(),
+        NotifyModule.MAIL_DROP_AFTER, "P3D"))), host(town));
+    town.bookHorse(TUESDAY_16, Language.CS);
+    town.book(TUESDAY_16.plus(Duration.ofMinutes(15)), "Eva Malá", "eva@example.cz", "Pas", Language.EN);
+    assertThat(injector.getInstance(OutboxDispatcher.class).dispatchOnce()).isEqualTo(2);
+    MailDrop drop = injector.getInstance(Key.get(new TypeLiteral<Optional<MailDrop>>() {})).orElseThrow();
+    List<DroppedMail> mails = drop.newest(10);
+    Path old = folder.resolve(mails.get(0).id() + ".eml");
+    // File times are the file system's, so the test ages the file rather than the clock.
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(3)).minusSeconds(60)));
+    Path foreign = Files.writeString(folder.resolve("notes.txt"), "someone's leftover");
+    Files.setLastModifiedTime(foreign, FileTime.from(Instant.EPOCH));
+
+    HousekeepingRun run = injector.getInstance(Housekeeping.class).run();
+
+    assertThat(run.count("mail-drop-files")).isOne();
+    assertThat(old).doesNotExist();
+    assertThat(drop.newest(10)).extracting(DroppedMail::id).containsExactly(mails.get(1).id());
+    assertThat(foreign).exists();
+  }
+
+  @Test
+  void aBadMailDropPeriodIsRefusedNamingItsKey() {
+    assertThatThrownBy(() -> new NotifyModule(Settings.of(Map.of(NotifyModule.MAIL_DROP_AFTER, "PT0S"))))
+        .isInstanceOf(InvalidSetting.class)
+        .hasMessageContaining(NotifyModule.MAIL_DROP_AFTER);
+  }
+
+  @Test
   void anEmptyOrMissingFolderListsNothing() {
     MailConfig config = MailConfig.from(Settings.of(Map.of("civicdiary.mail.drop.folder",
         folder.resolve("not-yet").toString())));
@@ -86,8 +126,8 @@ class MailDropTest {
       @Override
       protected void configure() {
         bind(Storage.class).toInstance(town.storage);
-        bind(Clock.class).toInstance(town.clock);
-        bind(CivicDiary.class).toInstance(town.diary);
+        OptionalBinder.newOptionalBinder(binder(), CoreModule.CLOCK).setBinding().toInstance(town.clock);
+        OptionalBinder.newOptionalBinder(binder(), CivicDiary.class).setBinding().toInstance(town.diary);
       }
     };
   }

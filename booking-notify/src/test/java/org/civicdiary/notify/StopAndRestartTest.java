@@ -240,6 +240,11 @@ class StopAndRestartTest {
     }
 
     @Override
+    public int removeSentBefore(Instant cutoff) {
+      return next.removeSentBefore(cutoff);
+    }
+
+    @Override
     public List<OutboxMessage> parked() {
       return next.parked();
     }

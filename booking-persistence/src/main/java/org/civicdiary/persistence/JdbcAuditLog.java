@@ -4,6 +4,7 @@
  */
 package org.civicdiary.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import org.civicdiary.booking.model.AuditEntry;
 import org.civicdiary.booking.port.AuditLog;
@@ -19,6 +20,11 @@ final class JdbcAuditLog implements AuditLog {
       from audit_entry
       order by id desc
       limit ?
+      """;
+
+  private static final String REMOVE_BEFORE = """
+      delete from audit_entry
+      where recorded_at < ?
       """;
 
   private final JdbcTransactions tx;
@@ -37,5 +43,10 @@ final class JdbcAuditLog implements AuditLog {
     return tx.statement(c -> Sql.list(c, LATEST, rs -> new AuditEntry(Sql.instant(rs, "recorded_at"),
         rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("before_state"),
         rs.getString("after_state")), limit));
+  }
+
+  @Override
+  public int removeBefore(Instant cutoff) {
+    return tx.statement(c -> Sql.update(c, REMOVE_BEFORE, cutoff));
   }
 }

@@ -65,6 +65,11 @@ final class JdbcOutbox implements Outbox {
       where id = ?
       """;
 
+  private static final String REMOVE_SENT = """
+      delete from outbox_message
+      where state = 'SENT' and sent_at < ?
+      """;
+
   private final JdbcTransactions tx;
   private final String claimDue;
 
@@ -131,6 +136,11 @@ final class JdbcOutbox implements Outbox {
   @Override
   public long pendingCount() {
     return tx.statement(c -> Sql.count(c, "select count(*) from outbox_message where state = 'PENDING'"));
+  }
+
+  @Override
+  public int removeSentBefore(Instant cutoff) {
+    return tx.statement(c -> Sql.update(c, REMOVE_SENT, cutoff));
   }
 
   private static OutboxMessage message(ResultSet rs) throws SQLException {

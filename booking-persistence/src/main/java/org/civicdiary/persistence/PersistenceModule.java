@@ -8,14 +8,19 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import jakarta.inject.Inject;
 import java.util.Objects;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
+import org.civicdiary.guice.CivicDiaryService;
+import org.civicdiary.guice.Lifecycle;
 
 /**
  * Binds {@link Storage} to the JDBC storage that the configuration names (PostgreSQL or H2, by the
- * URL), and {@link JdbcStorage} itself so that the host can close the pool when it stops:
- * {@code injector.getInstance(JdbcStorage.class).close()}.
+ * URL), and {@link JdbcStorage} itself. The pool closes when {@link CivicDiaryService} stops (the
+ * last thing it stops); a host without the service closes it itself: {@code
+ * injector.getInstance(JdbcStorage.class).close()}.
  *
  * <p>The database is started with the injector (an eager singleton): if it is unreachable or its
  * schema is newer than this code, creating the injector fails with a {@link DatabaseNotReady}
@@ -36,6 +41,7 @@ public final class PersistenceModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(JdbcStorage.class).toProvider(new Starting(config)).asEagerSingleton();
+    Multibinder.newSetBinder(binder(), Lifecycle.class).addBinding().to(Pool.class);
   }
 
   @Provides
@@ -48,6 +54,31 @@ public final class PersistenceModule extends AbstractModule {
     @Override
     public JdbcStorage get() {
       return JdbcStorage.start(config);
+    }
+  }
+
+  /** The pool in the service's lifecycle: open from the injector's creation, closed last. */
+  static final class Pool implements Lifecycle {
+    private final JdbcStorage database;
+
+    @Inject
+    Pool(JdbcStorage database) {
+      this.database = database;
+    }
+
+    @Override
+    public Phase phase() {
+      return Phase.STORAGE;
+    }
+
+    @Override
+    public void start() {
+      // Opened (and migrated) when the injector was created, so that a bad database fails early.
+    }
+
+    @Override
+    public void stop() {
+      database.close();
     }
   }
 }

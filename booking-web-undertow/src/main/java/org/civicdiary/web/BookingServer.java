@@ -37,7 +37,7 @@ public final class BookingServer implements AutoCloseable {
 
   /** Starts the handler the injector's {@link WebModule} binds. */
   public static BookingServer start(Injector injector) {
-    return start(injector.getInstance(HttpHandler.class), injector.getInstance(WebSettings.class));
+    return start(injector.getInstance(WebModule.HANDLER), injector.getInstance(WebSettings.class));
   }
 
   public static BookingServer start(HttpHandler handler, WebSettings settings) {

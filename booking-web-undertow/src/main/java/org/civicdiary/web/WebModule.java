@@ -19,40 +19,55 @@ import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import java.time.Clock;
 import java.util.Objects;
-import org.civicdiary.booking.holidays.CzechHolidays;
 import org.civicdiary.booking.port.HolidayCalendar;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.guice.CoreModule;
+import org.civicdiary.guice.ForCivicDiary;
 import org.civicdiary.web.internal.Api;
 
 /**
- * The HTTP API for Guice. Binds the booking {@link HttpHandler} (mount it under any path of your
- * Undertow server, or run it with {@link BookingServer}), {@link CivicDiary} built from the
- * {@link Storage} another module binds, and {@link WebSettings}.
+ * The HTTP API for Guice. Binds the booking handler as {@code @ForCivicDiary HttpHandler} ({@link
+ * #HANDLER}: mount it under any path of your Undertow server, or run it with {@link
+ * BookingServer}) and {@link WebSettings}, and installs the {@link CoreModule} ({@link CivicDiary}
+ * over the {@link Storage} another module binds, its clock and {@link HolidayCalendar}).
  *
- * <p>Defaults a host may replace with {@link OptionalBinder#setBinding()}: {@link Clock} (the
- * system's, UTC), {@link HolidayCalendar} (Czech public holidays), {@link StaffAuthenticator}
- * (accounts and sessions in the storage), {@link MeterRegistry} (Prometheus, served at {@code
- * /metrics}), and the handler of {@code /static/**}, bound as {@code @Named("civicdiary.static")
- * HttpHandler} (the pages in {@code org/civicdiary/web/static/} on the class path).
+ * <p>Our bindings of types a host binds too carry {@link ForCivicDiary}, so a portal's own {@code
+ * HttpHandler}, {@code MeterRegistry} or {@code Clock} never clash with them. Defaults a host may
+ * replace with {@link OptionalBinder#setBinding()}: {@link StaffAuthenticator} (accounts and
+ * sessions in the storage), {@link #METERS} (Prometheus, served at {@code /metrics}; hand us your
+ * registry to see our meters in it), and the handler of {@code /static/**}, bound as
+ * {@code @Named("civicdiary.static") HttpHandler} (the pages in {@code org/civicdiary/web/static/}
+ * on the class path).
  */
 public final class WebModule extends AbstractModule {
   /** The name of the binding that serves {@code {prefix}/static/**}. */
   public static final String STATIC = "civicdiary.static";
+  /** The booking handler. */
+  public static final Key<HttpHandler> HANDLER = Key.get(HttpHandler.class, ForCivicDiary.class);
+  /** The registry civic-diary's meters go to. */
+  public static final Key<MeterRegistry> METERS = Key.get(MeterRegistry.class, ForCivicDiary.class);
   private final Settings settings;
+  private final CoreModule core;
 
+  /**
+   * Reads the {@code civicdiary.web.*} and {@code civicdiary.staff.*} keys when the injector is
+   * created, and {@code civicdiary.housekeeping.*} now (for the core module).
+   *
+   * @throws org.civicdiary.booking.settings.InvalidSetting naming the key to fix
+   */
   public WebModule(Settings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.core = new CoreModule(settings);
   }
 
   @Override
   protected void configure() {
-    OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(Clock.systemUTC());
-    OptionalBinder.newOptionalBinder(binder(), HolidayCalendar.class).setDefault().toInstance(CzechHolidays.create());
+    install(core);
     OptionalBinder.newOptionalBinder(binder(), StaffAuthenticator.class).setDefault()
         .toProvider(BuiltInAuthenticatorProvider.class).in(Singleton.class);
-    OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class).setDefault()
+    OptionalBinder.newOptionalBinder(binder(), METERS).setDefault()
         .toProvider(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), Key.get(HttpHandler.class, Names.named(STATIC))).setDefault()
         .toProvider(() -> new ResourceHandler(
@@ -68,14 +83,9 @@ public final class WebModule extends AbstractModule {
 
   @Provides
   @Singleton
-  CivicDiary civicDiary(Storage storage, Clock clock, HolidayCalendar holidays) {
-    return CivicDiary.builder().storage(storage).clock(clock).holidays(holidays).build();
-  }
-
-  @Provides
-  @Singleton
-  HttpHandler bookingHandler(WebSettings web, CivicDiary diary, Storage storage, Clock clock,
-      StaffAuthenticator authenticator, MeterRegistry registry, @Named(STATIC) HttpHandler staticFiles) {
+  @ForCivicDiary
+  HttpHandler bookingHandler(WebSettings web, CivicDiary diary, Storage storage, @ForCivicDiary Clock clock,
+      StaffAuthenticator authenticator, @ForCivicDiary MeterRegistry registry, @Named(STATIC) HttpHandler staticFiles) {
     return Api.handler(web, diary, storage, clock, authenticator, registry, staticFiles);
   }
 
@@ -86,7 +96,7 @@ public final class WebModule extends AbstractModule {
     private final WebSettings web;
 
     @jakarta.inject.Inject
-    BuiltInAuthenticatorProvider(Storage storage, Clock clock, WebSettings web) {
+    BuiltInAuthenticatorProvider(Storage storage, @ForCivicDiary Clock clock, WebSettings web) {
       this.storage = storage;
       this.clock = clock;
       this.web = web;

@@ -21,8 +21,9 @@ import java.util.function.UnaryOperator;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
-import org.civicdiary.web.contract.ApiClient;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.web.contract.ApiClient.Response;
+import org.civicdiary.web.contract.ApiClient;
 import org.civicdiary.web.contract.HttpApiContract;
 import org.civicdiary.web.contract.TestOffice;
 import org.civicdiary.web.contract.TestServers;
@@ -42,10 +43,10 @@ class HostThreadsTest {
     TestOffice.seed(storage);
     Injector injector = Guice.createInjector(new WebModule(Settings.of(TestServers.defaults())), binder -> {
       binder.bind(Storage.class).toInstance(storage);
-      OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding()
+      OptionalBinder.newOptionalBinder(binder, CoreModule.CLOCK).setBinding()
           .toInstance(Clock.fixed(TestOffice.START, ZoneOffset.UTC));
     });
-    HttpHandler booking = injector.getInstance(HttpHandler.class);
+    HttpHandler booking = injector.getInstance(WebModule.HANDLER);
     UnaryOperator<HttpHandler> mount = host.equals("io-thread") ? h -> h : BlockingHandler::new;
     Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1")
         .setHandler(Handlers.path().addPrefixPath(HttpApiContract.PREFIX, mount.apply(booking))).build();

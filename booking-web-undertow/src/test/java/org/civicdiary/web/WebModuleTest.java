@@ -19,8 +19,9 @@ import org.civicdiary.booking.port.HolidayCalendar;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
-import org.civicdiary.web.contract.ApiClient;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.web.contract.ApiClient.Response;
+import org.civicdiary.web.contract.ApiClient;
 import org.civicdiary.web.contract.TestOffice;
 import org.civicdiary.web.contract.TestServers;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class WebModuleTest {
     Injector injector = Guice.createInjector(new WebModule(Settings.of(Map.of())),
         binder -> binder.bind(Storage.class).toInstance(InMemoryStorage.create()));
     assertThat(injector.getInstance(CivicDiary.class)).isSameAs(injector.getInstance(CivicDiary.class));
-    assertThat(injector.getInstance(Clock.class)).isEqualTo(Clock.systemUTC());
+    assertThat(injector.getInstance(CoreModule.CLOCK)).isEqualTo(Clock.systemUTC());
     assertThat(injector.getInstance(HolidayCalendar.class).isHoliday(java.time.LocalDate.of(2027, 3, 26)))
         .as("Good Friday").isTrue();
   }

@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.memory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.civicdiary.booking.model.AuditEntry;
@@ -33,6 +34,22 @@ final class MemoryAuditLog implements AuditLog {
         result.add(entries.get(i));
       }
       return result;
+    });
+  }
+
+  @Override
+  public int removeBefore(Instant cutoff) {
+    return tx.locked(() -> {
+      List<AuditEntry> before = List.copyOf(entries);
+      entries.removeIf(e -> e.at().isBefore(cutoff));
+      int removed = before.size() - entries.size();
+      if (removed > 0) {
+        tx.onRollback(() -> {
+          entries.clear();
+          entries.addAll(before);
+        });
+      }
+      return removed;
     });
   }
 }

@@ -21,6 +21,8 @@ import org.civicdiary.booking.port.Outbox;
 final class MemoryOutbox implements Outbox {
   private final MemoryTransactions tx;
   private final Map<MessageId, OutboxMessage> messages = new LinkedHashMap<>();
+  // When each was marked sent: the message record does not carry it (the JDBC table has a column).
+  private final Map<MessageId, Instant> sentAt = new LinkedHashMap<>();
 
   MemoryOutbox(MemoryTransactions tx) {
     this.tx = tx;
@@ -47,7 +49,10 @@ final class MemoryOutbox implements Outbox {
 
   @Override
   public void markSent(MessageId id, Instant now) {
-    change(id, OutboxMessage::sent);
+    tx.locked(() -> {
+      change(id, OutboxMessage::sent);
+      tx.put(sentAt, id, now);
+    });
   }
 
   @Override
@@ -88,5 +93,20 @@ final class MemoryOutbox implements Outbox {
   @Override
   public long pendingCount() {
     return tx.locked(() -> messages.values().stream().filter(m -> m.state() == DeliveryState.PENDING).count());
+  }
+
+  @Override
+  public int removeSentBefore(Instant cutoff) {
+    return tx.locked(() -> {
+      List<MessageId> old = messages.values().stream()
+          .filter(m -> m.state() == DeliveryState.SENT && sentAt.get(m.id()).isBefore(cutoff))
+          .map(OutboxMessage::id)
+          .toList();
+      old.forEach(id -> {
+        tx.remove(messages, id);
+        tx.remove(sentAt, id);
+      });
+      return old.size();
+    });
   }
 }

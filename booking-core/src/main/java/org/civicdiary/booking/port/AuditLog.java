@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.port;
 
+import java.time.Instant;
 import java.util.List;
 import org.civicdiary.booking.model.AuditEntry;
 
@@ -13,4 +14,12 @@ public interface AuditLog {
 
   /** The latest entries, newest first. */
   List<AuditEntry> latest(int limit);
+
+  /**
+   * Removes the entries recorded before {@code cutoff} (housekeeping, once they are no longer
+   * needed for accountability).
+   *
+   * @return how many were removed
+   */
+  int removeBefore(Instant cutoff);
 }

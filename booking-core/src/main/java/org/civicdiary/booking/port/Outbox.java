@@ -48,4 +48,12 @@ public interface Outbox {
 
   /** How many are pending (for the backlog metric). */
   long pendingCount();
+
+  /**
+   * Removes the messages marked sent before {@code cutoff} (housekeeping). Pending and parked
+   * messages stay, however old.
+   *
+   * @return how many were removed
+   */
+  int removeSentBefore(Instant cutoff);
 }

@@ -6,8 +6,10 @@ package org.civicdiary.booking.usecase;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.civicdiary.booking.holidays.CzechHolidays;
+import org.civicdiary.booking.port.Chore;
 import org.civicdiary.booking.port.HolidayCalendar;
 import org.civicdiary.booking.port.Storage;
 
@@ -21,6 +23,7 @@ import org.civicdiary.booking.port.Storage;
  * }</pre>
  */
 public final class CivicDiary {
+  private final Context context;
   private final FindingFreeSlots findingFreeSlots;
   private final Booking booking;
   private final ManagingOwnReservation managingOwnReservation;
@@ -33,6 +36,7 @@ public final class CivicDiary {
   private final IssuingManageLinks issuingManageLinks;
 
   private CivicDiary(Context context) {
+    this.context = context;
     this.findingFreeSlots = new FindingFreeSlots(context);
     this.booking = new Booking(context);
     this.managingOwnReservation = new ManagingOwnReservation(context);
@@ -87,6 +91,15 @@ public final class CivicDiary {
 
   public IssuingManageLinks issuingManageLinks() {
     return issuingManageLinks;
+  }
+
+  /**
+   * The housekeeping of this storage with these periods, plus the adapters' own chores. Run it
+   * regularly (every deployment must: it anonymises personal data); the Guice integration's
+   * service does.
+   */
+  public Housekeeping housekeeping(HousekeepingPeriods periods, List<? extends Chore> chores) {
+    return new Housekeeping(context, anonymising, Objects.requireNonNull(periods, "periods"), List.copyOf(chores));
   }
 
   /** Storage is required; the clock defaults to the system's, holidays to the Czech ones. */

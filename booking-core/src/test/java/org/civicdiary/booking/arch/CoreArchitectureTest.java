@@ -5,6 +5,7 @@
 package org.civicdiary.booking.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -21,6 +22,12 @@ class CoreArchitectureTest {
   static final ArchRule dependsOnTheJdkOnly = classes()
       .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.civicdiary.booking..")
       .because("booking-core has no dependency beyond the JDK");
+
+  @ArchTest
+  static final ArchRule knowsNothingOfInjection = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..",
+          "org.civicdiary.guice..")
+      .because("the Guice integration (booking-guice) depends on the core, never the other way round");
 
   @ArchTest
   static final ArchRule packagesFormNoCycles = slices().matching("org.civicdiary.booking.(*)..").should().beFreeOfCycles();

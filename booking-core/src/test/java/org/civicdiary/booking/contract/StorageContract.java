@@ -529,6 +529,40 @@ public abstract class StorageContract {
     }
 
     @Test
+    void removesOnlyMessagesSentBeforeTheCutoff() {
+      OutboxMessage sentEarly = message(NOW);
+      OutboxMessage sentLate = message(NOW);
+      OutboxMessage pending = message(NOW.minus(Duration.ofDays(400)));
+      OutboxMessage parked = message(NOW.minus(Duration.ofDays(400)));
+      put(sentEarly, sentLate, pending, parked);
+      storage.transactions().run(() -> {
+        storage.outbox().markSent(sentEarly.id(), NOW.minus(Duration.ofDays(31)));
+        storage.outbox().markSent(sentLate.id(), NOW.minus(Duration.ofDays(29)));
+        storage.outbox().park(parked.id(), "550 no such user");
+      });
+
+      assertThat(tx(() -> storage.outbox().removeSentBefore(NOW.minus(Duration.ofDays(30))))).isEqualTo(1);
+
+      assertThat(storage.outbox().find(sentEarly.id())).isEmpty();
+      assertThat(storage.outbox().find(sentLate.id())).isPresent();
+      assertThat(storage.outbox().find(pending.id())).isPresent();
+      assertThat(storage.outbox().parked()).extracting(OutboxMessage::id).containsExactly(parked.id());
+      assertThat(tx(() -> storage.outbox().removeSentBefore(NOW.minus(Duration.ofDays(30))))).as("again").isZero();
+    }
+
+    @Test
+    void aRemovalRolledBackKeepsTheMessages() {
+      OutboxMessage sent = message(NOW);
+      put(sent);
+      storage.transactions().run(() -> storage.outbox().markSent(sent.id(), NOW.minus(Duration.ofDays(60))));
+      assertThatThrownBy(() -> storage.transactions().run(() -> {
+        assertThat(storage.outbox().removeSentBefore(NOW)).isEqualTo(1);
+        throw new IllegalStateException("rolled back");
+      })).hasMessage("rolled back");
+      assertThat(storage.outbox().find(sent.id())).isPresent();
+    }
+
+    @Test
     void workersClaimingAtOnceNeverGetTheSameMessage() throws Exception {
       List<OutboxMessage> messages = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
@@ -578,6 +612,24 @@ public abstract class StorageContract {
       storage.transactions().run(() -> List.of(first, second, third).forEach(storage.auditLog()::record));
       assertThat(storage.auditLog().latest(2)).containsExactly(third, second);
       assertThat(storage.auditLog().latest(10)).containsExactly(third, second, first);
+    }
+
+    @Test
+    void removesOnlyEntriesRecordedBeforeTheCutoff() {
+      AuditEntry old = new AuditEntry(NOW.minus(Duration.ofDays(800)), "admin", "office.save", "town", null, "x");
+      AuditEntry atCutoff = new AuditEntry(NOW.minus(Duration.ofDays(730)), "admin", "office.save", "town", "x", "y");
+      AuditEntry recent = new AuditEntry(NOW.minus(Duration.ofDays(1)), "operator1", "reservation.cancel", "r-1",
+          "status=ACTIVE", "status=CANCELLED");
+      storage.transactions().run(() -> List.of(old, atCutoff, recent).forEach(storage.auditLog()::record));
+
+      assertThat(tx(() -> storage.auditLog().removeBefore(NOW.minus(Duration.ofDays(730))))).isEqualTo(1);
+
+      assertThat(storage.auditLog().latest(10)).containsExactly(recent, atCutoff);
+      assertThatThrownBy(() -> storage.transactions().run(() -> {
+        storage.auditLog().removeBefore(NOW);
+        throw new IllegalStateException("rolled back");
+      })).hasMessage("rolled back");
+      assertThat(storage.auditLog().latest(10)).as("after a rollback").containsExactly(recent, atCutoff);
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.WebModule;
 
@@ -42,7 +43,7 @@ public final class TestServers {
     settings.putAll(overrides);
     Injector injector = Guice.createInjector(new WebModule(Settings.of(settings)), binder -> {
       binder.bind(Storage.class).toInstance(storage);
-      OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock);
+      OptionalBinder.newOptionalBinder(binder, CoreModule.CLOCK).setBinding().toInstance(clock);
     });
     return BookingServer.start(injector);
   }

@@ -27,7 +27,7 @@ import org.civicdiary.notify.Notifier;
  * stable Message-IDs apply to it as to e-mail.
  *
  * <pre>{@code
- * Guice.createInjector(new PersistenceModule(s), new NotifyModule(s), new WebModule(s),
+ * PortalWithBooking.start(8080, settings,
  *     new CityMessagingModule(URI.create("https://messaging.city.example/notices")));
  * }</pre>
  */

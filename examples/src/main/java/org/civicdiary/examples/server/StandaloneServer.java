@@ -26,21 +26,20 @@ import java.util.Properties;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
-import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.examples.demo.SampleTownHall;
+import org.civicdiary.guice.CivicDiaryService;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.notify.MailDrop;
 import org.civicdiary.notify.NotifyModule;
-import org.civicdiary.notify.OutboxDispatcher;
 import org.civicdiary.persistence.DatabaseNotReady;
-import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceModule;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.WebModule;
 import org.civicdiary.web.WebSettings;
 
 /**
- * civic-diary on its own: the HTTP API, the pages, the e-mail dispatcher and the retention job,
- * on the storage and mail transport the configuration names.
+ * civic-diary on its own: the HTTP API, the pages, and {@link CivicDiaryService} (the e-mail
+ * dispatcher and the housekeeping), on the storage and mail transport the configuration names.
  *
  * <p>{@code --demo} adds the sample town hall (first start only), demo staff logins, a portal page
  * on the next port that embeds the widget as a third-party portal would, and the dev mailbox. Its
@@ -53,17 +52,15 @@ public final class StandaloneServer implements AutoCloseable {
   private final Injector injector;
   private final BookingServer api;
   private final Undertow portal;
-  private final OutboxDispatcher dispatcher;
-  private final RetentionJob retention;
+  private final CivicDiaryService service;
   private final boolean demo;
 
-  private StandaloneServer(Injector injector, BookingServer api, Undertow portal, OutboxDispatcher dispatcher,
-      RetentionJob retention, boolean demo) {
+  private StandaloneServer(Injector injector, BookingServer api, Undertow portal, CivicDiaryService service,
+      boolean demo) {
     this.injector = injector;
     this.api = api;
     this.portal = portal;
-    this.dispatcher = dispatcher;
-    this.retention = retention;
+    this.service = service;
     this.demo = demo;
   }
 
@@ -98,16 +95,14 @@ public final class StandaloneServer implements AutoCloseable {
   public static StandaloneServer start(Settings settings, boolean demo) {
     Injector injector = createInjector(settings);
     Storage storage = injector.getInstance(Storage.class);
-    Clock clock = injector.getInstance(Clock.class);
-    CivicDiary diary = injector.getInstance(CivicDiary.class);
+    Clock clock = injector.getInstance(CoreModule.CLOCK);
     if (demo) {
       new SampleTownHall(storage, clock).loadIfEmpty();
       DemoStaff.ensure(storage, clock);
     }
-    OutboxDispatcher dispatcher = injector.getInstance(OutboxDispatcher.class);
-    RetentionJob retention = new RetentionJob(diary, storage, clock);
+    CivicDiaryService service = injector.getInstance(CivicDiaryService.class);
     WebSettings web = injector.getInstance(WebSettings.class);
-    HttpHandler booking = injector.getInstance(HttpHandler.class);
+    HttpHandler booking = injector.getInstance(WebModule.HANDLER);
     Optional<MailDrop> mailDrop = demo ? mailDrop(injector) : Optional.empty();
     HttpHandler root = mailDrop.<HttpHandler>map(drop -> Handlers.path(booking)
         .addPrefixPath("/dev/mailbox", new DevMailbox(drop))).orElse(booking);
@@ -115,7 +110,7 @@ public final class StandaloneServer implements AutoCloseable {
     try {
       api = BookingServer.start(root, web);
     } catch (RuntimeException e) {
-      injector.getInstance(JdbcStorage.class).close();
+      service.stop();
       throw new StartFailed("cannot listen on port " + web.port() + " (" + e.getMessage()
           + "); set civicdiary.web.port (CIVICDIARY_WEB_PORT) to a free port", e);
     }
@@ -124,9 +119,8 @@ public final class StandaloneServer implements AutoCloseable {
       int portalPort = settings.integer("civicdiary.demo.portal-port", web.port() == 0 ? 0 : web.port() + 1, 0, 65535);
       portal = DemoPortal.start(portalPort, api.uri());
     }
-    dispatcher.start();
-    retention.start();
-    return new StandaloneServer(injector, api, portal, dispatcher, retention, demo);
+    service.start();
+    return new StandaloneServer(injector, api, portal, service, demo);
   }
 
   private static Injector createInjector(Settings settings) {
@@ -180,16 +174,17 @@ public final class StandaloneServer implements AutoCloseable {
     out.println("Stop with Ctrl-C; the data stays in the database for the next start.");
   }
 
-  /** Stops taking requests, lets the dispatcher finish its message, and closes the database. */
+  /**
+   * Stops taking requests, then the service: the dispatcher finishes its message, the housekeeping
+   * its run, and the database closes.
+   */
   @Override
   public void close() {
     if (portal != null) {
       portal.stop();
     }
     api.stop();
-    retention.close();
-    dispatcher.stop();
-    injector.getInstance(JdbcStorage.class).close();
+    service.stop();
   }
 
   /** The server could not start; the message says what to do. */

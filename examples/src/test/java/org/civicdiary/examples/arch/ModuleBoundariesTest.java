@@ -29,7 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Dependencies point inwards (DESIGN.md): adapters depend on the core, never on each other, and the
+ * Dependencies point inwards (DESIGN.md): adapters depend on the core and on its Guice integration
+ * (booking-guice), never on each other; the Guice integration depends on the core only, and the
  * core on none of them. Checked over every production class of every module on this classpath.
  */
 class ModuleBoundariesTest {
@@ -74,8 +75,8 @@ class ModuleBoundariesTest {
 
   @Test
   void everyModuleIsOnTheClasspath() {
-    for (String module : List.of("org.civicdiary.booking", "org.civicdiary.persistence", "org.civicdiary.notify",
-        "org.civicdiary.web", "org.civicdiary.examples")) {
+    for (String module : List.of("org.civicdiary.booking", "org.civicdiary.guice", "org.civicdiary.persistence",
+        "org.civicdiary.notify", "org.civicdiary.web", "org.civicdiary.examples")) {
       assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(module))).as(module).isNotEmpty();
     }
   }
@@ -104,9 +105,28 @@ class ModuleBoundariesTest {
   @Test
   void theCoreDependsOnNoAdapterNorTheExamples() {
     noClasses().that().resideInAPackage("org.civicdiary.booking..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.civicdiary.guice..", "org.civicdiary.persistence..",
+            "org.civicdiary.notify..", "org.civicdiary.web..", "org.civicdiary.examples..")
+        .check(classes);
+  }
+
+  @Test
+  void theGuiceIntegrationDependsOnTheCoreOnly() {
+    noClasses().that().resideInAPackage("org.civicdiary.guice..")
         .should().dependOnClassesThat().resideInAnyPackage("org.civicdiary.persistence..", "org.civicdiary.notify..",
             "org.civicdiary.web..", "org.civicdiary.examples..")
+        .because("every adapter depends on booking-guice, so it must not depend on any of them")
         .check(classes);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"org.civicdiary.persistence", "org.civicdiary.notify", "org.civicdiary.web"})
+  void anAdaptersGuiceModuleJoinsTheServiceThroughTheGuiceIntegration(String adapter) {
+    // The control that the rule above has something to hold: adapters do use booking-guice.
+    assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(adapter))
+        .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+        .map(d -> d.getTargetClass().getPackageName()))
+        .anyMatch(target -> target.startsWith("org.civicdiary.guice"));
   }
 
   @ParameterizedTest

@@ -41,6 +41,7 @@ import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.examples.demo.SampleTownHall;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.notify.DroppedMail;
 import org.civicdiary.notify.MailDrop;
 import org.civicdiary.notify.NotifyModule;
@@ -121,7 +122,7 @@ final class TownHallServers implements AutoCloseable {
     Settings settings = Settings.of(keys);
     Injector injector = Guice.createInjector(new WebModule(settings), new NotifyModule(settings), storage.apply(settings));
     Storage store = injector.getInstance(Storage.class);
-    new SampleTownHall(store, injector.getInstance(Clock.class)).loadIfEmpty();
+    new SampleTownHall(store, injector.getInstance(CoreModule.CLOCK)).loadIfEmpty();
     store.transactions().run(() -> store.staffAccounts().save(
         new StaffAccount(OPERATOR, Passwords.hash(PASSWORD), Role.OPERATOR, null, true)));
     BookingServer api = BookingServer.start(injector);
@@ -202,7 +203,7 @@ final class TownHallServers implements AutoCloseable {
   }
 
   Clock clock() {
-    return injector.getInstance(Clock.class);
+    return injector.getInstance(CoreModule.CLOCK);
   }
 
   /** Books as another citizen's browser would, over the public API; answers the HTTP status. */

@@ -13,44 +13,26 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.OptionalBinder;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.civicdiary.booking.memory.InMemoryStorage;
-import org.civicdiary.booking.model.Agenda;
-import org.civicdiary.booking.model.AgendaId;
-import org.civicdiary.booking.model.BookingPolicy;
-import org.civicdiary.booking.model.Channel;
-import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DeliveryState;
-import org.civicdiary.booking.model.Department;
-import org.civicdiary.booking.model.DepartmentId;
-import org.civicdiary.booking.model.Language;
-import org.civicdiary.booking.model.LocalizedText;
-import org.civicdiary.booking.model.Office;
-import org.civicdiary.booking.model.OfficeId;
-import org.civicdiary.booking.model.Official;
-import org.civicdiary.booking.model.OfficialId;
-import org.civicdiary.booking.model.Place;
-import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.Booked;
-import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.notify.MailDrop;
 import org.civicdiary.notify.NotifyModule;
 import org.civicdiary.notify.OutboxDispatcher;
@@ -61,9 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CityMessagingModuleTest {
-  private static final Instant NOW = Instant.parse("2027-05-03T06:00:00Z");
-  private static final OfficialId CLERK = OfficialId.of("clerk");
-  private static final AgendaId PARKING = AgendaId.of("parking-permit");
+  private static final Instant NOW = SmallTownHall.MONDAY;
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger answer = new AtomicInteger(202);
   private final Storage storage = InMemoryStorage.create();
@@ -95,11 +75,11 @@ class CityMessagingModuleTest {
           @Override
           protected void configure() {
             bind(Storage.class).toInstance(storage);
-            com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), Clock.class)
+            OptionalBinder.newOptionalBinder(binder(), CoreModule.CLOCK)
                 .setBinding().toInstance(Clock.fixed(NOW, ZoneOffset.UTC));
           }
         });
-    aSmallTownHall();
+    SmallTownHall.seed(storage);
   }
 
   @AfterEach
@@ -155,25 +135,6 @@ class CityMessagingModuleTest {
   }
 
   private Booked book() {
-    CivicDiary diary = injector.getInstance(CivicDiary.class);
-    Instant start = diary.findingFreeSlots().ofOfficial(CLERK, PARKING, LocalDate.of(2027, 5, 3), LocalDate.of(2027, 5, 9))
-        .get(0).start();
-    return diary.booking().book(new BookingRequest(CLERK, PARKING, start,
-        new Citizen("Jan Kovář", "jan.kovar@example.cz", "+420 601 111 222"), "Parkovací karta", Channel.WEB, Language.CS));
-  }
-
-  private void aSmallTownHall() {
-    Place hall = new Place("Radnice", "Náměstí 1");
-    storage.transactions().run(() -> {
-      storage.directory().save(new Office(OfficeId.of("town"), LocalizedText.of("Radnice", "Town hall"),
-          Office.DEFAULT_ZONE, Office.DEFAULT_SLOT, hall, List.of(), BookingPolicy.DEFAULT));
-      storage.directory().save(new Department(DepartmentId.of("transport"), OfficeId.of("town"),
-          LocalizedText.of("Doprava", "Transport"), hall));
-      storage.directory().save(new Official(CLERK, DepartmentId.of("transport"), "Alena Malá", "12", null, true));
-      storage.directory().save(new Agenda(PARKING, DepartmentId.of("transport"),
-          LocalizedText.of("Parkovací karta", "Parking permit"), 1, Set.of(CLERK)));
-      storage.diaries().replaceWindows(CLERK,
-          List.of(Window.weekly(DayOfWeek.TUESDAY, LocalTime.of(16, 0), LocalTime.of(17, 0), LocalDate.of(2027, 1, 1))));
-    });
+    return SmallTownHall.book(injector.getInstance(CivicDiary.class));
   }
 }

@@ -9,9 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -36,6 +35,7 @@ import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.notify.DeliveryFailed;
 import org.civicdiary.notify.Notice;
 import org.civicdiary.notify.Notifier;
@@ -136,14 +136,8 @@ class TwoDispatchersOnPostgresTest {
         new AbstractModule() {
           @Override
           protected void configure() {
-            bind(Clock.class).toInstance(MONDAY);
+            OptionalBinder.newOptionalBinder(binder(), CoreModule.CLOCK).setBinding().toInstance(MONDAY);
             Multibinder.newSetBinder(binder(), Notifier.class).addBinding().toInstance(counter);
-          }
-
-          @Provides
-          @Singleton
-          CivicDiary diary(Storage storage, Clock clock) {
-            return CivicDiary.builder().storage(storage).clock(clock).build();
           }
         });
     nodes.add(injector);

@@ -10,6 +10,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.lang.management.ManagementFactory;
@@ -47,6 +48,7 @@ import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.examples.notify.MailTown;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.notify.Notice;
 import org.civicdiary.notify.Notifier;
 import org.civicdiary.notify.NotifyModule;
@@ -259,14 +261,8 @@ public final class NotifyBenchmark {
     return Guice.createInjector(storage, new NotifyModule(settings), new AbstractModule() {
       @Override
       protected void configure() {
-        bind(Clock.class).toInstance(Clock.systemUTC());
+        OptionalBinder.newOptionalBinder(binder(), CoreModule.CLOCK).setBinding().toInstance(Clock.systemUTC());
         Multibinder.newSetBinder(binder(), Notifier.class).addBinding().toInstance(ACCEPTED);
-      }
-
-      @Provides
-      @Singleton
-      CivicDiary diary(Storage storage, Clock clock) {
-        return CivicDiary.builder().storage(storage).clock(clock).build();
       }
     });
   }

@@ -1,0 +1,114 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.civicdiary.booking.holidays.CzechHolidays;
+import org.civicdiary.booking.port.Chore;
+import org.civicdiary.booking.port.HolidayCalendar;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.settings.Settings;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.Housekeeping;
+import org.civicdiary.booking.usecase.HousekeepingPeriods;
+
+/**
+ * The core for Guice: {@link CivicDiary} over the {@link Storage} another module binds, its clock
+ * ({@link #CLOCK}, the system's in UTC), its {@link HolidayCalendar} (Czech public holidays),
+ * {@link Housekeeping} with the {@code civicdiary.housekeeping.*} periods and the adapters' {@link
+ * Chore}s, and {@link CivicDiaryService}, which runs it all.
+ *
+ * <p>The clock, the holidays and {@code CivicDiary} are defaults a host replaces with {@link
+ * OptionalBinder#setBinding()}, e.g. {@code OptionalBinder.newOptionalBinder(binder(),
+ * CoreModule.CLOCK).setBinding().toInstance(clock)}.
+ *
+ * <p>Every adapter module built from {@link Settings} installs this module itself, and modules
+ * with the same periods are equal, so Guice installs it once however many adapters (and the host)
+ * name it. Give every module the same settings: two core modules with different periods fail with
+ * a duplicate binding of {@link HousekeepingPeriods}.
+ */
+public final class CoreModule extends AbstractModule {
+  /** civic-diary's clock; set it to give civic-diary another time (tests, a fixed demo day). */
+  public static final Key<Clock> CLOCK = Key.get(Clock.class, ForCivicDiary.class);
+  private final HousekeepingPeriods periods;
+
+  /**
+   * Reads the {@code civicdiary.housekeeping.*} keys.
+   *
+   * @throws org.civicdiary.booking.settings.InvalidSetting naming the key to fix
+   */
+  public CoreModule(Settings settings) {
+    this(HousekeepingPeriods.from(settings));
+  }
+
+  public CoreModule(HousekeepingPeriods periods) {
+    this.periods = Objects.requireNonNull(periods, "periods");
+  }
+
+  @Override
+  protected void configure() {
+    OptionalBinder.newOptionalBinder(binder(), CLOCK).setDefault().toInstance(Clock.systemUTC());
+    OptionalBinder.newOptionalBinder(binder(), HolidayCalendar.class).setDefault().toInstance(CzechHolidays.create());
+    OptionalBinder.newOptionalBinder(binder(), CivicDiary.class).setDefault()
+        .toProvider(DiaryProvider.class).in(Singleton.class);
+    bind(HousekeepingPeriods.class).toInstance(periods);
+    Multibinder.newSetBinder(binder(), Chore.class);
+    Multibinder.newSetBinder(binder(), Lifecycle.class).addBinding().to(ScheduledHousekeeping.class);
+    bind(CivicDiaryService.class).in(Singleton.class);
+  }
+
+  @Provides
+  @Singleton
+  Housekeeping housekeeping(CivicDiary diary, HousekeepingPeriods periods, Set<Chore> chores) {
+    return diary.housekeeping(periods, List.copyOf(chores));
+  }
+
+  @Provides
+  @Singleton
+  ScheduledHousekeeping scheduledHousekeeping(Housekeeping housekeeping) {
+    return new ScheduledHousekeeping(housekeeping);
+  }
+
+  /** Equal to every core module with the same periods, so that Guice installs it once. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CoreModule module && module.periods.equals(periods);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(CoreModule.class, periods);
+  }
+
+  /** The default {@link CivicDiary}, from the bound storage, clock and holidays. */
+  static final class DiaryProvider implements Provider<CivicDiary> {
+    private final Storage storage;
+    private final Clock clock;
+    private final HolidayCalendar holidays;
+
+    @Inject
+    DiaryProvider(Storage storage, @ForCivicDiary Clock clock, HolidayCalendar holidays) {
+      this.storage = storage;
+      this.clock = clock;
+      this.holidays = holidays;
+    }
+
+    @Override
+    public CivicDiary get() {
+      return CivicDiary.builder().storage(storage).clock(clock).holidays(holidays).build();
+    }
+  }
+}
