@@ -95,7 +95,8 @@ public final class StandaloneServer implements AutoCloseable {
    * @throws InvalidSetting when the configuration is wrong (the message names the key)
    * @throws StartFailed when the database is not ready or a port is taken (the message says what to do)
    */
-  public static StandaloneServer start(Settings settings, boolean demo) {
+  public static StandaloneServer start(Settings given, boolean demo) {
+    Settings settings = ServerSettings.resolve(given, demo);
     Injector injector = createInjector(settings);
     Storage storage = injector.getInstance(Storage.class);
     Clock clock = injector.getInstance(Clock.class);
@@ -121,8 +122,8 @@ public final class StandaloneServer implements AutoCloseable {
     }
     Undertow portal = null;
     if (demo) {
-      int portalPort = settings.integer("civicdiary.demo.portal-port", web.port() == 0 ? 0 : web.port() + 1, 0, 65535);
-      portal = DemoPortal.start(portalPort, api.uri());
+      int portalPort = settings.integer(ServerSettings.PORTAL_PORT, 0, 0, 65535);
+      portal = DemoPortal.start(portalPort, URI.create(web.publicUrl() + web.prefix()));
     }
     dispatcher.start();
     retention.start();
@@ -160,13 +161,22 @@ public final class StandaloneServer implements AutoCloseable {
     return portal == null ? Optional.empty() : Optional.of(DemoPortal.uri(portal));
   }
 
+  /** Where citizens and staff reach the server: the public URL and the web prefix, e.g. {@code https://diar.praha6.cz}. */
+  public URI publicUri() {
+    return URI.create(publicBase());
+  }
+
+  private String publicBase() {
+    WebSettings web = injector.getInstance(WebSettings.class);
+    return web.publicUrl() + web.prefix();
+  }
+
   public Injector injector() {
     return injector;
   }
 
   void printWelcome(java.io.PrintStream out) {
-    String publicUrl = injector.getInstance(WebSettings.class).publicUrl();
-    String base = publicUrl.isEmpty() ? api.uri().toString() : publicUrl + injector.getInstance(WebSettings.class).prefix();
+    String base = publicBase();
     out.println();
     out.println("civic-diary is running.");
     portalUri().ifPresent(p -> out.println("  Demo portal (the widget as a portal embeds it): " + p));
