@@ -13,6 +13,10 @@ import java.util.Map;
 import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.PublicUrl;
 import org.civicdiary.booking.settings.Settings;
+import org.civicdiary.notify.MailConfig;
+import org.civicdiary.notify.NotifyConfig;
+import org.civicdiary.persistence.PersistenceConfig;
+import org.civicdiary.web.WebSettings;
 
 /**
  * What the standalone server derives before the modules read their keys, so that the ports alone
@@ -25,6 +29,18 @@ final class ServerSettings {
   static final String CORS_ORIGINS = "civicdiary.web.cors-origins";
 
   private ServerSettings() {}
+
+  /**
+   * Reads every module's keys once before anything opens, so that a wrong or contradicting key
+   * stops the start at once, with the {@link InvalidSetting} naming the keys, rather than from
+   * inside Guice once the database is open.
+   */
+  static void check(Settings settings) {
+    PersistenceConfig.from(settings);
+    MailConfig.from(settings);
+    NotifyConfig.from(settings);
+    WebSettings.from(settings);
+  }
 
   static Settings resolve(Settings settings, boolean demo) {
     Map<String, String> decided = new LinkedHashMap<>();

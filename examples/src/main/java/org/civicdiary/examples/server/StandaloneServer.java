@@ -97,6 +97,7 @@ public final class StandaloneServer implements AutoCloseable {
    */
   public static StandaloneServer start(Settings given, boolean demo) {
     Settings settings = ServerSettings.resolve(given, demo);
+    ServerSettings.check(settings);
     Injector injector = createInjector(settings);
     Storage storage = injector.getInstance(Storage.class);
     Clock clock = injector.getInstance(Clock.class);
