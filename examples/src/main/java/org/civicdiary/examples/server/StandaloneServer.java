@@ -28,15 +28,19 @@ import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.examples.demo.SampleTownHall;
+import org.civicdiary.notify.MailConfig;
 import org.civicdiary.notify.MailDrop;
 import org.civicdiary.notify.NotifyModule;
 import org.civicdiary.notify.OutboxDispatcher;
 import org.civicdiary.persistence.DatabaseNotReady;
 import org.civicdiary.persistence.JdbcStorage;
+import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.persistence.PersistenceModule;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.WebModule;
 import org.civicdiary.web.WebSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * civic-diary on its own: the HTTP API, the pages, the e-mail dispatcher and the retention job,
@@ -50,6 +54,7 @@ import org.civicdiary.web.WebSettings;
  * overridden by environment variables; see CONFIGURATION.md.
  */
 public final class StandaloneServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
   private final Injector injector;
   private final BookingServer api;
   private final Undertow portal;
@@ -96,6 +101,8 @@ public final class StandaloneServer implements AutoCloseable {
    * @throws StartFailed when the database is not ready or a port is taken (the message says what to do)
    */
   public static StandaloneServer start(Settings given, boolean demo) {
+    long began = System.nanoTime();
+    Logs.configure(given);
     Settings settings = ServerSettings.resolve(given, demo);
     ServerSettings.check(settings);
     Injector injector = createInjector(settings);
@@ -128,7 +135,11 @@ public final class StandaloneServer implements AutoCloseable {
     }
     dispatcher.start();
     retention.start();
-    return new StandaloneServer(injector, api, portal, dispatcher, retention, demo);
+    StandaloneServer server = new StandaloneServer(injector, api, portal, dispatcher, retention, demo);
+    LOG.info("civic-diary started in {} ms{}: {} (listening on {}), database {}, mail {}",
+        (System.nanoTime() - began) / 1_000_000, demo ? " with the demo" : "", server.publicBase(), api.uri(),
+        PersistenceConfig.from(settings).safeUrl(), mail(injector.getInstance(MailConfig.class)));
+    return server;
   }
 
   private static Injector createInjector(Settings settings) {
@@ -146,6 +157,14 @@ public final class StandaloneServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private static String mail(MailConfig mail) {
+    return switch (mail.transport()) {
+      case SMTP -> "smtp " + mail.host() + ":" + mail.port();
+      case DROP -> "dropped into " + mail.dropFolder().toAbsolutePath().normalize();
+      case NONE -> "none";
+    };
   }
 
   private static Optional<MailDrop> mailDrop(Injector injector) {
@@ -176,7 +195,11 @@ public final class StandaloneServer implements AutoCloseable {
     return injector;
   }
 
+  /** The addresses for a person at a terminal; nothing when the log is JSON lines, which the started line already carries. */
   void printWelcome(java.io.PrintStream out) {
+    if (Logs.json()) {
+      return;
+    }
     String base = publicBase();
     out.println();
     out.println("civic-diary is running.");
