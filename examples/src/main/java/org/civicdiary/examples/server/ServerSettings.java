@@ -17,6 +17,8 @@ import org.civicdiary.notify.MailConfig;
 import org.civicdiary.notify.NotifyConfig;
 import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.web.WebSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the standalone server derives before the modules read their keys, so that the ports alone
@@ -24,6 +26,7 @@ import org.civicdiary.web.WebSettings;
  * server binds), and the demo's portal port and CORS origins follow from the API's port.
  */
 final class ServerSettings {
+  private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
   static final String WEB_PORT = "civicdiary.web.port";
   static final String PORTAL_PORT = "civicdiary.demo.portal-port";
   static final String CORS_ORIGINS = "civicdiary.web.cors-origins";
@@ -40,6 +43,19 @@ final class ServerSettings {
     MailConfig.from(settings);
     NotifyConfig.from(settings);
     WebSettings.from(settings);
+  }
+
+  /**
+   * Listening beyond this machine while links name localhost is not always wrong (a container
+   * mapped to the same port), so it is said, not refused.
+   */
+  static void warnIfLinksNameLocalhost(Settings settings) {
+    String host = settings.string("civicdiary.web.host", "127.0.0.1");
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    if (!loopback && !PublicUrl.isSet(settings)) {
+      LOG.warn("civicdiary.web.host is {} but {} is not set: links in e-mails and pages point to {}. "
+          + "Set {} to the address citizens use", host, PublicUrl.KEY, PublicUrl.of(settings), PublicUrl.KEY);
+    }
   }
 
   static Settings resolve(Settings settings, boolean demo) {

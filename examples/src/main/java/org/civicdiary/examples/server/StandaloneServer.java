@@ -105,6 +105,7 @@ public final class StandaloneServer implements AutoCloseable {
     Logs.configure(given);
     Settings settings = ServerSettings.resolve(given, demo);
     ServerSettings.check(settings);
+    ServerSettings.warnIfLinksNameLocalhost(settings);
     Injector injector = createInjector(settings);
     Storage storage = injector.getInstance(Storage.class);
     Clock clock = injector.getInstance(Clock.class);
