@@ -183,10 +183,6 @@ public final class StandaloneServer implements AutoCloseable {
   }
 
   /** Where citizens and staff reach the server: the public URL and the web prefix, e.g. {@code https://diar.praha6.cz}. */
-  public URI publicUri() {
-    return URI.create(publicBase());
-  }
-
   private String publicBase() {
     WebSettings web = injector.getInstance(WebSettings.class);
     return web.publicUrl() + web.prefix();
