@@ -55,7 +55,7 @@ final class Dispatcher implements OutboxDispatcher {
       workers.add(worker);
       worker.thread.start();
     }
-    LOG.info("outbox dispatcher started: {} thread(s), channels {}", config.threads(),
+    LOG.debug("outbox dispatcher started: {} thread(s), channels {}", config.threads(),
         channels.stream().map(Notifier::name).toList());
   }
 
@@ -88,7 +88,7 @@ final class Dispatcher implements OutboxDispatcher {
       workers.clear();
       channels.forEach(Dispatcher::closeQuietly);
     }
-    LOG.info("outbox dispatcher stopped");
+    LOG.debug("outbox dispatcher stopped");
   }
 
   @Override

@@ -69,6 +69,10 @@ public record MailConfig(
     if (transport == Transport.SMTP && (host == null || host.isBlank())) {
       throw new InvalidSetting("set civicdiary.mail.smtp.host (CIVICDIARY_MAIL_SMTP_HOST) when civicdiary.mail.transport is smtp");
     }
+    if ((user == null) != (password == null)) {
+      throw new InvalidSetting("set both civicdiary.mail.smtp.user and civicdiary.mail.smtp.password, or neither: "
+          + "one without the other cannot sign in to the SMTP server");
+    }
   }
 
   /** Reads and checks the {@code civicdiary.mail.*} keys. */

@@ -5,19 +5,21 @@
 package org.civicdiary.notify;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.civicdiary.booking.settings.InvalidSetting;
+import org.civicdiary.booking.settings.PublicUrl;
 import org.civicdiary.booking.settings.Settings;
 
 /**
  * How the outbox is worked and what the messages link to: the {@code civicdiary.notify.*} keys (see
  * CONFIGURATION.md).
  *
- * @param publicBaseUrl where citizens reach civic-diary; manage links are this plus {@code /manage/{token}}
+ * @param publicBaseUrl where citizens reach civic-diary's pages: {@code civicdiary.public-url} plus
+ *     {@code civicdiary.web.prefix}, unless {@code civicdiary.notify.public-base-url} overrides it;
+ *     manage links are this plus {@code /manage/{token}}
  * @param templates a folder searched for templates before the built-in ones, or null
  * @param pollInterval how often an idle dispatcher looks for due messages
  * @param batchSize how many messages one claim takes
@@ -40,6 +42,9 @@ public record NotifyConfig(
     Duration stopGrace,
     int threads) {
 
+  /** The key of the e-mails' own base URL: an override of {@link PublicUrl#KEY} plus the web prefix. */
+  public static final String BASE_KEY = "civicdiary.notify.public-base-url";
+
   public NotifyConfig {
     Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
     positive("civicdiary.notify.poll-interval", pollInterval);
@@ -58,7 +63,12 @@ public record NotifyConfig(
 
   /** Reads and checks the {@code civicdiary.notify.*} keys. */
   public static NotifyConfig from(Settings settings) {
-    String base = settings.string("civicdiary.notify.public-base-url", "http://localhost:8080");
+    URI derived = PublicUrl.withPrefix(settings);
+    String own = settings.string(BASE_KEY, null);
+    URI base = own == null ? derived : PublicUrl.parse(BASE_KEY, own);
+    if (own != null && PublicUrl.isSet(settings)) {
+      PublicUrl.sameOrigin(PublicUrl.sourceKey(settings), PublicUrl.of(settings), BASE_KEY, base);
+    }
     String folder = settings.string("civicdiary.notify.templates", null);
     Path templates = folder == null ? null : Path.of(folder);
     if (templates != null && !Files.isDirectory(templates)) {
@@ -66,7 +76,7 @@ public record NotifyConfig(
           + "' but must be an existing folder");
     }
     return new NotifyConfig(
-        baseUrl(base),
+        base,
         templates,
         settings.duration("civicdiary.notify.poll-interval", Duration.ofMillis(500)),
         settings.integer("civicdiary.notify.batch-size", 50, 1, 1000),
@@ -81,21 +91,6 @@ public record NotifyConfig(
   /** The citizen's page for a reservation: only a GET that shows it; changes are POSTs after confirming. */
   public String manageLink(String token) {
     return publicBaseUrl + "/manage/" + token;
-  }
-
-  private static URI baseUrl(String text) {
-    String trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    try {
-      URI uri = new URI(trimmed);
-      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null
-          || uri.getQuery() != null || uri.getFragment() != null) {
-        throw new URISyntaxException(text, "not an absolute http(s) URL without query");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new InvalidSetting("civicdiary.notify.public-base-url (CIVICDIARY_NOTIFY_PUBLIC_BASE_URL) is '" + text
-          + "' but must be an absolute http(s) URL such as https://diar.praha6.cz");
-    }
   }
 
   private static void positive(String key, Duration value) {

@@ -4,10 +4,13 @@
  */
 package org.civicdiary.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.civicdiary.booking.settings.InvalidSetting;
+import org.civicdiary.booking.settings.PublicUrl;
 import org.civicdiary.booking.settings.Settings;
 
 /**
@@ -82,15 +85,11 @@ public record WebSettings(
 
   /** Reads every key, with the defaults CONFIGURATION.md lists. */
   public static WebSettings from(Settings s) {
-    String prefix = s.string("civicdiary.web.prefix", "");
-    if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/"))) {
-      throw new InvalidSetting("civicdiary.web.prefix is '" + prefix
-          + "' but must be empty or start with '/' and not end with '/', e.g. /booking");
-    }
-    String publicUrl = s.string("civicdiary.web.public-url", "");
-    if (publicUrl.endsWith("/")) {
-      publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
-    }
+    String prefix = PublicUrl.prefix(s);
+    // The web's own key wins for its links, but must name the origin of the shared one.
+    String webUrl = s.string(PublicUrl.WEB_KEY, null);
+    URI shared = PublicUrl.of(s);
+    String publicUrl = (webUrl == null ? shared : PublicUrl.parse(PublicUrl.WEB_KEY, webUrl)).toString();
     String template = s.string("civicdiary.web.manage-link", "{base}/manage/" + TOKEN);
     if (!template.contains(TOKEN)) {
       throw new InvalidSetting("civicdiary.web.manage-link must contain " + TOKEN);
@@ -99,6 +98,7 @@ public record WebSettings(
     if (!List.of("auto", "true", "false").contains(cookieSecure)) {
       throw new InvalidSetting("civicdiary.staff.cookie-secure is '" + cookieSecure + "' but must be auto, true or false");
     }
+    checkCookie(cookieSecure, webUrl == null ? PublicUrl.sourceKey(s) : PublicUrl.WEB_KEY, URI.create(publicUrl));
     String trustedHeader = s.string("civicdiary.staff.trusted-header", null);
     List<String> proxies = s.list("civicdiary.web.trusted-proxies");
     if (trustedHeader != null && proxies.isEmpty()) {
@@ -124,7 +124,7 @@ public record WebSettings(
         template.replace("{base}", publicUrl + prefix),
         s.integer("civicdiary.web.max-body-bytes", 16 * 1024, 1024, 1024 * 1024),
         timeout,
-        s.list("civicdiary.web.cors-origins"),
+        corsOrigins(s),
         frameAncestors.isEmpty() ? List.of("'self'") : frameAncestors,
         proxies,
         metricsFrom.isEmpty() ? List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7") : metricsFrom,
@@ -143,6 +143,51 @@ public record WebSettings(
             trustedHeader,
             initialAdmin,
             initialPassword));
+  }
+
+  /**
+   * A fixed {@code Secure} flag must suit the public URL: a Secure cookie is never sent back over
+   * plain http, and a cookie without it may leak from an https site. Loopback is exempt, since
+   * browsers treat http://localhost as secure and no one else can listen there.
+   */
+  private static void checkCookie(String cookieSecure, String urlKey, URI publicUrl) {
+    String key = "civicdiary.staff.cookie-secure";
+    if (PublicUrl.isLoopback(publicUrl)) {
+      return;
+    }
+    boolean https = "https".equalsIgnoreCase(publicUrl.getScheme());
+    if (cookieSecure.equals("true") && !https) {
+      throw new InvalidSetting(key + "=true but " + urlKey + " is " + publicUrl
+          + ": browsers never send a Secure cookie over http, so no one could sign in. Serve https or set " + key + "=auto");
+    }
+    if (cookieSecure.equals("false") && https) {
+      throw new InvalidSetting(key + "=false but " + urlKey + " is " + publicUrl
+          + ": the staff session cookie would also travel over plain http. Set " + key + "=auto or true");
+    }
+  }
+
+  /** Each entry must be an origin as browsers send it: scheme, host and port, nothing else. */
+  private static List<String> corsOrigins(Settings s) {
+    String key = "civicdiary.web.cors-origins";
+    List<String> origins = s.list(key);
+    for (String origin : origins) {
+      URI uri;
+      try {
+        uri = new URI(origin);
+      } catch (URISyntaxException e) {
+        uri = null;
+      }
+      String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme();
+      boolean valid = uri != null && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+          && uri.getRawPath().isEmpty() && uri.getRawQuery() == null && uri.getRawFragment() == null
+          && uri.getRawUserInfo() == null && !origin.contains("*") && PublicUrl.origin(uri).equals(origin);
+      if (!valid) {
+        throw new InvalidSetting(key + " (" + Settings.variable(key) + ") has '" + origin
+            + "' but each entry must be an origin as a browser sends it: lower-case scheme://host[:port], without "
+            + "a path, a trailing slash, a wildcard or the default port, e.g. https://www.praha6.cz");
+      }
+    }
+    return origins;
   }
 
   private static RateLimit rate(Settings s, String key, String fallback) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
@@ -51,5 +52,57 @@ class WebSettingsTest {
         "civicdiary.web.manage-link", "{base}/m/{token}"));
     assertThat(s.manageLink("abc")).isEqualTo("https://praha6.example/booking/m/abc");
     assertThat(s.toString()).doesNotContain("initialAdminPassword=");
+  }
+
+  @Test
+  void linksFollowTheOnePublicUrlOrThePort() {
+    assertThat(read(Map.of("civicdiary.web.port", "9090")).manageLink("t")).isEqualTo("http://localhost:9090/manage/t");
+    assertThat(read(Map.of("civicdiary.public-url", "https://diar.praha6.example", "civicdiary.web.prefix", "/b"))
+        .manageLink("t")).isEqualTo("https://diar.praha6.example/b/manage/t");
+  }
+
+  @Test
+  void aSecureCookieOnAnHttpPublicUrlIsRefusedNamingBothKeys() {
+    assertThatThrownBy(() -> read(Map.of("civicdiary.staff.cookie-secure", "true", "civicdiary.public-url", "http://diar.praha6.example")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.cookie-secure")
+        .hasMessageContaining("civicdiary.public-url");
+    assertThatThrownBy(() -> read(Map.of("civicdiary.staff.cookie-secure", "true", "civicdiary.web.public-url", "http://diar.praha6.example")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.cookie-secure")
+        .hasMessageContaining("civicdiary.web.public-url");
+  }
+
+  @Test
+  void anInsecureCookieOnAnHttpsPublicUrlIsRefusedNamingBothKeys() {
+    assertThatThrownBy(() -> read(Map.of("civicdiary.staff.cookie-secure", "false", "civicdiary.public-url", "https://diar.praha6.example")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.cookie-secure")
+        .hasMessageContaining("civicdiary.public-url");
+  }
+
+  @Test
+  void onLoopbackEitherCookieSettingIsAllowed() {
+    assertThat(read(Map.of("civicdiary.staff.cookie-secure", "true", "civicdiary.public-url", "http://localhost:8080"))
+        .staff().cookieSecure()).isEqualTo("true");
+    assertThat(read(Map.of("civicdiary.staff.cookie-secure", "false", "civicdiary.public-url", "https://127.0.0.1:8443"))
+        .staff().cookieSecure()).isEqualTo("false");
+  }
+
+  @Test
+  void anInitialAdminWithoutPasswordOrThePasswordAloneIsRefusedNamingBothKeys() {
+    for (Map<String, String> half : List.of(Map.of("civicdiary.staff.initial-admin", "root"),
+        Map.of("civicdiary.staff.initial-admin-password", "correct horse battery"))) {
+      assertThatThrownBy(() -> read(half)).isInstanceOf(InvalidSetting.class)
+          .hasMessageContaining("civicdiary.staff.initial-admin ").hasMessageContaining("civicdiary.staff.initial-admin-password");
+    }
+  }
+
+  @Test
+  void aCorsEntryThatIsNotAnOriginIsRefusedNamingTheKeyAndEntry() {
+    for (String bad : List.of("https://www.praha6.example/", "https://www.praha6.example/booking", "*", "https://*.praha6.example",
+        "www.praha6.example", "null", "https://www.praha6.example:443", "HTTPS://www.praha6.example")) {
+      assertThatThrownBy(() -> read(Map.of("civicdiary.web.cors-origins", "http://localhost:8081, " + bad))).as(bad)
+          .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.web.cors-origins").hasMessageContaining("'" + bad + "'");
+    }
+    assertThat(read(Map.of("civicdiary.web.cors-origins", "https://www.praha6.example, http://localhost:8081")).corsOrigins())
+        .containsExactly("https://www.praha6.example", "http://localhost:8081");
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,32 @@ public final class Settings {
       }
     }
     return new Settings(p, System.getenv());
+  }
+
+  /**
+   * These settings with defaults beneath them: a key from the defaults counts only where neither
+   * the properties nor the environment set it. For values a host derives, such as the demo's
+   * addresses from its ports.
+   */
+  public Settings withDefaults(Map<String, String> defaults) {
+    Properties merged = new Properties();
+    merged.putAll(defaults);
+    properties.stringPropertyNames().stream().filter(key -> !properties.getProperty(key).isBlank())
+        .forEach(key -> merged.setProperty(key, properties.getProperty(key)));
+    return new Settings(merged, environment);
+  }
+
+  /**
+   * These settings with the given values in place of whatever the properties or the environment
+   * say: for values a host has decided, such as the port it picked for {@code 0}.
+   */
+  public Settings with(Map<String, String> values) {
+    Properties merged = new Properties();
+    merged.putAll(properties);
+    merged.putAll(values);
+    Map<String, String> env = new HashMap<>(environment);
+    values.keySet().forEach(key -> env.remove(variable(key)));
+    return new Settings(merged, env);
   }
 
   /** The environment variable that overrides a key. */

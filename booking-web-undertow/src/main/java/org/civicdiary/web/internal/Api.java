@@ -6,10 +6,12 @@ package org.civicdiary.web.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.server.HttpHandler;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.settings.PublicUrl;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.StaffAuthenticator;
 import org.civicdiary.web.WebSettings;
@@ -86,7 +88,8 @@ public final class Api {
   private HttpHandler tree(HttpHandler staticFiles) {
     HttpHandler worker = new Dispatcher(settings.requestTimeout(), settings.maxBodyBytes(),
         new ErrorMapper(new StaffGate(authenticator, new BodyReader(settings.maxBodyBytes(), new Endpoint()))));
-    Cors cors = new Cors(settings.corsOrigins(), new RateLimiter(queries, bookingsPerAddress, worker));
+    Cors cors = new Cors(settings.corsOrigins(), PublicUrl.origin(URI.create(settings.publicUrl())), new RefusedOrigins(),
+        new RateLimiter(queries, bookingsPerAddress, worker));
     return new MetricsHandler(metrics, new SecurityHeaders(settings.frameAncestors(),
         new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors)))));
   }

@@ -6,6 +6,7 @@ package org.civicdiary.web.internal;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,14 @@ final class Cors implements HttpHandler {
   private static final HttpString ORIGIN = HttpString.tryFromString("Origin");
   private static final String EXPOSED = "Location, Retry-After, Idempotent-Replayed";
   private final Set<String> origins;
+  private final String publicOrigin;
+  private final RefusedOrigins refused;
   private final HttpHandler next;
 
-  Cors(List<String> origins, HttpHandler next) {
+  Cors(List<String> origins, String publicOrigin, RefusedOrigins refused, HttpHandler next) {
     this.origins = Set.copyOf(origins);
+    this.publicOrigin = publicOrigin;
+    this.refused = refused;
     this.next = next;
   }
 
@@ -32,9 +37,13 @@ final class Cors implements HttpHandler {
     if (origin != null) {
       exchange.getResponseHeaders().add(HttpString.tryFromString("Vary"), "Origin");
       Matched matched = exchange.getAttachment(Matched.KEY);
-      if (matched != null && matched.route().access() == Route.Access.PUBLIC && origins.contains(origin)) {
-        exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Allow-Origin"), origin);
-        exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Expose-Headers"), EXPOSED);
+      if (matched != null && matched.route().access() == Route.Access.PUBLIC) {
+        if (origins.contains(origin)) {
+          exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Allow-Origin"), origin);
+          exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Expose-Headers"), EXPOSED);
+        } else if (!sameOrigin(exchange, origin)) {
+          refused.refused(origin);
+        }
       }
     }
     next.handleRequest(exchange);
@@ -50,6 +59,9 @@ final class Cors implements HttpHandler {
     }
     boolean publicRoute = routes.stream()
         .anyMatch(r -> r.method().equals(requested) && r.access() == Route.Access.PUBLIC);
+    if (publicRoute && !origins.contains(origin) && !sameOrigin(exchange, origin)) {
+      refused.refused(origin);
+    }
     if (!publicRoute || !origins.contains(origin)) {
       Responder.problem(exchange, Problem.of(403, "cors-refused", "Cross-origin request refused",
           "this origin may not call this endpoint; ask the office to add it to civicdiary.web.cors-origins", null),
@@ -62,5 +74,18 @@ final class Cors implements HttpHandler {
         .header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, Accept-Language")
         .header("Access-Control-Max-Age", "600")
         .header("Vary", "Origin"));
+  }
+
+  /**
+   * Browsers send Origin on same-origin POSTs too (the manage page, the console): those are not
+   * refusals. Same origin is the public URL's, or the Host the request was sent to.
+   */
+  private boolean sameOrigin(HttpServerExchange exchange, String origin) {
+    if (origin.equalsIgnoreCase(publicOrigin)) {
+      return true;
+    }
+    String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+    int schemeEnd = origin.indexOf("://");
+    return host != null && schemeEnd > 0 && origin.substring(schemeEnd + 3).equalsIgnoreCase(host);
   }
 }

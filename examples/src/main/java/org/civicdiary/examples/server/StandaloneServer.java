@@ -29,13 +29,17 @@ import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.examples.demo.SampleTownHall;
 import org.civicdiary.guice.CivicDiaryService;
 import org.civicdiary.guice.CoreModule;
+import org.civicdiary.notify.MailConfig;
 import org.civicdiary.notify.MailDrop;
 import org.civicdiary.notify.NotifyModule;
 import org.civicdiary.persistence.DatabaseNotReady;
+import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.persistence.PersistenceModule;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.WebModule;
 import org.civicdiary.web.WebSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * civic-diary on its own: the HTTP API, the pages, and {@link CivicDiaryService} (the e-mail
@@ -49,6 +53,7 @@ import org.civicdiary.web.WebSettings;
  * overridden by environment variables; see CONFIGURATION.md.
  */
 public final class StandaloneServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
   private final Injector injector;
   private final BookingServer api;
   private final Undertow portal;
@@ -92,7 +97,12 @@ public final class StandaloneServer implements AutoCloseable {
    * @throws InvalidSetting when the configuration is wrong (the message names the key)
    * @throws StartFailed when the database is not ready or a port is taken (the message says what to do)
    */
-  public static StandaloneServer start(Settings settings, boolean demo) {
+  public static StandaloneServer start(Settings given, boolean demo) {
+    long began = System.nanoTime();
+    Logs.configure(given);
+    Settings settings = ServerSettings.resolve(given, demo);
+    ServerSettings.check(settings);
+    ServerSettings.warnIfLinksNameLocalhost(settings);
     Injector injector = createInjector(settings);
     Storage storage = injector.getInstance(Storage.class);
     Clock clock = injector.getInstance(CoreModule.CLOCK);
@@ -116,11 +126,15 @@ public final class StandaloneServer implements AutoCloseable {
     }
     Undertow portal = null;
     if (demo) {
-      int portalPort = settings.integer("civicdiary.demo.portal-port", web.port() == 0 ? 0 : web.port() + 1, 0, 65535);
-      portal = DemoPortal.start(portalPort, api.uri());
+      int portalPort = settings.integer(ServerSettings.PORTAL_PORT, 0, 0, 65535);
+      portal = DemoPortal.start(portalPort, URI.create(web.publicUrl() + web.prefix()));
     }
     service.start();
-    return new StandaloneServer(injector, api, portal, service, demo);
+    StandaloneServer server = new StandaloneServer(injector, api, portal, service, demo);
+    LOG.info("civic-diary started in {} ms{}: {} (listening on {}), database {}, mail {}",
+        (System.nanoTime() - began) / 1_000_000, demo ? " with the demo" : "", server.publicBase(), api.uri(),
+        PersistenceConfig.from(settings).safeUrl(), mail(injector.getInstance(MailConfig.class)));
+    return server;
   }
 
   private static Injector createInjector(Settings settings) {
@@ -140,6 +154,14 @@ public final class StandaloneServer implements AutoCloseable {
     }
   }
 
+  private static String mail(MailConfig mail) {
+    return switch (mail.transport()) {
+      case SMTP -> "smtp " + mail.host() + ":" + mail.port();
+      case DROP -> "dropped into " + mail.dropFolder().toAbsolutePath().normalize();
+      case NONE -> "none";
+    };
+  }
+
   private static Optional<MailDrop> mailDrop(Injector injector) {
     return injector.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<MailDrop>>() {}));
   }
@@ -154,13 +176,22 @@ public final class StandaloneServer implements AutoCloseable {
     return portal == null ? Optional.empty() : Optional.of(DemoPortal.uri(portal));
   }
 
+  /** Where citizens and staff reach the server: the public URL and the web prefix, e.g. {@code https://diar.praha6.cz}. */
+  private String publicBase() {
+    WebSettings web = injector.getInstance(WebSettings.class);
+    return web.publicUrl() + web.prefix();
+  }
+
   public Injector injector() {
     return injector;
   }
 
+  /** The addresses for a person at a terminal; nothing when the log is JSON lines, which the started line already carries. */
   void printWelcome(java.io.PrintStream out) {
-    String publicUrl = injector.getInstance(WebSettings.class).publicUrl();
-    String base = publicUrl.isEmpty() ? api.uri().toString() : publicUrl + injector.getInstance(WebSettings.class).prefix();
+    if (Logs.json()) {
+      return;
+    }
+    String base = publicBase();
     out.println();
     out.println("civic-diary is running.");
     portalUri().ifPresent(p -> out.println("  Demo portal (the widget as a portal embeds it): " + p));

@@ -108,6 +108,7 @@
         topicTooLong: (max) => `Téma je příliš dlouhé, zkraťte ho prosím na nejvýše ${max} znaků.`,
         choose: 'Vyberte prosím jednu možnost.',
         network: 'Nepodařilo se spojit s rezervačním systémem. Zkontrolujte připojení k internetu a zkuste to znovu.',
+        notHere: 'Objednávání teď na této stránce není k dispozici.',
         unavailable: 'Rezervační systém je teď dočasně nedostupný a nic se nezměnilo. Zkuste to prosím za chvíli znovu.',
         timeout: 'Systém nestihl odpovědět včas. Zkuste to prosím znovu – stejná žádost se neprovede dvakrát.',
         rateLimited: (s) => `Příliš mnoho pokusů za krátkou dobu. Zkuste to prosím znovu za ${s} s.`,
@@ -209,6 +210,7 @@
         topicTooLong: (max) => `The topic is too long; please shorten it to at most ${max} characters.`,
         choose: 'Please choose one option.',
         network: 'Could not reach the booking system. Check your internet connection and try again.',
+        notHere: 'Booking is not available on this page right now.',
         unavailable: 'The booking system is unavailable for a moment and nothing was changed. Please try again shortly.',
         timeout: 'The system did not answer in time. Please try again; the same request is never carried out twice.',
         rateLimited: (s) => `Too many attempts in a short time. Please try again in ${s} s.`,
@@ -297,6 +299,29 @@
       return url;
     }
 
+    /**
+     * A failed cross-origin call is either the network or the server refusing this page's origin
+     * (CORS), which scripts cannot tell apart. A no-cors request for the widget's own script
+     * answers (opaquely) only when the server is reachable, so then it was CORS: say so once in
+     * the console for the portal's developer, naming the origin and the key the office must set.
+     */
+    async refusedByCors() {
+      const probe = new URL(`${this.base}/static/widget/civic-diary-booking.js`, document.baseURI);
+      if (probe.origin === window.location.origin) return false;
+      try {
+        await fetch(probe, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+      } catch (e) {
+        return false;
+      }
+      if (!Api.corsReported) {
+        Api.corsReported = true;
+        console.error(`civic-diary: the booking server ${probe.origin} refused requests from this page's origin `
+          + `${window.location.origin} (CORS). Ask its operator to add ${window.location.origin} to `
+          + 'civicdiary.web.cors-origins.');
+      }
+      return true;
+    }
+
     get(path, query) {
       return this.request('GET', path, { query });
     }
@@ -327,7 +352,8 @@
           referrerPolicy: 'no-referrer',
         });
       } catch (e) {
-        return { ok: false, status: 0, data: null, problem: null, retryAfter: null };
+        const refused = await this.refusedByCors();
+        return { ok: false, status: 0, data: null, problem: null, retryAfter: null, refused };
       }
       let json = null;
       if (response.status !== 204) {
@@ -348,13 +374,14 @@
   }
 
   /**
-   * A failed call in plain words. kind: 'network', 'retry' (429/503), 'slot' (the time is no
+   * A failed call in plain words. kind: 'network', 'refused' (CORS: not on this portal), 'retry' (429/503), 'slot' (the time is no
    * longer bookable: refresh the free times), 'field' (named field), 'email-limit', 'not-found',
    * 'conflict', 'other'.
    */
   function explain(t, result) {
     const e = t.errors;
     const p = result.problem || {};
+    if (result.status === 0 && result.refused) return { kind: 'refused', message: e.notHere };
     if (result.status === 0) return { kind: 'network', message: e.network };
     if (result.status === 429) {
       const seconds = Math.max(1, parseInt(result.retryAfter, 10) || 30);
