@@ -31,6 +31,7 @@ public final class CivicDiary {
   private final Administering administering;
   private final Anonymising anonymising;
   private final IssuingManageLinks issuingManageLinks;
+  private final ImportingDirectory importingDirectory;
 
   private CivicDiary(Context context) {
     this.findingFreeSlots = new FindingFreeSlots(context);
@@ -43,6 +44,7 @@ public final class CivicDiary {
     this.administering = new Administering(context);
     this.anonymising = new Anonymising(context);
     this.issuingManageLinks = new IssuingManageLinks(context);
+    this.importingDirectory = new ImportingDirectory(context, administering, changingSchedule);
   }
 
   public static Builder builder() {
@@ -87,6 +89,10 @@ public final class CivicDiary {
 
   public IssuingManageLinks issuingManageLinks() {
     return issuingManageLinks;
+  }
+
+  public ImportingDirectory importingDirectory() {
+    return importingDirectory;
   }
 
   /** Storage is required; the clock defaults to the system's, holidays to the Czech ones. */
