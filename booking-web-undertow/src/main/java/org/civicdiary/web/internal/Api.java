@@ -36,6 +36,7 @@ public final class Api {
   private final AuthEndpoints auth;
   private final StaffEndpoints staff;
   private final AdminEndpoints admin;
+  private final DirectoryEndpoints directory;
   private final Statistics statistics;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
@@ -55,6 +56,7 @@ public final class Api {
     this.auth = new AuthEndpoints(authenticator, storage, clock, settings.staff());
     this.staff = new StaffEndpoints(diary, storage, cache);
     this.admin = new AdminEndpoints(diary, storage, clock, cache);
+    this.directory = new DirectoryEndpoints(diary, cache);
     this.statistics = new Statistics(diary, storage);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
@@ -137,6 +139,9 @@ public final class Api {
     r.add(put(staffApi + "/accounts/{username}", admin::saveAccount));
     r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
     r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
+    r.add(get(v1 + "/admin/directory", Access.STAFF, Limit.NONE, directory::export));
+    r.add(new Route("PUT", v1 + "/admin/directory", Access.STAFF, Limit.NONE, Problems.Disclosure.FULL,
+        directory::importDocument, DirectoryEndpoints.MAX_DOCUMENT_BYTES));
     r.add(get(v1 + "/openapi.json", Access.PUBLIC, Limit.NONE, operations::openApi));
     r.add(get("/health/live", Access.OPERATIONS, Limit.NONE, operations::live));
     r.add(get("/health/ready", Access.OPERATIONS, Limit.NONE, operations::ready));
