@@ -23,10 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.civicdiary.booking.error.DocumentInvalid;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.DirectoryImported;
 import org.civicdiary.examples.demo.SampleTownHall;
 import org.civicdiary.notify.MailDrop;
 import org.civicdiary.notify.NotifyModule;
@@ -35,6 +39,7 @@ import org.civicdiary.persistence.DatabaseNotReady;
 import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceModule;
 import org.civicdiary.web.BookingServer;
+import org.civicdiary.web.DirectoryFile;
 import org.civicdiary.web.WebModule;
 import org.civicdiary.web.WebSettings;
 
@@ -56,6 +61,8 @@ public final class StandaloneServer implements AutoCloseable {
   private final OutboxDispatcher dispatcher;
   private final RetentionJob retention;
   private final boolean demo;
+  /** What {@code --import} did, when it was given. */
+  private Optional<DirectoryImported> imported = Optional.empty();
 
   private StandaloneServer(Injector injector, BookingServer api, Undertow portal, OutboxDispatcher dispatcher,
       RetentionJob retention, boolean demo) {
@@ -77,7 +84,9 @@ public final class StandaloneServer implements AutoCloseable {
       return;
     }
     try {
-      StandaloneServer server = start(options.settings(), options.demo());
+      StandaloneServer server = start(options.settings(), options.demo(), options.importFile());
+      server.imported.ifPresent(result -> System.out.println("Directory imported from " + options.importFile()
+          + ": " + result.summary()));
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "civic-diary-shutdown"));
       server.printWelcome(System.out);
     } catch (InvalidSetting e) {
@@ -96,6 +105,17 @@ public final class StandaloneServer implements AutoCloseable {
    * @throws StartFailed when the database is not ready or a port is taken (the message says what to do)
    */
   public static StandaloneServer start(Settings settings, boolean demo) {
+    return start(settings, demo, null);
+  }
+
+  /**
+   * Starts everything, importing the directory document first when one is given: a bad file stops
+   * the start before the server serves, with every error's JSON path in the message.
+   *
+   * @param importFile a directory document (JSON) to import, or null
+   * @throws StartFailed also when the file cannot be read or has errors (nothing is imported then)
+   */
+  public static StandaloneServer start(Settings settings, boolean demo, Path importFile) {
     Injector injector = createInjector(settings);
     Storage storage = injector.getInstance(Storage.class);
     Clock clock = injector.getInstance(Clock.class);
@@ -103,6 +123,15 @@ public final class StandaloneServer implements AutoCloseable {
     if (demo) {
       new SampleTownHall(storage, clock).loadIfEmpty();
       DemoStaff.ensure(storage, clock);
+    }
+    Optional<DirectoryImported> imported = Optional.empty();
+    if (importFile != null) {
+      try {
+        imported = Optional.of(importDirectory(diary, importFile));
+      } catch (StartFailed e) {
+        injector.getInstance(JdbcStorage.class).close();
+        throw e;
+      }
     }
     OutboxDispatcher dispatcher = injector.getInstance(OutboxDispatcher.class);
     RetentionJob retention = new RetentionJob(diary, storage, clock);
@@ -126,7 +155,30 @@ public final class StandaloneServer implements AutoCloseable {
     }
     dispatcher.start();
     retention.start();
-    return new StandaloneServer(injector, api, portal, dispatcher, retention, demo);
+    StandaloneServer server = new StandaloneServer(injector, api, portal, dispatcher, retention, demo);
+    server.imported = imported;
+    return server;
+  }
+
+  /** The import's actor in the audit log: the server's operator, at the command line. */
+  static final StaffMember IMPORTER = new StaffMember("command-line-import", Role.ADMIN, null);
+
+  private static DirectoryImported importDirectory(CivicDiary diary, Path file) {
+    byte[] json;
+    try {
+      json = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new StartFailed("cannot read the directory file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+    try {
+      return diary.importingDirectory().apply(IMPORTER, DirectoryFile.read(json));
+    } catch (DocumentInvalid e) {
+      StringBuilder message = new StringBuilder("the directory file " + file + " has " + e.errors().size()
+          + " error(s); nothing was imported:");
+      e.errors().forEach(f -> message.append(System.lineSeparator()).append("  ").append(f.path()).append(": ")
+          .append(f.detail()).append(" (").append(f.code()).append(')'));
+      throw new StartFailed(message.toString(), e);
+    }
   }
 
   private static Injector createInjector(Settings settings) {
@@ -158,6 +210,11 @@ public final class StandaloneServer implements AutoCloseable {
   /** Where the demo portal page is; empty unless started with {@code --demo}. */
   public Optional<URI> portalUri() {
     return portal == null ? Optional.empty() : Optional.of(DemoPortal.uri(portal));
+  }
+
+  /** What {@code --import} did; empty when no file was given. */
+  public Optional<DirectoryImported> imported() {
+    return imported;
   }
 
   public Injector injector() {
@@ -199,10 +256,11 @@ public final class StandaloneServer implements AutoCloseable {
     }
   }
 
-  /** The command line: {@code [--demo] [--config FILE]}. */
-  record Options(Settings settings, boolean demo) {
+  /** The command line: {@code [--demo] [--config FILE] [--import FILE]}. */
+  record Options(Settings settings, boolean demo, Path importFile) {
     static Options parse(String[] args) {
       boolean demo = false;
+      Path importFile = null;
       Path config = Path.of("civic-diary.properties");
       boolean explicitConfig = false;
       for (int i = 0; i < args.length; i++) {
@@ -215,14 +273,23 @@ public final class StandaloneServer implements AutoCloseable {
             config = Path.of(args[++i]);
             explicitConfig = true;
           }
+          case "--import" -> {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("--import needs a directory file (JSON)");
+            }
+            importFile = Path.of(args[++i]);
+            if (!Files.isRegularFile(importFile)) {
+              throw new IllegalArgumentException("directory file " + importFile.toAbsolutePath() + " does not exist");
+            }
+          }
           default -> throw new IllegalArgumentException(
-              "unknown argument " + args[i] + "; usage: StandaloneServer [--demo] [--config FILE]");
+              "unknown argument " + args[i] + "; usage: StandaloneServer [--demo] [--config FILE] [--import FILE]");
         }
       }
       if (explicitConfig && !Files.isRegularFile(config)) {
         throw new IllegalArgumentException("configuration file " + config.toAbsolutePath() + " does not exist");
       }
-      return new Options(StandaloneServer.settings(demo ? demoDefaults() : Map.of(), config), demo);
+      return new Options(StandaloneServer.settings(demo ? demoDefaults() : Map.of(), config), demo, importFile);
     }
   }
 
