@@ -1763,11 +1763,11 @@
       ['slot', Boolean(slot), 'book'],
     ];
     const list = el('ol', { class: 'cd-checklist' }, steps.map(([key, done, page]) => el('li', {
-      class: done ? 'cd-step cd-done' : 'cd-step', 'data-step': key,
+      class: done ? 'cd-task cd-done' : 'cd-task', 'data-step': key,
     },
-    el('span', { class: 'cd-step-mark', 'aria-hidden': 'true', text: done ? '✓' : '' }),
+    el('span', { class: 'cd-task-mark', 'aria-hidden': 'true', text: done ? '✓' : '' }),
     el('a', { href: `#${page}`, text: texts.steps[key] }),
-    el('span', { class: 'cd-step-state', text: ` (${done ? texts.stepDone : texts.stepOpen})` }))));
+    el('span', { class: 'cd-task-state', text: ` (${done ? texts.stepDone : texts.stepOpen})` }))));
     const outcome = slot ? texts.firstSlot(clock().at(slot.start)) : texts.noSlotYet;
     fill(content,
       el('p', { class: 'cd-intro', text: texts.firstRunIntro }),
