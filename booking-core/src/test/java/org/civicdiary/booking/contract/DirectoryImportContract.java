@@ -231,4 +231,35 @@ public abstract class DirectoryImportContract {
     assertThat(storage.directory().official(Fixtures.NOVAK)).get().extracting(Official::department)
         .isEqualTo(DepartmentId.of("civil-affairs"));
   }
+
+  @Test
+  void aTownHallOfHundredsOfOfficialsImportsInOneGoAndAgainChangesNothing() {
+    int size = 300;
+    List<OfficialEntry> officials = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      String id = "official-" + i;
+      ids.add(id);
+      List<WindowEntry> windows = new ArrayList<>();
+      for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY)) {
+        windows.add(new WindowEntry(day, LocalTime.of(16, 0), LocalTime.of(18, 0), LocalDate.of(2027, 1, 1), null,
+            null, null));
+      }
+      officials.add(new OfficialEntry(id, "Official " + i, "room " + i, id + "@town.example", true, windows));
+    }
+    DepartmentEntry civil = export().departments().get(0);
+    DirectoryDocument big = new DirectoryDocument(1, null, List.of(new DepartmentEntry("registry", civil.office(),
+        new DirectoryDocument.Text("Matrika", "Registry"), civil.place(), List.of(), officials,
+        List.of(new AgendaEntry("birth-certificate", new DirectoryDocument.Text("Rodný list", "Birth certificate"), 1,
+            ids)))));
+
+    DirectoryImported first = diary.importingDirectory().apply(ADMIN, big);
+    int audit = auditEntries();
+    DirectoryImported second = diary.importingDirectory().apply(ADMIN, big);
+
+    assertThat(first.created()).hasSize(1 + size * 2 + 1);
+    assertThat(second.changedAnything()).isFalse();
+    assertThat(auditEntries()).isEqualTo(audit);
+    assertThat(storage.directory().officials(DepartmentId.of("registry"))).hasSize(size);
+  }
 }
