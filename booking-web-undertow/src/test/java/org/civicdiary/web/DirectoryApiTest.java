@@ -88,6 +88,7 @@ class DirectoryApiTest {
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     assertThat(imported.json().path("created").size()).isGreaterThan(10);
     assertThat(api.get(DIRECTORY).body()).isEqualTo(exported.body());
+    assertThat(api.get("/api/v1/staff/directory").body()).as("the console's path").isEqualTo(exported.body());
   }
 
   @Test

@@ -220,7 +220,7 @@ class FirstRunTest {
     assertThat(browser.driver().findElement(By.cssSelector(".cd-card .cd-note")).getText()).contains("11:00");
     check("first-run-4-checklist-done");
     console.open("directory", "Import a export");
-    assertThat(browser.find(browser.driver(), "a[download]").getAttribute("href")).endsWith("/api/v1/admin/directory");
+    assertThat(browser.find(browser.driver(), "a[download]").getAttribute("href")).endsWith("/api/v1/staff/directory");
     check("first-run-5-directory");
 
     // A citizen books through the widget in the portal; the confirmation is dropped.
@@ -241,6 +241,54 @@ class FirstRunTest {
     DroppedMail.Content confirmation = awaitMail(email);
     assertThat(confirmation.text()).contains("Alena Kovářová");
     assertThat(scriptErrors()).isEmpty();
+  }
+
+  @Test
+  void theDirectoryPageUploadsAFileShowingItsErrorsByPathThenImportsAGoodOne() throws Exception {
+    Path bad = java.nio.file.Files.writeString(folder.resolve("bad.json"), """
+        {"departments": [{"id": "doklady", "office": "nowhere", "name": {"cs": "Doklady", "en": "Documents"},
+          "place": {"name": "Radnice", "address": "Sokolovská 14"},
+          "officials": [{"id": "alena-kovarova", "name": "Alena Kovářová", "email": "not an address"}]}]}
+        """);
+    Path good = java.nio.file.Files.writeString(folder.resolve("good.json"), """
+        {"format": 1,
+         "offices": [{"id": "praha-9", "name": {"cs": "Praha 9", "en": "Prague 9"}, "zone": "Europe/Prague",
+           "slotMinutes": 15, "place": {"name": "Radnice", "address": "Sokolovská 14"}}],
+         "departments": [{"id": "doklady", "office": "praha-9", "name": {"cs": "Doklady", "en": "Documents"},
+           "place": {"name": "Radnice", "address": "Sokolovská 14"},
+           "officials": [{"id": "alena-kovarova", "name": "Alena Kovářová",
+             "windows": [{"day": "MONDAY", "start": "08:00", "end": "18:00", "validFrom": "2027-01-01"}]}],
+           "agendas": [{"id": "obcanky", "name": {"cs": "Občanský průkaz", "en": "ID card"},
+             "officials": ["alena-kovarova"]}]}]}
+        """);
+    ConsoleSteps console = new ConsoleSteps(browser, api.uri() + "/console/");
+    console.logIn(ADMIN, PASSWORD);
+
+    console.open("directory", "Import a export");
+    browser.find(browser.driver(), "input[type=file]").sendKeys(bad.toAbsolutePath().toString());
+    browser.find(browser.driver(), "button[type=submit]", "Nahrát").click();
+    browser.find(browser.driver(), ".cd-alert", "nic se nezměnilo");
+    assertThat(browser.driver().findElements(By.cssSelector(".cd-import-report tbody th")).stream()
+        .map(WebElement::getText).toList())
+        .containsExactly("$.departments[0].office", "$.departments[0].officials[0].email");
+    check("first-run-6-import-errors");
+    assertThat(storage().directory().departments()).isEmpty();
+
+    browser.find(browser.driver(), "input[type=file]").sendKeys(good.toAbsolutePath().toString());
+    browser.find(browser.driver(), "button[type=submit]", "Nahrát").click();
+    browser.find(browser.driver(), ".cd-status .cd-success", "Adresář nahrán");
+    assertThat(storage().directory().official(org.civicdiary.booking.model.OfficialId.of("alena-kovarova"))).isPresent();
+    Object downloaded = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(document.querySelector('a[download]').href).then(r => r.text()).then(done, e => done(String(e)));");
+    assertThat((String) downloaded).contains("\"alena-kovarova\"", "\"praha-9\"");
+
+    console.open("start", "Začínáme");
+    browser.find(browser.driver(), ".cd-card .cd-success", "Vše je nastaveno");
+    browser.find(browser.driver(), "#switch-language").click();
+    browser.find(browser.driver(), "h1", "Getting started");
+    browser.find(browser.driver(), ".cd-card .cd-success", "Everything is set up");
+    check("first-run-7-checklist-in-english");
   }
 
   private Storage storage() {

@@ -1797,7 +1797,7 @@
         fill(alert, el('p', { text: texts.notJson(e.message) }));
         return;
       }
-      const result = await api.put('/admin/directory', document);
+      const result = await api.put('/staff/directory', document);
       if (result.ok) {
         await loadDirectory();
         chrome();
@@ -1821,7 +1821,7 @@
       el('p', { class: 'cd-intro', text: texts.directoryIntro }),
       el('p', { class: 'cd-note', text: texts.directoryRules }),
       el('div', { class: 'cd-actions' }, el('a', {
-        class: 'cd-button cd-secondary', href: api.url('/admin/directory').href, download: 'civic-diary-directory.json', text: texts.download,
+        class: 'cd-button cd-secondary', href: api.url('/staff/directory').href, download: 'civic-diary-directory.json', text: texts.download,
       })),
       section(texts.uploadTitle, upload, report));
   }
