@@ -81,7 +81,7 @@ public final class ChangingSchedule {
   }
 
   /** Window edges lie on the slot grid, so every diary shares one grid of slot starts. */
-  private static void requireOnGrid(Office office, String field, Window window) {
+  static void requireOnGrid(Office office, String field, Window window) {
     if (!onGrid(window.start(), office) || !onGrid(window.end(), office)) {
       throw new InvalidInput(field, "must start and end on the " + office.slotMinutes() + "-minute grid");
     }

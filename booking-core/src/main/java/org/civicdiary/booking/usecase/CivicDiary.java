@@ -34,6 +34,7 @@ public final class CivicDiary {
   private final Administering administering;
   private final Anonymising anonymising;
   private final IssuingManageLinks issuingManageLinks;
+  private final ImportingDirectory importingDirectory;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -47,6 +48,7 @@ public final class CivicDiary {
     this.administering = new Administering(context);
     this.anonymising = new Anonymising(context);
     this.issuingManageLinks = new IssuingManageLinks(context);
+    this.importingDirectory = new ImportingDirectory(context, administering, changingSchedule);
   }
 
   public static Builder builder() {
@@ -100,6 +102,11 @@ public final class CivicDiary {
    */
   public Housekeeping housekeeping(HousekeepingPeriods periods, List<? extends Chore> chores) {
     return new Housekeeping(context, anonymising, Objects.requireNonNull(periods, "periods"), List.copyOf(chores));
+  }
+
+  /** Export and import of the directory as one document. */
+  public ImportingDirectory importingDirectory() {
+    return importingDirectory;
   }
 
   /** Storage is required; the clock defaults to the system's, holidays to the Czech ones. */

@@ -38,6 +38,7 @@ public final class Api {
   private final AuthEndpoints auth;
   private final StaffEndpoints staff;
   private final AdminEndpoints admin;
+  private final DirectoryEndpoints directory;
   private final Statistics statistics;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
@@ -57,6 +58,7 @@ public final class Api {
     this.auth = new AuthEndpoints(authenticator, storage, clock, settings.staff());
     this.staff = new StaffEndpoints(diary, storage, cache);
     this.admin = new AdminEndpoints(diary, storage, clock, cache);
+    this.directory = new DirectoryEndpoints(diary, cache);
     this.statistics = new Statistics(diary, storage);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
@@ -140,6 +142,13 @@ public final class Api {
     r.add(put(staffApi + "/accounts/{username}", admin::saveAccount));
     r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
     r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
+    // The directory document under both paths: /staff for the console (its session cookie is scoped
+    // to /api/v1/staff), /admin as API clients with a bearer token know it.
+    for (String path : List.of(staffApi + "/directory", v1 + "/admin/directory")) {
+      r.add(get(path, Access.STAFF, Limit.NONE, directory::export));
+      r.add(new Route("PUT", path, Access.STAFF, Limit.NONE, Problems.Disclosure.FULL, directory::importDocument,
+          DirectoryEndpoints.MAX_DOCUMENT_BYTES));
+    }
     r.add(get(v1 + "/openapi.json", Access.PUBLIC, Limit.NONE, operations::openApi));
     r.add(get("/health/live", Access.OPERATIONS, Limit.NONE, operations::live));
     r.add(get("/health/ready", Access.OPERATIONS, Limit.NONE, operations::ready));

@@ -18,35 +18,37 @@ import java.util.Locale;
  * reading it when {@code Content-Length} says so).
  */
 final class BodyReader implements HttpHandler {
-  private final int maxBytes;
+  private final int configuredMax;
   private final HttpHandler next;
 
   BodyReader(int maxBytes, HttpHandler next) {
-    this.maxBytes = maxBytes;
+    this.configuredMax = maxBytes;
     this.next = next;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    if (exchange.getAttachment(Matched.KEY).route().changes()) {
+    Route route = exchange.getAttachment(Matched.KEY).route();
+    if (route.changes()) {
+      int maxBytes = route.bodyLimit(configuredMax);
       String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
       if (type != null && !isJson(type)) {
         throw unsupported(type);
       }
       long declared = exchange.getRequestContentLength();
       if (declared > maxBytes) {
-        throw tooLarge();
+        throw tooLarge(maxBytes);
       }
       if (exchange.getAttachment(Dispatcher.BODY_FAILED) != null) {
-        throw tooLarge(); // or the client left, and then nobody reads the answer
+        throw tooLarge(maxBytes); // or the client left, and then nobody reads the answer
       }
       byte[] body = exchange.getAttachment(Dispatcher.BODY);
       if (body == null) {
         // Not read on the I/O thread: none was sent, or the host called us from a worker thread.
-        body = exchange.isRequestComplete() ? new byte[0] : readBlocking(exchange);
+        body = exchange.isRequestComplete() ? new byte[0] : readBlocking(exchange, maxBytes);
       }
       if (body.length > maxBytes) {
-        throw tooLarge();
+        throw tooLarge(maxBytes);
       }
       if (body.length > 0 && type == null) {
         throw unsupported("none");
@@ -56,7 +58,7 @@ final class BodyReader implements HttpHandler {
     next.handleRequest(exchange);
   }
 
-  private byte[] readBlocking(HttpServerExchange exchange) throws IOException {
+  private static byte[] readBlocking(HttpServerExchange exchange, int maxBytes) throws IOException {
     if (!exchange.isBlocking()) {
       exchange.startBlocking();
     }
@@ -66,7 +68,7 @@ final class BodyReader implements HttpHandler {
     while (true) {
       if (n == buffer.length) {
         if (n > maxBytes) {
-          throw tooLarge();
+          throw tooLarge(maxBytes);
         }
         buffer = Arrays.copyOf(buffer, Math.min(maxBytes + 1, buffer.length * 2));
       }
@@ -83,7 +85,7 @@ final class BodyReader implements HttpHandler {
     return base.equals("application/json");
   }
 
-  private HttpProblem tooLarge() {
+  private static HttpProblem tooLarge(int maxBytes) {
     return new HttpProblem(Problem.of(413, "body-too-large", "The request body is too large",
         "at most " + maxBytes + " bytes", "body"));
   }

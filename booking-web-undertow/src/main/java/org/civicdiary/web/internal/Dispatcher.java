@@ -46,11 +46,12 @@ final class Dispatcher implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (exchange.isInIoThread()) {
       Matched matched = exchange.getAttachment(Matched.KEY);
+      int limit = matched == null ? maxBodyBytes : matched.route().bodyLimit(maxBodyBytes);
       boolean hasBody = matched != null && matched.route().changes() && !exchange.isRequestComplete()
-          && exchange.getRequestContentLength() != 0 && exchange.getRequestContentLength() <= maxBodyBytes;
+          && exchange.getRequestContentLength() != 0 && exchange.getRequestContentLength() <= limit;
       if (hasBody) {
         // One byte over the limit fails the read, so that BodyReader answers 413 for chunked bodies too.
-        exchange.setMaxEntitySize(maxBodyBytes + 1L);
+        exchange.setMaxEntitySize(limit + 1L);
         exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
           ex.putAttachment(BODY, bytes);
           ex.dispatch(this);

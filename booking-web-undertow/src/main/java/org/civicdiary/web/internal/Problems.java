@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.civicdiary.booking.error.BookingException;
 import org.civicdiary.booking.error.ConcurrentChange;
+import org.civicdiary.booking.error.DocumentInvalid;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.NotPermitted;
@@ -69,6 +70,12 @@ final class Problems {
     if (error instanceof InvalidInput e) {
       return answer(Problem.of(400, "invalid-input", "The request has an invalid value",
           e.field() + ": " + e.problem(), e.field()));
+    }
+    if (error instanceof DocumentInvalid e) {
+      return answer(Problem.of(400, "invalid-document", "The document has errors",
+          e.errors().size() + " error(s); nothing was changed", "body")
+          .with("errors", e.errors().stream().map(f -> Map.of("path", f.path(), "code", f.code(), "detail", f.detail()))
+              .toList()));
     }
     if (error instanceof SlotTaken) {
       return answer(Problem.of(409, "slot-taken", "This time was just taken",

@@ -12,7 +12,8 @@ import java.util.Objects;
  * {name}} segments), who may call it, its rate-limit group and its action. The OpenAPI document is
  * checked against this table.
  */
-record Route(String method, String template, Access access, Limit limit, Problems.Disclosure disclosure, Action action) {
+record Route(String method, String template, Access access, Limit limit, Problems.Disclosure disclosure, Action action,
+    int maxBodyBytes) {
 
   /** Who may call a route. */
   enum Access {
@@ -39,6 +40,11 @@ record Route(String method, String template, Access access, Limit limit, Problem
     Reply handle(Call call);
   }
 
+  /** A route whose body limit is the configured one ({@code civicdiary.web.max-body-bytes}). */
+  Route(String method, String template, Access access, Limit limit, Problems.Disclosure disclosure, Action action) {
+    this(method, template, access, limit, disclosure, action, 0);
+  }
+
   Route {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(template, "template");
@@ -49,6 +55,11 @@ record Route(String method, String template, Access access, Limit limit, Problem
     if (!template.startsWith("/")) {
       throw new IllegalArgumentException("template must start with /: " + template);
     }
+  }
+
+  /** The largest body this route reads: its own limit, or else the configured one. */
+  int bodyLimit(int configured) {
+    return maxBodyBytes > 0 ? maxBodyBytes : configured;
   }
 
   String[] segments() {

@@ -175,6 +175,10 @@ abstract class RoleMatrixPart extends ContractPart {
     rows.add(new Row("PUT", v1 + "/accounts/{username}", ADMINS, true, w -> new Call(v1 + "/accounts/matrix." + w.name().toLowerCase(),
         Map.of("role", "OPERATOR", "active", false, "password", "matrix password 123"))));
     rows.add(new Row("GET", v1 + "/audit", ADMINS, true, w -> new Call(v1 + "/audit?limit=5", null)));
+    rows.add(new Row("GET", v1 + "/directory", ADMINS, true, w -> new Call(v1 + "/directory", null)));
+    // The directory as it is now: importing it changes nothing, whoever may or may not.
+    rows.add(new Row("PUT", v1 + "/directory", ADMINS, true,
+        w -> new Call(v1 + "/directory", c.as(ADMIN).get(v1 + "/directory").json())));
     rows.add(new Row("GET", v1 + "/statistics", OFFICE, true, w -> new Call(v1 + "/statistics?from=" + from + "&to=" + to, null)));
     return rows;
   }

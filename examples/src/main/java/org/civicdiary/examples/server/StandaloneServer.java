@@ -23,9 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.civicdiary.booking.error.DocumentInvalid;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.DirectoryImported;
 import org.civicdiary.examples.demo.SampleTownHall;
 import org.civicdiary.guice.CivicDiaryService;
 import org.civicdiary.guice.CoreModule;
@@ -36,6 +41,7 @@ import org.civicdiary.persistence.DatabaseNotReady;
 import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.persistence.PersistenceModule;
 import org.civicdiary.web.BookingServer;
+import org.civicdiary.web.DirectoryFile;
 import org.civicdiary.web.WebModule;
 import org.civicdiary.web.WebSettings;
 import org.slf4j.Logger;
@@ -59,6 +65,8 @@ public final class StandaloneServer implements AutoCloseable {
   private final Undertow portal;
   private final CivicDiaryService service;
   private final boolean demo;
+  /** What {@code --import} did, when it was given. */
+  private Optional<DirectoryImported> imported = Optional.empty();
 
   private StandaloneServer(Injector injector, BookingServer api, Undertow portal, CivicDiaryService service,
       boolean demo) {
@@ -79,7 +87,9 @@ public final class StandaloneServer implements AutoCloseable {
       return;
     }
     try {
-      StandaloneServer server = start(options.settings(), options.demo());
+      StandaloneServer server = start(options.settings(), options.demo(), options.importFile());
+      server.imported.ifPresent(result -> System.out.println("Directory imported from " + options.importFile()
+          + ": " + result.summary()));
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "civic-diary-shutdown"));
       server.printWelcome(System.out);
     } catch (InvalidSetting e) {
@@ -97,7 +107,18 @@ public final class StandaloneServer implements AutoCloseable {
    * @throws InvalidSetting when the configuration is wrong (the message names the key)
    * @throws StartFailed when the database is not ready or a port is taken (the message says what to do)
    */
-  public static StandaloneServer start(Settings given, boolean demo) {
+  public static StandaloneServer start(Settings settings, boolean demo) {
+    return start(settings, demo, null);
+  }
+
+  /**
+   * Starts everything, importing the directory document first when one is given: a bad file stops
+   * the start before the server serves, with every error's JSON path in the message.
+   *
+   * @param importFile a directory document (JSON) to import, or null
+   * @throws StartFailed also when the file cannot be read or has errors (nothing is imported then)
+   */
+  public static StandaloneServer start(Settings given, boolean demo, Path importFile) {
     long began = System.nanoTime();
     Logs.configure(given);
     Settings settings = ServerSettings.resolve(given, demo);
@@ -111,6 +132,15 @@ public final class StandaloneServer implements AutoCloseable {
       DemoStaff.ensure(storage, clock);
     }
     CivicDiaryService service = injector.getInstance(CivicDiaryService.class);
+    Optional<DirectoryImported> imported = Optional.empty();
+    if (importFile != null) {
+      try {
+        imported = Optional.of(importDirectory(injector.getInstance(CivicDiary.class), importFile));
+      } catch (StartFailed e) {
+        service.stop();
+        throw e;
+      }
+    }
     WebSettings web = injector.getInstance(WebSettings.class);
     HttpHandler booking = injector.getInstance(WebModule.HANDLER);
     Optional<MailDrop> mailDrop = demo ? mailDrop(injector) : Optional.empty();
@@ -134,7 +164,29 @@ public final class StandaloneServer implements AutoCloseable {
     LOG.info("civic-diary started in {} ms{}: {} (listening on {}), database {}, mail {}",
         (System.nanoTime() - began) / 1_000_000, demo ? " with the demo" : "", server.publicBase(), api.uri(),
         PersistenceConfig.from(settings).safeUrl(), mail(injector.getInstance(MailConfig.class)));
+    server.imported = imported;
     return server;
+  }
+
+  /** The import's actor in the audit log: the server's operator, at the command line. */
+  static final StaffMember IMPORTER = new StaffMember("command-line-import", Role.ADMIN, null);
+
+  private static DirectoryImported importDirectory(CivicDiary diary, Path file) {
+    byte[] json;
+    try {
+      json = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new StartFailed("cannot read the directory file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+    try {
+      return diary.importingDirectory().apply(IMPORTER, DirectoryFile.read(json));
+    } catch (DocumentInvalid e) {
+      StringBuilder message = new StringBuilder("the directory file " + file + " has " + e.errors().size()
+          + " error(s); nothing was imported:");
+      e.errors().forEach(f -> message.append(System.lineSeparator()).append("  ").append(f.path()).append(": ")
+          .append(f.detail()).append(" (").append(f.code()).append(')'));
+      throw new StartFailed(message.toString(), e);
+    }
   }
 
   private static Injector createInjector(Settings settings) {
@@ -182,6 +234,11 @@ public final class StandaloneServer implements AutoCloseable {
     return web.publicUrl() + web.prefix();
   }
 
+  /** What {@code --import} did; empty when no file was given. */
+  public Optional<DirectoryImported> imported() {
+    return imported;
+  }
+
   public Injector injector() {
     return injector;
   }
@@ -225,10 +282,11 @@ public final class StandaloneServer implements AutoCloseable {
     }
   }
 
-  /** The command line: {@code [--demo] [--config FILE]}. */
-  record Options(Settings settings, boolean demo) {
+  /** The command line: {@code [--demo] [--config FILE] [--import FILE]}. */
+  record Options(Settings settings, boolean demo, Path importFile) {
     static Options parse(String[] args) {
       boolean demo = false;
+      Path importFile = null;
       Path config = Path.of("civic-diary.properties");
       boolean explicitConfig = false;
       for (int i = 0; i < args.length; i++) {
@@ -241,14 +299,23 @@ public final class StandaloneServer implements AutoCloseable {
             config = Path.of(args[++i]);
             explicitConfig = true;
           }
+          case "--import" -> {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("--import needs a directory file (JSON)");
+            }
+            importFile = Path.of(args[++i]);
+            if (!Files.isRegularFile(importFile)) {
+              throw new IllegalArgumentException("directory file " + importFile.toAbsolutePath() + " does not exist");
+            }
+          }
           default -> throw new IllegalArgumentException(
-              "unknown argument " + args[i] + "; usage: StandaloneServer [--demo] [--config FILE]");
+              "unknown argument " + args[i] + "; usage: StandaloneServer [--demo] [--config FILE] [--import FILE]");
         }
       }
       if (explicitConfig && !Files.isRegularFile(config)) {
         throw new IllegalArgumentException("configuration file " + config.toAbsolutePath() + " does not exist");
       }
-      return new Options(StandaloneServer.settings(demo ? demoDefaults() : Map.of(), config), demo);
+      return new Options(StandaloneServer.settings(demo ? demoDefaults() : Map.of(), config), demo, importFile);
     }
   }
 

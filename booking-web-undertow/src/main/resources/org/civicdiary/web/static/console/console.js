@@ -30,6 +30,7 @@
       roles: { OPERATOR: 'operátor', OFFICIAL: 'úředník', ADMIN: 'správce' },
       pages: {
         login: 'Přihlášení',
+        start: 'Začínáme',
         worklist: 'Pracovní seznam',
         book: 'Objednat volajícího',
         search: 'Hledat rezervace',
@@ -41,9 +42,55 @@
         diaries: 'Diáře',
         statistics: 'Statistiky',
         office: 'Nastavení úřadu',
+        directory: 'Import a export',
         accounts: 'Účty pracovníků',
         audit: 'Záznam změn',
       },
+      firstRunIntro: 'Kroky k prvnímu termínu, který si občan může objednat. Každý krok vede na stránku, kde ho uděláte; hotové kroky jsou odškrtnuté.',
+      steps: {
+        office: 'Založte úřad: název, časové pásmo, délka úseku, telefony a pravidla objednávání',
+        departments: 'Přidejte odbor',
+        officials: 'Přidejte úředníka',
+        agendas: 'Přidejte agendu a určete, kteří úředníci ji vyřizují',
+        windows: 'Nastavte úředníkovi okna v diáři',
+        slot: 'Občané mají volný termín',
+      },
+      stepDone: 'hotovo',
+      stepOpen: 'zbývá',
+      firstSlot: (when) => `První volný termín: ${when}.`,
+      noSlotYet: 'Zatím žádný volný termín: zkontrolujte okna v diáři, agendy a pravidla objednávání.',
+      allDone: 'Vše je nastaveno: občané se mohou objednat.',
+      importInstead: 'Celý adresář (úřady, odbory, úředníky, agendy, okna a úřední hodiny) můžete také nahrát najednou jako soubor:',
+      need: {
+        office: 'Nejdříve založte úřad.',
+        departments: 'Nejdříve založte odbor.',
+        officials: 'Nejdříve přidejte úředníka.',
+        agendas: 'Nejdříve přidejte agendu s úředníkem.',
+      },
+      needLink: {
+        office: 'Založit úřad',
+        departments: 'Přidat odbor',
+        officials: 'Přidat úředníka',
+        agendas: 'Přidat agendu',
+      },
+      newOffice: 'Nový úřad',
+      officeCreateIntro: 'Úřad zatím není založen. Vyplňte jeho údaje; pravidla objednávání mají obvyklé hodnoty a můžete je později změnit.',
+      directoryIntro: 'Adresář jako jeden soubor JSON: úřady, odbory s úředními hodinami, úředníci s okny v diáři a agendy. Každý objekt má svůj identifikátor, takže soubor můžete stáhnout, upravit a znovu nahrát.',
+      directoryRules: 'Nahrání přidá a změní, co soubor obsahuje, a nic nemaže (úředníka vyřadíte hodnotou "active": false). Soubor se nejdřív celý zkontroluje: má-li chyby, nezmění se nic. Opakované nahrání téhož souboru nic nezmění.',
+      download: 'Stáhnout adresář (JSON)',
+      uploadTitle: 'Nahrát adresář',
+      chooseFile: 'Soubor JSON s adresářem',
+      upload: 'Nahrát',
+      noFile: 'Vyberte soubor.',
+      imported: (summary) => `Adresář nahrán: ${summary}.`,
+      importedNothing: 'Soubor odpovídá uloženému adresáři; nic se nezměnilo.',
+      notJson: (why) => `Soubor není platný JSON (${why}); nic se nezměnilo.`,
+      importErrors: (n) => `Soubor má chyby (${n}); nic se nezměnilo.`,
+      errorsCaption: 'Chyby v souboru',
+      errorPath: 'Místo v souboru',
+      errorCode: 'Druh',
+      errorDetail: 'Co je špatně',
+      importSummary: (r) => `${r.created.length} přidáno, ${r.updated.length} změněno, ${r.unchanged} beze změny, přesunutých rezervací ${r.displaced}`,
       username: 'Uživatelské jméno',
       password: 'Heslo',
       login: 'Přihlásit se',
@@ -276,6 +323,7 @@
       roles: { OPERATOR: 'operator', OFFICIAL: 'official', ADMIN: 'administrator' },
       pages: {
         login: 'Sign in',
+        start: 'Getting started',
         worklist: 'Worklist',
         book: 'Book for a caller',
         search: 'Search bookings',
@@ -287,9 +335,55 @@
         diaries: 'Diaries',
         statistics: 'Statistics',
         office: 'Office settings',
+        directory: 'Import and export',
         accounts: 'Staff accounts',
         audit: 'Audit log',
       },
+      firstRunIntro: 'The steps to the first time a citizen can book. Each step leads to the page where you take it; steps done are ticked.',
+      steps: {
+        office: 'Create the office: name, time zone, slot length, phones and booking rules',
+        departments: 'Add a department',
+        officials: 'Add an official',
+        agendas: 'Add a matter and choose the officials who handle it',
+        windows: 'Give an official bookable windows in their diary',
+        slot: 'Citizens have a free time to book',
+      },
+      stepDone: 'done',
+      stepOpen: 'to do',
+      firstSlot: (when) => `The first free time: ${when}.`,
+      noSlotYet: 'No free time yet: check the diaries\' windows, the matters and the booking rules.',
+      allDone: 'Everything is set up: citizens can book.',
+      importInstead: 'You can also upload the whole directory (offices, departments, officials, matters, windows and office hours) at once as a file:',
+      need: {
+        office: 'Create the office first.',
+        departments: 'Create a department first.',
+        officials: 'Add an official first.',
+        agendas: 'Add a matter with an official first.',
+      },
+      needLink: {
+        office: 'Create the office',
+        departments: 'Add a department',
+        officials: 'Add an official',
+        agendas: 'Add a matter',
+      },
+      newOffice: 'New office',
+      officeCreateIntro: 'There is no office yet. Fill in its details; the booking rules start with the usual values, which you can change later.',
+      directoryIntro: 'The directory as one JSON file: offices, departments with their office hours, officials with their diary windows, and matters. Every object has its id, so you can download the file, edit it and upload it again.',
+      directoryRules: 'An upload adds and changes what the file holds and deletes nothing (retire an official with "active": false). The whole file is checked first: if it has errors, nothing changes. Uploading the same file again changes nothing.',
+      download: 'Download the directory (JSON)',
+      uploadTitle: 'Upload a directory',
+      chooseFile: 'JSON file with the directory',
+      upload: 'Upload',
+      noFile: 'Choose a file.',
+      imported: (summary) => `Directory uploaded: ${summary}.`,
+      importedNothing: 'The file matches the stored directory; nothing changed.',
+      notJson: (why) => `The file is not valid JSON (${why}); nothing changed.`,
+      importErrors: (n) => `The file has errors (${n}); nothing changed.`,
+      errorsCaption: 'Errors in the file',
+      errorPath: 'Place in the file',
+      errorCode: 'Kind',
+      errorDetail: 'What is wrong',
+      importSummary: (r) => `${r.created.length} added, ${r.updated.length} changed, ${r.unchanged} unchanged, ${r.displaced} bookings displaced`,
       username: 'User name',
       password: 'Password',
       login: 'Sign in',
@@ -501,6 +595,7 @@
   };
 
   const PAGES = {
+    start: { roles: ['ADMIN'], render: firstRun },
     worklist: { roles: ['OPERATOR', 'ADMIN'], render: worklist },
     book: { roles: ['OPERATOR', 'ADMIN'], render: book },
     search: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: search },
@@ -512,6 +607,7 @@
     agendas: { roles: ['ADMIN'], render: agendas },
     diaries: { roles: ['ADMIN'], render: diaries },
     office: { roles: ['ADMIN'], render: officeSettings },
+    directory: { roles: ['ADMIN'], render: directoryTransfer },
     accounts: { roles: ['ADMIN'], render: accounts },
     audit: { roles: ['ADMIN'], render: audit },
   };
@@ -1012,6 +1108,7 @@
   // ---------------------------------------------------------------- booking for a caller
 
   async function book() {
+    if (needsFirst('office', 'departments', 'officials', 'agendas')) return;
     const texts = t();
     const chosen = { slot: null };
     const departmentSelect = select('department', state.departments.map((d) => [d.id, local(d.name)]), state.departments[0] && state.departments[0].id);
@@ -1181,6 +1278,7 @@
   // ---------------------------------------------------------------- day plan (printable)
 
   async function dayPlan() {
+    if (needsFirst('office', 'departments', 'officials')) return;
     const texts = t();
     const c = clock();
     const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
@@ -1226,6 +1324,7 @@
   // ---------------------------------------------------------------- absences
 
   async function absences() {
+    if (needsFirst('office', 'departments', 'officials')) return;
     const texts = t();
     const c = clock();
     const officials = plannableOfficials();
@@ -1300,6 +1399,7 @@
   }
 
   async function departments() {
+    if (needsFirst('office')) return;
     const cards = state.departments.map((d) => departmentCard(d));
     cards.push(departmentCard(null));
     fill(content, ...cards);
@@ -1323,6 +1423,10 @@
       el('div', { class: 'cd-grid' }, ...placeFields(d && d.place)),
       el('div', { class: 'cd-actions' }, submit(texts.save)),
     ], async (f) => {
+      if (!id.value.trim()) {
+        refuse(id, texts.required);
+        return;
+      }
       const result = await api.put(`/staff/departments/${encodeURIComponent(id.value.trim())}`, {
         office: d ? d.office : state.office.id, name: { cs: f.elements.nameCs.value.trim(), en: f.elements.nameEn.value.trim() }, place: placeOf(f),
       });
@@ -1358,6 +1462,7 @@
   }
 
   async function officials() {
+    if (needsFirst('office', 'departments')) return;
     const cards = [];
     for (const d of state.departments) {
       cards.push(section(local(d.name), d.officials.map((o) => officialForm(o, d)), el('details', {},
@@ -1379,6 +1484,10 @@
       checkbox('active', texts.active, o ? o.active : true),
       el('div', { class: 'cd-actions' }, submit(texts.save)),
     ], async (f) => {
+      if (!id.value.trim()) {
+        refuse(id, texts.required);
+        return;
+      }
       const result = await api.put(`/staff/officials/${encodeURIComponent(id.value.trim())}`, {
         department: d.id, name: f.elements.name.value.trim(), room: f.elements.room.value.trim() || null,
         email: f.elements.email.value.trim() || null, active: f.elements.active.checked,
@@ -1392,6 +1501,7 @@
   }
 
   async function agendas() {
+    if (needsFirst('office', 'departments')) return;
     const cards = [];
     for (const d of state.departments) {
       cards.push(section(local(d.name), d.agendas.map((a) => agendaForm(a, d)), el('details', {},
@@ -1415,6 +1525,10 @@
       handledBy,
       el('div', { class: 'cd-actions' }, submit(texts.save)),
     ], async (f) => {
+      if (!id.value.trim()) {
+        refuse(id, texts.required);
+        return;
+      }
       const result = await api.put(`/staff/agendas/${encodeURIComponent(id.value.trim())}`, {
         department: d.id, name: { cs: f.elements.nameCs.value.trim(), en: f.elements.nameEn.value.trim() },
         slots: Number(f.elements.slots.value), officials: d.officials.filter((o) => f.elements[`official-${o.id}`].checked).map((o) => o.id),
@@ -1428,6 +1542,7 @@
   }
 
   async function diaries() {
+    if (needsFirst('office', 'departments', 'officials')) return;
     const texts = t();
     const officials = plannableOfficials();
     const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
@@ -1575,19 +1690,167 @@
     ];
   }
 
+  // ---------------------------------------------------------------- first run: what to create first
+
+  /** Whether the directory has what a page needs. */
+  const HAVE = {
+    office: () => Boolean(state.office),
+    departments: () => state.departments.length > 0,
+    officials: () => allOfficials().length > 0,
+    agendas: () => state.departments.some((d) => d.agendas.some((a) => a.officials.length > 0)),
+  };
+
+  /**
+   * When something a page needs does not exist yet, the page says what to create first (with a
+   * link for administrators, who can) instead of failing; answers whether it did.
+   */
+  function needsFirst(...kinds) {
+    const missing = kinds.find((kind) => !HAVE[kind]());
+    if (!missing) return false;
+    const texts = t();
+    fill(content, el('section', { class: 'cd-card cd-need', 'aria-label': texts.need[missing] },
+      el('p', { text: texts.need[missing] }),
+      state.me.role === 'ADMIN' ? el('p', {}, el('a', { href: `#${missing}`, text: texts.needLink[missing] })) : null));
+    return true;
+  }
+
+  /** The first free time of any matter of any department (a few looked at, not hundreds), or null. */
+  async function firstFreeTime() {
+    const c = clock();
+    const from = c.today();
+    const to = addDays(from, state.office.policy ? state.office.policy.horizonDays : 60);
+    const pairs = [];
+    for (const d of state.departments) {
+      for (const a of d.agendas) if (a.officials.length) pairs.push([d, a]);
+    }
+    let best = null;
+    for (const [d, a] of pairs.slice(0, 10)) {
+      const days = await api.get(`/departments/${encodeURIComponent(d.id)}/days`, { agenda: a.id, from, to });
+      const first = days.ok && days.data.days.find((day) => day.free > 0);
+      if (!first || (best && best.date <= first.date)) continue;
+      const slots = await api.get(`/departments/${encodeURIComponent(d.id)}/slots`, { agenda: a.id, from: first.date, to: first.date });
+      if (slots.ok && slots.data.slots.length) best = { date: first.date, start: slots.data.slots[0].start };
+    }
+    return best;
+  }
+
+  /** Whether an official has bookable windows (looking at a bounded number of officials). */
+  async function someWindows() {
+    for (const o of allOfficials().filter((x) => x.active).slice(0, 50)) {
+      const r = await api.get(`/staff/officials/${encodeURIComponent(o.id)}/windows`);
+      if (r.ok && r.data.windows.length) return true;
+    }
+    return false;
+  }
+
+  async function firstRun() {
+    const texts = t();
+    const loaded = await loadDirectory();
+    if (!loaded.ok) {
+      fill(content);
+      failed(loaded);
+      return;
+    }
+    chrome();
+    const slot = HAVE.agendas() && HAVE.office() ? await firstFreeTime() : null;
+    const windows = Boolean(slot) || (HAVE.officials() && await someWindows());
+    const steps = [
+      ['office', HAVE.office(), 'office'],
+      ['departments', HAVE.departments(), 'departments'],
+      ['officials', HAVE.officials(), 'officials'],
+      ['agendas', HAVE.agendas(), 'agendas'],
+      ['windows', windows, 'diaries'],
+      ['slot', Boolean(slot), 'book'],
+    ];
+    const list = el('ol', { class: 'cd-checklist' }, steps.map(([key, done, page]) => el('li', {
+      class: done ? 'cd-task cd-done' : 'cd-task', 'data-step': key,
+    },
+    el('span', { class: 'cd-task-mark', 'aria-hidden': 'true', text: done ? '✓' : '' }),
+    el('a', { href: `#${page}`, text: texts.steps[key] }),
+    el('span', { class: 'cd-task-state', text: ` (${done ? texts.stepDone : texts.stepOpen})` }))));
+    const outcome = slot ? texts.firstSlot(clock().at(slot.start)) : texts.noSlotYet;
+    fill(content,
+      el('p', { class: 'cd-intro', text: texts.firstRunIntro }),
+      section(texts.pages.start, list, HAVE.agendas() ? el('p', { class: 'cd-note', text: outcome }) : null,
+        slot ? el('p', { class: 'cd-success', text: texts.allDone }) : null),
+      el('p', {}, `${texts.importInstead} `, el('a', { href: '#directory', text: texts.pages.directory })));
+  }
+
+  // ---------------------------------------------------------------- directory import and export
+
+  async function directoryTransfer() {
+    const texts = t();
+    const file = el('input', { type: 'file', name: 'file', accept: 'application/json,.json' });
+    const report = el('div', { class: 'cd-import-report' });
+    const upload = form([field(texts.chooseFile, file), el('div', { class: 'cd-actions' }, submit(texts.upload))], async (f) => {
+      clearFieldErrors(f);
+      quiet();
+      fill(report);
+      if (!file.files.length) {
+        refuse(file, texts.noFile);
+        return;
+      }
+      let document;
+      try {
+        document = JSON.parse(await file.files[0].text());
+      } catch (e) {
+        fill(alert, el('p', { text: texts.notJson(e.message) }));
+        return;
+      }
+      const result = await api.put('/staff/directory', document);
+      if (result.ok) {
+        await loadDirectory();
+        chrome();
+        const r = result.data;
+        say(r.created.length || r.updated.length ? texts.imported(texts.importSummary(r)) : texts.importedNothing).focus();
+        return;
+      }
+      const errors = (result.problem && result.problem.errors) || [];
+      if (!errors.length) {
+        failed(result);
+        return;
+      }
+      fill(alert, el('p', { text: texts.importErrors(errors.length) }));
+      fill(report, table(texts.errorsCaption, [texts.errorPath, texts.errorCode, texts.errorDetail],
+        errors.map((e) => el('tr', {},
+          el('th', { scope: 'row' }, el('code', { text: e.path })),
+          el('td', { text: e.code }),
+          el('td', { text: e.detail }))), { region: true }));
+    });
+    fill(content,
+      el('p', { class: 'cd-intro', text: texts.directoryIntro }),
+      el('p', { class: 'cd-note', text: texts.directoryRules }),
+      el('div', { class: 'cd-actions' }, el('a', {
+        class: 'cd-button cd-secondary', href: api.url('/staff/directory').href, download: 'civic-diary-directory.json', text: texts.download,
+      })),
+      section(texts.uploadTitle, upload, report));
+  }
+
   // ---------------------------------------------------------------- office settings
 
   const POLICY = ['horizonDays', 'minimumNotice', 'maxOpenPerEmail', 'topicMaxLength', 'retentionDays', 'reminderLead'];
 
   async function officeSettings() {
     const data = await pageData('/staff/offices');
-    if (data) fill(content, el('p', { class: 'cd-intro', text: t().officeIntro }), data.offices.map(officeForm));
+    if (!data) return;
+    if (!data.offices.length) {
+      fill(content, el('p', { class: 'cd-intro', text: t().officeCreateIntro }), officeForm(null));
+      return;
+    }
+    fill(content, el('p', { class: 'cd-intro', text: t().officeIntro }), data.offices.map(officeForm));
   }
+
+  /** What a new office's form starts with: the core's defaults (BookingPolicy.DEFAULT). */
+  const NEW_OFFICE = {
+    id: '', name: { cs: '', en: '' }, zone: 'Europe/Prague', slotMinutes: 15, place: null, phones: [],
+    policy: { horizonDays: 60, minimumNotice: 'PT2H', maxOpenPerEmail: 3, topicMaxLength: 500, retentionDays: 90, reminderLead: 'PT24H' },
+  };
 
   /** The API names a refused office value by its path in the body, or by the core's name for it. */
   function officeControl(field) {
     const name = field.replace(/^place\.place\./, 'place.');
     if (name === 'slotLength') return 'slotMinutes';
+    if (name === 'office') return 'id';
     return POLICY.includes(name) ? `policy.${name}` : name;
   }
 
@@ -1625,10 +1888,12 @@
     return input(name, value, { type: 'number', min: String(min), max: String(max), step: '1' });
   }
 
-  function officeForm(o) {
+  function officeForm(existing) {
     const texts = t();
+    const o = existing || NEW_OFFICE;
     const p = o.policy;
     const c = {
+      id: existing ? null : input('id', '', { autocomplete: 'off', spellcheck: 'false' }),
       nameCs: input('name.cs', o.name.cs),
       nameEn: input('name.en', o.name.en),
       zone: input('zone', o.zone, { autocomplete: 'off', spellcheck: 'false' }),
@@ -1670,6 +1935,7 @@
     const edit = form([
       el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.officeBasics }),
         el('div', { class: 'cd-grid' },
+          c.id ? field(texts.id, c.id, texts.idHint) : null,
           field(texts.nameCs, c.nameCs),
           field(texts.nameEn, c.nameEn),
           field(texts.zone, c.zone, texts.zoneHint),
@@ -1688,6 +1954,10 @@
       el('div', { class: 'cd-actions' }, submit(texts.save)),
     ], async (f) => {
       clearFieldErrors(f);
+      if (c.id && !c.id.value.trim()) {
+        refuse(c.id, texts.required);
+        return;
+      }
       const unreadable = [c.notice, c.reminder].find((control) => durationOf(control.value) === null);
       if (unreadable) {
         refuse(unreadable, unreadable.dataset.error);
@@ -1695,7 +1965,7 @@
       }
       fill(alert);
       collect();
-      const result = await api.put(`/staff/offices/${encodeURIComponent(o.id)}`, {
+      const result = await api.put(`/staff/offices/${encodeURIComponent(c.id ? c.id.value.trim() : o.id)}`, {
         name: { cs: c.nameCs.value.trim(), en: c.nameEn.value.trim() },
         zone: c.zone.value.trim(),
         slotMinutes: Number(c.slot.value),
@@ -1712,7 +1982,7 @@
       }
       await saved(texts.saved);
     });
-    return section(local(o.name), edit);
+    return section(existing ? local(o.name) : texts.newOffice, edit);
   }
 
   // ---------------------------------------------------------------- staff accounts

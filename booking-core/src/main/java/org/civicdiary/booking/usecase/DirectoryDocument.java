@@ -1,0 +1,64 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.booking.usecase;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * The whole directory as one document: offices, and departments with their walk-in hours,
+ * officials (with their weekly windows) and agendas. Every object is keyed by its id, the
+ * administrator's short code ({@code praha-6}, {@code jan-novak}), so a document can be exported,
+ * edited and imported again.
+ *
+ * <p>These records hold what a file says, unchecked: {@link ImportingDirectory} checks the whole
+ * document and names every error by its JSON path. A list left out ({@code null}) leaves what is
+ * stored as it is; an empty list empties it (an official's windows, a department's walk-in hours).
+ * Objects the document does not name are left alone: an import never deletes.
+ *
+ * @param format the document's format version, {@value #FORMAT}; may be left out
+ */
+public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<DepartmentEntry> departments) {
+  public static final int FORMAT = 1;
+
+  /** A text in Czech and English. */
+  public record Text(String cs, String en) {}
+
+  public record PlaceEntry(String name, String address) {}
+
+  public record PhoneEntry(Text purpose, String number) {}
+
+  /** The office's booking rules; a field left out takes the default's value. */
+  public record PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail,
+      Integer topicMaxLength, Integer retentionDays, Duration reminderLead) {}
+
+  /**
+   * @param zone a time-zone id such as {@code Europe/Prague}
+   * @param slotMinutes the slot length, a divisor of 60 of at least 5
+   * @param policy left out: the default rules
+   */
+  public record OfficeEntry(String id, Text name, String zone, Integer slotMinutes, PlaceEntry place,
+      List<PhoneEntry> phones, PolicyEntry policy) {}
+
+  public record DepartmentEntry(String id, String office, Text name, PlaceEntry place, List<HoursEntry> walkInHours,
+      List<OfficialEntry> officials, List<AgendaEntry> agendas) {}
+
+  /** Walk-in office hours of a department on one weekday. */
+  public record HoursEntry(DayOfWeek day, LocalTime start, LocalTime end) {}
+
+  /** @param active left out: true */
+  public record OfficialEntry(String id, String name, String room, String email, Boolean active,
+      List<WindowEntry> windows) {}
+
+  /** @param onHolidays left out: false; @param place left out: the official's room */
+  public record WindowEntry(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
+      Boolean onHolidays, PlaceEntry place) {}
+
+  /** @param slots left out: 1; @param officials ids of officials of the same department */
+  public record AgendaEntry(String id, Text name, Integer slots, List<String> officials) {}
+}
