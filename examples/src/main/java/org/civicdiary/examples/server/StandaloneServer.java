@@ -92,13 +92,34 @@ public final class StandaloneServer implements AutoCloseable {
       StandaloneServer server = start(options.settings(), options.demo());
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "civic-diary-shutdown"));
       server.printWelcome(System.out);
-    } catch (InvalidSetting e) {
-      System.err.println("civic-diary cannot start: the configuration is wrong: " + e.getMessage());
-      System.exit(2);
-    } catch (StartFailed e) {
-      System.err.println("civic-diary cannot start: " + e.getMessage());
-      System.exit(1);
+    } catch (RuntimeException e) {
+      RuntimeException reason = reason(e);
+      if (reason instanceof InvalidSetting) {
+        System.err.println("civic-diary cannot start: the configuration is wrong: " + reason.getMessage());
+        System.exit(2);
+      } else if (reason instanceof StartFailed) {
+        System.err.println("civic-diary cannot start: " + reason.getMessage());
+        System.exit(1);
+      }
+      throw e;
     }
+  }
+
+  /**
+   * What the user must fix, from the exception Guice wraps it in (also when a setting is first read
+   * after the injector exists): the {@link InvalidSetting}, a {@link StartFailed} for a database that
+   * is not ready, or else the exception itself.
+   */
+  static RuntimeException reason(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidSetting || cause instanceof StartFailed) {
+        return (RuntimeException) cause;
+      }
+      if (cause instanceof DatabaseNotReady) {
+        return new StartFailed(cause.getMessage(), cause);
+      }
+    }
+    return e;
   }
 
   /**
@@ -146,15 +167,7 @@ public final class StandaloneServer implements AutoCloseable {
       return Guice.createInjector(new PersistenceModule(settings), new NotifyModule(settings), new WebModule(settings));
     } catch (CreationException | ProvisionException e) {
       // Guice wraps what went wrong; the user needs the setting to fix or the database's state.
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidSetting invalid) {
-          throw invalid;
-        }
-        if (cause instanceof DatabaseNotReady) {
-          throw new StartFailed(cause.getMessage(), cause);
-        }
-      }
-      throw e;
+      throw reason(e);
     }
   }
 
