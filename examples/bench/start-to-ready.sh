@@ -6,7 +6,8 @@
 
 # Server start to ready: `java -jar` of the runnable jar until the first 200 of /health/ready, five
 # times, each in an empty folder (so H2 is created and migrated each time), printing each run and the
-# median. Build the jar first: mvn -B -q -DskipTests package.
+# median: the wall-clock time, and the CPU time the JVM spent until then (all its threads), which
+# depends less on what else runs on the machine. Build the jar first: mvn -B -q -DskipTests package.
 # Usage: examples/bench/start-to-ready.sh [h2|postgres|h2-again] [JVM OPTIONS...]
 #   h2        a fresh H2 database under ./data of an empty folder (the default)
 #   h2-again  the same folder again: the schema is there (a restart)
@@ -26,6 +27,7 @@ pid=""
 trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; rm -rf "$folder"' EXIT
 
 times=()
+cpus=()
 for run in $(seq 1 "$runs"); do
   case "$mode" in
     h2) rm -rf "$folder"/* ;;
@@ -44,10 +46,13 @@ for run in $(seq 1 "$runs"); do
     sleep 0.01
   done
   end=$(date +%s%N)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
   times+=($(( (end - start) / 1000000 )))
-  echo "run $run: $(( (end - start) / 1000000 )) ms (load $(cut -d' ' -f1 /proc/loadavg))"
+  cpus+=("$cpu")
+  echo "run $run: $(( (end - start) / 1000000 )) ms, CPU $cpu ms (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 rm -f "$folder.log"
-median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-echo "$mode: median of $runs: $median ms ($(java -version 2>&1 | head -n 1); $(basename "$jar"), $(du -h "$jar" | cut -f1))"
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+echo "$mode: median of $runs: $(median "${times[@]}") ms, CPU $(median "${cpus[@]}") ms" \
+  "($(java -version 2>&1 | head -n 1); $(basename "$jar"), $(du -h "$jar" | cut -f1))"
