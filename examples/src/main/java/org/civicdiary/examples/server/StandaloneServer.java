@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -78,12 +79,23 @@ public final class StandaloneServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    // Guice generates classes for its reflection only to save time on long runs; the server makes
+    // each object once, and generating them costs a tenth of a second at start.
+    if (System.getProperty("guice_bytecode_gen_option") == null) {
+      System.setProperty("guice_bytecode_gen_option", "DISABLED");
+    }
     Options options;
     try {
       options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+    } catch (Options.UsageError e) {
+      System.err.println("civic-diary: " + e.getMessage());
+      System.err.print(Options.usage());
       System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.print(Options.usage());
+      System.exit(0);
       return;
     }
     try {
@@ -92,13 +104,34 @@ public final class StandaloneServer implements AutoCloseable {
           + ": " + result.summary()));
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "civic-diary-shutdown"));
       server.printWelcome(System.out);
-    } catch (InvalidSetting e) {
-      System.err.println("civic-diary cannot start: the configuration is wrong: " + e.getMessage());
-      System.exit(2);
-    } catch (StartFailed e) {
-      System.err.println("civic-diary cannot start: " + e.getMessage());
-      System.exit(1);
+    } catch (RuntimeException e) {
+      RuntimeException reason = reason(e);
+      if (reason instanceof InvalidSetting) {
+        System.err.println("civic-diary cannot start: the configuration is wrong: " + reason.getMessage());
+        System.exit(2);
+      } else if (reason instanceof StartFailed) {
+        System.err.println("civic-diary cannot start: " + reason.getMessage());
+        System.exit(1);
+      }
+      throw e;
     }
+  }
+
+  /**
+   * What the user must fix, from the exception Guice wraps it in (also when a setting is first read
+   * after the injector exists): the {@link InvalidSetting}, a {@link StartFailed} for a database that
+   * is not ready, or else the exception itself.
+   */
+  static RuntimeException reason(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidSetting || cause instanceof StartFailed) {
+        return (RuntimeException) cause;
+      }
+      if (cause instanceof DatabaseNotReady) {
+        return new StartFailed(cause.getMessage(), cause);
+      }
+    }
+    return e;
   }
 
   /**
@@ -194,15 +227,7 @@ public final class StandaloneServer implements AutoCloseable {
       return Guice.createInjector(new PersistenceModule(settings), new NotifyModule(settings), new WebModule(settings));
     } catch (CreationException | ProvisionException e) {
       // Guice wraps what went wrong; the user needs the setting to fix or the database's state.
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidSetting invalid) {
-          throw invalid;
-        }
-        if (cause instanceof DatabaseNotReady) {
-          throw new StartFailed(cause.getMessage(), cause);
-        }
-      }
-      throw e;
+      throw reason(e);
     }
   }
 
@@ -282,40 +307,78 @@ public final class StandaloneServer implements AutoCloseable {
     }
   }
 
-  /** The command line: {@code [--demo] [--config FILE] [--import FILE]}. */
-  record Options(Settings settings, boolean demo, Path importFile) {
-    static Options parse(String[] args) {
+  /**
+   * The command line. Each option is one entry of {@link #OPTIONS} (its help line) and one case of
+   * {@link #parse}; the help lists the entries, so it cannot forget one.
+   */
+  record Options(Optional<Path> config, boolean demo, boolean help, Path importFile) {
+    static final Path DEFAULT_CONFIG = Path.of("civic-diary.properties");
+
+    /** One option and the line {@code --help} prints for it. */
+    record Option(String name, String argument, String help) {}
+
+    static final List<Option> OPTIONS = List.of(
+        new Option("--config", "FILE", "the settings file (default: ./" + DEFAULT_CONFIG
+            + " if present); environment variables override it"),
+        new Option("--demo", "", "add the sample town hall, demo logins, the demo portal page and the dev mailbox"),
+        new Option("--import", "FILE", "import a directory document (JSON) before serving; a bad file stops the start"),
+        new Option("--help", "", "print this help and exit"));
+
+    /** A command line that cannot be run; the message names the option. */
+    static final class UsageError extends IllegalArgumentException {
+      UsageError(String message) {
+        super(message);
+      }
+    }
+
+    static Options parse(String... args) {
+      Optional<Path> config = Optional.empty();
       boolean demo = false;
+      boolean help = false;
       Path importFile = null;
-      Path config = Path.of("civic-diary.properties");
-      boolean explicitConfig = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
+          case "--config" -> config = Optional.of(Path.of(value(args, i++)));
           case "--demo" -> demo = true;
-          case "--config" -> {
-            if (i + 1 >= args.length) {
-              throw new IllegalArgumentException("--config needs a file name");
-            }
-            config = Path.of(args[++i]);
-            explicitConfig = true;
-          }
-          case "--import" -> {
-            if (i + 1 >= args.length) {
-              throw new IllegalArgumentException("--import needs a directory file (JSON)");
-            }
-            importFile = Path.of(args[++i]);
-            if (!Files.isRegularFile(importFile)) {
-              throw new IllegalArgumentException("directory file " + importFile.toAbsolutePath() + " does not exist");
-            }
-          }
-          default -> throw new IllegalArgumentException(
-              "unknown argument " + args[i] + "; usage: StandaloneServer [--demo] [--config FILE] [--import FILE]");
+          case "--import" -> importFile = Path.of(value(args, i++));
+          case "--help" -> help = true;
+          default -> throw new UsageError("unknown option " + args[i]);
         }
       }
-      if (explicitConfig && !Files.isRegularFile(config)) {
-        throw new IllegalArgumentException("configuration file " + config.toAbsolutePath() + " does not exist");
+      if (!help && config.isPresent() && !Files.isRegularFile(config.get())) {
+        throw new UsageError("--config: the file " + config.get().toAbsolutePath() + " does not exist");
       }
-      return new Options(StandaloneServer.settings(demo ? demoDefaults() : Map.of(), config), demo, importFile);
+      if (!help && importFile != null && !Files.isRegularFile(importFile)) {
+        throw new UsageError("--import: the file " + importFile.toAbsolutePath() + " does not exist");
+      }
+      return new Options(config, demo, help, importFile);
+    }
+
+    private static String value(String[] args, int i) {
+      if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+        throw new UsageError(args[i] + " needs a value: " + args[i] + " " + option(args[i]).argument());
+      }
+      return args[i + 1];
+    }
+
+    private static Option option(String name) {
+      return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Defaults (the demo's with {@code --demo}), then the file, then environment variables. */
+    Settings settings() {
+      return StandaloneServer.settings(demo ? demoDefaults() : Map.of(), config.orElse(DEFAULT_CONFIG));
+    }
+
+    static String usage() {
+      StringBuilder out = new StringBuilder("Usage: java -jar civic-diary-server.jar [OPTION]...\n")
+          .append("Runs civic-diary: the HTTP API, the widget, the staff console and the e-mail dispatcher.\n\n");
+      for (Option o : OPTIONS) {
+        String head = o.argument().isEmpty() ? o.name() : o.name() + " " + o.argument();
+        out.append(String.format("  %-15s %s%n", head, o.help()));
+      }
+      return out.append("\nSettings: see CONFIGURATION.md of each module; e.g. CIVICDIARY_WEB_PORT=8090 overrides"
+          + " civicdiary.web.port.\n").toString();
     }
   }
 
