@@ -21,11 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where errors become HTTP answers: each leaf of the core's error family, the web
- * layer's own refusals, and anything unexpected (a 500 that says nothing about the inside).
- *
- * <p>InvalidInput is 400 (a value that can never be right); PolicyViolated and SlotNotBookable are
- * 422 (well-formed, but the office's rules or the diary do not allow it now).
+ * The one place where errors become HTTP answers: each leaf of the core's error family (code,
+ * status and title from {@link ProblemType}), the web layer's own refusals ({@link Refusal}), and
+ * anything unexpected, an error type missing from the catalogue too (a 500 that says nothing about
+ * the inside).
  */
 final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -55,7 +54,7 @@ final class Problems {
     if (error instanceof HttpProblem p) {
       return new Answer(p.problem(), p.headers());
     }
-    if (error instanceof BookingException e) {
+    if (error instanceof BookingException e && ProblemType.of(e.getClass()).isPresent()) {
       return core(e, disclosure);
     }
     String incident = UUID.randomUUID().toString();
