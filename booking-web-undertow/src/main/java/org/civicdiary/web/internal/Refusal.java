@@ -23,7 +23,7 @@ enum Refusal {
   UNAUTHENTICATED("unauthenticated", 401, "Log in first",
       new Wording("Přihlaste se prosím.", "Please log in.")),
   LOGIN_FAILED("login-failed", 401, "Wrong user name or password",
-      new Wording("Špatné uživatelské jméno nebo heslo.", "Wrong user name or password.")),
+      new Wording("Uživatelské jméno nebo heslo nesouhlasí.", "The user name or the password is wrong.")),
   CSRF("csrf", 403, "Not permitted",
       new Wording("Tento požadavek nelze přijmout. Načtěte si prosím stránku znovu.", "This request cannot be accepted. Please reload the page.")),
   CORS_REFUSED("cors-refused", 403, "Cross-origin request refused",

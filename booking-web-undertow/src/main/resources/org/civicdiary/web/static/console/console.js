@@ -94,7 +94,6 @@
       username: 'Uživatelské jméno',
       password: 'Heslo',
       login: 'Přihlásit se',
-      loginFailed: 'Uživatelské jméno nebo heslo nesouhlasí.',
       sessionOver: 'Přihlášení vypršelo. Přihlaste se prosím znovu.',
       required: 'Vyplňte prosím.',
       status: { ACTIVE: 'platná', DISPLACED: 'čeká na nový termín', CANCELLED: 'zrušená', COMPLETED: 'proběhla', NO_SHOW: 'nedostavil se' },
@@ -385,7 +384,6 @@
       username: 'User name',
       password: 'Password',
       login: 'Sign in',
-      loginFailed: 'The user name or the password is wrong.',
       sessionOver: 'Your session has ended. Please sign in again.',
       required: 'Please fill this in.',
       status: { ACTIVE: 'active', DISPLACED: 'waiting for a new time', CANCELLED: 'cancelled', COMPLETED: 'took place', NO_SHOW: 'did not come' },
@@ -941,7 +939,7 @@
       }
       const result = await api.post('/staff/login', { username: username.value.trim(), password: password.value });
       if (!result.ok) {
-        fill(alert, el('p', { text: result.status === 401 ? texts.loginFailed : explainStaff(result) }));
+        fill(alert, el('p', { text: explain(kt(), result).message }));
         password.value = '';
         password.focus();
         return;
