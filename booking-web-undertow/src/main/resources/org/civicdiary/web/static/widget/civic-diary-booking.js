@@ -108,7 +108,6 @@
         topicTooLong: (max) => `Téma je příliš dlouhé, zkraťte ho prosím na nejvýše ${max} znaků.`,
         choose: 'Vyberte prosím jednu možnost.',
         network: 'Nepodařilo se spojit s rezervačním systémem. Zkontrolujte připojení k internetu a zkuste to znovu.',
-        notHere: 'Objednávání teď na této stránce není k dispozici.',
         refreshed: 'Nabídku volných časů jsme obnovili.',
         generic: 'Něco se nepovedlo. Zkuste to prosím znovu.',
         callUs: (phone) => `Když to nepůjde, zavolejte nám na ${phone}.`,
@@ -193,7 +192,6 @@
         topicTooLong: (max) => `The topic is too long; please shorten it to at most ${max} characters.`,
         choose: 'Please choose one option.',
         network: 'Could not reach the booking system. Check your internet connection and try again.',
-        notHere: 'Booking is not available on this page right now.',
         refreshed: 'We have refreshed the free times.',
         generic: 'Something went wrong. Please try again.',
         callUs: (phone) => `If it still does not work, call us on ${phone}.`,
@@ -357,7 +355,8 @@
   function explain(t, result) {
     const e = t.errors;
     const p = result.problem || {};
-    if (result.status === 0 && result.refused) return { kind: 'refused', message: e.notHere };
+    // A refused origin is told apart by a probe (see refusedByCors), as the answer's code cannot be read.
+    if (result.status === 0 && result.refused) return { kind: 'refused', message: t.problems['cors-refused'] || e.generic };
     if (result.status === 0) return { kind: 'network', message: e.network };
     const code = p.code || STATUS_CODES[result.status];
     const seconds = Math.max(1, parseInt(result.retryAfter, 10) || 30);
