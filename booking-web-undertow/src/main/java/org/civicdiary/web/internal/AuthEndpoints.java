@@ -58,7 +58,7 @@ final class AuthEndpoints {
       perUser.take(userKey);
       perAddress.take(address);
       auditFailure(username, address);
-      throw new HttpProblem(Problem.of(401, "login-failed", "Wrong user name or password",
+      throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED,
           "the user name or the password is wrong, or the account is disabled", null),
           Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
     }

@@ -86,12 +86,12 @@ final class BodyReader implements HttpHandler {
   }
 
   private static HttpProblem tooLarge(int maxBytes) {
-    return new HttpProblem(Problem.of(413, "body-too-large", "The request body is too large",
+    return new HttpProblem(Problem.of(Refusal.BODY_TOO_LARGE,
         "at most " + maxBytes + " bytes", "body"));
   }
 
   private static HttpProblem unsupported(String type) {
-    return new HttpProblem(Problem.of(415, "unsupported-media-type", "Send JSON",
+    return new HttpProblem(Problem.of(Refusal.UNSUPPORTED_MEDIA_TYPE,
         "the body must be application/json, not " + type, "Content-Type"));
   }
 }

@@ -63,7 +63,7 @@ final class Cors implements HttpHandler {
       refused.refused(origin);
     }
     if (!publicRoute || !origins.contains(origin)) {
-      Responder.problem(exchange, Problem.of(403, "cors-refused", "Cross-origin request refused",
+      Responder.problem(exchange, Problem.of(Refusal.CORS_REFUSED,
           "this origin may not call this endpoint; ask the office to add it to civicdiary.web.cors-origins", null),
           Map.of("Vary", "Origin"));
       return;

@@ -53,7 +53,7 @@ public final class DirectoryJson {
       String detail = problem.detail().startsWith(field + ": ") ? problem.detail().substring(field.length() + 2)
           : problem.detail();
       throw new DocumentInvalid(List.of(new DocumentInvalid.Finding(path,
-          problem.code().equals("malformed-json") ? "malformed-json" : "invalid-type", detail)));
+          problem.code().equals(Refusal.MALFORMED_JSON.code()) ? Refusal.MALFORMED_JSON.code() : "invalid-type", detail)));
     }
   }
 }

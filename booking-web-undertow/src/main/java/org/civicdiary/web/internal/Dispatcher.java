@@ -24,7 +24,7 @@ import org.xnio.XnioExecutor;
  * state while the worker finished (a third of the CPU samples of a booking load on 2 cores).
  */
 final class Dispatcher implements HttpHandler {
-  static final Problem TIMEOUT = Problem.of(503, "timeout", "The request took too long",
+  static final Problem TIMEOUT = Problem.of(Refusal.TIMEOUT,
       "The outcome is unknown. Check before repeating a change; a booking repeated with the same "
           + "Idempotency-Key is never made twice.", null);
   /** The body as read on the I/O thread; absent when there was none to read or it was too large. */

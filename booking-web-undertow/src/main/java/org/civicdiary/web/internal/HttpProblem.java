@@ -5,6 +5,7 @@
 package org.civicdiary.web.internal;
 
 import java.util.Map;
+import org.civicdiary.booking.error.ProblemType;
 
 /** A refusal decided by the web layer itself (not by the core): carries its problem and headers. */
 final class HttpProblem extends RuntimeException {
@@ -30,29 +31,29 @@ final class HttpProblem extends RuntimeException {
   }
 
   static HttpProblem badRequest(String field, String detail) {
-    return new HttpProblem(Problem.of(400, "invalid-input", "The request has an invalid value", field + ": " + detail, field));
+    return new HttpProblem(Problem.of(ProblemType.INVALID_INPUT, field + ": " + detail, field));
   }
 
   static HttpProblem malformed(String detail) {
-    return new HttpProblem(Problem.of(400, "malformed-json", "The request body is not valid JSON", detail, "body"));
+    return new HttpProblem(Problem.of(Refusal.MALFORMED_JSON, detail, "body"));
   }
 
   static HttpProblem unauthenticated() {
-    return new HttpProblem(Problem.of(401, "unauthenticated", "Log in first",
+    return new HttpProblem(Problem.of(Refusal.UNAUTHENTICATED,
         "this endpoint needs a staff session (cookie or bearer token)", null),
         Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
   }
 
-  static HttpProblem forbidden(String code, String detail) {
-    return new HttpProblem(Problem.of(403, code, "Not permitted", detail, null));
+  static HttpProblem forbidden(Refusal refusal, String detail) {
+    return new HttpProblem(Problem.of(refusal, detail, null));
   }
 
   static HttpProblem notFound(String detail) {
-    return new HttpProblem(Problem.of(404, "not-found", "Not found", detail, null));
+    return new HttpProblem(Problem.of(ProblemType.NOT_FOUND, detail, null));
   }
 
   static HttpProblem tooManyRequests(long retryAfterSeconds, String detail) {
-    return new HttpProblem(Problem.of(429, "rate-limited", "Too many requests", detail, null),
+    return new HttpProblem(Problem.of(Refusal.RATE_LIMITED, detail, null),
         Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
   }
 }

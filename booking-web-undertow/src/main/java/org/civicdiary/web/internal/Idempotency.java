@@ -50,7 +50,7 @@ final class Idempotency {
   Optional<Reply> replay(String key, String requestHash, Function<StoredResponse, Reply> rebuild) {
     return keys.find(key, clock.instant()).map(stored -> {
       if (!stored.requestHash().equals(requestHash)) {
-        throw new HttpProblem(Problem.of(422, "idempotency-key-reused", "Idempotency-Key already used",
+        throw new HttpProblem(Problem.of(Refusal.IDEMPOTENCY_KEY_REUSED,
             "this Idempotency-Key was used with a different request body; use a new key for a new request",
             HEADER));
       }

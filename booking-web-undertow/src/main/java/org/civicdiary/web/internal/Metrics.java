@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.civicdiary.booking.error.ProblemType;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.port.Outbox;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ final class Metrics {
     rejections.computeIfAbsent(cause, c -> Counter.builder("civicdiary.rejections")
         .description("requests answered with a problem, by its code").tag("cause", c).register(registry))
         .increment();
-    if (cause.equals("slot-taken")) {
+    if (cause.equals(ProblemType.SLOT_TAKEN.code())) {
       conflicts.increment();
     }
   }

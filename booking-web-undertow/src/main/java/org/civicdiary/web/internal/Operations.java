@@ -53,7 +53,7 @@ final class Operations {
   Reply metrics(Call call) {
     InetAddress client = AddressRange.literal(call.address());
     if (client == null || !AddressRange.anyContains(metricsFrom, client)) {
-      throw HttpProblem.forbidden("metrics-refused", "metrics are served only to civicdiary.web.metrics-from");
+      throw HttpProblem.forbidden(Refusal.METRICS_REFUSED, "metrics are served only to civicdiary.web.metrics-from");
     }
     if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
       throw HttpProblem.notFound("the host exports metrics through its own registry");

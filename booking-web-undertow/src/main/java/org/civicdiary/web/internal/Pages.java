@@ -38,6 +38,8 @@ final class Pages implements HttpHandler {
   private static final String CONSOLE = "/console/";
   private static final String ROOT = "org/civicdiary/web/";
   private static final String CSS_VERSION = "__CSS_VERSION__";
+  /** Where the widget's script gets the problem catalogue's words (the kit shares them with the other pages). */
+  private static final String PROBLEM_TEXTS = "/*__PROBLEM_TEXTS__*/{}";
   private static final String JS = "text/javascript;charset=utf-8";
   private static final String CSS = "text/css;charset=utf-8";
   private static final String HTML = "text/html;charset=utf-8";
@@ -55,7 +57,9 @@ final class Pages implements HttpHandler {
     this.next = next;
     this.css = Asset.of(CSS, read("static/widget/civic-diary-booking.css"));
     this.script = Asset.of(JS, new String(read("static/widget/civic-diary-booking.js"), StandardCharsets.UTF_8)
-        .replace(CSS_VERSION, css.etag()).getBytes(StandardCharsets.UTF_8));
+        .replace(CSS_VERSION, css.etag())
+        .replace(PROBLEM_TEXTS, new String(Json.write(Refusal.pageTexts()), StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.UTF_8));
     this.manage = Asset.of(HTML, read("pages/manage.html"));
     this.console = Asset.of(HTML, read("pages/console.html"));
   }
@@ -100,7 +104,7 @@ final class Pages implements HttpHandler {
   private static void send(HttpServerExchange exchange, Asset asset, String cache) {
     boolean head = exchange.getRequestMethod().equals(Methods.HEAD);
     if (!head && !exchange.getRequestMethod().equals(Methods.GET)) {
-      Responder.problem(exchange, Problem.of(405, "method-not-allowed", "Method not allowed",
+      Responder.problem(exchange, Problem.of(Refusal.METHOD_NOT_ALLOWED,
           exchange.getRequestMethod() + " is not allowed here; use GET, HEAD", null), Map.of("Allow", "GET, HEAD"));
       return;
     }

@@ -6,6 +6,7 @@ package org.civicdiary.web.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.civicdiary.booking.error.ProblemType;
 
 /**
  * An RFC 9457 problem detail. {@code code} is the last part of {@code type}, for clients that
@@ -20,8 +21,14 @@ record Problem(String type, String title, int status, String detail, String code
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
-  static Problem of(int status, String code, String title, String detail, String field) {
-    return new Problem(TYPE_PREFIX + code, title, status, detail, code, field, null);
+  /** A problem of the core's catalogue. */
+  static Problem of(ProblemType type, String detail, String field) {
+    return new Problem(TYPE_PREFIX + type.code(), type.title(), type.status(), detail, type.code(), field, null);
+  }
+
+  /** A problem of the web layer's catalogue. */
+  static Problem of(Refusal refusal, String detail, String field) {
+    return new Problem(TYPE_PREFIX + refusal.code(), refusal.title(), refusal.status(), detail, refusal.code(), field, null);
   }
 
   Problem with(String name, Object value) {

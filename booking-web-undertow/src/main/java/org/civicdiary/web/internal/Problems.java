@@ -11,22 +11,20 @@ import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.DocumentInvalid;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.NotFound;
-import org.civicdiary.booking.error.NotPermitted;
 import org.civicdiary.booking.error.PolicyViolated;
+import org.civicdiary.booking.error.ProblemType;
 import org.civicdiary.booking.error.SlotNotBookable;
 import org.civicdiary.booking.error.SlotTaken;
-import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.booking.error.TokenInvalid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where errors become HTTP answers: each leaf of the core's error family, the web
- * layer's own refusals, and anything unexpected (a 500 that says nothing about the inside).
- *
- * <p>InvalidInput is 400 (a value that can never be right); PolicyViolated and SlotNotBookable are
- * 422 (well-formed, but the office's rules or the diary do not allow it now).
+ * The one place where errors become HTTP answers: each leaf of the core's error family (code,
+ * status and title from {@link ProblemType}), the web layer's own refusals ({@link Refusal}), and
+ * anything unexpected, an error type missing from the catalogue too (a 500 that says nothing about
+ * the inside).
  */
 final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -47,9 +45,8 @@ final class Problems {
   }
 
   /** The single answer for "this address cannot book now", whatever the rule behind it. */
-  static final Problem EMAIL_LIMIT = Problem.of(422, "email-limit", "This e-mail address cannot make this booking",
-      "The office's limits for one e-mail address do not allow this booking now. Manage your bookings "
-          + "from the links in your e-mails, or call the office.", "email");
+  static final Problem EMAIL_LIMIT = Problem.of(Refusal.EMAIL_LIMIT, "The office's limits for one e-mail address do not "
+      + "allow this booking now. Manage your bookings from the links in your e-mails, or call the office.", "email");
 
   private Problems() {}
 
@@ -57,82 +54,64 @@ final class Problems {
     if (error instanceof HttpProblem p) {
       return new Answer(p.problem(), p.headers());
     }
-    if (error instanceof BookingException e) {
+    if (error instanceof BookingException e && ProblemType.of(e.getClass()).isPresent()) {
       return core(e, disclosure);
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("unexpected error, incident {}", incident, error);
-    return new Answer(Problem.of(500, "internal", "Something went wrong on our side",
-        "The request was not completed. Incident " + incident + ".", null), Map.of());
+    return new Answer(Problem.of(Refusal.INTERNAL, "The request was not completed. Incident " + incident + ".", null),
+        Map.of());
   }
 
+  /** The core's catalogue gives code, status and title; here only the detail and the members each leaf adds. */
   private static Answer core(BookingException error, Disclosure disclosure) {
+    ProblemType type = ProblemType.of(error);
     if (error instanceof InvalidInput e) {
-      return answer(Problem.of(400, "invalid-input", "The request has an invalid value",
-          e.field() + ": " + e.problem(), e.field()));
+      return answer(Problem.of(type, e.field() + ": " + e.problem(), e.field()));
     }
     if (error instanceof DocumentInvalid e) {
-      return answer(Problem.of(400, "invalid-document", "The document has errors",
-          e.errors().size() + " error(s); nothing was changed", "body")
+      return answer(Problem.of(type, e.errors().size() + " error(s); nothing was changed", "body")
           .with("errors", e.errors().stream().map(f -> Map.of("path", f.path(), "code", f.code(), "detail", f.detail()))
               .toList()));
     }
     if (error instanceof SlotTaken) {
-      return answer(Problem.of(409, "slot-taken", "This time was just taken",
-          "Someone booked this time a moment ago; choose another.", "start"));
+      return answer(Problem.of(type, "Someone booked this time a moment ago; choose another.", "start"));
     }
     if (error instanceof SlotNotBookable e) {
-      return answer(Problem.of(422, "slot-not-bookable", "This time cannot be booked",
-          detail(e.reason()), "start").with("reason", e.reason().name()));
+      return answer(Problem.of(type, type.variants().get(e.reason().name()).en(), "start")
+          .with("reason", e.reason().name()));
     }
     if (error instanceof PolicyViolated e) {
       if (disclosure == Disclosure.CONCEAL_EMAIL && dependsOnEmail(e.policy())) {
         return answer(EMAIL_LIMIT);
       }
-      return answer(Problem.of(422, "policy-violated", "The office's booking rules do not allow this",
-          e.getMessage(), e.field()).with("policy", e.policy().name()));
+      return answer(Problem.of(type, e.getMessage(), e.field()).with("policy", e.policy().name()));
     }
     if (error instanceof NotFound e) {
-      return answer(Problem.of(404, "not-found", "Not found", e.kind() + " " + e.id() + " does not exist", null));
+      return answer(Problem.of(type, e.kind() + " " + e.id() + " does not exist", null));
     }
     if (error instanceof TokenInvalid) {
       // The same answer for a guessed token, a mistyped one and another reservation's: nothing to learn.
-      return answer(Problem.of(404, "not-found", "Not found", "This link opens no reservation.", null));
+      return answer(Problem.of(type, "This link opens no reservation.", null));
     }
-    if (error instanceof NotPermitted e) {
-      return answer(Problem.of(403, "not-permitted", "Not permitted", e.getMessage(), null));
+    if (error instanceof ConcurrentChange) {
+      return answer(Problem.of(type, error.getMessage() + "; reload and try again", null));
     }
-    if (error instanceof ConcurrentChange e) {
-      return answer(Problem.of(409, "concurrent-change", "Changed meanwhile",
-          e.getMessage() + "; reload and try again", null));
+    if (error instanceof StorageUnavailable) {
+      LOG.warn("storage unavailable: {}", error.getMessage());
+      // The connection may have been lost with a commit in flight: never claim that nothing changed.
+      return new Answer(Problem.of(type, "The storage could not be reached; if this request changes something, the "
+          + "change may or may not have been made. Try again in a moment: a booking repeated with the same "
+          + "Idempotency-Key is never made twice; check other changes before repeating them.", null),
+          Map.of("Retry-After", RETRY_AFTER_UNAVAILABLE));
     }
-    if (error instanceof StateConflict e) {
-      return answer(Problem.of(409, "state-conflict", "Not possible in the present state", e.getMessage(), null));
-    }
-    if (error instanceof StorageUnavailable e) {
-      LOG.warn("storage unavailable: {}", e.getMessage());
-      return new Answer(Problem.of(503, "storage-unavailable", "Temporarily unavailable",
-          "Nothing was changed. Try again in a moment.", null), Map.of("Retry-After", RETRY_AFTER_UNAVAILABLE));
-    }
-    throw new IllegalStateException("unmapped error " + error.getClass().getName());
+    // NotPermitted, StateConflict: their message is the detail.
+    return answer(Problem.of(type, error.getMessage(), null));
   }
 
   private static boolean dependsOnEmail(PolicyViolated.Policy policy) {
     return policy == PolicyViolated.Policy.TOO_MANY_RESERVATIONS
         || policy == PolicyViolated.Policy.OVERLAPPING_RESERVATION;
-  }
-
-  private static String detail(SlotNotBookable.Reason reason) {
-    return switch (reason) {
-      case OUTSIDE_DIARY -> "The official does not receive citizens at this time.";
-      case MISALIGNED -> "The time does not start a slot of the diary.";
-      case ABSENT -> "The official is away at this time.";
-      case HOLIDAY -> "The office is closed on this public holiday.";
-      case TOO_SOON -> "This time is too soon to book; choose a later one.";
-      case TOO_FAR_AHEAD -> "This time is too far ahead to book yet.";
-      case OFFICIAL_INACTIVE -> "The official takes no bookings.";
-      case AGENDA_NOT_HANDLED -> "The official does not handle this agenda.";
-    };
   }
 
   private static Answer answer(Problem problem) {

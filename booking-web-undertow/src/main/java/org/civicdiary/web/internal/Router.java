@@ -73,7 +73,7 @@ final class Router implements HttpHandler {
       next.preflight(exchange, fitting, allow);
       return;
     }
-    Responder.problem(exchange, Problem.of(405, "method-not-allowed", "Method not allowed",
+    Responder.problem(exchange, Problem.of(Refusal.METHOD_NOT_ALLOWED,
         method + " is not allowed here; use " + allow, null), Map.of("Allow", allow));
   }
 }

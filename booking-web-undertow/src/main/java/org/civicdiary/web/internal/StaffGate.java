@@ -39,7 +39,7 @@ final class StaffGate implements HttpHandler {
     }
     if ((route.access() == Route.Access.STAFF || route.access() == Route.Access.LOGIN)
         && route.changes() && bearer(exchange) == null && !sameOriginProof(exchange)) {
-      throw HttpProblem.forbidden("csrf", "a change needs Content-Type: application/json or an X-Requested-With header");
+      throw HttpProblem.forbidden(Refusal.CSRF, "a change needs Content-Type: application/json or an X-Requested-With header");
     }
     next.handleRequest(exchange);
   }

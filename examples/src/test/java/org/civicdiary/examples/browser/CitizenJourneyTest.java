@@ -154,7 +154,10 @@ class CitizenJourneyTest extends CitizenJourney {
     assertThat(browser.js(explain, "cs", 429, "7", "{}")).isEqualTo("Příliš mnoho pokusů za krátkou dobu. Zkuste to prosím znovu za 7 s.");
     assertThat(browser.js(explain, "en", 429, null, "{}")).isEqualTo("Too many attempts in a short time. Please try again in 30 s.");
     assertThat((String) browser.js(explain, "cs", 503, "5", "{\"code\":\"storage-unavailable\"}"))
-        .contains("dočasně nedostupný", "nic se nezměnilo");
+        .contains("dočasně nedostupný", "mohla, ale nemusela provést").doesNotContain("nic se nezměnilo");
+    assertThat((String) browser.js(explain, "en", 422, null,
+        "{\"code\":\"policy-violated\",\"policy\":\"TOPIC_TOO_LONG\",\"field\":\"topic\"}"))
+        .as("the catalogue's words for the code, not another field's").contains("too long");
     assertThat((String) browser.js(explain, "cs", 503, "5", "{\"code\":\"timeout\"}")).contains("neprovede dvakrát");
     assertThat((String) browser.js(explain, "cs", 422, null, "{\"code\":\"slot-not-bookable\",\"reason\":\"TOO_SOON\"}"))
         .contains("příliš blízko", "obnovili");

@@ -94,9 +94,7 @@
       username: 'Uživatelské jméno',
       password: 'Heslo',
       login: 'Přihlásit se',
-      loginFailed: 'Uživatelské jméno nebo heslo nesouhlasí.',
       sessionOver: 'Přihlášení vypršelo. Přihlaste se prosím znovu.',
-      notPermitted: 'K této akci nemáte oprávnění.',
       required: 'Vyplňte prosím.',
       status: { ACTIVE: 'platná', DISPLACED: 'čeká na nový termín', CANCELLED: 'zrušená', COMPLETED: 'proběhla', NO_SHOW: 'nedostavil se' },
       channel: { WEB: 'web', PHONE: 'telefon' },
@@ -214,7 +212,6 @@
       days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
       // field errors from the API
       fieldInvalid: 'Tato hodnota neplatí. Opravte ji prosím.',
-      refused: 'Server změnu odmítl.',
       between: (min, max) => `Zadejte číslo od ${min} do ${max}.`,
       // staff accounts
       accountsIntro: 'Účty pro přihlášení do konzole. Hesla se ukládají jen jako otisk a nikde se nezobrazují.',
@@ -387,9 +384,7 @@
       username: 'User name',
       password: 'Password',
       login: 'Sign in',
-      loginFailed: 'The user name or the password is wrong.',
       sessionOver: 'Your session has ended. Please sign in again.',
-      notPermitted: 'You are not permitted to do this.',
       required: 'Please fill this in.',
       status: { ACTIVE: 'active', DISPLACED: 'waiting for a new time', CANCELLED: 'cancelled', COMPLETED: 'took place', NO_SHOW: 'did not come' },
       channel: { WEB: 'web', PHONE: 'phone' },
@@ -500,7 +495,6 @@
       saveWindows: 'Save the diary',
       days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
       fieldInvalid: 'This value is not valid. Please correct it.',
-      refused: 'The server refused the change.',
       between: (min, max) => `Enter a number from ${min} to ${max}.`,
       accountsIntro: 'Accounts for signing in to the console. Passwords are stored only as a hash and never shown.',
       accountsCaption: (n) => `Accounts (${n})`,
@@ -658,7 +652,7 @@
       renderLogin(t().sessionOver);
       return;
     }
-    const message = result.status === 403 ? t().notPermitted : explainStaff(result);
+    const message = explainStaff(result);
     fill(status);
     fill(alert, el('p', { text: message }));
   }
@@ -797,7 +791,8 @@
       refuse(control, fieldMessage(control), p.detail);
     } else if (result.status === 400 || result.status === 409) {
       fill(status);
-      fill(alert, el('p', { text: p.detail ? `${t().refused} (${p.detail})` : t().refused }));
+      const known = explain(kt(), result).message;
+      fill(alert, el('p', { text: p.detail ? `${known} (${p.detail})` : known }));
     } else {
       failed(result);
     }
@@ -944,7 +939,7 @@
       }
       const result = await api.post('/staff/login', { username: username.value.trim(), password: password.value });
       if (!result.ok) {
-        fill(alert, el('p', { text: result.status === 401 ? texts.loginFailed : explainStaff(result) }));
+        fill(alert, el('p', { text: explain(kt(), result).message }));
         password.value = '';
         password.focus();
         return;

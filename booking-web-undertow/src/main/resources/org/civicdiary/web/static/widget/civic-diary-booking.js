@@ -108,25 +108,7 @@
         topicTooLong: (max) => `Téma je příliš dlouhé, zkraťte ho prosím na nejvýše ${max} znaků.`,
         choose: 'Vyberte prosím jednu možnost.',
         network: 'Nepodařilo se spojit s rezervačním systémem. Zkontrolujte připojení k internetu a zkuste to znovu.',
-        notHere: 'Objednávání teď na této stránce není k dispozici.',
-        unavailable: 'Rezervační systém je teď dočasně nedostupný a nic se nezměnilo. Zkuste to prosím za chvíli znovu.',
-        timeout: 'Systém nestihl odpovědět včas. Zkuste to prosím znovu – stejná žádost se neprovede dvakrát.',
-        rateLimited: (s) => `Příliš mnoho pokusů za krátkou dobu. Zkuste to prosím znovu za ${s} s.`,
-        slotTaken: 'Vybraný čas si mezitím objednal někdo jiný. Nabídku volných časů jsme obnovili – vyberte si prosím jiný.',
-        reasons: {
-          TOO_SOON: 'Tento čas je už příliš blízko, aby se dal objednat. Vyberte si prosím pozdější.',
-          TOO_FAR_AHEAD: 'Tak daleko dopředu se zatím objednat nelze. Vyberte si prosím dřívější čas.',
-          ABSENT: 'Úředník v tu dobu nebude přítomen. Vyberte si prosím jiný čas.',
-          HOLIDAY: 'Ve státní svátek je úřad zavřený. Vyberte si prosím jiný den.',
-          OUTSIDE_DIARY: 'V tuto dobu úředník občany nepřijímá. Vyberte si prosím jiný čas.',
-          MISALIGNED: 'V tuto dobu úředník občany nepřijímá. Vyberte si prosím jiný čas.',
-          OFFICIAL_INACTIVE: 'Tento úředník teď objednávky nepřijímá. Vyberte si prosím jiného.',
-          AGENDA_NOT_HANDLED: 'Tento úředník vybranou agendu nevyřizuje. Vyberte si prosím jiného.',
-        },
         refreshed: 'Nabídku volných časů jsme obnovili.',
-        emailLimit: 'Na tuto e-mailovou adresu teď další schůzku objednat nelze. Své rezervace můžete spravovat odkazy z e-mailů, nebo zavolejte na call centrum.',
-        notFound: 'Tento odkaz neotevírá žádnou rezervaci. Zkontrolujte, že je celý, nebo použijte odkaz z nejnovějšího e-mailu.',
-        conflict: 'To už teď nejde, protože se rezervace mezitím změnila. Údaje jsme obnovili.',
         generic: 'Něco se nepovedlo. Zkuste to prosím znovu.',
         callUs: (phone) => `Když to nepůjde, zavolejte nám na ${phone}.`,
       },
@@ -210,30 +192,19 @@
         topicTooLong: (max) => `The topic is too long; please shorten it to at most ${max} characters.`,
         choose: 'Please choose one option.',
         network: 'Could not reach the booking system. Check your internet connection and try again.',
-        notHere: 'Booking is not available on this page right now.',
-        unavailable: 'The booking system is unavailable for a moment and nothing was changed. Please try again shortly.',
-        timeout: 'The system did not answer in time. Please try again; the same request is never carried out twice.',
-        rateLimited: (s) => `Too many attempts in a short time. Please try again in ${s} s.`,
-        slotTaken: 'Someone else booked this time meanwhile. We have refreshed the free times; please choose another.',
-        reasons: {
-          TOO_SOON: 'This time is too soon to book. Please choose a later one.',
-          TOO_FAR_AHEAD: 'This time is too far ahead to book yet. Please choose an earlier one.',
-          ABSENT: 'The official will be away at this time. Please choose another time.',
-          HOLIDAY: 'The office is closed on this public holiday. Please choose another day.',
-          OUTSIDE_DIARY: 'The official does not see citizens at this time. Please choose another time.',
-          MISALIGNED: 'The official does not see citizens at this time. Please choose another time.',
-          OFFICIAL_INACTIVE: 'This official takes no bookings now. Please choose another.',
-          AGENDA_NOT_HANDLED: 'This official does not handle the chosen matter. Please choose another.',
-        },
         refreshed: 'We have refreshed the free times.',
-        emailLimit: 'This e-mail address cannot book another meeting now. Manage your bookings from the links in your e-mails, or call the call centre.',
-        notFound: 'This link opens no booking. Check that it is complete, or use the link from your latest e-mail.',
-        conflict: 'This is no longer possible because the booking changed meanwhile. We have reloaded it.',
         generic: 'Something went wrong. Please try again.',
         callUs: (phone) => `If it still does not work, call us on ${phone}.`,
       },
     },
   };
+
+  /**
+   * The words for each problem code the API sends (and for code.REASON / code.POLICY), by language:
+   * the server's problem catalogue, filled in when it serves this script.
+   */
+  const PROBLEM_TEXTS = /*__PROBLEM_TEXTS__*/{};
+  for (const lang of LANGS) TEXTS[lang].problems = PROBLEM_TEXTS[lang] || {};
 
   // ---------------------------------------------------------------- DOM without HTML strings
 
@@ -378,31 +349,31 @@
    * longer bookable: refresh the free times), 'field' (named field), 'email-limit', 'not-found',
    * 'conflict', 'other'.
    */
+  /** The code of an answer that came without one (a proxy's 404, 429 or 503). */
+  const STATUS_CODES = { 404: 'not-found', 409: 'state-conflict', 429: 'rate-limited', 503: 'storage-unavailable' };
+
   function explain(t, result) {
     const e = t.errors;
     const p = result.problem || {};
-    if (result.status === 0 && result.refused) return { kind: 'refused', message: e.notHere };
+    // A refused origin is told apart by a probe (see refusedByCors), as the answer's code cannot be read.
+    if (result.status === 0 && result.refused) return { kind: 'refused', message: t.problems['cors-refused'] || e.generic };
     if (result.status === 0) return { kind: 'network', message: e.network };
-    if (result.status === 429) {
-      const seconds = Math.max(1, parseInt(result.retryAfter, 10) || 30);
-      return { kind: 'retry', message: e.rateLimited(seconds) };
-    }
-    if (result.status === 503) return { kind: 'retry', message: p.code === 'timeout' ? e.timeout : e.unavailable };
-    if (p.code === 'slot-taken') return { kind: 'slot', message: e.slotTaken };
-    if (p.code === 'slot-not-bookable') {
-      return { kind: 'slot', message: `${e.reasons[p.reason] || e.generic} ${e.refreshed}` };
-    }
-    if (p.code === 'email-limit') return { kind: 'email-limit', field: 'email', message: e.emailLimit };
-    if (p.code === 'policy-violated' && p.policy === 'TOPIC_TOO_LONG') return { kind: 'field', field: 'topic', message: e.topicMissing };
-    if (p.code === 'policy-violated' && p.policy === 'EMAIL_REQUIRED') return { kind: 'field', field: 'email', message: e.emailMissing };
-    if (p.code === 'invalid-input' && p.field) {
-      const byField = { name: e.nameMissing, email: e.emailInvalid, phone: e.phoneInvalid, topic: e.topicMissing };
-      const field = String(p.field).replace(/^citizen\./, '');
-      if (byField[field]) return { kind: 'field', field, message: byField[field] };
-    }
-    if (result.status === 404) return { kind: 'not-found', message: e.notFound };
-    if (result.status === 409) return { kind: 'conflict', message: e.conflict };
-    return { kind: 'other', message: e.generic };
+    const code = p.code || STATUS_CODES[result.status];
+    const seconds = Math.max(1, parseInt(result.retryAfter, 10) || 30);
+    const said = (key) => (t.problems[key] || '').replace('{seconds}', seconds);
+    const message = said(code) || e.generic;
+    if (result.status === 429 || result.status === 503) return { kind: 'retry', message };
+    if (code === 'slot-taken') return { kind: 'slot', message };
+    if (code === 'slot-not-bookable') return { kind: 'slot', message: `${said(`${code}.${p.reason}`) || message} ${e.refreshed}` };
+    if (code === 'email-limit') return { kind: 'email-limit', field: 'email', message };
+    const byField = { name: e.nameMissing, email: e.emailInvalid, phone: e.phoneInvalid, topic: e.topicMissing };
+    const field = String(p.field || '').replace(/^citizen\./, '');
+    const finer = said(`${code}.${p.policy}`);
+    if (code === 'policy-violated' && byField[field]) return { kind: 'field', field, message: finer || message };
+    if (code === 'invalid-input' && byField[field]) return { kind: 'field', field, message: byField[field] };
+    if (result.status === 404) return { kind: 'not-found', message };
+    if (result.status === 409) return { kind: 'conflict', message };
+    return { kind: 'other', message: finer || message };
   }
 
   // ---------------------------------------------------------------- dates in the office's zone
