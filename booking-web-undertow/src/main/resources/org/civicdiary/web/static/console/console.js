@@ -905,8 +905,18 @@
     return h1;
   }
 
-  /** Shows the page the address names; focus goes to its heading, as after a page load. */
-  async function route(moveFocus) {
+  /**
+   * Shows the page the address names; focus goes to its heading, as after a page load. Routings run
+   * one after another: a slow page still loading (the start page after login) must not overwrite
+   * the page asked for meanwhile.
+   */
+  let routing = Promise.resolve();
+  function route(moveFocus) {
+    routing = routing.then(() => show(moveFocus), () => show(moveFocus));
+    return routing;
+  }
+
+  async function show(moveFocus) {
     if (!state.me) {
       renderLogin();
       return;
