@@ -8,6 +8,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Deque;
 import java.util.Map;
@@ -68,6 +69,18 @@ final class Call {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new InvalidInput(name, "must be an ISO-8601 date such as 2027-03-02");
+    }
+  }
+
+  LocalTime time(String name) {
+    String value = query(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput(name, "must be an ISO-8601 local time such as 16:30");
     }
   }
 
