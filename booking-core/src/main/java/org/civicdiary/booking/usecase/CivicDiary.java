@@ -35,6 +35,7 @@ public final class CivicDiary {
   private final Anonymising anonymising;
   private final IssuingManageLinks issuingManageLinks;
   private final ImportingDirectory importingDirectory;
+  private final OfficeTime officeTime;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -49,6 +50,7 @@ public final class CivicDiary {
     this.anonymising = new Anonymising(context);
     this.issuingManageLinks = new IssuingManageLinks(context);
     this.importingDirectory = new ImportingDirectory(context, administering, changingSchedule);
+    this.officeTime = new OfficeTime(context);
   }
 
   public static Builder builder() {
@@ -102,6 +104,11 @@ public final class CivicDiary {
    */
   public Housekeeping housekeeping(HousekeepingPeriods periods, List<? extends Chore> chores) {
     return new Housekeeping(context, anonymising, Objects.requireNonNull(periods, "periods"), List.copyOf(chores));
+  }
+
+  /** The offices' time zones, for reading the dates and wall-clock times people type. */
+  public OfficeTime officeTime() {
+    return officeTime;
   }
 
   /** Export and import of the directory as one document. */

@@ -27,16 +27,27 @@ import org.civicdiary.booking.model.Window;
 final class Bodies {
   private Bodies() {}
 
-  /** A booking; {@code language} is {@code cs} (default) or {@code en}. */
-  record BookingBody(String official, String agenda, Instant start, String name, String email, String phone,
-      String topic, String language) {}
+  /**
+   * A booking; {@code language} is {@code cs} (default) or {@code en}. The start is an instant or a
+   * date and time in the office's zone ({@link TypedTime}).
+   */
+  record BookingBody(String official, String agenda, Instant start, LocalDate startDate, LocalTime startTime,
+      String name, String email, String phone, String topic, String language) {
+    TypedTime typedStart() {
+      return new TypedTime("start", start, startDate, startTime);
+    }
+  }
 
   /** For changes that take no input: an empty body or {@code {}}. */
   record Empty() {}
 
   record RescheduleBody(String official, Instant start) {}
 
-  record MoveBody(String official, Instant start, String note) {}
+  record MoveBody(String official, Instant start, LocalDate startDate, LocalTime startTime, String note) {
+    TypedTime typedStart() {
+      return new TypedTime("start", start, startDate, startTime);
+    }
+  }
 
   record NoteBody(String note) {}
 
@@ -44,7 +55,17 @@ final class Bodies {
 
   record LoginBody(String username, String password, Boolean bearer) {}
 
-  record AbsenceBody(Instant start, Instant end, AbsenceKind kind, String reason) {}
+  /** An absence; each end is an instant or a date and time in the office's zone ({@link TypedTime}). */
+  record AbsenceBody(Instant start, LocalDate startDate, LocalTime startTime, Instant end, LocalDate endDate,
+      LocalTime endTime, AbsenceKind kind, String reason) {
+    TypedTime typedStart() {
+      return new TypedTime("start", start, startDate, startTime);
+    }
+
+    TypedTime typedEnd() {
+      return new TypedTime("end", end, endDate, endTime);
+    }
+  }
 
   /** A weekly window; {@code validUntil}, {@code onHolidays} (false) and {@code place} may be left out. */
   record WindowBody(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,

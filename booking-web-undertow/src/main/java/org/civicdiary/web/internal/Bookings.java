@@ -117,12 +117,13 @@ final class Bookings {
         .header("Location", call.mount() + "/api/v1/staff/reservations/" + booked.reservation().id());
   }
 
-  private static BookingRequest request(BookingBody body, Channel channel) {
+  private BookingRequest request(BookingBody body, Channel channel) {
     Language language = body.language() == null ? Language.CS : Language.of(body.language());
+    OfficialId official = body.official() == null ? null : OfficialId.of(body.official());
     return new BookingRequest(
-        body.official() == null ? null : OfficialId.of(body.official()),
+        official,
         body.agenda() == null ? null : AgendaId.of(body.agenda()),
-        body.start(),
+        body.typedStart().exact(() -> diary.officeTime().zoneOf(Bodies.required("official", official))),
         new Citizen(body.name(), body.email(), body.phone()),
         body.topic(),
         channel,

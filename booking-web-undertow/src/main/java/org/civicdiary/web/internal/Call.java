@@ -8,9 +8,11 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Deque;
 import java.util.Map;
+import java.util.function.Function;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.StaffMember;
 
@@ -60,26 +62,26 @@ final class Call {
   }
 
   LocalDate date(String name) {
-    String value = query(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInput(name, "must be an ISO-8601 date such as 2027-03-02");
-    }
+    return parsed(name, LocalDate::parse, "an ISO-8601 date such as 2027-03-02");
+  }
+
+  LocalTime time(String name) {
+    return parsed(name, LocalTime::parse, "an ISO-8601 local time such as 16:30");
   }
 
   Instant instant(String name) {
+    return parsed(name, Instant::parse, "an ISO-8601 instant such as 2027-03-02T15:00:00Z");
+  }
+
+  private <T> T parsed(String name, Function<String, T> parser, String expected) {
     String value = query(name);
     if (value == null) {
       return null;
     }
     try {
-      return Instant.parse(value);
+      return parser.apply(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidInput(name, "must be an ISO-8601 instant such as 2027-03-02T15:00:00Z");
+      throw new InvalidInput(name, "must be " + expected);
     }
   }
 

@@ -5,6 +5,7 @@
 package org.civicdiary.web.internal;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.NotPermitted;
@@ -68,11 +69,14 @@ final class StaffEndpoints {
     String department = call.query("department");
     String official = call.query("official");
     String status = call.query("status");
-    ReservationSearch search = new ReservationSearch(call.query("text"),
-        department == null ? null : DepartmentId.of(department),
-        official == null ? null : OfficialId.of(official),
+    DepartmentId departmentId = department == null ? null : DepartmentId.of(department);
+    OfficialId officialId = official == null ? null : OfficialId.of(official);
+    TypedTime from = TypedTime.query(call, "from");
+    TypedTime to = TypedTime.query(call, "to");
+    ReservationSearch search = new ReservationSearch(call.query("text"), departmentId, officialId,
         status == null ? null : status(status),
-        call.instant("from"), call.instant("to"),
+        from.start(() -> searchZone(departmentId, officialId, "fromDate")),
+        to.end(() -> searchZone(departmentId, officialId, "toDate")),
         call.integer("limit", DEFAULT_SEARCH_LIMIT, 1, 1000));
     return Reply.ok(new Views.ReservationsView(diary.handlingReservations().search(call.member(), search).stream()
         .map(ReservationView::of).toList()));
@@ -84,8 +88,9 @@ final class StaffEndpoints {
 
   Reply move(Call call) {
     MoveBody body = call.body(MoveBody.class);
-    Reservation moved = diary.handlingReservations().move(call.member(), reservationId(call),
-        body.official() == null ? null : OfficialId.of(body.official()), body.start(), body.note());
+    OfficialId official = body.official() == null ? null : OfficialId.of(body.official());
+    Instant start = body.typedStart().exact(() -> diary.officeTime().zoneOf(required("official", official)));
+    Reservation moved = diary.handlingReservations().move(call.member(), reservationId(call), official, start, body.note());
     cache.invalidate();
     return Reply.ok(ReservationView.of(moved));
   }
@@ -114,8 +119,8 @@ final class StaffEndpoints {
   Reply absences(Call call) {
     OfficialId official = officialId(call);
     requireOwnDiary(call.member(), official, "see another official's absences");
-    Instant from = required("from", call.instant("from"));
-    Instant to = required("to", call.instant("to"));
+    Instant from = required("from", TypedTime.query(call, "from").start(() -> diary.officeTime().zoneOf(official)));
+    Instant to = required("to", TypedTime.query(call, "to").end(() -> diary.officeTime().zoneOf(official)));
     if (!from.isBefore(to)) {
       throw new InvalidInput("to", "must be after from");
     }
@@ -127,7 +132,8 @@ final class StaffEndpoints {
     OfficialId official = officialId(call);
     AbsenceBody body = call.body(AbsenceBody.class);
     Displacement displacement = diary.recordingAbsence().record(call.member(),
-        new AbsenceRequest(official, body.start(), body.end(), body.kind(), body.reason()));
+        new AbsenceRequest(official, body.typedStart().start(() -> diary.officeTime().zoneOf(official)),
+            body.typedEnd().end(() -> diary.officeTime().zoneOf(official)), body.kind(), body.reason()));
     cache.invalidate();
     Absence absence = storage.diaries().absence(AbsenceId.parse(displacement.subject())).orElseThrow();
     return Reply.json(201, new Views.RecordedAbsenceView(AbsenceView.of(absence),
@@ -168,6 +174,14 @@ final class StaffEndpoints {
     if (!member.mayManage(official)) {
       throw new NotPermitted(action);
     }
+  }
+
+  /** The zone a search's local times are read in: the official's, the department's, or the one all offices share. */
+  private ZoneId searchZone(DepartmentId department, OfficialId official, String field) {
+    if (official != null) {
+      return diary.officeTime().zoneOf(official);
+    }
+    return department != null ? diary.officeTime().zoneOf(department) : diary.officeTime().sharedZone(field);
   }
 
   private static OfficialId officialId(Call call) {

@@ -1215,8 +1215,9 @@
     const run = async () => {
       const result = await api.get('/staff/reservations', {
         text: text.value.trim(), department: department.value, official: official.value, status: statusSelect.value,
-        from: from.value ? c.instantAt(from.value, '00:00') : null,
-        to: to.value ? c.instantAt(addDays(to.value, 1), '00:00') : null,
+        // dates as typed; the server reads them in the office's zone ("to" is the whole day, so the next one's start)
+        fromDate: from.value || null,
+        toDate: to.value ? addDays(to.value, 1) : null,
       });
       if (!result.ok) {
         failed(result);
@@ -1334,17 +1335,16 @@
     const c = clock();
     const officials = plannableOfficials();
     const official = select('official', officialOptions(officials), officials[0] && officials[0].id);
-    const startDay = input('startDay', c.today(), { type: 'date' });
+    const startDay = input('startDate', c.today(), { type: 'date' });
     const startTime = input('startTime', '00:00', { type: 'time' });
-    const endDay = input('endDay', addDays(c.today(), 1), { type: 'date' });
+    const endDay = input('endDate', addDays(c.today(), 1), { type: 'date' });
     const endTime = input('endTime', '00:00', { type: 'time' });
     const kind = select('kind', Object.entries(texts.kinds), 'ILLNESS');
     const reason = input('reason', '', { maxlength: '200' });
     const list = el('div', {});
     const refresh = async () => {
-      const from = c.instantAt(c.today(), '00:00');
-      const to = c.instantAt(addDays(c.today(), 90), '00:00');
-      const result = await api.get(`/staff/officials/${encodeURIComponent(official.value)}/absences`, { from, to });
+      const result = await api.get(`/staff/officials/${encodeURIComponent(official.value)}/absences`,
+        { fromDate: c.today(), toDate: addDays(c.today(), 90) });
       if (!result.ok) {
         failed(result);
         return;
@@ -1369,13 +1369,16 @@
       el('fieldset', { class: 'cd-fieldset cd-grid' }, el('legend', { text: texts.end }), field(texts.date, endDay), field(texts.time, endTime)),
       el('div', { class: 'cd-grid' }, field(texts.kind, kind), field(texts.reason, reason)),
       el('div', { class: 'cd-actions' }, submit(texts.record)),
-    ], async () => {
+    ], async (f) => {
+      // the date and wall-clock time as typed: the server reads them in the office's zone (and says
+      // what it does with a time the clocks skip or show twice)
       const result = await api.post(`/staff/officials/${encodeURIComponent(official.value)}/absences`, {
-        start: c.instantAt(startDay.value, startTime.value), end: c.instantAt(endDay.value, endTime.value),
+        startDate: startDay.value || null, startTime: startTime.value || null,
+        endDate: endDay.value || null, endTime: endTime.value || null,
         kind: kind.value, reason: reason.value.trim() || null,
       });
       if (!result.ok) {
-        failed(result);
+        failedForm(result, f, (name) => ({ start: 'startDate', end: 'endDate' }[name] || name));
         return;
       }
       await refresh();

@@ -394,7 +394,10 @@
     return isoDate(date);
   }
 
-  /** Formats instants in the office's time zone and dates of its calendar. */
+  /**
+   * Formats instants in the office's time zone and dates of its calendar: display only. Turning a
+   * typed date and time into an instant is the server's work (pages send what the person typed).
+   */
   class Clock {
     constructor(lang, zone) {
       this.lang = lang;
@@ -448,31 +451,6 @@
 
     month(iso) {
       return this.monthFormat.format(parseDate(iso));
-    }
-
-    /** The instant of a wall-clock time (yyyy-mm-dd, hh:mm) in the office's zone, as ISO-8601. */
-    instantAt(isoDay, hhmm) {
-      const [y, m, d] = isoDay.split('-').map(Number);
-      const [hh, mm] = hhmm.split(':').map(Number);
-      const wanted = Date.UTC(y, m - 1, d, hh, mm);
-      const parts = new Intl.DateTimeFormat('en-US', {
-        timeZone: this.zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
-      });
-      let guess = wanted;
-      // twice: the zone's offset may differ between the first guess and the answer (daylight saving)
-      for (let i = 0; i < 2; i += 1) {
-        const p = Object.fromEntries(parts.formatToParts(new Date(guess)).map((x) => [x.type, x.value]));
-        const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
-        guess += wanted - shown;
-      }
-      return new Date(guess).toISOString();
-    }
-
-    /** The wall-clock time of an instant in the office's zone, as hh:mm. */
-    hhmm(instant) {
-      const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: this.zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-        .formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-      return `${p.hour}:${p.minute}`;
     }
 
     /** "08:00:00" → "8:00" */
