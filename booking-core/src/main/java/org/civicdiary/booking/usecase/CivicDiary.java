@@ -34,6 +34,10 @@ public final class CivicDiary {
   private final Administering administering;
   private final Anonymising anonymising;
   private final IssuingManageLinks issuingManageLinks;
+  private final ReadingDirectory readingDirectory;
+  private final KeepingStaffAccounts keepingStaffAccounts;
+  private final SigningIn signingIn;
+  private final ReportingStatistics reportingStatistics;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -47,6 +51,10 @@ public final class CivicDiary {
     this.administering = new Administering(context);
     this.anonymising = new Anonymising(context);
     this.issuingManageLinks = new IssuingManageLinks(context);
+    this.readingDirectory = new ReadingDirectory(context);
+    this.keepingStaffAccounts = new KeepingStaffAccounts(context);
+    this.signingIn = new SigningIn(context);
+    this.reportingStatistics = new ReportingStatistics(context);
   }
 
   public static Builder builder() {
@@ -91,6 +99,22 @@ public final class CivicDiary {
 
   public IssuingManageLinks issuingManageLinks() {
     return issuingManageLinks;
+  }
+
+  public ReadingDirectory readingDirectory() {
+    return readingDirectory;
+  }
+
+  public KeepingStaffAccounts keepingStaffAccounts() {
+    return keepingStaffAccounts;
+  }
+
+  public SigningIn signingIn() {
+    return signingIn;
+  }
+
+  public ReportingStatistics reportingStatistics() {
+    return reportingStatistics;
   }
 
   /**
