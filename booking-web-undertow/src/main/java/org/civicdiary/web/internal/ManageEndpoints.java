@@ -6,7 +6,6 @@ package org.civicdiary.web.internal;
 
 import java.time.Clock;
 import java.util.List;
-import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.Department;
@@ -16,7 +15,6 @@ import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Status;
-import org.civicdiary.booking.port.Directory;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.internal.Bodies.RescheduleBody;
 import org.civicdiary.web.internal.Views.ManageView;
@@ -28,12 +26,10 @@ import org.civicdiary.web.internal.Views.ManageView;
  */
 final class ManageEndpoints {
   private final CivicDiary diary;
-  private final Directory directory;
   private final Clock clock;
 
-  ManageEndpoints(CivicDiary diary, Directory directory, Clock clock) {
+  ManageEndpoints(CivicDiary diary, Clock clock) {
     this.diary = diary;
-    this.directory = directory;
     this.clock = clock;
   }
 
@@ -79,11 +75,9 @@ final class ManageEndpoints {
   }
 
   private ManageView view(Reservation r) {
-    Department department = directory.department(r.department())
-        .orElseThrow(() -> new NotFound("department", r.department().value()));
-    Official official = directory.official(r.official())
-        .orElseThrow(() -> new NotFound("official", r.official().value()));
-    Agenda agenda = directory.agenda(r.agenda()).orElseThrow(() -> new NotFound("agenda", r.agenda().value()));
+    Department department = diary.readingDirectory().department(r.department());
+    Official official = diary.readingDirectory().official(r.official());
+    Agenda agenda = diary.readingDirectory().agenda(r.agenda());
     boolean changeable = r.status() == Status.DISPLACED || r.status() == Status.ACTIVE && r.start().isAfter(clock.instant());
     return new ManageView(Views.ReservationView.of(r), new Views.Named(department.id().value(), department.name()),
         department.place(), new Views.OfficialRef(official.id().value(), official.name(), official.room()),
