@@ -284,13 +284,15 @@ final class JdbcReservations implements Reservations {
     if (departments.isEmpty() || bounds.size() < 2) {
       return List.of();
     }
-    StringBuilder period = new StringBuilder("case");
+    StringBuilder period = new StringBuilder(bounds.size() == 2 ? "0" : "case");
     List<Object> params = new ArrayList<>();
-    for (int i = 1; i < bounds.size() - 1; i++) {
-      period.append(" when start_at < ? then ").append(i - 1);
-      params.add(bounds.get(i));
+    if (bounds.size() > 2) {
+      for (int i = 1; i < bounds.size() - 1; i++) {
+        period.append(" when start_at < ? then ").append(i - 1);
+        params.add(bounds.get(i));
+      }
+      period.append(" else ").append(bounds.size() - 2).append(" end");
     }
-    period.append(" else ").append(bounds.size() - 2).append(" end");
     String sql = """
         select department_id, period, channel, status, count(*) as counted
         from (select department_id, %s as period, channel, status
