@@ -6,6 +6,7 @@ package org.civicdiary.web;
 
 import java.util.Optional;
 import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.usecase.SignedIn;
 
 /**
  * Tells who makes a staff request. The default adapter keeps users, PBKDF2 password hashes and
@@ -34,7 +35,7 @@ public interface StaffAuthenticator {
    *
    * @param from the client's address, for the audit log
    */
-  Optional<StaffLogin> login(String username, String password, String from);
+  Optional<SignedIn> login(String username, String password, String from);
 
   /** Ends the session the request carries (audited by the built-in adapter); nothing happens when it carries none. */
   void logout(StaffRequest request);

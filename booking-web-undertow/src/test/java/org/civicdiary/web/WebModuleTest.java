@@ -20,6 +20,7 @@ import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.Passwords;
+import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.guice.CoreModule;
 import org.civicdiary.web.contract.ApiClient.Response;
 import org.civicdiary.web.contract.ApiClient;
@@ -54,7 +55,7 @@ class WebModuleTest {
       }
 
       @Override
-      public Optional<StaffLogin> login(String username, String password, String from) {
+      public Optional<SignedIn> login(String username, String password, String from) {
         return Optional.empty();
       }
 

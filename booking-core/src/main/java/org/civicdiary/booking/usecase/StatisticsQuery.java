@@ -5,7 +5,6 @@
 package org.civicdiary.booking.usecase;
 
 import java.time.LocalDate;
-import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.DepartmentId;
 
 /**
@@ -17,17 +16,6 @@ public record StatisticsQuery(LocalDate from, LocalDate to, DepartmentId departm
   public static final int MAX_DAYS = 366;
 
   public StatisticsQuery {
-    if (from == null) {
-      throw new InvalidInput("from", "is required");
-    }
-    if (to == null) {
-      throw new InvalidInput("to", "is required");
-    }
-    if (to.isBefore(from)) {
-      throw new InvalidInput("to", "must not be before from");
-    }
-    if (to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
-      throw new InvalidInput("to", "the range must be at most " + MAX_DAYS + " days");
-    }
+    Context.requireDates(from, to, MAX_DAYS);
   }
 }

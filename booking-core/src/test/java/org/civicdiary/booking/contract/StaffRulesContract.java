@@ -321,8 +321,7 @@ public abstract class StaffRulesContract {
 
     @Test
     void theCountsOfTheStorageMatchAPlainCountAcrossWeekBoundariesAndTheChangeToSummerTime() {
-      List<Reservation> all = reservations(420);
-      storage.transactions().run(() -> all.forEach(r -> storage.reservations().add(r, SLOT)));
+      List<Reservation> all = stored(420);
       LocalDate from = LocalDate.of(2027, 3, 17);
       LocalDate to = LocalDate.of(2027, 4, 6);
 
@@ -335,8 +334,7 @@ public abstract class StaffRulesContract {
 
     @Test
     void oneDepartmentAndAQuietWeekAreCountedToo() {
-      List<Reservation> all = reservations(60);
-      storage.transactions().run(() -> all.forEach(r -> storage.reservations().add(r, SLOT)));
+      List<Reservation> all = stored(60);
       LocalDate from = LocalDate.of(2027, 3, 8);
       LocalDate to = LocalDate.of(2027, 3, 21);
 
@@ -357,6 +355,12 @@ public abstract class StaffRulesContract {
       assertThatThrownBy(() -> diary.reportingStatistics().weekly(OPERATOR,
           new StatisticsQuery(LocalDate.of(2027, 3, 8), LocalDate.of(2027, 3, 9), DepartmentId.of("no-such"))))
           .isInstanceOf(NotFound.class);
+    }
+
+    private List<Reservation> stored(int count) {
+      List<Reservation> all = reservations(count);
+      storage.transactions().run(() -> all.forEach(r -> storage.reservations().add(r, SLOT)));
+      return all;
     }
 
     /**

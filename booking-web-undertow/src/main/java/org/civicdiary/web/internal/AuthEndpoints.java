@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.web.StaffAuthenticator;
-import org.civicdiary.web.StaffLogin;
 import org.civicdiary.web.WebSettings;
 import org.civicdiary.web.internal.Bodies.LoginBody;
 
@@ -43,7 +43,7 @@ final class AuthEndpoints {
     if (wait > 0) {
       throw HttpProblem.tooManyRequests(wait, "too many failed logins; wait " + wait + " s");
     }
-    Optional<StaffLogin> login = authenticator.login(username, password, address);
+    Optional<SignedIn> login = authenticator.login(username, password, address);
     if (login.isEmpty()) {
       perUser.take(userKey);
       perAddress.take(address);
@@ -51,7 +51,7 @@ final class AuthEndpoints {
           "the user name or the password is wrong, or the account is disabled", null),
           Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
     }
-    StaffLogin session = login.get();
+    SignedIn session = login.get();
     boolean bearer = Boolean.TRUE.equals(body.bearer());
     Reply reply = Reply.ok(new Views.LoginView(Views.MemberView.of(session.member()), session.expiresAt(),
         bearer ? session.token() : null));

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.SignIn;
+import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.web.StaffAuthenticator;
-import org.civicdiary.web.StaffLogin;
 import org.civicdiary.web.StaffRequest;
 
 /**
@@ -41,9 +41,8 @@ final class BuiltInAuthenticator implements StaffAuthenticator {
   }
 
   @Override
-  public Optional<StaffLogin> login(String username, String password, String from) {
-    return diary.signingIn().signIn(new SignIn(username, password, from, sessionTtl))
-        .map(s -> new StaffLogin(s.member(), s.token(), s.expiresAt()));
+  public Optional<SignedIn> login(String username, String password, String from) {
+    return diary.signingIn().signIn(new SignIn(username, password, from, sessionTtl));
   }
 
   @Override
