@@ -56,7 +56,7 @@ public final class Api {
     this.publicEndpoints = new PublicEndpoints(diary, cache);
     this.bookings = new Bookings(diary, storage.transactions(), idempotency, new Throttle(settings.bookingPerEmail()),
         metrics, settings);
-    this.manage = new ManageEndpoints(diary, clock);
+    this.manage = new ManageEndpoints(diary);
     this.auth = new AuthEndpoints(authenticator, settings.staff());
     this.staff = new StaffEndpoints(diary, cache);
     this.admin = new AdminEndpoints(diary, cache);
