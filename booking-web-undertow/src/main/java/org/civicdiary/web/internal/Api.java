@@ -35,7 +35,7 @@ public final class Api {
   private final Throttle bookingsPerAddress;
   private final List<AddressRange> proxies;
   private final PublicEndpoints publicEndpoints;
-  private final Bookings bookings;
+  private final BookingEndpoints bookings;
   private final ManageEndpoints manage;
   private final Operations operations;
   private final AuthEndpoints auth;
@@ -54,8 +54,8 @@ public final class Api {
     ResponseCache cache = new ResponseCache(settings.freeTimeCache());
     Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
     this.publicEndpoints = new PublicEndpoints(diary, cache);
-    this.bookings = new Bookings(diary, storage.transactions(), idempotency, new Throttle(settings.bookingPerEmail()),
-        metrics, settings);
+    this.bookings = new BookingEndpoints(diary, idempotency, new Throttle(settings.bookingPerEmail()), metrics,
+        settings);
     this.manage = new ManageEndpoints(diary);
     this.auth = new AuthEndpoints(authenticator, settings.staff());
     this.staff = new StaffEndpoints(diary, cache);

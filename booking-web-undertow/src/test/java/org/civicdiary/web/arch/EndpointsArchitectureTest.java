@@ -29,7 +29,7 @@ class EndpointsArchitectureTest {
   @ArchTest
   static final ArchRule endpointsReachTheCoreOnlyThroughTheFacade = classes()
       .that().haveNameMatching("org\\.civicdiary\\.web\\..*" + ENDPOINTS)
-      .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "io.undertow..", "org.slf4j..",
+      .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "io.undertow..", "org.slf4j..", "com.fasterxml.jackson..",
           "org.civicdiary.web..", "org.civicdiary.booking.usecase..", "org.civicdiary.booking.model..",
           "org.civicdiary.booking.error..").and(not(simpleName("Passwords"))))
       .because("the web module keeps only HTTP: parsing, mapping to commands, headers and cookies");
