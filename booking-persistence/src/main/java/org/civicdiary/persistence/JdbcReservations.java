@@ -33,6 +33,7 @@ import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.Status;
@@ -272,6 +273,44 @@ final class JdbcReservations implements Reservations {
   @Override
   public List<Reservation> displaced() {
     return tx.statement(c -> Sql.list(c, DISPLACED, JdbcReservations::reservation));
+  }
+
+  /**
+   * One CASE branch per inner bound names the period; the periods are at most a year's weeks, so the
+   * statement stays short, and the counting happens in the database whatever the number of rows.
+   */
+  @Override
+  public List<ReservationCount> count(Collection<DepartmentId> departments, List<Instant> bounds) {
+    if (departments.isEmpty() || bounds.size() < 2) {
+      return List.of();
+    }
+    StringBuilder period = new StringBuilder(bounds.size() == 2 ? "0" : "case");
+    List<Object> params = new ArrayList<>();
+    if (bounds.size() > 2) {
+      for (int i = 1; i < bounds.size() - 1; i++) {
+        period.append(" when start_at < ? then ").append(i - 1);
+        params.add(bounds.get(i));
+      }
+      period.append(" else ").append(bounds.size() - 2).append(" end");
+    }
+    String sql = """
+        select department_id, period, channel, status, count(*) as counted
+        from (select department_id, %s as period, channel, status
+              from reservation
+              where department_id = any(?) and start_at >= ? and start_at < ?) in_range
+        group by department_id, period, channel, status
+        """.formatted(period);
+    Map<String, DepartmentId> byValue = new HashMap<>();
+    departments.forEach(d -> byValue.put(d.value(), d));
+    return tx.statement(c -> {
+      List<Object> all = new ArrayList<>(params);
+      all.add(Sql.texts(c, byValue.keySet()));
+      all.add(bounds.get(0));
+      all.add(bounds.get(bounds.size() - 1));
+      return Sql.list(c, sql, rs -> new ReservationCount(byValue.get(rs.getString(1)), rs.getInt(2),
+          Sql.enumerated(rs, "channel", Channel.class), Sql.enumerated(rs, "status", Status.class), rs.getLong(5)),
+          all.toArray());
+    });
   }
 
   @Override

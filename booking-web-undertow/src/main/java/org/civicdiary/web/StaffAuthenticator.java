@@ -6,6 +6,7 @@ package org.civicdiary.web;
 
 import java.util.Optional;
 import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.usecase.SignedIn;
 
 /**
  * Tells who makes a staff request. The default adapter keeps users, PBKDF2 password hashes and
@@ -29,10 +30,13 @@ public interface StaffAuthenticator {
   /**
    * Checks the user name and password and opens a session. Empty when the name is unknown, the
    * password wrong or the account inactive, deliberately without saying which. An adapter without
-   * passwords (single sign-on only) returns empty.
+   * passwords (single sign-on only) returns empty. The built-in adapter audits every attempt (the
+   * core's {@link org.civicdiary.booking.usecase.SigningIn}); another adapter keeps its own record.
+   *
+   * @param from the client's address, for the audit log
    */
-  Optional<StaffLogin> login(String username, String password);
+  Optional<SignedIn> login(String username, String password, String from);
 
-  /** Ends the session the request carries; nothing happens when it carries none. */
+  /** Ends the session the request carries (audited by the built-in adapter); nothing happens when it carries none. */
   void logout(StaffRequest request);
 }

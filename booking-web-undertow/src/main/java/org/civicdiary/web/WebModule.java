@@ -89,22 +89,20 @@ public final class WebModule extends AbstractModule {
     return Api.handler(web, diary, storage, clock, authenticator, registry, staticFiles);
   }
 
-  /** Builds the default authenticator from the bound storage. */
+  /** Builds the default authenticator, the core's sign-in. */
   static final class BuiltInAuthenticatorProvider implements com.google.inject.Provider<StaffAuthenticator> {
-    private final Storage storage;
-    private final Clock clock;
+    private final CivicDiary diary;
     private final WebSettings web;
 
     @jakarta.inject.Inject
-    BuiltInAuthenticatorProvider(Storage storage, @ForCivicDiary Clock clock, WebSettings web) {
-      this.storage = storage;
-      this.clock = clock;
+    BuiltInAuthenticatorProvider(CivicDiary diary, WebSettings web) {
+      this.diary = diary;
       this.web = web;
     }
 
     @Override
     public StaffAuthenticator get() {
-      return Api.builtInAuthenticator(storage, clock, web);
+      return Api.builtInAuthenticator(diary, web);
     }
   }
 }

@@ -19,6 +19,8 @@ import org.civicdiary.booking.port.HolidayCalendar;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.Passwords;
+import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.guice.CoreModule;
 import org.civicdiary.web.contract.ApiClient.Response;
 import org.civicdiary.web.contract.ApiClient;
@@ -53,7 +55,7 @@ class WebModuleTest {
       }
 
       @Override
-      public Optional<StaffLogin> login(String username, String password) {
+      public Optional<SignedIn> login(String username, String password, String from) {
         return Optional.empty();
       }
 

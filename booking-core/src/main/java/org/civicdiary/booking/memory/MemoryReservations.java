@@ -23,9 +23,12 @@ import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
+import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.Status;
@@ -196,6 +199,30 @@ final class MemoryReservations implements Reservations {
         .sorted(Comparator.comparing(Reservation::start).thenComparing(r -> r.id().toString()))
         .limit(q.limit())
         .toList());
+  }
+
+  @Override
+  public List<ReservationCount> count(Collection<DepartmentId> departments, List<Instant> bounds) {
+    Set<DepartmentId> wanted = Set.copyOf(departments);
+    record Key(DepartmentId department, int period, Channel channel, Status status) {}
+    Map<Key, Long> counts = new HashMap<>();
+    tx.locked(() -> {
+      for (Reservation r : byId.values()) {
+        if (!wanted.contains(r.department())) {
+          continue;
+        }
+        // the last bound at or before the start names the period
+        int at = Collections.binarySearch(bounds, r.start());
+        int period = at >= 0 ? at : -at - 2;
+        if (period >= 0 && period < bounds.size() - 1) {
+          counts.merge(new Key(r.department(), period, r.channel(), r.status()), 1L, Long::sum);
+        }
+      }
+    });
+    return counts.entrySet().stream()
+        .map(e -> new ReservationCount(e.getKey().department(), e.getKey().period(), e.getKey().channel(),
+            e.getKey().status(), e.getValue()))
+        .toList();
   }
 
   private static boolean matches(Citizen c, String text) {

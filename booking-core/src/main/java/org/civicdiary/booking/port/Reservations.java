@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.ReservationSearch;
 
@@ -79,6 +81,16 @@ public interface Reservations {
   List<Reservation> displaced();
 
   List<Reservation> search(ReservationSearch search);
+
+  /**
+   * Counts, in the store (no reservation is read), the reservations of any status, anonymised ones
+   * too, of these departments whose start lies in one of the periods {@code [bounds[i],
+   * bounds[i+1])}: one count per department, period {@code i}, channel and status. Groups that
+   * count nothing are left out.
+   *
+   * @param bounds at least two instants, each after the one before
+   */
+  List<ReservationCount> count(Collection<DepartmentId> departments, List<Instant> bounds);
 
   /**
    * Removes the personal data of reservations that ended before the cutoff and still have it.

@@ -9,21 +9,38 @@ import java.util.List;
 import java.util.Optional;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AuditEntry;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 
 /** Administrators keep the directory: the office, departments, officials and agendas. */
 public final class Administering {
+  /** The most audit entries one read returns. */
+  public static final int MAX_AUDIT_LIMIT = 1000;
   private final Context context;
   private final Moves moves;
 
   Administering(Context context) {
     this.context = context;
     this.moves = new Moves(context);
+  }
+
+  /**
+   * The latest entries of the audit log, newest first; administrators only.
+   *
+   * @throws InvalidInput (field {@code limit}) unless it is 1 to {@value #MAX_AUDIT_LIMIT}
+   */
+  public List<AuditEntry> auditLog(StaffMember actor, int limit) {
+    Context.permit(actor.role() == Role.ADMIN, "read the audit log");
+    if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
+      throw new InvalidInput("limit", "must be 1 to " + MAX_AUDIT_LIMIT);
+    }
+    return context.storage.auditLog().latest(limit);
   }
 
   public void saveOffice(StaffMember actor, Office office) {

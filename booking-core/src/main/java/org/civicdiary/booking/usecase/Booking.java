@@ -5,6 +5,8 @@
 package org.civicdiary.booking.usecase;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.Channel;
@@ -39,15 +41,35 @@ public final class Booking {
    * @throws org.civicdiary.booking.error.PolicyViolated if the office's policy does not allow it
    */
   public Booked book(BookingRequest request) {
+    return book(request, booked -> {});
+  }
+
+  /**
+   * Books like {@link #book(BookingRequest)}, and hands the result to {@code sameUnitOfWork} before
+   * the unit of work ends, so that what it writes through the same storage (the answer an HTTP
+   * layer keeps for an idempotency key) is committed with the booking or not at all.
+   */
+  public Booked book(BookingRequest request, Consumer<Booked> sameUnitOfWork) {
+    Objects.requireNonNull(sameUnitOfWork, "sameUnitOfWork");
     // A PHONE booking may lack an e-mail, and then escapes the per-address limits: only staff make those.
     if (request.channel() != Channel.WEB) {
       throw new InvalidInput("channel", "citizens book on the WEB; staff book by PHONE for a caller");
     }
-    return context.storage.transactions().inTransaction(() -> create(request, false));
+    return context.storage.transactions().inTransaction(() -> {
+      Booked booked = create(request, false);
+      sameUnitOfWork.accept(booked);
+      return booked;
+    });
   }
 
   /** An operator books on behalf of a caller; the e-mail is optional and the channel is PHONE. */
   public Booked bookForCaller(StaffMember actor, BookingRequest request) {
+    return bookForCaller(actor, request, booked -> {});
+  }
+
+  /** Books like {@link #bookForCaller(StaffMember, BookingRequest)}, with {@code sameUnitOfWork} as in {@link #book(BookingRequest, Consumer)}. */
+  public Booked bookForCaller(StaffMember actor, BookingRequest request, Consumer<Booked> sameUnitOfWork) {
+    Objects.requireNonNull(sameUnitOfWork, "sameUnitOfWork");
     Context.permit(actor.role() != Role.OFFICIAL || actor.mayManage(request.official()),
         "book in another official's diary");
     if (request.channel() != Channel.PHONE) {
@@ -57,6 +79,7 @@ public final class Booking {
       Booked booked = create(request, true);
       context.audit(actor, "reservation.book", booked.reservation().id().toString(), null,
           Context.describe(booked.reservation()));
+      sameUnitOfWork.accept(booked);
       return booked;
     });
   }

@@ -69,6 +69,12 @@ public final class ChangingSchedule {
     });
   }
 
+  /** The official's weekly windows; an official sees only their own. */
+  public List<Window> windows(StaffMember actor, OfficialId official) {
+    Context.permit(actor.mayManage(official), "see another official's schedule");
+    return context.storage.diaries().windows(official);
+  }
+
   private static int slotsOf(Reservation r, Office office) {
     return (int) (Duration.between(r.start(), r.end()).getSeconds() / office.slotLength().getSeconds());
   }

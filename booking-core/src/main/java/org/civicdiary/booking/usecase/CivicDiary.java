@@ -36,6 +36,10 @@ public final class CivicDiary {
   private final IssuingManageLinks issuingManageLinks;
   private final ImportingDirectory importingDirectory;
   private final OfficeTime officeTime;
+  private final ReadingDirectory readingDirectory;
+  private final KeepingStaffAccounts keepingStaffAccounts;
+  private final SigningIn signingIn;
+  private final ReportingStatistics reportingStatistics;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -51,6 +55,10 @@ public final class CivicDiary {
     this.issuingManageLinks = new IssuingManageLinks(context);
     this.importingDirectory = new ImportingDirectory(context, administering, changingSchedule);
     this.officeTime = new OfficeTime(context);
+    this.readingDirectory = new ReadingDirectory(context);
+    this.keepingStaffAccounts = new KeepingStaffAccounts(context);
+    this.signingIn = new SigningIn(context);
+    this.reportingStatistics = new ReportingStatistics(context);
   }
 
   public static Builder builder() {
@@ -95,6 +103,22 @@ public final class CivicDiary {
 
   public IssuingManageLinks issuingManageLinks() {
     return issuingManageLinks;
+  }
+
+  public ReadingDirectory readingDirectory() {
+    return readingDirectory;
+  }
+
+  public KeepingStaffAccounts keepingStaffAccounts() {
+    return keepingStaffAccounts;
+  }
+
+  public SigningIn signingIn() {
+    return signingIn;
+  }
+
+  public ReportingStatistics reportingStatistics() {
+    return reportingStatistics;
   }
 
   /**

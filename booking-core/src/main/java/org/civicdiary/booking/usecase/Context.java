@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.NotPermitted;
 import org.civicdiary.booking.model.Agenda;
@@ -93,6 +94,22 @@ final class Context {
 
   void audit(StaffMember actor, String action, String subject, String before, String after) {
     storage.auditLog().record(new AuditEntry(now(), actor.username(), action, subject, before, after));
+  }
+
+  /** A range of dates, both included, of at most {@code maxDays} days. */
+  static void requireDates(LocalDate from, LocalDate to, int maxDays) {
+    if (from == null) {
+      throw new InvalidInput("from", "is required");
+    }
+    if (to == null) {
+      throw new InvalidInput("to", "is required");
+    }
+    if (to.isBefore(from)) {
+      throw new InvalidInput("to", "must not be before from");
+    }
+    if (to.toEpochDay() - from.toEpochDay() >= maxDays) {
+      throw new InvalidInput("to", "the range must be at most " + maxDays + " days");
+    }
   }
 
   static void permit(boolean allowed, String action) {

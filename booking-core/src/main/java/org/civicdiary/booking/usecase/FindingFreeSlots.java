@@ -61,18 +61,7 @@ public final class FindingFreeSlots {
   }
 
   private List<FreeSlot> find(Office office, List<OfficialId> officials, Agenda agenda, LocalDate from, LocalDate to) {
-    if (from == null) {
-      throw new InvalidInput("from", "is required");
-    }
-    if (to == null) {
-      throw new InvalidInput("to", "is required");
-    }
-    if (to.isBefore(from)) {
-      throw new InvalidInput("to", "must not be before from");
-    }
-    if (to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
-      throw new InvalidInput("to", "the range must be at most " + MAX_DAYS + " days");
-    }
+    Context.requireDates(from, to, MAX_DAYS);
     Instant earliest = context.now().plus(office.policy().minimumNotice());
     LocalDate today = context.today(office);
     LocalDate first = from.isBefore(today) ? today : from;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.error.TokenInvalid;
 import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.ManageToken;
@@ -63,6 +64,34 @@ public final class ManagingOwnReservation {
       }
       return moves.move(reservation, official, start, null, false);
     });
+  }
+
+  /**
+   * Whether the citizen may still cancel or move it: displaced, or active and not begun yet. A page
+   * offers the changes only then; the changes themselves check it again.
+   */
+  public boolean changeable(Reservation reservation) {
+    return reservation.status() == Status.DISPLACED
+        || reservation.status() == Status.ACTIVE && reservation.start().isAfter(context.now());
+  }
+
+  /**
+   * Accepts one of the proposed replacement times of a displaced reservation: only a time that is
+   * proposed right now, so that a stale page cannot pick any time through this door.
+   *
+   * @throws StateConflict if the time is not among the proposals now
+   */
+  public Reservation acceptProposal(ManageToken token, OfficialId official, Instant start) {
+    if (official == null) {
+      throw new InvalidInput("official", "is required");
+    }
+    if (start == null) {
+      throw new InvalidInput("start", "is required");
+    }
+    if (proposals(token).stream().noneMatch(p -> p.official().equals(official) && p.start().equals(start))) {
+      throw new StateConflict("this time is not among the reservation's proposals now; ask for them again");
+    }
+    return reschedule(token, official, start);
   }
 
   /** Replacement times for a displaced reservation; none for one that is not displaced. */

@@ -4,12 +4,15 @@
  */
 package org.civicdiary.booking.usecase;
 
+import java.time.Instant;
 import java.util.List;
+import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Absence;
 import org.civicdiary.booking.model.AbsenceId;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.StaffMember;
 
@@ -42,6 +45,32 @@ public final class RecordingAbsence {
               + " displaced=" + displaced.size());
       return new Displacement(absence.id().toString(), displaced);
     });
+  }
+
+  /**
+   * The official's absences that overlap [from, to); an official sees only their own.
+   *
+   * @throws InvalidInput (field {@code from} or {@code to}) if one is missing or the range is empty
+   */
+  public List<Absence> absences(StaffMember actor, OfficialId official, Instant from, Instant to) {
+    if (from == null) {
+      throw new InvalidInput("from", "is required");
+    }
+    if (to == null) {
+      throw new InvalidInput("to", "is required");
+    }
+    if (!from.isBefore(to)) {
+      throw new InvalidInput("to", "must be after from");
+    }
+    Context.permit(actor.mayManage(official), "see another official's absences");
+    return context.storage.diaries().absences(List.of(official), from, to);
+  }
+
+  /** One absence; an official sees only their own. */
+  public Absence absence(StaffMember actor, AbsenceId id) {
+    Absence absence = context.storage.diaries().absence(id).orElseThrow(() -> new NotFound("absence", id.toString()));
+    Context.permit(actor.mayManage(absence.official()), "see another official's absences");
+    return absence;
   }
 
   /** Removes an absence; reservations it displaced stay on the worklist until resolved. */

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.FreeSlot;
@@ -130,7 +131,12 @@ class DisplacementTest {
 
     List<FreeSlot> offered = hall.diary.managingOwnReservation().proposals(second.token());
     assertThat(offered).isEqualTo(items.get(1).proposals());
-    Reservation accepted = hall.diary.managingOwnReservation().reschedule(second.token(),
+    Reservation displaced = hall.diary.managingOwnReservation().view(second.token());
+    assertThat(hall.diary.managingOwnReservation().changeable(displaced)).isTrue();
+    assertThatThrownBy(() -> hall.diary.managingOwnReservation().acceptProposal(second.token(),
+        offered.get(0).official(), offered.get(0).start().minusSeconds(15 * 60 * 97)))
+        .as("a time that is not proposed now").isInstanceOf(StateConflict.class);
+    Reservation accepted = hall.diary.managingOwnReservation().acceptProposal(second.token(),
         offered.get(0).official(), offered.get(0).start());
 
     assertThat(accepted.status()).isEqualTo(Status.ACTIVE);
@@ -138,6 +144,8 @@ class DisplacementTest {
     assertThat(hall.diary.workingTheWorklist().worklist(OPERATOR).displaced()).isEmpty();
     assertThat(hall.diary.managingOwnReservation().proposals(second.token())).isEmpty();
     assertThat(hall.held()).hasSize(2);
+    Reservation cancelled = hall.diary.managingOwnReservation().cancel(second.token());
+    assertThat(hall.diary.managingOwnReservation().changeable(cancelled)).isFalse();
   }
 
   @Test

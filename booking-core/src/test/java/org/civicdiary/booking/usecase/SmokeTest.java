@@ -38,7 +38,15 @@ class SmokeTest {
     assertThat(free).hasSize(8);
     BookingRequest req = new BookingRequest(OfficialId.of("novak"), AgendaId.of("id-card"), free.get(0).start(),
         new Citizen("Eva", "eva@example.cz", null), "OP", Channel.WEB, Language.CS);
-    Booked b = d.booking().book(req);
+    assertThatThrownBy(() -> d.booking().book(req, booked -> {
+      throw new IllegalStateException("the answer for the idempotency key could not be kept");
+    })).as("what the same unit of work fails to write undoes the booking").isInstanceOf(IllegalStateException.class);
+    assertThat(d.findingFreeSlots().ofOfficial(OfficialId.of("novak"), AgendaId.of("id-card"),
+        LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 7))).isEqualTo(free);
+    assertThat(s.outbox().pendingCount()).isZero();
+    List<Booked> handed = new java.util.ArrayList<>();
+    Booked b = d.booking().book(req, handed::add);
+    assertThat(handed).containsExactly(b);
     assertThat(b.reservation().status()).isEqualTo(Status.ACTIVE);
     BookingRequest req2 = new BookingRequest(OfficialId.of("novak"), AgendaId.of("id-card"), free.get(0).start(),
         new Citizen("Petr", "petr@example.cz", null), "OP", Channel.WEB, Language.CS);

@@ -4,18 +4,13 @@
  */
 package org.civicdiary.web.internal;
 
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.civicdiary.booking.error.InvalidInput;
-import org.civicdiary.booking.error.NotPermitted;
-import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
-import org.civicdiary.booking.model.AuditEntry;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
@@ -23,12 +18,10 @@ import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
-import org.civicdiary.booking.model.Role;
-import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.model.StaffMember;
-import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.usecase.AccountChange;
+import org.civicdiary.booking.usecase.Administering;
 import org.civicdiary.booking.usecase.CivicDiary;
-import org.civicdiary.web.Passwords;
 import org.civicdiary.web.internal.Bodies.AccountBody;
 import org.civicdiary.web.internal.Bodies.AgendaBody;
 import org.civicdiary.web.internal.Bodies.DepartmentBody;
@@ -38,27 +31,23 @@ import org.civicdiary.web.internal.Bodies.PolicyBody;
 import org.civicdiary.web.internal.Views.AccountView;
 
 /**
- * The office's configuration (office, departments, officials, agendas: admins only, by the core's
- * rule), staff accounts and the audit log (admins only, by this class's rule). Every staff member
- * may read the directory as staff see it (inactive officials and e-mail addresses included).
+ * The office's configuration (office, departments, officials, agendas), staff accounts and the
+ * audit log: admins only, by the core's rules. Every staff member may read the directory as staff
+ * see it (inactive officials and e-mail addresses included).
  */
 final class AdminEndpoints {
   static final int DEFAULT_AUDIT_LIMIT = 100;
   private final CivicDiary diary;
-  private final Storage storage;
-  private final Clock clock;
   private final ResponseCache cache;
 
-  AdminEndpoints(CivicDiary diary, Storage storage, Clock clock, ResponseCache cache) {
+  AdminEndpoints(CivicDiary diary, ResponseCache cache) {
     this.diary = diary;
-    this.storage = storage;
-    this.clock = clock;
     this.cache = cache;
   }
 
   Reply offices(Call call) {
     call.member();
-    return Reply.ok(new Views.OfficesView(storage.directory().offices().stream().map(Views.OfficeAdminView::of).toList()));
+    return Reply.ok(new Views.OfficesView(diary.readingDirectory().offices().stream().map(Views.OfficeAdminView::of).toList()));
   }
 
   Reply saveOffice(Call call) {
@@ -79,17 +68,19 @@ final class AdminEndpoints {
   }
 
   Reply departments(Call call) {
-    call.member();
-    return Reply.ok(new Views.StaffDirectoryView(storage.directory().departments().stream().map(this::department).toList()));
+    StaffMember member = call.member();
+    return Reply.ok(new Views.StaffDirectoryView(diary.readingDirectory().departments().stream()
+        .map(d -> department(member, d)).toList()));
   }
 
   Reply saveDepartment(Call call) {
     DepartmentBody body = call.body(DepartmentBody.class);
     Department department = new Department(DepartmentId.of(call.path("id")),
         OfficeId.of(Bodies.required("office", body.office())), body.name(), body.place());
-    diary.administering().saveDepartment(call.member(), department);
+    StaffMember member = call.member();
+    diary.administering().saveDepartment(member, department);
     cache.invalidate();
-    return Reply.ok(department(department));
+    return Reply.ok(department(member, department));
   }
 
   Reply saveOfficial(Call call) {
@@ -116,62 +107,29 @@ final class AdminEndpoints {
   }
 
   Reply accounts(Call call) {
-    requireAdmin(call.member(), "see staff accounts");
-    return Reply.ok(new Views.AccountsView(storage.staffAccounts().all().stream().map(AccountView::of).toList()));
+    return Reply.ok(new Views.AccountsView(diary.keepingStaffAccounts().accounts(call.member()).stream().map(AccountView::of).toList()));
   }
 
   /** Creates or changes an account; the password may be left out to keep the present one. */
   Reply saveAccount(Call call) {
     StaffMember actor = call.member();
-    requireAdmin(actor, "change staff accounts");
-    String username = call.path("username");
     AccountBody body = call.body(AccountBody.class);
-    Role role = Bodies.required("role", body.role());
-    boolean active = Bodies.required("active", body.active());
-    OfficialId official = body.official() == null ? null : OfficialId.of(body.official());
-    if (role == Role.OFFICIAL && official != null && storage.directory().official(official).isEmpty()) {
-      throw new InvalidInput("official", "official " + official + " does not exist");
-    }
-    if (role != Role.OFFICIAL && official != null) {
-      throw new InvalidInput("official", "is only for the OFFICIAL role");
-    }
-    if (username.equals(actor.username()) && (role != Role.ADMIN || !active)) {
-      throw new StateConflict("an administrator cannot take away their own administration rights");
-    }
-    String newHash = body.password() == null ? null : Passwords.hash(body.password());
-    StaffAccount saved = storage.transactions().inTransaction(() -> {
-      Optional<StaffAccount> before = storage.staffAccounts().find(username);
-      if (before.isEmpty() && newHash == null) {
-        throw new InvalidInput("password", "is required for a new account");
-      }
-      StaffAccount account = new StaffAccount(username, newHash != null ? newHash : before.get().passwordHash(),
-          role, official, active);
-      storage.staffAccounts().save(account);
-      storage.auditLog().record(new AuditEntry(clock.instant(), actor.username(), "staff.account.save", username,
-          before.map(a -> AccountView.of(a).toString()).orElse(null),
-          AccountView.of(account) + (newHash != null ? " password set" : "")));
-      return account;
-    });
-    return Reply.ok(AccountView.of(saved));
+    AccountChange change = new AccountChange(call.path("username"), Bodies.required("role", body.role()),
+        body.official() == null ? null : OfficialId.of(body.official()), Bodies.required("active", body.active()),
+        body.password());
+    return Reply.ok(AccountView.of(diary.keepingStaffAccounts().save(actor, change)));
   }
 
   Reply audit(Call call) {
-    requireAdmin(call.member(), "read the audit log");
-    int limit = call.integer("limit", DEFAULT_AUDIT_LIMIT, 1, 1000);
-    return Reply.ok(new Views.AuditView(storage.auditLog().latest(limit).stream().map(Views.AuditEntryView::of).toList()));
+    int limit = call.integer("limit", DEFAULT_AUDIT_LIMIT, 1, Administering.MAX_AUDIT_LIMIT);
+    return Reply.ok(new Views.AuditView(diary.administering().auditLog(call.member(), limit).stream().map(Views.AuditEntryView::of).toList()));
   }
 
-  static void requireAdmin(StaffMember member, String action) {
-    if (member.role() != Role.ADMIN) {
-      throw new NotPermitted(action);
-    }
-  }
-
-  private Views.StaffDepartmentView department(Department d) {
+  private Views.StaffDepartmentView department(StaffMember member, Department d) {
     return new Views.StaffDepartmentView(d.id().value(), d.office().value(), d.name(), d.place(),
-        storage.diaries().walkInHours(d.id()),
-        storage.directory().officials(d.id()).stream().map(Views.OfficialAdminView::of).toList(),
-        storage.directory().agendas(d.id()).stream().map(Views.AgendaView::of).toList());
+        diary.readingDirectory().walkInHours(d.id()),
+        diary.readingDirectory().allOfficials(member, d.id()).stream().map(Views.OfficialAdminView::of).toList(),
+        diary.readingDirectory().agendas(d.id()).stream().map(Views.AgendaView::of).toList());
   }
 
   private static ZoneId zone(String zone) {

@@ -17,6 +17,8 @@ import org.civicdiary.web.StaffAuthenticator;
 import org.civicdiary.web.WebSettings;
 import org.civicdiary.web.internal.Route.Access;
 import org.civicdiary.web.internal.Route.Limit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the handler tree and holds the routes table. The tree, outermost first: metrics, security
@@ -25,6 +27,7 @@ import org.civicdiary.web.internal.Route.Limit;
  * endpoint.
  */
 public final class Api {
+  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
   private final WebSettings settings;
   private final Metrics metrics;
   private final StaffAuthenticator authenticator;
@@ -32,14 +35,14 @@ public final class Api {
   private final Throttle bookingsPerAddress;
   private final List<AddressRange> proxies;
   private final PublicEndpoints publicEndpoints;
-  private final Bookings bookings;
+  private final BookingEndpoints bookings;
   private final ManageEndpoints manage;
   private final Operations operations;
   private final AuthEndpoints auth;
   private final StaffEndpoints staff;
   private final AdminEndpoints admin;
   private final DirectoryEndpoints directory;
-  private final Statistics statistics;
+  private final StatisticsEndpoints statistics;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -51,15 +54,15 @@ public final class Api {
     this.proxies = AddressRange.parseAll("civicdiary.web.trusted-proxies", settings.trustedProxies());
     ResponseCache cache = new ResponseCache(settings.freeTimeCache());
     Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
-    this.publicEndpoints = new PublicEndpoints(diary, storage, cache);
-    this.bookings = new Bookings(diary, storage.transactions(), idempotency, new Throttle(settings.bookingPerEmail()),
-        metrics, settings);
-    this.manage = new ManageEndpoints(diary, storage.directory(), clock);
-    this.auth = new AuthEndpoints(authenticator, storage, clock, settings.staff());
-    this.staff = new StaffEndpoints(diary, storage, cache);
-    this.admin = new AdminEndpoints(diary, storage, clock, cache);
+    this.publicEndpoints = new PublicEndpoints(diary, cache);
+    this.bookings = new BookingEndpoints(diary, idempotency, new Throttle(settings.bookingPerEmail()), metrics,
+        settings);
+    this.manage = new ManageEndpoints(diary);
+    this.auth = new AuthEndpoints(authenticator, settings.staff());
+    this.staff = new StaffEndpoints(diary, cache);
+    this.admin = new AdminEndpoints(diary, cache);
     this.directory = new DirectoryEndpoints(diary, cache);
-    this.statistics = new Statistics(diary, storage);
+    this.statistics = new StatisticsEndpoints(diary);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
   }
@@ -71,14 +74,16 @@ public final class Api {
    */
   public static HttpHandler handler(WebSettings settings, CivicDiary diary, Storage storage, Clock clock,
       StaffAuthenticator authenticator, MeterRegistry registry, HttpHandler staticFiles) {
-    InitialAdmin.ensure(storage, clock, settings.staff());
+    if (diary.keepingStaffAccounts().ensureInitialAdmin(settings.staff().initialAdmin(),
+        settings.staff().initialAdminPassword())) {
+      LOG.info("created the initial administrator account '{}'", settings.staff().initialAdmin());
+    }
     return new Api(settings, diary, storage, clock, authenticator, registry).tree(staticFiles);
   }
 
-  /** The default {@link StaffAuthenticator}, over the core's staff accounts. */
-  public static StaffAuthenticator builtInAuthenticator(Storage storage, Clock clock, WebSettings settings) {
-    return new BuiltInAuthenticator(storage.staffAccounts(), storage.transactions(), clock,
-        settings.staff().sessionTtl(), settings.staff().trustedHeader());
+  /** The default {@link StaffAuthenticator}, the core's sign-in over its staff accounts. */
+  public static StaffAuthenticator builtInAuthenticator(CivicDiary diary, WebSettings settings) {
+    return new BuiltInAuthenticator(diary, settings.staff().sessionTtl(), settings.staff().trustedHeader());
   }
 
   /** The routes table (for the OpenAPI check). */

@@ -5,38 +5,29 @@
 package org.civicdiary.web.internal;
 
 import io.undertow.server.HttpServerExchange;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.civicdiary.booking.error.InvalidInput;
-import org.civicdiary.booking.model.AuditEntry;
-import org.civicdiary.booking.model.StaffMember;
-import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.web.StaffAuthenticator;
-import org.civicdiary.web.StaffLogin;
 import org.civicdiary.web.WebSettings;
 import org.civicdiary.web.internal.Bodies.LoginBody;
 
 /**
  * Staff login and logout. Failed logins are throttled per user name and per client address (429
- * with {@code Retry-After}); every login, failed login and logout is audited. The session goes to
+ * with {@code Retry-After}); the authenticator audits them (the built-in one in the core). The session goes to
  * the browser as an HttpOnly, SameSite=Strict cookie scoped to the staff API, or, when asked for
  * ({@code "bearer": true}), to a script or integration as a bearer token in the answer.
  */
 final class AuthEndpoints {
   private final StaffAuthenticator authenticator;
-  private final Storage storage;
-  private final Clock clock;
   private final WebSettings.Staff settings;
   private final Throttle perUser;
   private final Throttle perAddress;
 
-  AuthEndpoints(StaffAuthenticator authenticator, Storage storage, Clock clock, WebSettings.Staff settings) {
+  AuthEndpoints(StaffAuthenticator authenticator, WebSettings.Staff settings) {
     this.authenticator = authenticator;
-    this.storage = storage;
-    this.clock = clock;
     this.settings = settings;
     this.perUser = new Throttle(settings.loginPerUser());
     this.perAddress = new Throttle(settings.loginPerAddress());
@@ -52,18 +43,15 @@ final class AuthEndpoints {
     if (wait > 0) {
       throw HttpProblem.tooManyRequests(wait, "too many failed logins; wait " + wait + " s");
     }
-    Optional<StaffLogin> login = username.isEmpty() || username.length() > 100
-        ? Optional.empty() : authenticator.login(username, password);
+    Optional<SignedIn> login = authenticator.login(username, password, address);
     if (login.isEmpty()) {
       perUser.take(userKey);
       perAddress.take(address);
-      auditFailure(username, address);
       throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED,
           "the user name or the password is wrong, or the account is disabled", null),
           Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
     }
-    StaffLogin session = login.get();
-    audit(session.member().username(), "staff.login", "from " + address + " until " + session.expiresAt());
+    SignedIn session = login.get();
     boolean bearer = Boolean.TRUE.equals(body.bearer());
     Reply reply = Reply.ok(new Views.LoginView(Views.MemberView.of(session.member()), session.expiresAt(),
         bearer ? session.token() : null));
@@ -71,28 +59,13 @@ final class AuthEndpoints {
   }
 
   Reply logout(Call call) {
-    StaffMember member = call.member();
+    call.member();
     authenticator.logout(StaffGate.request(call.exchange()));
-    audit(member.username(), "staff.logout", null);
     return Reply.noContent().header("Set-Cookie", cookie(call, "", Duration.ZERO));
   }
 
   Reply me(Call call) {
     return Reply.ok(Views.MemberView.of(call.member()));
-  }
-
-  /** A failed login is audited under the name tried, unless that name could not be a user name at all. */
-  private void auditFailure(String username, String address) {
-    try {
-      audit(username, "staff.login-failed", "from " + address);
-    } catch (InvalidInput notAName) {
-      // nothing to record against: no account can have this name
-    }
-  }
-
-  private void audit(String username, String action, String after) {
-    storage.transactions().run(() ->
-        storage.auditLog().record(new AuditEntry(clock.instant(), username, action, username, null, after)));
   }
 
   private String cookie(Call call, String token, Duration maxAge) {

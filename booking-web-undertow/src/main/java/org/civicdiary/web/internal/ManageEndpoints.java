@@ -4,19 +4,12 @@
  */
 package org.civicdiary.web.internal;
 
-import java.time.Clock;
-import java.util.List;
-import org.civicdiary.booking.error.NotFound;
-import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.Department;
-import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.ManageToken;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
-import org.civicdiary.booking.model.Status;
-import org.civicdiary.booking.port.Directory;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.internal.Bodies.RescheduleBody;
 import org.civicdiary.web.internal.Views.ManageView;
@@ -28,13 +21,9 @@ import org.civicdiary.web.internal.Views.ManageView;
  */
 final class ManageEndpoints {
   private final CivicDiary diary;
-  private final Directory directory;
-  private final Clock clock;
 
-  ManageEndpoints(CivicDiary diary, Directory directory, Clock clock) {
+  ManageEndpoints(CivicDiary diary) {
     this.diary = diary;
-    this.directory = directory;
-    this.clock = clock;
   }
 
   Reply view(Call call) {
@@ -64,13 +53,8 @@ final class ManageEndpoints {
   Reply accept(Call call) {
     ManageToken token = token(call);
     RescheduleBody body = call.body(RescheduleBody.class);
-    OfficialId official = OfficialId.of(Bodies.required("official", body.official()));
-    Bodies.required("start", body.start());
-    List<FreeSlot> proposed = diary.managingOwnReservation().proposals(token);
-    if (proposed.stream().noneMatch(p -> p.official().equals(official) && p.start().equals(body.start()))) {
-      throw new StateConflict("this time is not among the reservation's proposals now; ask for them again");
-    }
-    Reservation moved = diary.managingOwnReservation().reschedule(token, official, body.start());
+    Reservation moved = diary.managingOwnReservation().acceptProposal(token,
+        OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
     return Reply.ok(view(moved));
   }
 
@@ -79,12 +63,10 @@ final class ManageEndpoints {
   }
 
   private ManageView view(Reservation r) {
-    Department department = directory.department(r.department())
-        .orElseThrow(() -> new NotFound("department", r.department().value()));
-    Official official = directory.official(r.official())
-        .orElseThrow(() -> new NotFound("official", r.official().value()));
-    Agenda agenda = directory.agenda(r.agenda()).orElseThrow(() -> new NotFound("agenda", r.agenda().value()));
-    boolean changeable = r.status() == Status.DISPLACED || r.status() == Status.ACTIVE && r.start().isAfter(clock.instant());
+    Department department = diary.readingDirectory().department(r.department());
+    Official official = diary.readingDirectory().official(r.official());
+    Agenda agenda = diary.readingDirectory().agenda(r.agenda());
+    boolean changeable = diary.managingOwnReservation().changeable(r);
     return new ManageView(Views.ReservationView.of(r), new Views.Named(department.id().value(), department.name()),
         department.place(), new Views.OfficialRef(official.id().value(), official.name(), official.room()),
         new Views.Named(agenda.id().value(), agenda.name()), changeable, changeable);

@@ -10,17 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.FreeSlot;
-import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
-import org.civicdiary.booking.port.Directory;
-import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.internal.Views.DayView;
 import org.civicdiary.web.internal.Views.DepartmentSlotView;
@@ -34,25 +30,22 @@ import org.civicdiary.web.internal.Views.SlotView;
  */
 final class PublicEndpoints {
   private final CivicDiary diary;
-  private final Storage storage;
   private final ResponseCache cache;
 
-  PublicEndpoints(CivicDiary diary, Storage storage, ResponseCache cache) {
+  PublicEndpoints(CivicDiary diary, ResponseCache cache) {
     this.diary = diary;
-    this.storage = storage;
     this.cache = cache;
   }
 
   Reply directory(Call call) {
     return json(cache.get("directory", () -> Json.write(new Views.DirectoryView(
-        storage.directory().offices().stream().map(Views.OfficeView::of).toList(),
-        storage.directory().departments().stream().map(this::department).toList()))));
+        diary.readingDirectory().offices().stream().map(Views.OfficeView::of).toList(),
+        diary.readingDirectory().departments().stream().map(this::department).toList()))));
   }
 
   Reply department(Call call) {
     DepartmentId id = DepartmentId.of(call.path("id"));
-    return json(cache.get("department " + id, () -> Json.write(department(
-        storage.directory().department(id).orElseThrow(() -> new NotFound("department", id.value()))))));
+    return json(cache.get("department " + id, () -> Json.write(department(diary.readingDirectory().department(id)))));
   }
 
   Reply officialSlots(Call call) {
@@ -69,8 +62,9 @@ final class PublicEndpoints {
     Range range = Range.of(call);
     return json(cache.get("official-days " + official + " " + range, () -> {
       List<FreeSlot> free = diary.findingFreeSlots().ofOfficial(official, range.agenda, range.from, range.to);
-      Official found = storage.directory().official(official).orElseThrow(() -> new NotFound("official", official.value()));
-      return Json.write(new Views.OfficialDays(official.value(), range.agenda.value(), days(free, zone(found.department()))));
+      Official found = diary.readingDirectory().official(official);
+      return Json.write(new Views.OfficialDays(official.value(), range.agenda.value(),
+          days(free, diary.readingDirectory().zoneOf(found.department()))));
     }));
   }
 
@@ -88,21 +82,15 @@ final class PublicEndpoints {
     Range range = Range.of(call);
     return json(cache.get("department-days " + department + " " + range, () -> {
       List<FreeSlot> free = diary.findingFreeSlots().ofDepartment(department, range.agenda, range.from, range.to);
-      return Json.write(new Views.DepartmentDays(department.value(), range.agenda.value(), days(free, zone(department))));
+      return Json.write(new Views.DepartmentDays(department.value(), range.agenda.value(), days(free, diary.readingDirectory().zoneOf(department))));
     }));
   }
 
   private DepartmentView department(Department d) {
-    Directory directory = storage.directory();
-    List<Agenda> agendas = directory.agendas(d.id());
-    return DepartmentView.of(d, storage.diaries().walkInHours(d.id()),
-        directory.officials(d.id()).stream().filter(Official::active).map(o -> Views.OfficialView.of(o, agendas)).toList(),
+    List<Agenda> agendas = diary.readingDirectory().agendas(d.id());
+    return DepartmentView.of(d, diary.readingDirectory().walkInHours(d.id()),
+        diary.readingDirectory().officials(d.id()).stream().map(o -> Views.OfficialView.of(o, agendas)).toList(),
         agendas.stream().map(Views.AgendaView::of).toList());
-  }
-
-  private ZoneId zone(DepartmentId id) {
-    Department department = storage.directory().department(id).orElseThrow(() -> new NotFound("department", id.value()));
-    return storage.directory().office(department.office()).map(Office::zone).orElse(Office.DEFAULT_ZONE);
   }
 
   /**

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
-import org.civicdiary.booking.error.NotPermitted;
 import org.civicdiary.booking.model.Absence;
 import org.civicdiary.booking.model.AbsenceId;
 import org.civicdiary.booking.model.DepartmentId;
@@ -20,7 +19,6 @@ import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.Window;
-import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.usecase.AbsenceRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.DayPlan;
@@ -36,18 +34,16 @@ import org.civicdiary.web.internal.Views.SlotView;
 
 /**
  * Staff work: the worklist, reservations (search, move, cancel, outcome), an official's day plan,
- * absences and schedule. The core decides what each role may do (NotPermitted becomes 403); reads
- * that go to the storage directly check the same rule here: an official sees only their own diary.
+ * absences and schedule. The core decides what each role may read and do (NotPermitted becomes 403):
+ * an official sees only their own diary.
  */
 final class StaffEndpoints {
   static final int DEFAULT_SEARCH_LIMIT = 100;
   private final CivicDiary diary;
-  private final Storage storage;
   private final ResponseCache cache;
 
-  StaffEndpoints(CivicDiary diary, Storage storage, ResponseCache cache) {
+  StaffEndpoints(CivicDiary diary, ResponseCache cache) {
     this.diary = diary;
-    this.storage = storage;
     this.cache = cache;
   }
 
@@ -118,24 +114,24 @@ final class StaffEndpoints {
 
   Reply absences(Call call) {
     OfficialId official = officialId(call);
-    requireOwnDiary(call.member(), official, "see another official's absences");
     Instant from = required("from", TypedTime.query(call, "from").start(() -> diary.officeTime().zoneOf(official)));
     Instant to = required("to", TypedTime.query(call, "to").end(() -> diary.officeTime().zoneOf(official)));
     if (!from.isBefore(to)) {
       throw new InvalidInput("to", "must be after from");
     }
-    return Reply.ok(new Views.AbsencesView(storage.diaries().absences(List.of(official), from, to).stream()
+    return Reply.ok(new Views.AbsencesView(diary.recordingAbsence().absences(call.member(), official, from, to).stream()
         .map(AbsenceView::of).toList()));
   }
 
   Reply recordAbsence(Call call) {
     OfficialId official = officialId(call);
     AbsenceBody body = call.body(AbsenceBody.class);
-    Displacement displacement = diary.recordingAbsence().record(call.member(),
+    StaffMember member = call.member();
+    Displacement displacement = diary.recordingAbsence().record(member,
         new AbsenceRequest(official, body.typedStart().start(() -> diary.officeTime().zoneOf(official)),
             body.typedEnd().end(() -> diary.officeTime().zoneOf(official)), body.kind(), body.reason()));
     cache.invalidate();
-    Absence absence = storage.diaries().absence(AbsenceId.parse(displacement.subject())).orElseThrow();
+    Absence absence = diary.recordingAbsence().absence(member, AbsenceId.parse(displacement.subject()));
     return Reply.json(201, new Views.RecordedAbsenceView(AbsenceView.of(absence),
         displacement.displaced().stream().map(ReservationView::of).toList()))
         .header("Location", call.mount() + "/api/v1/staff/absences/" + absence.id());
@@ -150,8 +146,7 @@ final class StaffEndpoints {
 
   Reply windows(Call call) {
     OfficialId official = officialId(call);
-    requireOwnDiary(call.member(), official, "see another official's schedule");
-    return Reply.ok(new Views.WindowsView(official.value(), storage.diaries().windows(official)));
+    return Reply.ok(new Views.WindowsView(official.value(), diary.changingSchedule().windows(call.member(), official)));
   }
 
   Reply replaceWindows(Call call) {
@@ -167,13 +162,7 @@ final class StaffEndpoints {
     Bodies.WalkInHoursBody body = call.body(Bodies.WalkInHoursBody.class);
     diary.changingSchedule().replaceWalkInHours(call.member(), department, Bodies.required("hours", body.hours()));
     cache.invalidate();
-    return Reply.ok(new Views.WalkInHoursView(department.value(), storage.diaries().walkInHours(department)));
-  }
-
-  static void requireOwnDiary(StaffMember member, OfficialId official, String action) {
-    if (!member.mayManage(official)) {
-      throw new NotPermitted(action);
-    }
+    return Reply.ok(new Views.WalkInHoursView(department.value(), diary.readingDirectory().walkInHours(department)));
   }
 
   /** The zone a search's local times are read in: the official's, the department's, or the one all offices share. */
@@ -198,9 +187,5 @@ final class StaffEndpoints {
     } catch (IllegalArgumentException e) {
       throw new InvalidInput("status", "must be one of ACTIVE DISPLACED CANCELLED COMPLETED NO_SHOW");
     }
-  }
-
-  private static <T> T required(String field, T value) {
-    return Bodies.required(field, value);
   }
 }

@@ -204,10 +204,10 @@ final class Views {
 
   record StaffDirectoryView(List<StaffDepartmentView> departments) {}
 
-  record WeekStatistics(String department, String week, LocalDate weekStart, int bookings, int web, int phone,
-      int active, int displaced, int cancelled, int completed, int noShows) {}
+  record WeekStatistics(String department, String week, LocalDate weekStart, long bookings, long web, long phone,
+      long active, long displaced, long cancelled, long completed, long noShows) {}
 
-  record StatisticsView(LocalDate from, LocalDate to, boolean truncated, List<WeekStatistics> weeks) {}
+  record StatisticsView(LocalDate from, LocalDate to, List<WeekStatistics> weeks) {}
 
   record Status(String status) {}
 }

@@ -28,7 +28,7 @@ import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.model.WalkInHours;
 import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.Storage;
-import org.civicdiary.web.Passwords;
+import org.civicdiary.booking.usecase.Passwords;
 
 /**
  * The office every HTTP test runs against. Time starts on Monday 2027-03-01 08:00 in Prague; every

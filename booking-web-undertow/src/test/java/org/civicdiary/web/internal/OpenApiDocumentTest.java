@@ -51,9 +51,9 @@ class OpenApiDocumentTest extends HttpApiContractHost {
   @Test
   void theDocumentHasExactlyTheRoutesOfTheRoutesTable() throws Exception {
     Storage storage = InMemoryStorage.create();
-    List<Route> routes = Api.routesOf(WebSettings.from(Settings.of(Map.of())),
-        CivicDiary.builder().storage(storage).build(), storage, Clock.systemUTC(),
-        Api.builtInAuthenticator(storage, Clock.systemUTC(), WebSettings.from(Settings.of(Map.of()))),
+    CivicDiary diary = CivicDiary.builder().storage(storage).build();
+    List<Route> routes = Api.routesOf(WebSettings.from(Settings.of(Map.of())), diary, storage, Clock.systemUTC(),
+        Api.builtInAuthenticator(diary, WebSettings.from(Settings.of(Map.of()))),
         new SimpleMeterRegistry());
     Set<String> real = new TreeSet<>();
     for (Route route : routes) {

@@ -10,7 +10,7 @@ import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.port.Storage;
-import org.civicdiary.web.Passwords;
+import org.civicdiary.booking.usecase.Passwords;
 
 /**
  * The demo's staff logins, one per role, printed at start. Demo only: a production server gets

@@ -27,7 +27,7 @@ import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffAccount;
-import org.civicdiary.web.Passwords;
+import org.civicdiary.booking.usecase.Passwords;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;

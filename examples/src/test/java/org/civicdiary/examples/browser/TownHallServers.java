@@ -40,6 +40,7 @@ import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.Passwords;
 import org.civicdiary.examples.demo.SampleTownHall;
 import org.civicdiary.guice.CoreModule;
 import org.civicdiary.notify.DroppedMail;
@@ -49,7 +50,6 @@ import org.civicdiary.notify.OutboxDispatcher;
 import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceModule;
 import org.civicdiary.web.BookingServer;
-import org.civicdiary.web.Passwords;
 import org.civicdiary.web.WebModule;
 
 /**

@@ -16,7 +16,6 @@ import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.StoredResponse;
-import org.civicdiary.booking.port.Transactions;
 import org.civicdiary.booking.usecase.Booked;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
@@ -33,18 +32,15 @@ import org.civicdiary.web.internal.Views.ReservationView;
  * <p>The manage token is never stored in clear, not even in the kept answer: a replay gets a
  * fresh token for the same reservation (every token of a reservation opens it).
  */
-final class Bookings {
+final class BookingEndpoints {
   private final CivicDiary diary;
-  private final Transactions transactions;
   private final Idempotency idempotency;
   private final Throttle perEmail;
   private final Metrics metrics;
   private final WebSettings settings;
 
-  Bookings(CivicDiary diary, Transactions transactions, Idempotency idempotency, Throttle perEmail,
-      Metrics metrics, WebSettings settings) {
+  BookingEndpoints(CivicDiary diary, Idempotency idempotency, Throttle perEmail, Metrics metrics, WebSettings settings) {
     this.diary = diary;
-    this.transactions = transactions;
     this.idempotency = idempotency;
     this.perEmail = perEmail;
     this.metrics = metrics;
@@ -69,13 +65,7 @@ final class Bookings {
       throw new HttpProblem(Problems.EMAIL_LIMIT);
     }
     try {
-      Booked booked = transactions.inTransaction(() -> {
-        Booked b = diary.booking().book(request);
-        if (key != null) {
-          idempotency.save(key, hash, 201, Json.write(new BookedView(ReservationView.of(b.reservation()), null)));
-        }
-        return b;
-      });
+      Booked booked = diary.booking().book(request, b -> keep(key, hash, b));
       metrics.booked(Channel.WEB);
       return Reply.json(201, new BookedView(ReservationView.of(booked.reservation()), link(booked.token())))
           .header("Location", call.mount() + "/api/v1/manage/" + booked.token().value());
@@ -105,16 +95,17 @@ final class Bookings {
         return replay.get();
       }
     }
-    Booked booked = transactions.inTransaction(() -> {
-      Booked b = diary.booking().bookForCaller(actor, request);
-      if (key != null) {
-        idempotency.save(key, hash, 201, Json.write(new BookedView(ReservationView.of(b.reservation()), null)));
-      }
-      return b;
-    });
+    Booked booked = diary.booking().bookForCaller(actor, request, b -> keep(key, hash, b));
     metrics.booked(Channel.PHONE);
     return Reply.json(201, new BookedView(ReservationView.of(booked.reservation()), null))
         .header("Location", call.mount() + "/api/v1/staff/reservations/" + booked.reservation().id());
+  }
+
+  /** Keeps the answer for the idempotency key, in the booking's unit of work; never the manage token. */
+  private void keep(String key, String hash, Booked booked) {
+    if (key != null) {
+      idempotency.save(key, hash, 201, Json.write(new BookedView(ReservationView.of(booked.reservation()), null)));
+    }
   }
 
   private BookingRequest request(BookingBody body, Channel channel) {

@@ -2,7 +2,7 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
-package org.civicdiary.web;
+package org.civicdiary.booking.usecase;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,0 +1,96 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.booking.usecase;
+
+import java.util.List;
+import java.util.Optional;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.error.StateConflict;
+import org.civicdiary.booking.model.AuditEntry;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffAccount;
+import org.civicdiary.booking.model.StaffMember;
+
+/**
+ * Administrators keep the staff accounts of the built-in sign-in: who may sign in, with which role,
+ * and (for officials) whose diary. Every change is audited, without the password's hash.
+ */
+public final class KeepingStaffAccounts {
+  /** The actor of changes the deployment itself makes, such as the first administrator. */
+  public static final String SYSTEM = "system";
+  private final Context context;
+
+  KeepingStaffAccounts(Context context) {
+    this.context = context;
+  }
+
+  /** Every account, ordered by user name; administrators only. */
+  public List<StaffAccount> accounts(StaffMember actor) {
+    Context.permit(actor.role() == Role.ADMIN, "see staff accounts");
+    return context.storage.staffAccounts().all();
+  }
+
+  /**
+   * Creates or changes an account. An administrator cannot take away their own administration
+   * rights (role or active), so that an office is never left without one by mistake.
+   *
+   * @throws org.civicdiary.booking.error.NotPermitted unless the actor is an administrator
+   * @throws InvalidInput (field {@code official}) if the official does not exist, (field {@code
+   *     password}) if a new account has none
+   * @throws StateConflict if administrators would demote or disable themselves
+   */
+  public StaffAccount save(StaffMember actor, AccountChange change) {
+    Context.permit(actor.role() == Role.ADMIN, "change staff accounts");
+    if (change.official() != null && context.storage.directory().official(change.official()).isEmpty()) {
+      throw new InvalidInput("official", "official " + change.official() + " does not exist");
+    }
+    if (change.username().equals(actor.username()) && (change.role() != Role.ADMIN || !change.active())) {
+      throw new StateConflict("an administrator cannot take away their own administration rights");
+    }
+    // Hashing is slow on purpose: outside the unit of work, so that it holds no connection meanwhile.
+    String newHash = change.password() == null ? null : Passwords.hash(change.password());
+    return context.storage.transactions().inTransaction(() -> {
+      Optional<StaffAccount> before = context.storage.staffAccounts().find(change.username());
+      if (before.isEmpty() && newHash == null) {
+        throw new InvalidInput("password", "is required for a new account");
+      }
+      StaffAccount account = new StaffAccount(change.username(),
+          newHash != null ? newHash : before.get().passwordHash(), change.role(), change.official(), change.active());
+      context.storage.staffAccounts().save(account);
+      context.audit(actor, "staff.account.save", account.username(), before.map(KeepingStaffAccounts::describe).orElse(null),
+          describe(account) + (newHash != null ? " password set" : ""));
+      return account;
+    });
+  }
+
+  /**
+   * Creates the first administrator when no account of this name exists, so that a fresh
+   * installation can be signed into.
+   *
+   * @return whether it was created
+   * @throws InvalidInput (field {@code password}) if the password is too short or too long
+   */
+  public boolean ensureInitialAdmin(String username, String password) {
+    if (username == null || context.storage.staffAccounts().find(username.strip()).isPresent()) {
+      return false;
+    }
+    String hash = Passwords.hash(password);
+    return context.storage.transactions().inTransaction(() -> {
+      if (context.storage.staffAccounts().find(username.strip()).isPresent()) {
+        return false;
+      }
+      StaffAccount admin = new StaffAccount(username, hash, Role.ADMIN, null, true);
+      context.storage.staffAccounts().save(admin);
+      context.storage.auditLog().record(new AuditEntry(context.now(), SYSTEM, "staff.account.save", admin.username(), null,
+          describe(admin) + " (initial administrator from the settings)"));
+      return true;
+    });
+  }
+
+  /** What the audit log keeps of an account: never its password hash. */
+  static String describe(StaffAccount a) {
+    return "role=" + a.role() + (a.official() == null ? "" : " official=" + a.official()) + " active=" + a.active();
+  }
+}

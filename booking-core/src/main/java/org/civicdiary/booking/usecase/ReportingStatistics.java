@@ -1,0 +1,91 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.booking.usecase;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.ReservationCount;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
+
+/**
+ * Bookings per department and ISO week of the meeting (in the office's time zone): how many, by
+ * channel, and how they ended (no-shows among them). Counted by the storage, without a row limit;
+ * anonymised reservations count like any other. Officials may not read them.
+ */
+public final class ReportingStatistics {
+  private final Context context;
+
+  ReportingStatistics(Context context) {
+    this.context = context;
+  }
+
+  /** Every week of the range for each department, weeks without a booking included (all zero). */
+  public Statistics weekly(StaffMember actor, StatisticsQuery query) {
+    Context.permit(actor.role() != Role.OFFICIAL, "read the office's statistics");
+    List<Department> departments = query.department() == null ? context.storage.directory().departments()
+        : List.of(context.department(query.department()));
+    Map<ZoneId, List<Department>> byZone = new LinkedHashMap<>();
+    for (Department department : departments) {
+      byZone.computeIfAbsent(context.officeOf(department.id()).zone(), z -> new ArrayList<>()).add(department);
+    }
+    List<LocalDate> weeks = weekStarts(query.from(), query.to());
+    Map<Department, long[][]> tallies = new LinkedHashMap<>();
+    departments.forEach(d -> tallies.put(d, new long[weeks.size()][Tally.values().length]));
+    byZone.forEach((zone, ofZone) -> {
+      List<Instant> bounds = new ArrayList<>();
+      bounds.add(query.from().atStartOfDay(zone).toInstant());
+      weeks.stream().skip(1).forEach(monday -> bounds.add(monday.atStartOfDay(zone).toInstant()));
+      bounds.add(query.to().plusDays(1).atStartOfDay(zone).toInstant());
+      Map<DepartmentId, Department> byId = new LinkedHashMap<>();
+      ofZone.forEach(d -> byId.put(d.id(), d));
+      for (ReservationCount count : context.storage.reservations().count(List.copyOf(byId.keySet()), bounds)) {
+        long[] week = tallies.get(byId.get(count.department()))[count.period()];
+        week[Tally.BOOKINGS.ordinal()] += count.count();
+        week[(count.channel() == Channel.WEB ? Tally.WEB : Tally.PHONE).ordinal()] += count.count();
+        week[Tally.valueOf(count.status().name()).ordinal()] += count.count();
+      }
+    });
+    List<WeekCounts> result = new ArrayList<>();
+    tallies.forEach((department, byWeek) -> {
+      for (int i = 0; i < weeks.size(); i++) {
+        LocalDate monday = weeks.get(i);
+        long[] t = byWeek[i];
+        result.add(new WeekCounts(department.id(), isoWeek(monday), monday, t[Tally.BOOKINGS.ordinal()],
+            t[Tally.WEB.ordinal()], t[Tally.PHONE.ordinal()], t[Tally.ACTIVE.ordinal()], t[Tally.DISPLACED.ordinal()],
+            t[Tally.CANCELLED.ordinal()], t[Tally.COMPLETED.ordinal()], t[Tally.NO_SHOW.ordinal()]));
+      }
+    });
+    return new Statistics(query.from(), query.to(), result);
+  }
+
+  /** The Mondays of the weeks the range touches, the first one on or before {@code from}. */
+  private static List<LocalDate> weekStarts(LocalDate from, LocalDate to) {
+    List<LocalDate> weeks = new ArrayList<>();
+    for (LocalDate week = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !week.isAfter(to);
+        week = week.plusWeeks(1)) {
+      weeks.add(week);
+    }
+    return weeks;
+  }
+
+  static String isoWeek(LocalDate monday) {
+    return monday.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  /** The columns of one week's tally; the statuses by their names. */
+  private enum Tally { BOOKINGS, WEB, PHONE, ACTIVE, DISPLACED, CANCELLED, COMPLETED, NO_SHOW }
+}

@@ -1,0 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.booking.usecase;
+
+import java.time.LocalDate;
+import org.civicdiary.booking.model.DepartmentId;
+
+/**
+ * Which statistics to count: meetings from one date to another, both included (dates in each
+ * office's time zone), of one department or (null) of all.
+ */
+public record StatisticsQuery(LocalDate from, LocalDate to, DepartmentId department) {
+  /** The longest range one query counts. */
+  public static final int MAX_DAYS = 366;
+
+  public StatisticsQuery {
+    Context.requireDates(from, to, MAX_DAYS);
+  }
+}

@@ -1,0 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.persistence;
+
+import org.civicdiary.booking.contract.StaffRulesContract;
+import org.civicdiary.booking.port.Storage;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresStaffRulesContractTest extends StaffRulesContract {
+  @RegisterExtension
+  static final TestDatabase DB = TestDatabase.postgres("staff_rules");
+
+  @Override
+  protected Storage emptyStorage() {
+    return DB.emptied();
+  }
+}
