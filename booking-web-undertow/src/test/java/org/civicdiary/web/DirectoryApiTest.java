@@ -15,6 +15,7 @@ import java.util.Map;
 import org.civicdiary.booking.contract.MutableClock;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.usecase.Passwords;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.web.contract.ApiClient;

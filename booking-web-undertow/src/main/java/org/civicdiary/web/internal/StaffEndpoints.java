@@ -85,7 +85,7 @@ final class StaffEndpoints {
   Reply move(Call call) {
     MoveBody body = call.body(MoveBody.class);
     OfficialId official = body.official() == null ? null : OfficialId.of(body.official());
-    Instant start = body.typedStart().exact(() -> diary.officeTime().zoneOf(required("official", official)));
+    Instant start = body.typedStart().exact(() -> diary.officeTime().zoneOf(Bodies.required("official", official)));
     Reservation moved = diary.handlingReservations().move(call.member(), reservationId(call), official, start, body.note());
     cache.invalidate();
     return Reply.ok(ReservationView.of(moved));
@@ -114,8 +114,8 @@ final class StaffEndpoints {
 
   Reply absences(Call call) {
     OfficialId official = officialId(call);
-    Instant from = required("from", TypedTime.query(call, "from").start(() -> diary.officeTime().zoneOf(official)));
-    Instant to = required("to", TypedTime.query(call, "to").end(() -> diary.officeTime().zoneOf(official)));
+    Instant from = Bodies.required("from", TypedTime.query(call, "from").start(() -> diary.officeTime().zoneOf(official)));
+    Instant to = Bodies.required("to", TypedTime.query(call, "to").end(() -> diary.officeTime().zoneOf(official)));
     if (!from.isBefore(to)) {
       throw new InvalidInput("to", "must be after from");
     }

@@ -16,7 +16,7 @@ import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.examples.bench.web.Databases;
 import org.civicdiary.web.BookingServer;
-import org.civicdiary.web.Passwords;
+import org.civicdiary.booking.usecase.Passwords;
 import org.civicdiary.web.contract.ApiClient;
 import org.civicdiary.web.contract.ApiClient.Response;
 import org.civicdiary.web.contract.TestOffice;

@@ -910,10 +910,16 @@
    * one after another: a slow page still loading (the start page after login) must not overwrite
    * the page asked for meanwhile.
    */
-  let routing = Promise.resolve();
+  let routing = null;
   function route(moveFocus) {
-    routing = routing.then(() => show(moveFocus), () => show(moveFocus));
-    return routing;
+    const run = () => show(moveFocus);
+    // When nothing is in flight the page starts at once (its frame is drawn before this returns).
+    const next = routing ? routing.then(run, run) : run();
+    const mine = next.finally(() => {
+      if (routing === mine) routing = null;
+    });
+    routing = mine;
+    return mine;
   }
 
   async function show(moveFocus) {
