@@ -84,7 +84,7 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
   static TestDatabase h2(String purpose, int poolSize) {
     Path dir = Path.of("target", "h2", purpose + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
     String url = "jdbc:h2:file:" + dir.resolve("civic-diary")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;TIME ZONE=Asia/Tokyo";
+        + ";TIME ZONE=Asia/Tokyo";
     return new TestDatabase(new PersistenceConfig(url, "sa", "", poolSize, CONNECTION_TIMEOUT),
         () -> deleteTree(dir));
   }

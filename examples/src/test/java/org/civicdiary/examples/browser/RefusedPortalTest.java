@@ -30,8 +30,7 @@ class RefusedPortalTest {
   @Test
   void aRefusedPortalTellsItsDeveloperAndNotTheCitizen() throws Exception {
     Settings settings = Settings.of(Map.of(
-        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
         "civicdiary.mail.drop.folder", data.resolve("mail").toString(),
         "civicdiary.web.port", "0",
         "civicdiary.demo.portal-port", "0",
