@@ -64,7 +64,7 @@ class MigrationsTest {
   void migratesWithAPoolOfOneConnection() {
     try (TestDatabase db = TestDatabase.postgres("migrations", 1)) {
       db.start();
-      db.storage().transactions().run(() -> db.storage().directory().save(org.civicdiary.booking.contract.Fixtures.office()));
+      db.storage().transactions().run(() -> db.storage().directory().save(org.civicdiary.testkit.contract.Fixtures.office()));
       assertThat(db.storage().directory().offices()).hasSize(1);
     }
   }

@@ -4,17 +4,17 @@
  */
 package org.civicdiary.persistence;
 
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.NOW;
-import static org.civicdiary.booking.contract.Fixtures.slot;
+import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.NOW;
+import static org.civicdiary.testkit.contract.Fixtures.slot;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.Language;

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.Citizen;

@@ -44,8 +44,8 @@ import org.civicdiary.notify.OutboxDispatcher;
 import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.persistence.PersistenceModule;
+import org.civicdiary.testkit.FreshDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,13 +60,8 @@ class TwoDispatchersOnPostgresTest {
   private static final Clock MONDAY = Clock.fixed(Instant.parse("2027-03-01T06:00:00Z"), ZoneOffset.UTC);
   private static final int BOOKINGS = 60;
 
-  private String schema;
+  private final FreshDatabase database = FreshDatabase.postgres("notify");
   private final List<Injector> nodes = new ArrayList<>();
-
-  @BeforeEach
-  void setUp() {
-    schema = MailTown.createSchema("notify");
-  }
 
   @AfterEach
   void tearDown() {
@@ -74,7 +69,7 @@ class TwoDispatchersOnPostgresTest {
       node.getInstance(OutboxDispatcher.class).stop();
       node.getInstance(JdbcStorage.class).close();
     }
-    MailTown.dropSchema(schema);
+    database.close();
   }
 
   @Test
@@ -119,9 +114,8 @@ class TwoDispatchersOnPostgresTest {
     assertThat(storage.outbox().parked()).isEmpty();
   }
 
-  /** One server node: its own pool on the shared schema, its own dispatcher. */
+  /** One server node: its own pool on the shared database, its own dispatcher. */
   private Injector node(Counting counter) {
-    String url = MailTown.url(schema);
     Settings settings = Settings.of(Map.of(
         "civicdiary.mail.transport", "smtp",
         "civicdiary.mail.from", "Praha 6 <diar@praha6.example>",
@@ -131,7 +125,7 @@ class TwoDispatchersOnPostgresTest {
         "civicdiary.notify.poll-interval", "PT0.05S",
         "civicdiary.notify.batch-size", "5"));
     Injector injector = Guice.createInjector(
-        new PersistenceModule(new PersistenceConfig(url, null, null, 4, Duration.ofSeconds(30))),
+        new PersistenceModule(new PersistenceConfig(database.url(), database.user(), database.password(), 4, Duration.ofSeconds(30))),
         new NotifyModule(settings),
         new AbstractModule() {
           @Override
