@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.BusyTime;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nodes (two adapters on one database) change reservations and ask for busy time in turn, and every
  * answer is checked against plain SQL.
  */
+@NeedsPostgres
 class BusyCacheTest {
   private static final List<OfficialId> OFFICIALS = List.of(NOVAK, DVORAK, SVOBODA);
   private static final String ACTIVE_OVERLAPPING = """

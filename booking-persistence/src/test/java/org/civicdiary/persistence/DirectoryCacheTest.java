@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.LocalizedText;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * another node at once, inside a unit of work that changed it, after a rollback, and after a
  * diary's lock that waited for a programme change.
  */
+@NeedsPostgres
 class DirectoryCacheTest {
   private static final Official RENAMED = new Official(NOVAK, CIVIL, "Jan Novák ml.", "dveře 105", null, true);
 

@@ -25,6 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.civicdiary.testkit.Crash;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.booking.model.Channel;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * unavailable (never anything else), the pool recovers by itself, and the database holds no
  * half-written booking.
  */
+@NeedsPostgres
+@Crash
 class FaultsTest {
   private static final int THREADS = 8;
   private static final int ATTEMPTS = 200;

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.civicdiary.persistence.DatabaseNotReady.Problem;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+@NeedsPostgres
 class MigrationsTest {
   private static final List<String> TABLES = List.of("office", "office_phone", "department", "official", "agenda",
       "agenda_official", "diary_window", "walk_in_hours", "absence", "reservation", "held_slot", "manage_token",

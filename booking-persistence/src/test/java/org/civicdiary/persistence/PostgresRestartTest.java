@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.civicdiary.testkit.Crash;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.error.StorageUnavailable;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * once it is back, without restarting the application, and the database holds no half-written
  * booking. The server is a private one ({@link PrivatePostgres}): the shared one must not restart.
  */
+@NeedsPostgres
+@Crash
 class PostgresRestartTest {
   private static final int THREADS = 8;
   /** A connection for every booker, so that only the outage makes anyone wait for one. */

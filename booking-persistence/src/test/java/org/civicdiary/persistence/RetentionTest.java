@@ -4,6 +4,7 @@
  */
 package org.civicdiary.persistence;
 
+import org.civicdiary.testkit.NeedsPostgres;
 import org.civicdiary.testkit.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The retention job through the use case, checked in SQL: what is gone and what statistics keep. */
+@NeedsPostgres
 class RetentionTest {
   private static final StaffMember OPERATOR = new StaffMember("operator", Role.OPERATOR, null);
   private static final String STATISTICS = """

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.examples.server.StandaloneServer;
+import org.civicdiary.testkit.NeedsBrowser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.SearchContext;
@@ -24,6 +25,7 @@ import org.openqa.selenium.logging.LogType;
  * reason and the key in the browser console, and citizens see a neutral text instead of being told
  * to check their internet connection.
  */
+@NeedsBrowser
 class RefusedPortalTest {
   @TempDir Path data;
 

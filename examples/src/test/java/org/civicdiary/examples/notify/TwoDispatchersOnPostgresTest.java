@@ -45,6 +45,7 @@ import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.persistence.PersistenceModule;
 import org.civicdiary.testkit.FreshDatabase;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two server nodes, each with its own connection pool and dispatcher, work one PostgreSQL outbox
  * and one SMTP server: every message goes out exactly once, and both nodes take part.
  */
+@NeedsPostgres
 class TwoDispatchersOnPostgresTest {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());

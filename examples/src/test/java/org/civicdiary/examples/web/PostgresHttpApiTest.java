@@ -5,9 +5,11 @@
 package org.civicdiary.examples.web;
 
 import org.civicdiary.testkit.FreshDatabase;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP contract over the JDBC storage on PostgreSQL. */
+@NeedsPostgres
 class PostgresHttpApiTest extends JdbcHttpApiContract {
   @RegisterExtension
   static final FreshDatabase DB = FreshDatabase.postgres("web");
