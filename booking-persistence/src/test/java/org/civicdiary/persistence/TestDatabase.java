@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The JDBC storage on a {@link FreshDatabase} of the test kit (a new H2 file or PostgreSQL
- * database, sessions in Asia/Tokyo), with plain SQL for checks the ports cannot make. As a static
+ * database), with plain SQL for checks the ports cannot make. As a static
  * {@code @RegisterExtension} it starts before the test class, and the storage is closed and the
  * database removed after it.
  */
