@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.port.Chore;
 import org.civicdiary.booking.port.Storage;

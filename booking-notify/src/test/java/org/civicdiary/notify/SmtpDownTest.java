@@ -22,11 +22,13 @@ import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.MessageId;
 import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.usecase.Worklist;
+import org.civicdiary.testkit.Crash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The mail server is away for a while: nothing is lost, nothing is sent twice, nothing is parked early. */
+@Crash
 class SmtpDownTest {
   private static final int MESSAGES = 5;
   private Town town;

@@ -33,12 +33,14 @@ import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.port.Outbox;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.usecase.BookingRequest;
+import org.civicdiary.testkit.Crash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stopping, restarting and crashing lose nothing; a message sent again keeps its Message-ID. */
+@Crash
 class StopAndRestartTest {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());

@@ -24,6 +24,11 @@ enum Dialect {
     boolean lostToConcurrentWork(String sqlState) {
       return "55P03".equals(sqlState); // lock not available
     }
+
+    @Override
+    String completeUrl(String url) {
+      return url;
+    }
   },
 
   H2 {
@@ -36,6 +41,11 @@ enum Dialect {
     @Override
     boolean lostToConcurrentWork(String sqlState) {
       return "HYT00".equals(sqlState) || "90131".equals(sqlState); // lock timeout, concurrent update
+    }
+
+    @Override
+    String completeUrl(String url) {
+      return H2Url.complete(url);
     }
   };
 
@@ -50,6 +60,14 @@ enum Dialect {
     }
     throw new IllegalArgumentException("not a PostgreSQL or H2 JDBC URL");
   }
+
+  /**
+   * The URL with the settings the engine needs to run the shared SQL added where the user left them
+   * out, so that a user writes only where the database is.
+   *
+   * @throws org.civicdiary.booking.settings.InvalidSetting when the URL sets something that contradicts them
+   */
+  abstract String completeUrl(String url);
 
   /** Whether the engine's SQLState (beyond the standard class 08) means the connection is gone. */
   abstract boolean connectionLost(String sqlState);

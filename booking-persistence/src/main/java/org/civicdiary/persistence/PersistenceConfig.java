@@ -13,6 +13,8 @@ import org.civicdiary.booking.settings.Settings;
  * Where the database is and how many connections to keep. Read from the {@code civicdiary.db.*}
  * settings (see CONFIGURATION.md); the engine follows from the URL.
  *
+ * @param url the JDBC URL; for H2 only the database is needed ({@code jdbc:h2:file:./data/civic-diary}):
+ *     the settings H2 needs to run civic-diary's SQL are added here, and {@link #url()} is the completed URL
  * @param user null to let the driver decide (H2's default user, or a user named in the URL)
  * @param password null for none
  * @param connectionTimeout how long a unit of work waits for a connection before the storage is
@@ -25,9 +27,8 @@ public record PersistenceConfig(String url, String user, String password, int po
   public static final String POOL_SIZE = "civicdiary.db.pool-size";
   public static final String CONNECTION_TIMEOUT = "civicdiary.db.connection-timeout";
 
-  /** The embedded default: an H2 file under ./data, in PostgreSQL mode, written through at each commit. */
-  public static final String DEFAULT_URL =
-      "jdbc:h2:file:./data/civic-diary;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+  /** The embedded default: an H2 file under ./data (the H2 dialect adds its settings). */
+  public static final String DEFAULT_URL = "jdbc:h2:file:./data/civic-diary";
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
@@ -41,6 +42,7 @@ public record PersistenceConfig(String url, String user, String password, int po
       throw new InvalidSetting(URL + " (" + Settings.variable(URL)
           + ") must be a PostgreSQL (jdbc:postgresql://host:5432/db) or H2 (jdbc:h2:file:./data/civic-diary) URL");
     }
+    url = Dialect.of(url).completeUrl(url);
     if (poolSize < 1 || poolSize > 500) {
       throw new InvalidSetting(POOL_SIZE + " (" + Settings.variable(POOL_SIZE) + ") must be from 1 to 500");
     }

@@ -7,7 +7,7 @@ package org.civicdiary.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.ReservationId;
 
 /**

@@ -6,13 +6,13 @@ package org.civicdiary.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.civicdiary.booking.contract.Fixtures.DVORAK;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.NOW;
-import static org.civicdiary.booking.contract.Fixtures.SLOT;
-import static org.civicdiary.booking.contract.Fixtures.SVOBODA;
-import static org.civicdiary.booking.contract.Fixtures.reservation;
-import static org.civicdiary.booking.contract.Fixtures.slot;
+import static org.civicdiary.testkit.contract.Fixtures.DVORAK;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.NOW;
+import static org.civicdiary.testkit.contract.Fixtures.SLOT;
+import static org.civicdiary.testkit.contract.Fixtures.SVOBODA;
+import static org.civicdiary.testkit.contract.Fixtures.reservation;
+import static org.civicdiary.testkit.contract.Fixtures.slot;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.OfficialId;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nodes (two adapters on one database) change reservations and ask for busy time in turn, and every
  * answer is checked against plain SQL.
  */
+@NeedsPostgres
 class BusyCacheTest {
   private static final List<OfficialId> OFFICIALS = List.of(NOVAK, DVORAK, SVOBODA);
   private static final String ACTIVE_OVERLAPPING = """

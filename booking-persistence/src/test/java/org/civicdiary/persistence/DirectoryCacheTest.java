@@ -6,12 +6,12 @@ package org.civicdiary.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.civicdiary.booking.contract.Fixtures.CIVIL;
-import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.SLOT;
-import static org.civicdiary.booking.contract.Fixtures.reservation;
-import static org.civicdiary.booking.contract.Fixtures.slot;
+import static org.civicdiary.testkit.contract.Fixtures.CIVIL;
+import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.SLOT;
+import static org.civicdiary.testkit.contract.Fixtures.reservation;
+import static org.civicdiary.testkit.contract.Fixtures.slot;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.Official;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * another node at once, inside a unit of work that changed it, after a rollback, and after a
  * diary's lock that waited for a programme change.
  */
+@NeedsPostgres
 class DirectoryCacheTest {
   private static final Official RENAMED = new Official(NOVAK, CIVIL, "Jan Novák ml.", "dveře 105", null, true);
 

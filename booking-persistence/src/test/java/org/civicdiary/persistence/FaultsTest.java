@@ -6,10 +6,10 @@ package org.civicdiary.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.civicdiary.booking.contract.Fixtures.DVORAK;
-import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.NOW;
+import static org.civicdiary.testkit.contract.Fixtures.DVORAK;
+import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.NOW;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +25,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.Crash;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * unavailable (never anything else), the pool recovers by itself, and the database holds no
  * half-written booking.
  */
+@NeedsPostgres
+@Crash
 class FaultsTest {
   private static final int THREADS = 8;
   private static final int ATTEMPTS = 200;

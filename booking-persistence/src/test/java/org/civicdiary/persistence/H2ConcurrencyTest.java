@@ -6,8 +6,8 @@ package org.civicdiary.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.civicdiary.booking.contract.ConcurrencyContract;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.contract.ConcurrencyContract;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.port.Storage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

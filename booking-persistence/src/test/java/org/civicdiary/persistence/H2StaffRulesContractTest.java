@@ -4,7 +4,7 @@
  */
 package org.civicdiary.persistence;
 
-import org.civicdiary.booking.contract.StaffRulesContract;
+import org.civicdiary.testkit.contract.StaffRulesContract;
 import org.civicdiary.booking.port.Storage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

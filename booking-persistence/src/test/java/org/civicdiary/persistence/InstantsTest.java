@@ -5,14 +5,15 @@
 package org.civicdiary.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.SLOT;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.SLOT;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.TimeZone;
 import java.util.function.Function;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.Reservation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the session's (Tokyo in these tests): a round trip through the ports alone could hide a shift
  * made the same way both ways, so the database's own epoch is compared.
  */
+@NeedsPostgres
 class InstantsTest {
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "h2"})

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.civicdiary.persistence.DatabaseNotReady.Problem;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+@NeedsPostgres
 class MigrationsTest {
   private static final List<String> TABLES = List.of("office", "office_phone", "department", "official", "agenda",
       "agenda_official", "diary_window", "walk_in_hours", "absence", "reservation", "held_slot", "manage_token",
@@ -64,7 +66,7 @@ class MigrationsTest {
   void migratesWithAPoolOfOneConnection() {
     try (TestDatabase db = TestDatabase.postgres("migrations", 1)) {
       db.start();
-      db.storage().transactions().run(() -> db.storage().directory().save(org.civicdiary.booking.contract.Fixtures.office()));
+      db.storage().transactions().run(() -> db.storage().directory().save(org.civicdiary.testkit.contract.Fixtures.office()));
       assertThat(db.storage().directory().offices()).hasSize(1);
     }
   }

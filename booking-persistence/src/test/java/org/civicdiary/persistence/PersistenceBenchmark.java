@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Channel;

@@ -11,7 +11,7 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.util.Map;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;

@@ -6,12 +6,14 @@ package org.civicdiary.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.civicdiary.booking.contract.ConcurrencyContract;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.civicdiary.testkit.contract.ConcurrencyContract;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.port.Storage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The concurrency contract on real PostgreSQL, with the invariant checked again in SQL. */
+@NeedsPostgres
 class PostgresConcurrencyTest extends ConcurrencyContract {
   @RegisterExtension
   static final TestDatabase DB = TestDatabase.postgres("concurrency");

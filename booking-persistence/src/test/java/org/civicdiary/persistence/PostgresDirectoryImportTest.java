@@ -4,10 +4,11 @@
  */
 package org.civicdiary.persistence;
 
-import org.civicdiary.booking.contract.DirectoryImportContract;
+import org.civicdiary.testkit.contract.DirectoryImportContract;
 import org.civicdiary.booking.port.Storage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@org.civicdiary.testkit.NeedsPostgres
 class PostgresDirectoryImportTest extends DirectoryImportContract {
   @RegisterExtension
   static final TestDatabase DB = TestDatabase.postgres("directoryimport");

@@ -5,10 +5,10 @@
 package org.civicdiary.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicdiary.booking.contract.Fixtures.DVORAK;
-import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.NOW;
+import static org.civicdiary.testkit.contract.Fixtures.DVORAK;
+import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.NOW;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.Crash;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.booking.model.Channel;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * once it is back, without restarting the application, and the database holds no half-written
  * booking. The server is a private one ({@link PrivatePostgres}): the shared one must not restart.
  */
+@NeedsPostgres
+@Crash
 class PostgresRestartTest {
   private static final int THREADS = 8;
   /** A connection for every booker, so that only the outage makes anyone wait for one. */

@@ -4,10 +4,11 @@
  */
 package org.civicdiary.persistence;
 
-import org.civicdiary.booking.contract.StaffRulesContract;
+import org.civicdiary.testkit.contract.StaffRulesContract;
 import org.civicdiary.booking.port.Storage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@org.civicdiary.testkit.NeedsPostgres
 class PostgresStaffRulesContractTest extends StaffRulesContract {
   @RegisterExtension
   static final TestDatabase DB = TestDatabase.postgres("staff_rules");

@@ -4,10 +4,12 @@
  */
 package org.civicdiary.persistence;
 
-import org.civicdiary.booking.contract.StorageContract;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.civicdiary.testkit.contract.StorageContract;
 import org.civicdiary.booking.port.Storage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@NeedsPostgres
 class PostgresStorageContractTest extends StorageContract {
   @RegisterExtension
   static final TestDatabase DB = TestDatabase.postgres("contract");

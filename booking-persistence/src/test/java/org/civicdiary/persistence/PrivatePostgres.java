@@ -5,6 +5,7 @@
 package org.civicdiary.persistence;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ final class PrivatePostgres implements AutoCloseable {
       // pg_ctl could not stop it: end the server process this test started, by its own pid.
       postmasterPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
     } finally {
-      TestDatabase.deleteTree(dir);
+      deleteTree(dir);
     }
   }
 
@@ -194,6 +195,19 @@ final class PrivatePostgres implements AutoCloseable {
       return lines.findFirst().map(String::strip).filter(pid -> pid.matches("\\d+")).map(Long::valueOf);
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -4,17 +4,18 @@
  */
 package org.civicdiary.persistence;
 
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.civicdiary.testkit.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.NOW;
-import static org.civicdiary.booking.contract.Fixtures.slot;
+import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.NOW;
+import static org.civicdiary.testkit.contract.Fixtures.slot;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import org.civicdiary.booking.contract.Fixtures;
+import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.Language;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The retention job through the use case, checked in SQL: what is gone and what statistics keep. */
+@NeedsPostgres
 class RetentionTest {
   private static final StaffMember OPERATOR = new StaffMember("operator", Role.OPERATOR, null);
   private static final String STATISTICS = """

@@ -4,9 +4,6 @@
  */
 package org.civicdiary.persistence;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,42 +12,36 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.civicdiary.booking.port.Storage;
+import org.civicdiary.testkit.FreshDatabase;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A database of its own for one test class: a fresh schema on the PostgreSQL at 127.0.0.1 (or
- * {@code CIVIC_DIARY_TEST_JDBC_URL}), or a fresh H2 file under target/. Sessions run in Asia/Tokyo,
- * so that an instant read or written in the session's zone shows. Also runs plain SQL for checks
- * the ports cannot make. As a static {@code @RegisterExtension} it starts before the test class and
- * is dropped after it.
+ * The JDBC storage on a {@link FreshDatabase} of the test kit (a new H2 file or PostgreSQL
+ * database), with plain SQL for checks the ports cannot make. As a static
+ * {@code @RegisterExtension} it starts before the test class, and the storage is closed and the
+ * database removed after it.
  */
 final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
-  static final String POSTGRES_URL = System.getenv().getOrDefault("CIVIC_DIARY_TEST_JDBC_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
   /** Children before parents, so that deleting in this order never breaks a foreign key. */
   private static final List<String> TABLES = List.of("held_slot", "manage_token", "outbox_message", "reservation",
       "absence", "diary_window", "walk_in_hours", "agenda_official", "agenda", "staff_session", "staff_account",
       "official", "department", "office_phone", "office", "audit_entry", "idempotency_record");
 
   final PersistenceConfig config;
-  private final Runnable dropper;
+  private final FreshDatabase database;
   private JdbcStorage jdbc;
   private String startedBy;
 
-  private TestDatabase(PersistenceConfig config, Runnable dropper) {
-    this.config = config;
-    this.dropper = dropper;
+  private TestDatabase(FreshDatabase database, int poolSize, Duration connectionTimeout) {
+    this.database = database;
+    this.config = new PersistenceConfig(database.url(), database.user(), database.password(), poolSize, connectionTimeout);
   }
 
-  /** A new, empty PostgreSQL schema (not yet migrated). */
+  /** A new, empty PostgreSQL database (not yet migrated). */
   static TestDatabase postgres(String purpose) {
     return postgres(purpose, DEFAULT_POOL);
   }
@@ -63,17 +54,12 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(60);
 
   static TestDatabase postgres(String purpose, int poolSize) {
-    return postgres(POSTGRES_URL, purpose, poolSize, CONNECTION_TIMEOUT);
+    return postgres(FreshDatabase.server(), purpose, poolSize, CONNECTION_TIMEOUT);
   }
 
-  /** A new, empty schema on the PostgreSQL server at {@code serverUrl} (which names the user). */
+  /** A new, empty database on the PostgreSQL server at {@code serverUrl} (which names the user). */
   static TestDatabase postgres(String serverUrl, String purpose, int poolSize, Duration connectionTimeout) {
-    String schema = "cd_" + purpose.toLowerCase(Locale.ROOT) + "_" + UUID.randomUUID().toString().substring(0, 8);
-    execute(serverUrl, "create schema " + schema);
-    String url = serverUrl + (serverUrl.contains("?") ? "&" : "?")
-        + "currentSchema=" + schema + "&options=-c%20TimeZone=Asia/Tokyo&ApplicationName=" + schema;
-    return new TestDatabase(new PersistenceConfig(url, null, null, poolSize, connectionTimeout),
-        () -> execute(serverUrl, "drop schema " + schema + " cascade"));
+    return new TestDatabase(FreshDatabase.postgres(serverUrl, purpose), poolSize, connectionTimeout);
   }
 
   /** A new H2 file database under target/h2 (not yet migrated). */
@@ -82,11 +68,7 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
   }
 
   static TestDatabase h2(String purpose, int poolSize) {
-    Path dir = Path.of("target", "h2", purpose + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-    String url = "jdbc:h2:file:" + dir.resolve("civic-diary")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;TIME ZONE=Asia/Tokyo";
-    return new TestDatabase(new PersistenceConfig(url, "sa", "", poolSize, CONNECTION_TIMEOUT),
-        () -> deleteTree(dir));
+    return new TestDatabase(FreshDatabase.h2(purpose), poolSize, CONNECTION_TIMEOUT);
   }
 
   // @Nested classes inherit the extension: only the outermost class starts and closes the database.
@@ -137,6 +119,7 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
 
   /** A plain connection of its own, outside the pool. */
   Connection connect() throws SQLException {
+    // The adapter's URL, which for H2 carries the settings the dialect added (names in lower case…).
     return DriverManager.getConnection(config.url(), config.user(), config.password());
   }
 
@@ -160,7 +143,11 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
   }
 
   void execute(String sql) {
-    execute(config.url(), config.user(), config.password(), sql);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
@@ -169,31 +156,6 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
       jdbc.close();
       jdbc = null;
     }
-    dropper.run();
-  }
-
-  private static void execute(String url, String sql) {
-    execute(url, null, null, sql);
-  }
-
-  private static void execute(String url, String user, String password, String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    database.close();
   }
 }

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.model.Absence;
 import org.civicdiary.booking.model.OfficialId;

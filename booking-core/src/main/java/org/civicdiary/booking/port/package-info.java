@@ -4,7 +4,7 @@
  */
 /**
  * The ports the core drives: what an adapter (database, clock, holiday calendar) implements.
- * Each contract is in the Javadoc, and the contract test kit ({@code booking-core} test-jar,
- * package {@code org.civicdiary.booking.contract}) checks an adapter against it.
+ * Each contract is in the Javadoc, and the contract test kit (the {@code booking-testkit} jar,
+ * package {@code org.civicdiary.testkit.contract}) checks an adapter against it.
  */
 package org.civicdiary.booking.port;

@@ -4,7 +4,7 @@
  */
 package org.civicdiary.booking.memory;
 
-import org.civicdiary.booking.contract.ConcurrencyContract;
+import org.civicdiary.testkit.contract.ConcurrencyContract;
 import org.civicdiary.booking.port.Storage;
 
 class InMemoryConcurrencyContractTest extends ConcurrencyContract {

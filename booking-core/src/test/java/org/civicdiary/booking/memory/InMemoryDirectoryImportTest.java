@@ -4,7 +4,7 @@
  */
 package org.civicdiary.booking.memory;
 
-import org.civicdiary.booking.contract.DirectoryImportContract;
+import org.civicdiary.testkit.contract.DirectoryImportContract;
 import org.civicdiary.booking.port.Storage;
 
 class InMemoryDirectoryImportTest extends DirectoryImportContract {

@@ -4,7 +4,7 @@
  */
 package org.civicdiary.booking.memory;
 
-import org.civicdiary.booking.contract.StaffRulesContract;
+import org.civicdiary.testkit.contract.StaffRulesContract;
 import org.civicdiary.booking.port.Storage;
 
 class InMemoryStaffRulesContractTest extends StaffRulesContract {

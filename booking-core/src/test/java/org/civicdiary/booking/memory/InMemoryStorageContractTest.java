@@ -4,7 +4,7 @@
  */
 package org.civicdiary.booking.memory;
 
-import org.civicdiary.booking.contract.StorageContract;
+import org.civicdiary.testkit.contract.StorageContract;
 import org.civicdiary.booking.port.Storage;
 
 class InMemoryStorageContractTest extends StorageContract {

@@ -4,7 +4,7 @@
  */
 package org.civicdiary.web.internal;
 
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;

@@ -7,7 +7,7 @@ package org.civicdiary.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.web.BookingServer;

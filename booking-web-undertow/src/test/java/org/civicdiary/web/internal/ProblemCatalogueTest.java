@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.error.BookingException;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.DocumentInvalid;

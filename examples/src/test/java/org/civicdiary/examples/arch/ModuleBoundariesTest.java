@@ -75,8 +75,8 @@ class ModuleBoundariesTest {
 
   @Test
   void everyModuleIsOnTheClasspath() {
-    for (String module : List.of("org.civicdiary.booking", "org.civicdiary.guice", "org.civicdiary.persistence",
-        "org.civicdiary.notify", "org.civicdiary.web", "org.civicdiary.examples")) {
+    for (String module : List.of("org.civicdiary.booking", "org.civicdiary.testkit", "org.civicdiary.guice",
+        "org.civicdiary.persistence", "org.civicdiary.notify", "org.civicdiary.web", "org.civicdiary.examples")) {
       assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(module))).as(module).isNotEmpty();
     }
   }
@@ -107,6 +107,19 @@ class ModuleBoundariesTest {
     noClasses().that().resideInAPackage("org.civicdiary.booking..")
         .should().dependOnClassesThat().resideInAnyPackage("org.civicdiary.guice..", "org.civicdiary.persistence..",
             "org.civicdiary.notify..", "org.civicdiary.web..", "org.civicdiary.examples..")
+        .check(classes);
+  }
+
+  @Test
+  void theTestKitDependsOnTheCoreOnlyAndNoProductionCodeOnTheTestKit() {
+    noClasses().that().resideInAPackage("org.civicdiary.testkit..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.civicdiary.guice..", "org.civicdiary.persistence..",
+            "org.civicdiary.notify..", "org.civicdiary.web..", "org.civicdiary.examples..")
+        .because("an integrator runs the kit against an adapter of their own, without ours")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackage("org.civicdiary.testkit..")
+        .should().dependOnClassesThat().resideInAPackage("org.civicdiary.testkit..")
+        .because("the test kit is for tests only")
         .check(classes);
   }
 

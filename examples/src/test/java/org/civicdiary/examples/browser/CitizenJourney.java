@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.notify.DroppedMail;
+import org.civicdiary.testkit.NeedsBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.openqa.selenium.WebElement;
  * and the manage link from it (reschedule, then cancel), with axe-core at each step and screenshots
  * under target/screenshots/. Subclasses choose the storage.
  */
+@NeedsBrowser
 abstract class CitizenJourney {
   @TempDir
   static Path folder;

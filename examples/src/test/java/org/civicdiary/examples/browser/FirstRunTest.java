@@ -55,6 +55,7 @@ import org.openqa.selenium.logging.LogType;
  * through the widget and the confirmation is dropped. The server runs on a fixed clock, and the
  * browser's clock shows the same time. axe-core checks each new page.
  */
+@org.civicdiary.testkit.NeedsBrowser
 class FirstRunTest {
   /** Monday 1 March 2027, 09:00 in Prague: never the day the test runs. */
   private static final Instant NOW = Instant.parse("2027-03-01T08:00:00Z");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.examples.server.StandaloneServer;
+import org.civicdiary.testkit.NeedsBrowser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.SearchContext;
@@ -24,14 +25,14 @@ import org.openqa.selenium.logging.LogType;
  * reason and the key in the browser console, and citizens see a neutral text instead of being told
  * to check their internet connection.
  */
+@NeedsBrowser
 class RefusedPortalTest {
   @TempDir Path data;
 
   @Test
   void aRefusedPortalTellsItsDeveloperAndNotTheCitizen() throws Exception {
     Settings settings = Settings.of(Map.of(
-        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
         "civicdiary.mail.drop.folder", data.resolve("mail").toString(),
         "civicdiary.web.port", "0",
         "civicdiary.demo.portal-port", "0",

@@ -5,6 +5,7 @@
 package org.civicdiary.examples.browser;
 
 import java.nio.file.Path;
+import org.civicdiary.testkit.NeedsBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What a console test class shares, started once for the class: the servers on the in-memory
  * storage with the sample town hall, one headless Chromium, and the console's steps in it.
  */
+@NeedsBrowser
 abstract class StaffConsole {
   @TempDir
   static Path folder;

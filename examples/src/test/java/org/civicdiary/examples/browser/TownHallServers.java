@@ -117,8 +117,7 @@ final class TownHallServers implements AutoCloseable {
     keys.put("civicdiary.mail.drop.folder", folder.resolve("mail").toString());
     keys.put("civicdiary.notify.public-base-url", apiBase);
     keys.put("civicdiary.notify.poll-interval", "PT0.1S");
-    keys.put("civicdiary.db.url", "jdbc:h2:file:" + folder.resolve("db").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    keys.put("civicdiary.db.url", "jdbc:h2:file:" + folder.resolve("db").toAbsolutePath());
     Settings settings = Settings.of(keys);
     Injector injector = Guice.createInjector(new WebModule(settings), new NotifyModule(settings), storage.apply(settings));
     Storage store = injector.getInstance(Storage.class);

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.Citizen;
@@ -44,8 +44,7 @@ class EmbeddedHousekeepingTest {
   void aReservationPastItsRetentionPeriodIsAnonymisedByTheStartedService() {
     MutableClock clock = new MutableClock(SmallTownHall.MONDAY);
     Settings settings = Settings.of(Map.of(
-        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
         "civicdiary.mail.transport", "drop",
         "civicdiary.mail.drop.folder", data.resolve("mail").toString(),
         "civicdiary.notify.poll-interval", "PT0.1S",

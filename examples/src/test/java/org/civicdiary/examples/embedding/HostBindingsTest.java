@@ -41,8 +41,7 @@ class HostBindingsTest {
 
   private Settings settings() {
     return Settings.of(Map.of(
-        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
         "civicdiary.mail.drop.folder", data.resolve("mail").toString()));
   }
 

@@ -22,7 +22,7 @@ class PortalWithBookingTest {
   @Test
   void theBookingApiAnswersUnderThePortalsOwnPathBesideItsPages() throws Exception {
     Settings settings = Settings.of(Map.of(
-        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
         "civicdiary.mail.transport", "drop",
         "civicdiary.mail.drop.folder", data.resolve("mail").toString(),
         "civicdiary.mail.from", "portal@example.cz",

@@ -37,8 +37,7 @@ class WorkerNodeTest {
   @Test
   void aWorkerWithoutTheWebModuleSendsTheConfirmationOfABookingThroughSmtp() throws Exception {
     Settings settings = Settings.of(Map.of(
-        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
         "civicdiary.mail.transport", "smtp",
         "civicdiary.mail.from", "Radnice <diar@radnice.example>",
         "civicdiary.mail.smtp.host", "127.0.0.1",

@@ -4,17 +4,12 @@
  */
 package org.civicdiary.examples.notify;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.BookingPolicy;
@@ -32,11 +27,9 @@ import org.civicdiary.booking.port.Storage;
 
 /**
  * A town hall for the notifier's cross-module tests and benchmark: one department whose officials
- * receive citizens every day 08:00–18:00, and PostgreSQL schemas of their own.
+ * receive citizens every day 08:00–18:00.
  */
 public final class MailTown {
-  public static final String POSTGRES_URL = System.getenv().getOrDefault("CIVIC_DIARY_TEST_JDBC_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
   public static final DepartmentId CIVIL = DepartmentId.of("civil");
   public static final AgendaId ID_CARDS = AgendaId.of("id-cards");
 
@@ -72,30 +65,5 @@ public final class MailTown {
       storage.directory().save(new Agenda(ID_CARDS, CIVIL, LocalizedText.of("Občanské průkazy", "Identity cards"), 1,
           Set.copyOf(ids)));
     });
-  }
-
-  /** A new, empty schema on the test PostgreSQL. */
-  public static String createSchema(String purpose) {
-    String schema = "cd_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
-    execute("create schema " + schema);
-    return schema;
-  }
-
-  public static void dropSchema(String schema) {
-    execute("drop schema " + schema + " cascade");
-  }
-
-  /** The JDBC URL of a schema, with sessions in a zone other than UTC so that timestamp mistakes show. */
-  public static String url(String schema) {
-    return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema
-        + "&options=-c%20TimeZone=Asia/Tokyo";
-  }
-
-  private static void execute(String sql) {
-    try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
   }
 }

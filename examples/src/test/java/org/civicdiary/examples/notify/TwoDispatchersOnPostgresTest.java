@@ -44,8 +44,9 @@ import org.civicdiary.notify.OutboxDispatcher;
 import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.persistence.PersistenceModule;
+import org.civicdiary.testkit.FreshDatabase;
+import org.civicdiary.testkit.NeedsPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two server nodes, each with its own connection pool and dispatcher, work one PostgreSQL outbox
  * and one SMTP server: every message goes out exactly once, and both nodes take part.
  */
+@NeedsPostgres
 class TwoDispatchersOnPostgresTest {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -60,13 +62,8 @@ class TwoDispatchersOnPostgresTest {
   private static final Clock MONDAY = Clock.fixed(Instant.parse("2027-03-01T06:00:00Z"), ZoneOffset.UTC);
   private static final int BOOKINGS = 60;
 
-  private String schema;
+  private final FreshDatabase database = FreshDatabase.postgres("notify");
   private final List<Injector> nodes = new ArrayList<>();
-
-  @BeforeEach
-  void setUp() {
-    schema = MailTown.createSchema("notify");
-  }
 
   @AfterEach
   void tearDown() {
@@ -74,7 +71,7 @@ class TwoDispatchersOnPostgresTest {
       node.getInstance(OutboxDispatcher.class).stop();
       node.getInstance(JdbcStorage.class).close();
     }
-    MailTown.dropSchema(schema);
+    database.close();
   }
 
   @Test
@@ -119,9 +116,8 @@ class TwoDispatchersOnPostgresTest {
     assertThat(storage.outbox().parked()).isEmpty();
   }
 
-  /** One server node: its own pool on the shared schema, its own dispatcher. */
+  /** One server node: its own pool on the shared database, its own dispatcher. */
   private Injector node(Counting counter) {
-    String url = MailTown.url(schema);
     Settings settings = Settings.of(Map.of(
         "civicdiary.mail.transport", "smtp",
         "civicdiary.mail.from", "Praha 6 <diar@praha6.example>",
@@ -131,7 +127,7 @@ class TwoDispatchersOnPostgresTest {
         "civicdiary.notify.poll-interval", "PT0.05S",
         "civicdiary.notify.batch-size", "5"));
     Injector injector = Guice.createInjector(
-        new PersistenceModule(new PersistenceConfig(url, null, null, 4, Duration.ofSeconds(30))),
+        new PersistenceModule(new PersistenceConfig(database.url(), database.user(), database.password(), 4, Duration.ofSeconds(30))),
         new NotifyModule(settings),
         new AbstractModule() {
           @Override

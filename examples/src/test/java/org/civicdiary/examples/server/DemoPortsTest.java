@@ -108,8 +108,7 @@ class DemoPortsTest {
 
   private Map<String, String> demoProperties() {
     Map<String, String> s = new LinkedHashMap<>(StandaloneServer.demoDefaults());
-    s.put("civicdiary.db.url", "jdbc:h2:file:" + data.resolve("civic-diary").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    s.put("civicdiary.db.url", "jdbc:h2:file:" + data.resolve("civic-diary").toAbsolutePath());
     s.put("civicdiary.mail.drop.folder", data.resolve("mail").toString());
     s.put("civicdiary.notify.poll-interval", "PT0.1S");
     return s;

@@ -29,7 +29,7 @@ class RefusedStartTest {
         "civicdiary.mail.smtp.host", Map.of("civicdiary.mail.transport", "smtp"));
     cases.forEach((key, keys) -> {
       Map<String, String> all = new LinkedHashMap<>(keys);
-      all.put("civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath() + ";MODE=PostgreSQL");
+      all.put("civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath());
       all.put("civicdiary.web.port", "0");
       assertThatThrownBy(() -> StandaloneServer.start(Settings.of(all), false)).as(key)
           .isInstanceOf(InvalidSetting.class).hasMessageContaining(key)

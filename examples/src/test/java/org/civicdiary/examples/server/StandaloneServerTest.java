@@ -89,8 +89,7 @@ class StandaloneServerTest {
 
   private Settings demoSettings() {
     Map<String, String> s = new LinkedHashMap<>(StandaloneServer.demoDefaults());
-    s.put("civicdiary.db.url", "jdbc:h2:file:" + data.resolve("civic-diary").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    s.put("civicdiary.db.url", "jdbc:h2:file:" + data.resolve("civic-diary").toAbsolutePath());
     s.put("civicdiary.mail.drop.folder", data.resolve("mail").toString());
     s.put("civicdiary.web.port", "0");
     s.put("civicdiary.demo.portal-port", "0");

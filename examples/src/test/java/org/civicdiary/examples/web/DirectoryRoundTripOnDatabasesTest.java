@@ -9,12 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import org.civicdiary.booking.contract.MutableClock;
+import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.port.Storage;
-import org.civicdiary.examples.bench.web.Databases;
+import org.civicdiary.persistence.JdbcStorage;
+import org.civicdiary.persistence.PersistenceConfig;
+import org.civicdiary.testkit.FreshDatabase;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.booking.usecase.Passwords;
 import org.civicdiary.web.contract.ApiClient;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * empty database and exported again, it is the same bytes; a second import changes nothing; a bad
  * document names its paths and changes nothing.
  */
+@org.civicdiary.testkit.NeedsPostgres
 class DirectoryRoundTripOnDatabasesTest {
   private static final String DIRECTORY = "/api/v1/admin/directory";
   private final List<AutoCloseable> opened = new ArrayList<>();
@@ -43,10 +45,12 @@ class DirectoryRoundTripOnDatabasesTest {
   }
 
   private Storage database(String engine, String purpose) {
-    BiFunction<String, Integer, Databases> open = engine.equals("h2") ? Databases::h2 : Databases::postgres;
-    Databases database = open.apply(purpose, 4);
+    FreshDatabase database = engine.equals("h2") ? FreshDatabase.h2(purpose) : FreshDatabase.postgres(purpose);
     opened.add(database);
-    return database.storage();
+    JdbcStorage storage = JdbcStorage.start(new PersistenceConfig(database.url(), database.user(), database.password(), 4,
+        java.time.Duration.ofSeconds(60)));
+    opened.add(storage);
+    return storage.storage();
   }
 
   private ApiClient adminOf(Storage storage) {

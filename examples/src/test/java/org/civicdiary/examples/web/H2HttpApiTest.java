@@ -4,24 +4,16 @@
  */
 package org.civicdiary.examples.web;
 
-import org.civicdiary.booking.port.Storage;
-import org.civicdiary.examples.bench.web.Databases;
-import org.civicdiary.web.contract.HttpApiContract;
-import org.junit.jupiter.api.AfterAll;
+import org.civicdiary.testkit.FreshDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP contract over the JDBC storage on an H2 file database. */
-class H2HttpApiTest extends HttpApiContract {
-  private Databases database;
+class H2HttpApiTest extends JdbcHttpApiContract {
+  @RegisterExtension
+  static final FreshDatabase DB = FreshDatabase.h2("web");
 
   @Override
-  protected Storage createStorage() {
-    database = Databases.h2("web", 16);
-    return database.storage();
-  }
-
-  @AfterAll
-  void dropDatabase() {
-    stopServers();
-    database.close();
+  FreshDatabase database() {
+    return DB;
   }
 }

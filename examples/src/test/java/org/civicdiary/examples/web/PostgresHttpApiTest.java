@@ -4,24 +4,18 @@
  */
 package org.civicdiary.examples.web;
 
-import org.civicdiary.booking.port.Storage;
-import org.civicdiary.examples.bench.web.Databases;
-import org.civicdiary.web.contract.HttpApiContract;
-import org.junit.jupiter.api.AfterAll;
+import org.civicdiary.testkit.FreshDatabase;
+import org.civicdiary.testkit.NeedsPostgres;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP contract over the JDBC storage on PostgreSQL. */
-class PostgresHttpApiTest extends HttpApiContract {
-  private Databases database;
+@NeedsPostgres
+class PostgresHttpApiTest extends JdbcHttpApiContract {
+  @RegisterExtension
+  static final FreshDatabase DB = FreshDatabase.postgres("web");
 
   @Override
-  protected Storage createStorage() {
-    database = Databases.postgres("web", 16);
-    return database.storage();
-  }
-
-  @AfterAll
-  void dropDatabase() {
-    stopServers();
-    database.close();
+  FreshDatabase database() {
+    return DB;
   }
 }

@@ -56,6 +56,7 @@ import org.civicdiary.notify.OutboxDispatcher;
 import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.persistence.PersistenceModule;
+import org.civicdiary.testkit.FreshDatabase;
 
 /**
  * Measures the notifier against a local GreenMail: (1) dispatch throughput, outbox to accepted by
@@ -69,7 +70,7 @@ import org.civicdiary.persistence.PersistenceModule;
  * </pre>
  *
  * Arguments: {@code memory} or {@code postgres} (PostgreSQL at 127.0.0.1, or CIVIC_DIARY_TEST_JDBC_URL,
- * in a schema of its own that is dropped afterwards), messages for throughput, bookings for latency,
+ * in a database of its own that is dropped afterwards), messages for throughput, bookings for latency,
  * dispatcher threads.
  */
 public final class NotifyBenchmark {
@@ -129,10 +130,10 @@ public final class NotifyBenchmark {
     }
     GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    String schema = engine.equals("postgres") ? MailTown.createSchema("notify_bench") : null;
+    FreshDatabase database = engine.equals("postgres") ? FreshDatabase.postgres("notify_bench") : null;
     Injector injector = null;
     try {
-      injector = injector(engine, schema, port, threads);
+      injector = injector(engine, database, port, threads);
       Storage storage = injector.getInstance(Storage.class);
       CivicDiary diary = injector.getInstance(CivicDiary.class);
       OutboxDispatcher dispatcher = injector.getInstance(OutboxDispatcher.class);
@@ -153,7 +154,7 @@ public final class NotifyBenchmark {
         injector.getInstance(OutboxDispatcher.class).stop();
         if (engine.equals("postgres")) {
           injector.getInstance(JdbcStorage.class).close();
-          MailTown.dropSchema(schema);
+          database.close();
         }
       }
       smtp.stop();
@@ -236,7 +237,7 @@ public final class NotifyBenchmark {
         millis.get(millis.size() - 1));
   }
 
-  private static Injector injector(String engine, String schema, int port, String threads) {
+  private static Injector injector(String engine, FreshDatabase database, int port, String threads) {
     Settings settings = Settings.of(Map.of(
         "civicdiary.mail.transport", "smtp",
         "civicdiary.mail.from", "Praha 6 <diar@praha6.example>",
@@ -246,7 +247,7 @@ public final class NotifyBenchmark {
         "civicdiary.notify.threads", threads));
     AbstractModule storage;
     if (engine.equals("postgres")) {
-      storage = new PersistenceModule(new PersistenceConfig(MailTown.url(schema), null, null, 4, Duration.ofSeconds(30)));
+      storage = new PersistenceModule(new PersistenceConfig(database.url(), database.user(), database.password(), 4, Duration.ofSeconds(30)));
     } else if (engine.equals("memory")) {
       storage = new AbstractModule() {
         @Provides

@@ -2,21 +2,21 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
-package org.civicdiary.booking.contract;
+package org.civicdiary.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.civicdiary.booking.contract.Fixtures.CIVIL;
-import static org.civicdiary.booking.contract.Fixtures.DVORAK;
-import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.NOW;
-import static org.civicdiary.booking.contract.Fixtures.OFFICE;
-import static org.civicdiary.booking.contract.Fixtures.SLOT;
-import static org.civicdiary.booking.contract.Fixtures.SVOBODA;
-import static org.civicdiary.booking.contract.Fixtures.TRADE;
-import static org.civicdiary.booking.contract.Fixtures.reservation;
-import static org.civicdiary.booking.contract.Fixtures.slot;
+import static org.civicdiary.testkit.contract.Fixtures.CIVIL;
+import static org.civicdiary.testkit.contract.Fixtures.DVORAK;
+import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.NOW;
+import static org.civicdiary.testkit.contract.Fixtures.OFFICE;
+import static org.civicdiary.testkit.contract.Fixtures.SLOT;
+import static org.civicdiary.testkit.contract.Fixtures.SVOBODA;
+import static org.civicdiary.testkit.contract.Fixtures.TRADE;
+import static org.civicdiary.testkit.contract.Fixtures.reservation;
+import static org.civicdiary.testkit.contract.Fixtures.slot;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -2,7 +2,7 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
-package org.civicdiary.booking.contract;
+package org.civicdiary.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

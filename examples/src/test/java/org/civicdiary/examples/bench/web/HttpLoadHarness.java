@@ -25,6 +25,9 @@ import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.examples.bench.web.Load.Result;
+import org.civicdiary.persistence.JdbcStorage;
+import org.civicdiary.persistence.PersistenceConfig;
+import org.civicdiary.testkit.FreshDatabase;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.WebModule;
 
@@ -59,8 +62,10 @@ public final class HttpLoadHarness {
 
   private void measure() throws Exception {
     String before = loadAverage();
-    try (Databases database = Databases.postgres("webbench", 20)) {
-      Storage storage = database.storage();
+    try (FreshDatabase database = FreshDatabase.postgres("webbench");
+        JdbcStorage jdbc = JdbcStorage.start(
+            new PersistenceConfig(database.url(), database.user(), database.password(), 20, Duration.ofSeconds(60)))) {
+      Storage storage = jdbc.storage();
       BenchOffice.seed(storage);
       Undertow trivial = trivialServer();
       BookingServer cached = api(storage, "PT2S");

@@ -2,14 +2,14 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
-package org.civicdiary.booking.contract;
+package org.civicdiary.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicdiary.booking.contract.Fixtures.DVORAK;
-import static org.civicdiary.booking.contract.Fixtures.ID_CARD;
-import static org.civicdiary.booking.contract.Fixtures.NOVAK;
-import static org.civicdiary.booking.contract.Fixtures.NOW;
-import static org.civicdiary.booking.contract.Fixtures.SLOT;
+import static org.civicdiary.testkit.contract.Fixtures.DVORAK;
+import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+import static org.civicdiary.testkit.contract.Fixtures.NOW;
+import static org.civicdiary.testkit.contract.Fixtures.SLOT;
 
 import java.time.Clock;
 import java.time.Instant;
