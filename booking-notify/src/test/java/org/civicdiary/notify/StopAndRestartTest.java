@@ -151,8 +151,7 @@ class StopAndRestartTest {
   }
 
   private static Storage withOutbox(Storage s, Outbox outbox) {
-    return new Storage(s.directory(), s.diaries(), s.reservations(), outbox, s.auditLog(), s.idempotencyKeys(),
-        s.staffAccounts(), s.transactions());
+    return s.toBuilder().outbox(outbox).build();
   }
 
   /** Lets {@code open} messages through, then holds the last one until released. */

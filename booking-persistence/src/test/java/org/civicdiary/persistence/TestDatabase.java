@@ -72,7 +72,8 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
     execute(serverUrl, "create schema " + schema);
     String url = serverUrl + (serverUrl.contains("?") ? "&" : "?")
         + "currentSchema=" + schema + "&options=-c%20TimeZone=Asia/Tokyo&ApplicationName=" + schema;
-    return new TestDatabase(new PersistenceConfig(url, null, null, poolSize, connectionTimeout),
+    return new TestDatabase(PersistenceConfig.builder().url(url)
+        .poolSize(poolSize).connectionTimeout(connectionTimeout).build(),
         () -> execute(serverUrl, "drop schema " + schema + " cascade"));
   }
 
@@ -85,7 +86,8 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
     Path dir = Path.of("target", "h2", purpose + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
     String url = "jdbc:h2:file:" + dir.resolve("civic-diary")
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;TIME ZONE=Asia/Tokyo";
-    return new TestDatabase(new PersistenceConfig(url, "sa", "", poolSize, CONNECTION_TIMEOUT),
+    return new TestDatabase(PersistenceConfig.builder().url(url)
+        .user("sa").password("").poolSize(poolSize).connectionTimeout(CONNECTION_TIMEOUT).build(),
         () -> deleteTree(dir));
   }
 

@@ -131,7 +131,7 @@ class TwoDispatchersOnPostgresTest {
         "civicdiary.notify.poll-interval", "PT0.05S",
         "civicdiary.notify.batch-size", "5"));
     Injector injector = Guice.createInjector(
-        new PersistenceModule(new PersistenceConfig(url, null, null, 4, Duration.ofSeconds(30))),
+        new PersistenceModule(PersistenceConfig.builder().url(url).poolSize(4).connectionTimeout(Duration.ofSeconds(30)).build()),
         new NotifyModule(settings),
         new AbstractModule() {
           @Override

@@ -44,7 +44,8 @@ public final class Databases implements AutoCloseable {
         + "currentSchema=" + schema + "&options=-c%20TimeZone=Asia/Tokyo&ApplicationName=" + schema;
     Runnable drop = () -> execute(POSTGRES_URL, "drop schema " + schema + " cascade");
     try {
-      return new Databases(JdbcStorage.start(new PersistenceConfig(url, null, null, poolSize, CONNECTION_TIMEOUT)), drop);
+      return new Databases(JdbcStorage.start(PersistenceConfig.builder().url(url)
+          .poolSize(poolSize).connectionTimeout(CONNECTION_TIMEOUT).build()), drop);
     } catch (RuntimeException e) {
       drop.run();
       throw e;
@@ -56,7 +57,8 @@ public final class Databases implements AutoCloseable {
     Path dir = Path.of("target", "h2", purpose + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
     String url = "jdbc:h2:file:" + dir.resolve("civic-diary")
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;TIME ZONE=Asia/Tokyo";
-    return new Databases(JdbcStorage.start(new PersistenceConfig(url, "sa", "", poolSize, CONNECTION_TIMEOUT)),
+    return new Databases(JdbcStorage.start(PersistenceConfig.builder().url(url)
+        .user("sa").password("").poolSize(poolSize).connectionTimeout(CONNECTION_TIMEOUT).build()),
         () -> deleteTree(dir));
   }
 

@@ -246,7 +246,8 @@ public final class NotifyBenchmark {
         "civicdiary.notify.threads", threads));
     AbstractModule storage;
     if (engine.equals("postgres")) {
-      storage = new PersistenceModule(new PersistenceConfig(MailTown.url(schema), null, null, 4, Duration.ofSeconds(30)));
+      storage = new PersistenceModule(PersistenceConfig.builder().url(MailTown.url(schema))
+          .poolSize(4).connectionTimeout(Duration.ofSeconds(30)).build());
     } else if (engine.equals("memory")) {
       storage = new AbstractModule() {
         @Provides
