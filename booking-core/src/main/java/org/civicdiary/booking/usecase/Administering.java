@@ -19,11 +19,11 @@ import org.civicdiary.booking.model.StaffMember;
 /** Administrators keep the directory: the office, departments, officials and agendas. */
 public final class Administering {
   private final Context context;
-  private final Moves moves;
+  private final ReservationChanges changes;
 
   Administering(Context context) {
     this.context = context;
-    this.moves = new Moves(context);
+    this.changes = new ReservationChanges(context);
   }
 
   public void saveOffice(StaffMember actor, Office office) {
@@ -58,7 +58,7 @@ public final class Administering {
       List<Reservation> displaced = List.of();
       if (!official.active()) {
         Instant now = context.now();
-        displaced = moves.displaceComing(official.id(), now, now.plus(ChangingSchedule.LOOK_AHEAD),
+        displaced = changes.displaceComing(official.id(), now, now.plus(ChangingSchedule.LOOK_AHEAD),
             context.officeOf(official.department()).slotLength(), r -> true);
       }
       context.audit(actor, "official.save", official.id().value(),
