@@ -112,7 +112,8 @@ class MigrationsTest {
     try (TestDatabase db = TestDatabase.h2("migrations")) {
       db.start();
       db.jdbc().close();
-      PersistenceConfig wrong = db.config.toBuilder().user("sa").password("not-the-password").poolSize(2).connectionTimeout(Duration.ofMillis(500)).build();
+      PersistenceConfig wrong = db.config.toBuilder().user("sa").password("not-the-password").poolSize(2)
+          .connectionTimeout(Duration.ofMillis(500)).build();
       assertThatThrownBy(() -> JdbcStorage.start(wrong))
           .isInstanceOfSatisfying(DatabaseNotReady.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNREACHABLE))
           .hasMessageContaining("civicdiary.db.user");
