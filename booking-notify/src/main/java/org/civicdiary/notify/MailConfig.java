@@ -8,7 +8,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -221,7 +220,7 @@ public final class MailConfig {
 
   /** Sets {@code civicdiary.mail.*} keys in code; a null value means the default. */
   public static final class Builder {
-    private final Map<String, String> keys = new HashMap<>();
+    private Settings keys = Settings.of(Map.of());
 
     private Builder() {}
 
@@ -283,15 +282,11 @@ public final class MailConfig {
 
     /** Checks the values as {@link MailConfig#from(Settings)} does; {@link InvalidSetting} names the key. */
     public MailConfig build() {
-      return MailConfig.from(Settings.of(keys));
+      return MailConfig.from(keys);
     }
 
     private Builder set(String key, Object value) {
-      if (value == null) {
-        keys.remove(key);
-      } else {
-        keys.put(key, value.toString());
-      }
+      keys = keys.with(key, value);
       return this;
     }
   }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.civicdiary.booking.settings.InvalidSetting;
@@ -176,7 +175,7 @@ public final class NotifyConfig {
 
   /** Sets {@code civicdiary.notify.*} keys in code; a null value means the default. */
   public static final class Builder {
-    private final Map<String, String> keys = new HashMap<>();
+    private Settings keys = Settings.of(Map.of());
 
     private Builder() {}
 
@@ -232,15 +231,11 @@ public final class NotifyConfig {
 
     /** Checks the values as {@link NotifyConfig#from(Settings)} does; {@link InvalidSetting} names the key. */
     public NotifyConfig build() {
-      return from(Settings.of(keys));
+      return from(keys);
     }
 
     private Builder set(String key, Object value) {
-      if (value == null) {
-        keys.remove(key);
-      } else {
-        keys.put(key, value.toString());
-      }
+      keys = keys.with(key, value);
       return this;
     }
   }

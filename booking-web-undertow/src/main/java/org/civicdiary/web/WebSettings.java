@@ -7,7 +7,6 @@ package org.civicdiary.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -375,7 +374,7 @@ public final class WebSettings {
 
   /** Sets {@code civicdiary.web.*} and {@code civicdiary.staff.*} keys in code; a null value means the default. */
   public static final class Builder {
-    private final Map<String, String> keys = new HashMap<>();
+    private Settings keys = Settings.of(Map.of());
 
     private Builder() {}
 
@@ -502,15 +501,11 @@ public final class WebSettings {
 
     /** Checks the values as {@link WebSettings#from(Settings)} does; {@link InvalidSetting} names the key. */
     public WebSettings build() {
-      return from(Settings.of(keys));
+      return from(keys);
     }
 
     private Builder set(String key, Object value) {
-      if (value == null) {
-        keys.remove(key);
-      } else {
-        keys.put(key, value.toString());
-      }
+      keys = keys.with(key, value);
       return this;
     }
   }
