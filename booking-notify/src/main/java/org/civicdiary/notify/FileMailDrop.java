@@ -75,7 +75,7 @@ final class FileMailDrop implements Notifier, MailDrop {
         Files.deleteIfExists(partial);
       }
     } catch (IOException | MessagingException e) {
-      throw new DeliveryFailed("cannot write to the mail-drop folder: " + Text.describe(e), e);
+      throw new DeliveryFailed("cannot write to the mail-drop folder: " + SafeText.describe(e), e);
     }
   }
 

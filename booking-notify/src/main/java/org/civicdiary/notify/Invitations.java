@@ -167,7 +167,7 @@ final class Invitations {
   }
 
   private static String clean(String value) {
-    return Text.oneLine(value);
+    return SafeText.oneLine(value);
   }
 
   /** A parameter value cannot hold a double quote; control characters have no place in a name. */

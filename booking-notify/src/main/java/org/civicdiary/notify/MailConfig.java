@@ -9,35 +9,16 @@ import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
 
 /**
- * How e-mail leaves civic-diary: the {@code civicdiary.mail.*} keys (see CONFIGURATION.md).
- *
- * @param transport SMTP for a real server, DROP to write {@code .eml} files into {@code dropFolder},
- *     NONE for no built-in channel (only the integrator's own {@link Notifier}s)
- * @param from the sender, e.g. {@code Praha 6 <diar@praha6.cz>}
- * @param replyTo where replies go, or null for the sender
- * @param messageIdDomain the right-hand side of every Message-ID and iCalendar UID
- * @param user SMTP user, or null for no authentication
- * @param password SMTP password; never printed
+ * How e-mail leaves civic-diary: the {@code civicdiary.mail.*} keys (see CONFIGURATION.md), read
+ * with {@link #from(Settings)} or set in code with {@link #builder()}.
  */
-public record MailConfig(
-    Transport transport,
-    InternetAddress from,
-    InternetAddress replyTo,
-    String messageIdDomain,
-    String host,
-    int port,
-    Security security,
-    String user,
-    String password,
-    Duration connectTimeout,
-    Duration timeout,
-    Path dropFolder) {
-
+public final class MailConfig {
   /** Where messages go. */
   public enum Transport {
     SMTP,
@@ -58,21 +39,42 @@ public record MailConfig(
 
   public static final String DEFAULT_FROM = "civic-diary <no-reply@civicdiary.localhost>";
 
-  public MailConfig {
-    Objects.requireNonNull(transport, "transport");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(messageIdDomain, "messageIdDomain");
-    Objects.requireNonNull(security, "security");
-    Objects.requireNonNull(connectTimeout, "connectTimeout");
-    Objects.requireNonNull(timeout, "timeout");
-    Objects.requireNonNull(dropFolder, "dropFolder");
-    if (transport == Transport.SMTP && (host == null || host.isBlank())) {
-      throw new InvalidSetting("set civicdiary.mail.smtp.host (CIVICDIARY_MAIL_SMTP_HOST) when civicdiary.mail.transport is smtp");
+  private final Values values;
+
+  /** The checked values; a record for equality, private so that a new setting breaks no caller. */
+  private record Values(
+      Transport transport,
+      InternetAddress from,
+      InternetAddress replyTo,
+      String messageIdDomain,
+      String host,
+      int port,
+      Security security,
+      String user,
+      String password,
+      Duration connectTimeout,
+      Duration timeout,
+      Path dropFolder) {
+    Values {
+      Objects.requireNonNull(transport, "transport");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(messageIdDomain, "messageIdDomain");
+      Objects.requireNonNull(security, "security");
+      Objects.requireNonNull(connectTimeout, "connectTimeout");
+      Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(dropFolder, "dropFolder");
+      if (transport == Transport.SMTP && (host == null || host.isBlank())) {
+        throw new InvalidSetting("set civicdiary.mail.smtp.host (CIVICDIARY_MAIL_SMTP_HOST) when civicdiary.mail.transport is smtp");
+      }
+      if ((user == null) != (password == null)) {
+        throw new InvalidSetting("set both civicdiary.mail.smtp.user and civicdiary.mail.smtp.password, or neither: "
+            + "one without the other cannot sign in to the SMTP server");
+      }
     }
-    if ((user == null) != (password == null)) {
-      throw new InvalidSetting("set both civicdiary.mail.smtp.user and civicdiary.mail.smtp.password, or neither: "
-          + "one without the other cannot sign in to the SMTP server");
-    }
+  }
+
+  private MailConfig(Values values) {
+    this.values = values;
   }
 
   /** Reads and checks the {@code civicdiary.mail.*} keys. */
@@ -92,7 +94,7 @@ public record MailConfig(
       case STARTTLS -> 587;
       case SMTPS -> 465;
     };
-    return new MailConfig(
+    return new MailConfig(new Values(
         transport,
         from,
         replyTo,
@@ -104,15 +106,87 @@ public record MailConfig(
         settings.string("civicdiary.mail.smtp.password", null),
         settings.duration("civicdiary.mail.smtp.connect-timeout", Duration.ofSeconds(10)),
         settings.duration("civicdiary.mail.smtp.timeout", Duration.ofSeconds(30)),
-        Path.of(settings.string("civicdiary.mail.drop.folder", "data/mail")));
+        Path.of(settings.string("civicdiary.mail.drop.folder", "data/mail"))));
+  }
+
+  /**
+   * Starts from the defaults CONFIGURATION.md lists. The builder sets the same keys that
+   * {@link #from(Settings)} reads, and its {@code build()} reads them there: one set of checks.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** SMTP for a real server, DROP to write {@code .eml} files into {@link #dropFolder()}, NONE for none. */
+  public Transport transport() {
+    return values.transport();
+  }
+
+  /** The sender, e.g. {@code Praha 6 <diar@praha6.cz>}. */
+  public InternetAddress from() {
+    return values.from();
+  }
+
+  /** Where replies go, or null for the sender. */
+  public InternetAddress replyTo() {
+    return values.replyTo();
+  }
+
+  /** The right-hand side of every Message-ID and iCalendar UID. */
+  public String messageIdDomain() {
+    return values.messageIdDomain();
+  }
+
+  public String host() {
+    return values.host();
+  }
+
+  public int port() {
+    return values.port();
+  }
+
+  public Security security() {
+    return values.security();
+  }
+
+  /** SMTP user, or null for no authentication. */
+  public String user() {
+    return values.user();
+  }
+
+  /** SMTP password; never printed. */
+  public String password() {
+    return values.password();
+  }
+
+  public Duration connectTimeout() {
+    return values.connectTimeout();
+  }
+
+  public Duration timeout() {
+    return values.timeout();
+  }
+
+  public Path dropFolder() {
+    return values.dropFolder();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MailConfig that && values.equals(that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
   }
 
   /** Never shows the password. */
   @Override
   public String toString() {
-    return "MailConfig[transport=" + transport + ", from=" + from + ", host=" + host + ", port=" + port
-        + ", security=" + security + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-        + ", dropFolder=" + dropFolder + "]";
+    return "MailConfig[transport=" + transport() + ", from=" + from() + ", host=" + host() + ", port=" + port()
+        + ", security=" + security() + ", user=" + user() + ", password=" + (password() == null ? "none" : "***")
+        + ", dropFolder=" + dropFolder() + "]";
   }
 
   private static <E extends Enum<E>> E choice(Settings settings, String key, E fallback, Class<E> type) {
@@ -142,5 +216,78 @@ public record MailConfig(
   private static String domainOf(InternetAddress address) {
     String email = address.getAddress();
     return email.substring(email.indexOf('@') + 1);
+  }
+
+  /** Sets {@code civicdiary.mail.*} keys in code; a null value means the default. */
+  public static final class Builder {
+    private Settings keys = Settings.of(Map.of());
+
+    private Builder() {}
+
+    /** {@code civicdiary.mail.transport}; DROP by default. */
+    public Builder transport(Transport value) {
+      return set("civicdiary.mail.transport", value == null ? null : value.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code civicdiary.mail.from}: an address such as {@code Praha 6 <diar@praha6.cz>}. */
+    public Builder from(String value) {
+      return set("civicdiary.mail.from", value);
+    }
+
+    /** {@code civicdiary.mail.reply-to}. */
+    public Builder replyTo(String value) {
+      return set("civicdiary.mail.reply-to", value);
+    }
+
+    /** {@code civicdiary.mail.message-id-domain}; the sender's domain by default. */
+    public Builder messageIdDomain(String value) {
+      return set("civicdiary.mail.message-id-domain", value);
+    }
+
+    /** {@code civicdiary.mail.smtp.host}: required for SMTP. */
+    public Builder host(String value) {
+      return set("civicdiary.mail.smtp.host", value);
+    }
+
+    /** {@code civicdiary.mail.smtp.port}: 1 to 65535; by default the one the security implies. */
+    public Builder port(int value) {
+      return set("civicdiary.mail.smtp.port", value);
+    }
+
+    /** {@code civicdiary.mail.smtp.security}; STARTTLS by default. */
+    public Builder security(Security value) {
+      return set("civicdiary.mail.smtp.security", value == null ? null : value.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code civicdiary.mail.smtp.user} and {@code civicdiary.mail.smtp.password}: both or neither. */
+    public Builder login(String user, String password) {
+      set("civicdiary.mail.smtp.user", user);
+      return set("civicdiary.mail.smtp.password", password);
+    }
+
+    /** {@code civicdiary.mail.smtp.connect-timeout}. */
+    public Builder connectTimeout(Duration value) {
+      return set("civicdiary.mail.smtp.connect-timeout", value);
+    }
+
+    /** {@code civicdiary.mail.smtp.timeout}. */
+    public Builder timeout(Duration value) {
+      return set("civicdiary.mail.smtp.timeout", value);
+    }
+
+    /** {@code civicdiary.mail.drop.folder}: where DROP writes its files. */
+    public Builder dropFolder(Path value) {
+      return set("civicdiary.mail.drop.folder", value);
+    }
+
+    /** Checks the values as {@link MailConfig#from(Settings)} does; {@link InvalidSetting} names the key. */
+    public MailConfig build() {
+      return MailConfig.from(keys);
+    }
+
+    private Builder set(String key, Object value) {
+      keys = keys.with(key, value);
+      return this;
+    }
   }
 }

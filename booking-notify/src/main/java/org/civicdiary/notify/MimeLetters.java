@@ -53,7 +53,7 @@ final class MimeLetters {
       message.setReplyTo(new InternetAddress[] {config.replyTo()});
     }
     message.setRecipient(Message.RecipientType.TO, recipient(notice));
-    message.setSubject(Text.oneLine(notice.subject()), "UTF-8");
+    message.setSubject(SafeText.oneLine(notice.subject()), "UTF-8");
     message.setHeader("Content-Language", notice.language().tag());
     // RFC 3834: an automatic message; out-of-office replies should not answer it.
     message.setHeader("Auto-Submitted", "auto-generated");
@@ -100,7 +100,7 @@ final class MimeLetters {
 
   private static InternetAddress recipient(Notice notice) throws MessagingException {
     try {
-      return new InternetAddress(notice.email(), Text.oneLine(notice.citizenName()), "UTF-8");
+      return new InternetAddress(notice.email(), SafeText.oneLine(notice.citizenName()), "UTF-8");
     } catch (UnsupportedEncodingException e) {
       throw new IllegalStateException("every JVM has UTF-8", e);
     }

@@ -114,7 +114,7 @@ public final class NotifyModule extends AbstractModule {
   @Provides
   @Singleton
   OutboxDispatcher dispatcher(Storage storage, @ForCivicDiary Clock clock, CivicDiary diary, Set<Notifier> channels) {
-    return new Dispatcher(storage, clock, new Composer(storage, diary, clock, notify, mail), List.copyOf(channels),
+    return new OutboxWorkers(storage, clock, new Composer(storage, diary, clock, notify, mail), List.copyOf(channels),
         notify, new Backoff(notify.retryInitial(), notify.retryMax(), new Random()));
   }
 

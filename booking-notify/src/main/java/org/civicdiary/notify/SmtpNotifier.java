@@ -83,7 +83,7 @@ final class SmtpNotifier implements Notifier {
     try {
       message = letters.letter(notice, clock.instant());
     } catch (MessagingException e) {
-      throw new DeliveryFailed("cannot build the message: " + Text.describe(e), e);
+      throw new DeliveryFailed("cannot build the message: " + SafeText.describe(e), e);
     }
     try {
       Connection connection = connected();
@@ -91,7 +91,7 @@ final class SmtpNotifier implements Notifier {
       connection.lastUse = System.nanoTime();
     } catch (MessagingException e) {
       closeQuietly(connections.remove(Thread.currentThread()));
-      throw new DeliveryFailed(Text.describe(e), e);
+      throw new DeliveryFailed(SafeText.describe(e), e);
     }
   }
 

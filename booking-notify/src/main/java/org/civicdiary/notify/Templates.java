@@ -50,7 +50,7 @@ final class Templates {
 
   String subject(MessageKind kind, Language language, Map<String, Object> scope) {
     // One line whatever a template or a value holds: nothing may start a new header.
-    return Text.oneLine(render(text, name(kind, language, "subject"), scope));
+    return SafeText.oneLine(render(text, name(kind, language, "subject"), scope));
   }
 
   String text(MessageKind kind, Language language, Map<String, Object> scope) {

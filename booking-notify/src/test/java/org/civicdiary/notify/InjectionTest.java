@@ -28,7 +28,7 @@ class InjectionTest {
   private static final String TOPIC = "<script>alert('x')</script> & <img src=x onerror=alert(1)>\r\n"
       + "Bcc: evil@example.com\r\nSubject: pwned\r\n\r\n<a href=\"https://evil.example\">klikni</a>";
   private Town town;
-  private Dispatcher dispatcher;
+  private OutboxWorkers dispatcher;
 
   @BeforeEach
   void setUp() {
@@ -79,6 +79,6 @@ class InjectionTest {
 
   @Test
   void aLineBreakThatReachesTheNoticeNeverReachesAHeader() {
-    assertThat(Text.oneLine("Potvrzení\r\nBcc: evil@example.com\u2028X")).isEqualTo("Potvrzení Bcc: evil@example.com X");
+    assertThat(SafeText.oneLine("Potvrzení\r\nBcc: evil@example.com\u2028X")).isEqualTo("Potvrzení Bcc: evil@example.com X");
   }
 }

@@ -42,7 +42,7 @@ class MessagesArriveTest {
   private static final String WHEN_CS = "úterý 2. března 2027 v 16:00";
   private static final String TOPIC = HORSE + " úpěl ďábelské ódy";
   private Town town;
-  private Dispatcher dispatcher;
+  private OutboxWorkers dispatcher;
 
   @BeforeEach
   void setUp() {

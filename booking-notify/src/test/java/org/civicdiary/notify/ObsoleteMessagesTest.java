@@ -33,7 +33,7 @@ class ObsoleteMessagesTest {
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   private Town town;
-  private Dispatcher dispatcher;
+  private OutboxWorkers dispatcher;
 
   @BeforeEach
   void setUp() {

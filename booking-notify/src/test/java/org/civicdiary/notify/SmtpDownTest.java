@@ -34,7 +34,7 @@ class SmtpDownTest {
   private Town town;
   private int port;
   private GreenMail server;
-  private Dispatcher dispatcher;
+  private OutboxWorkers dispatcher;
 
   @BeforeEach
   void setUp() throws IOException {

@@ -70,7 +70,7 @@ class StopAndRestartTest {
   void stoppedInTheMiddleOfABatchAndStartedAgain() throws Exception {
     MailConfig mail = Town.smtpConfig(SMTP.getSmtp().getPort());
     Gate gate = new Gate(new SmtpNotifier(mail, town.clock), 3);
-    Dispatcher first = town.dispatcher(Town.notifyConfig(), mail, List.of(gate));
+    OutboxWorkers first = town.dispatcher(Town.notifyConfig(), mail, List.of(gate));
     started.add(first);
     first.start();
     assertThat(gate.reached.await(10, TimeUnit.SECONDS)).isTrue();
@@ -87,7 +87,7 @@ class StopAndRestartTest {
     assertThat(town.storage.outbox().pendingCount()).as("the rest and the reminders wait").isEqualTo(2L * MESSAGES - 3);
     assertThat(town.storage.outbox().parked()).isEmpty();
 
-    Dispatcher second = town.smtpDispatcher(SMTP.getSmtp().getPort());
+    OutboxWorkers second = town.smtpDispatcher(SMTP.getSmtp().getPort());
     started.add(second);
     second.start();
     assertThat(SMTP.waitForIncomingEmail(10_000, MESSAGES)).isTrue();
@@ -109,7 +109,7 @@ class StopAndRestartTest {
     // This one's database connection fails right after the first message went out.
     Storage flaky = withOutbox(town.storage, new MarkSentFailsOnce(town.storage.outbox()));
     MailConfig mail = Town.smtpConfig(SMTP.getSmtp().getPort());
-    Dispatcher dispatcher = new Dispatcher(flaky, town.clock,
+    OutboxWorkers dispatcher = new OutboxWorkers(flaky, town.clock,
         new Composer(flaky, town.diary, town.clock, Town.notifyConfig(), mail),
         List.of(new SmtpNotifier(mail, town.clock)), Town.notifyConfig(),
         new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), new java.util.Random(3)));
@@ -153,8 +153,7 @@ class StopAndRestartTest {
   }
 
   private static Storage withOutbox(Storage s, Outbox outbox) {
-    return new Storage(s.directory(), s.diaries(), s.reservations(), outbox, s.auditLog(), s.idempotencyKeys(),
-        s.staffAccounts(), s.transactions());
+    return s.toBuilder().outbox(outbox).build();
   }
 
   /** Lets {@code open} messages through, then holds the last one until released. */

@@ -108,12 +108,12 @@ final class Town {
         "civicdiary.mail.smtp.timeout", "PT5S")));
   }
 
-  Dispatcher dispatcher(NotifyConfig notify, MailConfig mail, List<Notifier> channels) {
-    return new Dispatcher(storage, clock, new Composer(storage, diary, clock, notify, mail), channels, notify,
+  OutboxWorkers dispatcher(NotifyConfig notify, MailConfig mail, List<Notifier> channels) {
+    return new OutboxWorkers(storage, clock, new Composer(storage, diary, clock, notify, mail), channels, notify,
         new Backoff(notify.retryInitial(), notify.retryMax(), new Random(7)));
   }
 
-  Dispatcher smtpDispatcher(int port) {
+  OutboxWorkers smtpDispatcher(int port) {
     MailConfig mail = smtpConfig(port);
     return dispatcher(notifyConfig(), mail, List.of(new SmtpNotifier(mail, clock)));
   }

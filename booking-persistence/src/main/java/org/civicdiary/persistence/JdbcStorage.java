@@ -54,8 +54,10 @@ public final class JdbcStorage implements AutoCloseable {
       throw e;
     }
     DirectoryCache directory = new DirectoryCache(tx, JdbcDirectory::load);
-    Storage storage = new Storage(new JdbcDirectory(tx, directory), new JdbcDiaries(tx, directory), new JdbcReservations(tx),
-        new JdbcOutbox(tx), new JdbcAuditLog(tx), new JdbcIdempotencyKeys(tx), new JdbcStaffAccounts(tx), tx);
+    Storage storage = Storage.builder().directory(new JdbcDirectory(tx, directory))
+        .diaries(new JdbcDiaries(tx, directory)).reservations(new JdbcReservations(tx)).outbox(new JdbcOutbox(tx))
+        .auditLog(new JdbcAuditLog(tx)).idempotencyKeys(new JdbcIdempotencyKeys(tx))
+        .staffAccounts(new JdbcStaffAccounts(tx)).transactions(tx).build();
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
     return new JdbcStorage(pool, storage);
   }

@@ -6,21 +6,18 @@ package org.civicdiary.persistence;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
 
 /**
  * Where the database is and how many connections to keep. Read from the {@code civicdiary.db.*}
- * settings (see CONFIGURATION.md); the engine follows from the URL.
- *
- * @param url the JDBC URL; for H2 only the database is needed ({@code jdbc:h2:file:./data/civic-diary}):
- *     the settings H2 needs to run civic-diary's SQL are added here, and {@link #url()} is the completed URL
- * @param user null to let the driver decide (H2's default user, or a user named in the URL)
- * @param password null for none
- * @param connectionTimeout how long a unit of work waits for a connection before the storage is
- *     reported unavailable
+ * settings (see CONFIGURATION.md) with {@link #from(Settings)}, or assembled in code with
+ * {@link #builder()}; either way the same checks run. The engine follows from the URL.
+ * For H2 only the database is needed ({@code jdbc:h2:file:./data/civic-diary}): the settings H2
+ * needs to run civic-diary's SQL are added here, and {@link #url()} is the completed URL.
  */
-public record PersistenceConfig(String url, String user, String password, int poolSize, Duration connectionTimeout) {
+public final class PersistenceConfig {
   public static final String URL = "civicdiary.db.url";
   public static final String USER = "civicdiary.db.user";
   public static final String PASSWORD = "civicdiary.db.password";
@@ -32,47 +29,146 @@ public record PersistenceConfig(String url, String user, String password, int po
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
-  public PersistenceConfig {
-    if (url == null || url.isBlank()) {
-      throw new InvalidSetting("set " + URL + " (or " + Settings.variable(URL) + ") to a JDBC URL");
+  private final Values values;
+
+  /** The checked values; a record for equality, private so that a new setting breaks no caller. */
+  private record Values(String url, String user, String password, int poolSize, Duration connectionTimeout) {
+    Values {
+      if (url == null || url.isBlank()) {
+        throw new InvalidSetting("set " + URL + " (or " + Settings.variable(URL) + ") to a JDBC URL");
+      }
+      url = url.strip();
+      String lower = url.toLowerCase(Locale.ROOT);
+      if (!lower.startsWith("jdbc:postgresql:") && !lower.startsWith("jdbc:h2:")) {
+        throw new InvalidSetting(URL + " (" + Settings.variable(URL)
+            + ") must be a PostgreSQL (jdbc:postgresql://host:5432/db) or H2 (jdbc:h2:file:./data/civic-diary) URL");
+      }
+      url = Dialect.of(url).completeUrl(url);
+      if (poolSize < 1 || poolSize > 500) {
+        throw new InvalidSetting(POOL_SIZE + " (" + Settings.variable(POOL_SIZE) + ") must be from 1 to 500");
+      }
+      if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
+        throw new InvalidSetting(CONNECTION_TIMEOUT + " (" + Settings.variable(CONNECTION_TIMEOUT)
+            + ") must be at least 250 milliseconds");
+      }
     }
-    url = url.strip();
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("jdbc:postgresql:") && !lower.startsWith("jdbc:h2:")) {
-      throw new InvalidSetting(URL + " (" + Settings.variable(URL)
-          + ") must be a PostgreSQL (jdbc:postgresql://host:5432/db) or H2 (jdbc:h2:file:./data/civic-diary) URL");
-    }
-    url = Dialect.of(url).completeUrl(url);
-    if (poolSize < 1 || poolSize > 500) {
-      throw new InvalidSetting(POOL_SIZE + " (" + Settings.variable(POOL_SIZE) + ") must be from 1 to 500");
-    }
-    if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
-      throw new InvalidSetting(CONNECTION_TIMEOUT + " (" + Settings.variable(CONNECTION_TIMEOUT)
-          + ") must be at least 250 milliseconds");
-    }
+  }
+
+  private PersistenceConfig(Values values) {
+    this.values = values;
   }
 
   /** The default pool size and timeout. */
   public static PersistenceConfig of(String url, String user, String password) {
-    return new PersistenceConfig(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
+    return builder().url(url).user(user).password(password).build();
   }
 
   /** Reads the {@code civicdiary.db.*} keys; without any, the embedded H2 database under ./data. */
   public static PersistenceConfig from(Settings settings) {
-    return new PersistenceConfig(settings.string(URL, DEFAULT_URL), settings.string(USER, null),
-        settings.string(PASSWORD, null), settings.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1, 500),
-        settings.duration(CONNECTION_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT));
+    return builder().url(settings.string(URL, DEFAULT_URL)).user(settings.string(USER, null))
+        .password(settings.string(PASSWORD, null)).poolSize(settings.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1, 500))
+        .connectionTimeout(settings.duration(CONNECTION_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT)).build();
+  }
+
+  /** Starts from the defaults: the embedded H2 database, {@value #DEFAULT_POOL_SIZE} connections. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these values, to change one (a test's smaller pool, say). */
+  public Builder toBuilder() {
+    return builder().url(url()).user(user()).password(password()).poolSize(poolSize())
+        .connectionTimeout(connectionTimeout());
+  }
+
+  public String url() {
+    return values.url();
+  }
+
+  /** Null to let the driver decide (H2's default user, or a user named in the URL). */
+  public String user() {
+    return values.user();
+  }
+
+  /** Null for none. */
+  public String password() {
+    return values.password();
+  }
+
+  public int poolSize() {
+    return values.poolSize();
+  }
+
+  /** How long a unit of work waits for a connection before the storage is reported unavailable. */
+  public Duration connectionTimeout() {
+    return values.connectionTimeout();
   }
 
   /** The URL with any password in it masked, for logs and error messages. */
   public String safeUrl() {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return url().replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PersistenceConfig that && values.equals(that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
   }
 
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "PersistenceConfig[url=" + safeUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-        + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout + "]";
+    return "PersistenceConfig[url=" + safeUrl() + ", user=" + user() + ", password="
+        + (password() == null ? "none" : "***") + ", poolSize=" + poolSize() + ", connectionTimeout="
+        + connectionTimeout() + "]";
+  }
+
+  /** Collects the values; {@link #build()} checks them and names the key of a wrong one. */
+  public static final class Builder {
+    private String url = DEFAULT_URL;
+    private String user;
+    private String password;
+    private int poolSize = DEFAULT_POOL_SIZE;
+    private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+
+    private Builder() {}
+
+    /** {@value PersistenceConfig#URL}: a PostgreSQL or H2 JDBC URL. */
+    public Builder url(String value) {
+      this.url = value;
+      return this;
+    }
+
+    /** {@value PersistenceConfig#USER}, or null to let the driver decide. */
+    public Builder user(String value) {
+      this.user = value;
+      return this;
+    }
+
+    /** {@value PersistenceConfig#PASSWORD}, or null for none. */
+    public Builder password(String value) {
+      this.password = value;
+      return this;
+    }
+
+    /** {@value PersistenceConfig#POOL_SIZE}: 1 to 500. */
+    public Builder poolSize(int value) {
+      this.poolSize = value;
+      return this;
+    }
+
+    /** {@value PersistenceConfig#CONNECTION_TIMEOUT}: at least 250 ms. */
+    public Builder connectionTimeout(Duration value) {
+      this.connectionTimeout = value;
+      return this;
+    }
+
+    public PersistenceConfig build() {
+      return new PersistenceConfig(new Values(url, user, password, poolSize, connectionTimeout));
+    }
   }
 }

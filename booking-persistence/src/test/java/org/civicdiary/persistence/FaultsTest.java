@@ -155,8 +155,7 @@ class FaultsTest {
   @Test
   void noFreeConnectionWithinTheTimeoutIsStorageUnavailable() throws Exception {
     try (TestDatabase db = TestDatabase.h2("faults")) {
-      PersistenceConfig onePool = new PersistenceConfig(db.config.url(), db.config.user(), db.config.password(), 1,
-          Duration.ofMillis(250));
+      PersistenceConfig onePool = db.config.toBuilder().poolSize(1).connectionTimeout(Duration.ofMillis(250)).build();
       try (JdbcStorage jdbc = JdbcStorage.start(onePool)) {
         Storage storage = jdbc.storage();
         CountDownLatch holding = new CountDownLatch(1);

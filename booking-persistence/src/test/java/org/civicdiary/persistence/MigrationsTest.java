@@ -99,8 +99,8 @@ class MigrationsTest {
 
   @Test
   void anUnreachableDatabaseSaysWhatToCheck() {
-    PersistenceConfig nowhere = new PersistenceConfig("jdbc:postgresql://127.0.0.1:1/civic?password=secret",
-        "civic", "secret", 2, Duration.ofMillis(500));
+    PersistenceConfig nowhere = PersistenceConfig.builder().url("jdbc:postgresql://127.0.0.1:1/civic?password=secret")
+        .user("civic").password("secret").poolSize(2).connectionTimeout(Duration.ofMillis(500)).build();
     assertThatThrownBy(() -> JdbcStorage.start(nowhere))
         .isInstanceOfSatisfying(DatabaseNotReady.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNREACHABLE))
         .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/civic?password=***")
@@ -114,7 +114,8 @@ class MigrationsTest {
     try (TestDatabase db = TestDatabase.h2("migrations")) {
       db.start();
       db.jdbc().close();
-      PersistenceConfig wrong = new PersistenceConfig(db.config.url(), "sa", "not-the-password", 2, Duration.ofMillis(500));
+      PersistenceConfig wrong = db.config.toBuilder().user("sa").password("not-the-password").poolSize(2)
+          .connectionTimeout(Duration.ofMillis(500)).build();
       assertThatThrownBy(() -> JdbcStorage.start(wrong))
           .isInstanceOfSatisfying(DatabaseNotReady.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNREACHABLE))
           .hasMessageContaining("civicdiary.db.user");

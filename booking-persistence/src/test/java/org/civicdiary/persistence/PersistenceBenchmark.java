@@ -155,8 +155,7 @@ public final class PersistenceBenchmark {
 
   /** Each side opens a pool of its own, one connection per thread, so only one pool is open at a time. */
   private double throughAdapter(TestDatabase db, int threads) throws Exception {
-    PersistenceConfig config = new PersistenceConfig(db.config.url(), db.config.user(), db.config.password(), threads,
-        PersistenceConfig.DEFAULT_CONNECTION_TIMEOUT);
+    PersistenceConfig config = db.config.toBuilder().poolSize(threads).build();
     try (JdbcStorage jdbc = JdbcStorage.start(config)) {
       return bookThrough(jdbc.storage(), threads);
     }

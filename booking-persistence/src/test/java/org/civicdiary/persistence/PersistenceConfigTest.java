@@ -35,8 +35,8 @@ class PersistenceConfigTest {
         "CIVICDIARY_DB_USER", "civic",
         "CIVICDIARY_DB_PASSWORD", "s3cret",
         "CIVICDIARY_DB_CONNECTION_TIMEOUT", "PT2S")));
-    assertThat(config).isEqualTo(new PersistenceConfig("jdbc:postgresql://db.example:5432/civic", "civic", "s3cret", 4,
-        Duration.ofSeconds(2)));
+    assertThat(config).isEqualTo(PersistenceConfig.builder().url("jdbc:postgresql://db.example:5432/civic")
+        .user("civic").password("s3cret").poolSize(4).connectionTimeout(Duration.ofSeconds(2)).build());
     assertThat(Dialect.of(config.url())).isEqualTo(Dialect.POSTGRESQL);
   }
 

@@ -38,7 +38,7 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
 
   private TestDatabase(FreshDatabase database, int poolSize, Duration connectionTimeout) {
     this.database = database;
-    this.config = new PersistenceConfig(database.url(), database.user(), database.password(), poolSize, connectionTimeout);
+    this.config = PersistenceConfig.builder().url(database.url()).user(database.user()).password(database.password()).poolSize(poolSize).connectionTimeout(connectionTimeout).build();
   }
 
   /** A new, empty PostgreSQL database (not yet migrated). */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A database of its own for a test: a new H2 file database under {@code target/h2}, or a new,
  * uniquely named database on a PostgreSQL server, removed again at the end. It knows no adapter: it
  * hands out a JDBC URL, user and password, and the test builds its storage from them (for
- * civic-diary's JDBC adapter, {@code new PersistenceConfig(db.url(), db.user(), db.password(), …)}).
+ * civic-diary's JDBC adapter, {@code PersistenceConfig.builder().url(db.url()).user(db.user()).password(db.password())…}).
  *
  * <p>As a JUnit 5 extension, in a static field, it is created before the test class and removed
  * after it (and after the class's own {@code @AfterAll} methods, which close the storage):

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.PublicUrl;
@@ -15,33 +16,56 @@ import org.civicdiary.booking.settings.Settings;
 
 /**
  * The web module's configuration ({@code civicdiary.web.*} and {@code civicdiary.staff.*}), read
- * and checked at start; CONFIGURATION.md in this module describes each key.
+ * and checked at start with {@link #from(Settings)}, or set in code with {@link #builder()};
+ * CONFIGURATION.md in this module describes each key.
  */
-public record WebSettings(
-    String host,
-    int port,
-    String prefix,
-    String publicUrl,
-    String manageLinkTemplate,
-    int maxBodyBytes,
-    Duration requestTimeout,
-    List<String> corsOrigins,
-    List<String> frameAncestors,
-    List<String> trustedProxies,
-    List<String> metricsFrom,
-    RateLimit bookingPerAddress,
-    RateLimit bookingPerEmail,
-    RateLimit queriesPerAddress,
-    Duration idempotencyTtl,
-    Duration freeTimeCache,
-    int ioThreads,
-    int workerThreads,
-    Staff staff) {
-
+public final class WebSettings {
   public static final String TOKEN = "{token}";
 
-  /** Staff authentication. */
-  public record Staff(
+  private final Values values;
+
+  /** The checked values; a record for equality, private so that a new setting breaks no caller. */
+  private record Values(
+      String host,
+      int port,
+      String prefix,
+      String publicUrl,
+      String manageLinkTemplate,
+      int maxBodyBytes,
+      Duration requestTimeout,
+      List<String> corsOrigins,
+      List<String> frameAncestors,
+      List<String> trustedProxies,
+      List<String> metricsFrom,
+      RateLimit bookingPerAddress,
+      RateLimit bookingPerEmail,
+      RateLimit queriesPerAddress,
+      Duration idempotencyTtl,
+      Duration freeTimeCache,
+      int ioThreads,
+      int workerThreads,
+      Staff staff) {
+    Values {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(prefix, "prefix");
+      Objects.requireNonNull(publicUrl, "publicUrl");
+      Objects.requireNonNull(manageLinkTemplate, "manageLinkTemplate");
+      Objects.requireNonNull(requestTimeout, "requestTimeout");
+      corsOrigins = List.copyOf(corsOrigins);
+      frameAncestors = List.copyOf(frameAncestors);
+      trustedProxies = List.copyOf(trustedProxies);
+      metricsFrom = List.copyOf(metricsFrom);
+      Objects.requireNonNull(bookingPerAddress, "bookingPerAddress");
+      Objects.requireNonNull(bookingPerEmail, "bookingPerEmail");
+      Objects.requireNonNull(queriesPerAddress, "queriesPerAddress");
+      Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
+      Objects.requireNonNull(freeTimeCache, "freeTimeCache");
+      Objects.requireNonNull(staff, "staff");
+    }
+  }
+
+  /** The checked staff values. */
+  private record StaffValues(
       Duration sessionTtl,
       String cookieSecure,
       RateLimit loginPerUser,
@@ -49,38 +73,75 @@ public record WebSettings(
       String trustedHeader,
       String initialAdmin,
       String initialAdminPassword) {
-    public Staff {
+    StaffValues {
       Objects.requireNonNull(sessionTtl, "sessionTtl");
       Objects.requireNonNull(cookieSecure, "cookieSecure");
       Objects.requireNonNull(loginPerUser, "loginPerUser");
       Objects.requireNonNull(loginPerAddress, "loginPerAddress");
     }
+  }
+
+  /** Staff authentication: the {@code civicdiary.staff.*} keys. */
+  public static final class Staff {
+    private final StaffValues values;
+
+    private Staff(StaffValues values) {
+      this.values = values;
+    }
+
+    public Duration sessionTtl() {
+      return values.sessionTtl();
+    }
+
+    /** {@code auto}, {@code true} or {@code false}. */
+    public String cookieSecure() {
+      return values.cookieSecure();
+    }
+
+    public RateLimit loginPerUser() {
+      return values.loginPerUser();
+    }
+
+    public RateLimit loginPerAddress() {
+      return values.loginPerAddress();
+    }
+
+    /** The header a trusted reverse proxy names the signed-in user in, or null. */
+    public String trustedHeader() {
+      return values.trustedHeader();
+    }
+
+    /** The administrator created on first start, or null. */
+    public String initialAdmin() {
+      return values.initialAdmin();
+    }
+
+    /** The first administrator's password; never printed. */
+    public String initialAdminPassword() {
+      return values.initialAdminPassword();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Staff that && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return values.hashCode();
+    }
 
     /** Never prints the initial password. */
     @Override
     public String toString() {
-      return "Staff[sessionTtl=" + sessionTtl + ", cookieSecure=" + cookieSecure + ", loginPerUser="
-          + loginPerUser + ", loginPerAddress=" + loginPerAddress + ", trustedHeader=" + trustedHeader
-          + ", initialAdmin=" + initialAdmin + "]";
+      return "Staff[sessionTtl=" + sessionTtl() + ", cookieSecure=" + cookieSecure() + ", loginPerUser="
+          + loginPerUser() + ", loginPerAddress=" + loginPerAddress() + ", trustedHeader=" + trustedHeader()
+          + ", initialAdmin=" + initialAdmin() + "]";
     }
   }
 
-  public WebSettings {
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(prefix, "prefix");
-    Objects.requireNonNull(publicUrl, "publicUrl");
-    Objects.requireNonNull(manageLinkTemplate, "manageLinkTemplate");
-    Objects.requireNonNull(requestTimeout, "requestTimeout");
-    corsOrigins = List.copyOf(corsOrigins);
-    frameAncestors = List.copyOf(frameAncestors);
-    trustedProxies = List.copyOf(trustedProxies);
-    metricsFrom = List.copyOf(metricsFrom);
-    Objects.requireNonNull(bookingPerAddress, "bookingPerAddress");
-    Objects.requireNonNull(bookingPerEmail, "bookingPerEmail");
-    Objects.requireNonNull(queriesPerAddress, "queriesPerAddress");
-    Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
-    Objects.requireNonNull(freeTimeCache, "freeTimeCache");
-    Objects.requireNonNull(staff, "staff");
+  private WebSettings(Values values) {
+    this.values = values;
   }
 
   /** Reads every key, with the defaults CONFIGURATION.md lists. */
@@ -116,7 +177,7 @@ public record WebSettings(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new InvalidSetting("civicdiary.web.request-timeout must be positive");
     }
-    return new WebSettings(
+    return new WebSettings(new Values(
         s.string("civicdiary.web.host", "127.0.0.1"),
         s.integer("civicdiary.web.port", 8080, 0, 65535),
         prefix,
@@ -135,14 +196,14 @@ public record WebSettings(
         s.duration("civicdiary.web.free-time-cache", Duration.ofSeconds(2)),
         s.integer("civicdiary.web.io-threads", Math.max(2, Runtime.getRuntime().availableProcessors()), 1, 256),
         s.integer("civicdiary.web.worker-threads", 32, 1, 1024),
-        new Staff(
+        new Staff(new StaffValues(
             s.duration("civicdiary.staff.session-ttl", Duration.ofHours(8)),
             cookieSecure,
             rate(s, "civicdiary.staff.login-per-user", "5/PT15M"),
             rate(s, "civicdiary.staff.login-per-address", "20/PT15M"),
             trustedHeader,
             initialAdmin,
-            initialPassword));
+            initialPassword))));
   }
 
   /**
@@ -194,8 +255,258 @@ public record WebSettings(
     return RateLimit.parse(key, s.string(key, fallback));
   }
 
+  /**
+   * Starts from the defaults CONFIGURATION.md lists. The builder sets the same keys that
+   * {@link #from(Settings)} reads, and its {@code build()} reads them there: one set of checks.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The address the server listens on. */
+  public String host() {
+    return values.host();
+  }
+
+  /** The port the server listens on; 0 for any free one. */
+  public int port() {
+    return values.port();
+  }
+
+  /** The path the web module is mounted under: empty, or {@code /booking} and the like. */
+  public String prefix() {
+    return values.prefix();
+  }
+
+  /** The public URL in front of the prefix, without a trailing slash. */
+  public String publicUrl() {
+    return values.publicUrl();
+  }
+
+  /** The manage link with {@value #TOKEN} in place of the token. */
+  public String manageLinkTemplate() {
+    return values.manageLinkTemplate();
+  }
+
+  /** The largest request body accepted. */
+  public int maxBodyBytes() {
+    return values.maxBodyBytes();
+  }
+
+  /** How long a request may take before the client gets 503. */
+  public Duration requestTimeout() {
+    return values.requestTimeout();
+  }
+
+  /** The origins whose pages may call the API. */
+  public List<String> corsOrigins() {
+    return values.corsOrigins();
+  }
+
+  /** Who may show the pages in a frame. */
+  public List<String> frameAncestors() {
+    return values.frameAncestors();
+  }
+
+  /** The reverse proxies whose forwarded headers count. */
+  public List<String> trustedProxies() {
+    return values.trustedProxies();
+  }
+
+  /** The networks allowed to read the metrics. */
+  public List<String> metricsFrom() {
+    return values.metricsFrom();
+  }
+
+  public RateLimit bookingPerAddress() {
+    return values.bookingPerAddress();
+  }
+
+  public RateLimit bookingPerEmail() {
+    return values.bookingPerEmail();
+  }
+
+  public RateLimit queriesPerAddress() {
+    return values.queriesPerAddress();
+  }
+
+  /** How long an Idempotency-Key is remembered. */
+  public Duration idempotencyTtl() {
+    return values.idempotencyTtl();
+  }
+
+  /** How long free times are cached. */
+  public Duration freeTimeCache() {
+    return values.freeTimeCache();
+  }
+
+  public int ioThreads() {
+    return values.ioThreads();
+  }
+
+  public int workerThreads() {
+    return values.workerThreads();
+  }
+
+  public Staff staff() {
+    return values.staff();
+  }
+
   /** The manage link for a token: the page a citizen opens. */
   public String manageLink(String token) {
-    return manageLinkTemplate.replace(TOKEN, token);
+    return manageLinkTemplate().replace(TOKEN, token);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof WebSettings that && values.equals(that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "WebSettings" + values.toString().substring("Values".length());
+  }
+
+  /** Sets {@code civicdiary.web.*} and {@code civicdiary.staff.*} keys in code; a null value means the default. */
+  public static final class Builder {
+    private Settings keys = Settings.of(Map.of());
+
+    private Builder() {}
+
+    /** {@code civicdiary.web.host}. */
+    public Builder host(String value) {
+      return set("civicdiary.web.host", value);
+    }
+
+    /** {@code civicdiary.web.port}. */
+    public Builder port(int value) {
+      return set("civicdiary.web.port", value);
+    }
+
+    /** {@code civicdiary.web.prefix}. */
+    public Builder prefix(String value) {
+      return set("civicdiary.web.prefix", value);
+    }
+
+    /** {@code civicdiary.public-url}: The public URL in front of the prefix, e.g. {@code https://diar.praha6.cz}. */
+    public Builder publicUrl(String value) {
+      return set("civicdiary.public-url", value);
+    }
+
+    /** {@code civicdiary.web.manage-link}: A template with {@code {base}} and {@value WebSettings#TOKEN}. */
+    public Builder manageLink(String value) {
+      return set("civicdiary.web.manage-link", value);
+    }
+
+    /** {@code civicdiary.web.max-body-bytes}. */
+    public Builder maxBodyBytes(int value) {
+      return set("civicdiary.web.max-body-bytes", value);
+    }
+
+    /** {@code civicdiary.web.request-timeout}. */
+    public Builder requestTimeout(Duration value) {
+      return set("civicdiary.web.request-timeout", value);
+    }
+
+    /** {@code civicdiary.web.cors-origins}. */
+    public Builder corsOrigins(List<String> value) {
+      return set("civicdiary.web.cors-origins", value == null ? null : String.join(",", value));
+    }
+
+    /** {@code civicdiary.web.frame-ancestors}. */
+    public Builder frameAncestors(List<String> value) {
+      return set("civicdiary.web.frame-ancestors", value == null ? null : String.join(",", value));
+    }
+
+    /** {@code civicdiary.web.trusted-proxies}. */
+    public Builder trustedProxies(List<String> value) {
+      return set("civicdiary.web.trusted-proxies", value == null ? null : String.join(",", value));
+    }
+
+    /** {@code civicdiary.web.metrics-from}. */
+    public Builder metricsFrom(List<String> value) {
+      return set("civicdiary.web.metrics-from", value == null ? null : String.join(",", value));
+    }
+
+    /** {@code civicdiary.web.rate.booking-per-address}. */
+    public Builder bookingPerAddress(RateLimit value) {
+      return set("civicdiary.web.rate.booking-per-address", value);
+    }
+
+    /** {@code civicdiary.web.rate.booking-per-email}. */
+    public Builder bookingPerEmail(RateLimit value) {
+      return set("civicdiary.web.rate.booking-per-email", value);
+    }
+
+    /** {@code civicdiary.web.rate.queries-per-address}. */
+    public Builder queriesPerAddress(RateLimit value) {
+      return set("civicdiary.web.rate.queries-per-address", value);
+    }
+
+    /** {@code civicdiary.web.idempotency-ttl}. */
+    public Builder idempotencyTtl(Duration value) {
+      return set("civicdiary.web.idempotency-ttl", value);
+    }
+
+    /** {@code civicdiary.web.free-time-cache}. */
+    public Builder freeTimeCache(Duration value) {
+      return set("civicdiary.web.free-time-cache", value);
+    }
+
+    /** {@code civicdiary.web.io-threads}. */
+    public Builder ioThreads(int value) {
+      return set("civicdiary.web.io-threads", value);
+    }
+
+    /** {@code civicdiary.web.worker-threads}. */
+    public Builder workerThreads(int value) {
+      return set("civicdiary.web.worker-threads", value);
+    }
+
+    /** {@code civicdiary.staff.session-ttl}. */
+    public Builder sessionTtl(Duration value) {
+      return set("civicdiary.staff.session-ttl", value);
+    }
+
+    /** {@code civicdiary.staff.cookie-secure}: {@code auto}, {@code true} or {@code false}. */
+    public Builder cookieSecure(String value) {
+      return set("civicdiary.staff.cookie-secure", value);
+    }
+
+    /** {@code civicdiary.staff.login-per-user}. */
+    public Builder loginPerUser(RateLimit value) {
+      return set("civicdiary.staff.login-per-user", value);
+    }
+
+    /** {@code civicdiary.staff.login-per-address}. */
+    public Builder loginPerAddress(RateLimit value) {
+      return set("civicdiary.staff.login-per-address", value);
+    }
+
+    /** {@code civicdiary.staff.trusted-header}. */
+    public Builder trustedHeader(String value) {
+      return set("civicdiary.staff.trusted-header", value);
+    }
+
+    /** {@code civicdiary.staff.initial-admin} and {@code civicdiary.staff.initial-admin-password}: both or neither. */
+    public Builder initialAdmin(String user, String password) {
+      set("civicdiary.staff.initial-admin", user);
+      return set("civicdiary.staff.initial-admin-password", password);
+    }
+
+    /** Checks the values as {@link WebSettings#from(Settings)} does; {@link InvalidSetting} names the key. */
+    public WebSettings build() {
+      return from(keys);
+    }
+
+    private Builder set(String key, Object value) {
+      keys = keys.with(key, value);
+      return this;
+    }
   }
 }

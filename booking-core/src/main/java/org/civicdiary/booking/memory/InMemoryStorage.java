@@ -17,7 +17,9 @@ public final class InMemoryStorage {
   public static Storage create() {
     MemoryTransactions tx = new MemoryTransactions();
     MemoryDirectory directory = new MemoryDirectory(tx);
-    return new Storage(directory, new MemoryDiaries(tx, directory), new MemoryReservations(tx),
-        new MemoryOutbox(tx), new MemoryAuditLog(tx), new MemoryIdempotencyKeys(tx), new MemoryStaffAccounts(tx), tx);
+    return Storage.builder().directory(directory).diaries(new MemoryDiaries(tx, directory))
+        .reservations(new MemoryReservations(tx)).outbox(new MemoryOutbox(tx)).auditLog(new MemoryAuditLog(tx))
+        .idempotencyKeys(new MemoryIdempotencyKeys(tx)).staffAccounts(new MemoryStaffAccounts(tx)).transactions(tx)
+        .build();
   }
 }

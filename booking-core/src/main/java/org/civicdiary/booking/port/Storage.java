@@ -4,26 +4,96 @@
  */
 package org.civicdiary.booking.port;
 
-import java.util.Objects;
+/**
+ * The storage ports one adapter provides together, sharing its units of work. An interface rather
+ * than a record, so that a port added later does not break an adapter's or a test's constructor
+ * call: adapters assemble theirs with {@link #builder()}.
+ */
+public interface Storage {
+  Directory directory();
 
-/** The storage ports one adapter provides together, sharing its units of work. */
-public record Storage(
-    Directory directory,
-    Diaries diaries,
-    Reservations reservations,
-    Outbox outbox,
-    AuditLog auditLog,
-    IdempotencyKeys idempotencyKeys,
-    StaffAccounts staffAccounts,
-    Transactions transactions) {
-  public Storage {
-    Objects.requireNonNull(directory, "directory");
-    Objects.requireNonNull(diaries, "diaries");
-    Objects.requireNonNull(reservations, "reservations");
-    Objects.requireNonNull(outbox, "outbox");
-    Objects.requireNonNull(auditLog, "auditLog");
-    Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
-    Objects.requireNonNull(staffAccounts, "staffAccounts");
-    Objects.requireNonNull(transactions, "transactions");
+  Diaries diaries();
+
+  Reservations reservations();
+
+  Outbox outbox();
+
+  AuditLog auditLog();
+
+  IdempotencyKeys idempotencyKeys();
+
+  StaffAccounts staffAccounts();
+
+  Transactions transactions();
+
+  /** An empty builder: every port must be set before {@link Builder#build()}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this storage's ports, to replace one or two (a test's own outbox, say). */
+  default Builder toBuilder() {
+    return new Builder().directory(directory()).diaries(diaries()).reservations(reservations()).outbox(outbox())
+        .auditLog(auditLog()).idempotencyKeys(idempotencyKeys()).staffAccounts(staffAccounts())
+        .transactions(transactions());
+  }
+
+  /** Collects the ports; {@link #build()} refuses a missing one by name. */
+  final class Builder {
+    private Directory directory;
+    private Diaries diaries;
+    private Reservations reservations;
+    private Outbox outbox;
+    private AuditLog auditLog;
+    private IdempotencyKeys idempotencyKeys;
+    private StaffAccounts staffAccounts;
+    private Transactions transactions;
+
+    private Builder() {}
+
+    public Builder directory(Directory value) {
+      this.directory = value;
+      return this;
+    }
+
+    public Builder diaries(Diaries value) {
+      this.diaries = value;
+      return this;
+    }
+
+    public Builder reservations(Reservations value) {
+      this.reservations = value;
+      return this;
+    }
+
+    public Builder outbox(Outbox value) {
+      this.outbox = value;
+      return this;
+    }
+
+    public Builder auditLog(AuditLog value) {
+      this.auditLog = value;
+      return this;
+    }
+
+    public Builder idempotencyKeys(IdempotencyKeys value) {
+      this.idempotencyKeys = value;
+      return this;
+    }
+
+    public Builder staffAccounts(StaffAccounts value) {
+      this.staffAccounts = value;
+      return this;
+    }
+
+    public Builder transactions(Transactions value) {
+      this.transactions = value;
+      return this;
+    }
+
+    public Storage build() {
+      return new StorageParts(directory, diaries, reservations, outbox, auditLog, idempotencyKeys, staffAccounts,
+          transactions);
+    }
   }
 }

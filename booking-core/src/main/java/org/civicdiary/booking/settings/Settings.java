@@ -84,6 +84,14 @@ public final class Settings {
     return new Settings(merged, env);
   }
 
+  /**
+   * These settings with one key set to the value's text, or back to its default when the value is
+   * null: what the modules' builders collect before their {@code from(Settings)} checks it.
+   */
+  public Settings with(String key, Object value) {
+    return with(Map.of(key, value == null ? "" : value.toString()));
+  }
+
   /** The environment variable that overrides a key. */
   public static String variable(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');

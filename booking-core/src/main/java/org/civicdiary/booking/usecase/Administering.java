@@ -23,11 +23,11 @@ public final class Administering {
   /** The most audit entries one read returns. */
   public static final int MAX_AUDIT_LIMIT = 1000;
   private final Context context;
-  private final Moves moves;
+  private final ReservationChanges changes;
 
   Administering(Context context) {
     this.context = context;
-    this.moves = new Moves(context);
+    this.changes = new ReservationChanges(context);
   }
 
   /**
@@ -75,7 +75,7 @@ public final class Administering {
       List<Reservation> displaced = List.of();
       if (!official.active()) {
         Instant now = context.now();
-        displaced = moves.displaceComing(official.id(), now, now.plus(ChangingSchedule.LOOK_AHEAD),
+        displaced = changes.displaceComing(official.id(), now, now.plus(ChangingSchedule.LOOK_AHEAD),
             context.officeOf(official.department()).slotLength(), r -> true);
       }
       context.audit(actor, "official.save", official.id().value(),

@@ -25,11 +25,11 @@ import org.civicdiary.booking.model.Window;
  */
 public final class ChangingSchedule {
   private final Context context;
-  private final Moves moves;
+  private final ReservationChanges changes;
 
   ChangingSchedule(Context context) {
     this.context = context;
-    this.moves = new Moves(context);
+    this.changes = new ReservationChanges(context);
   }
 
   public Displacement replaceWindows(StaffMember actor, OfficialId officialId, List<Window> windows) {
@@ -47,7 +47,7 @@ public final class ChangingSchedule {
       List<Window> before = context.storage.diaries().windows(officialId);
       context.storage.diaries().replaceWindows(officialId, List.copyOf(windows));
       Instant now = context.now();
-      List<Reservation> displaced = moves.displaceComing(officialId, now, now.plus(LOOK_AHEAD), office.slotLength(),
+      List<Reservation> displaced = changes.displaceComing(officialId, now, now.plus(LOOK_AHEAD), office.slotLength(),
           r -> !context.freeTime.fits(office, officialId, r.start(), slotsOf(r, office), FreeTime.Ignore.BUSY));
       context.audit(actor, "diary.windows", officialId.value(), before.toString(),
           windows + " displaced=" + displaced.size());

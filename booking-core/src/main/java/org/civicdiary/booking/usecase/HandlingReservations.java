@@ -28,11 +28,11 @@ import org.civicdiary.booking.model.Window;
  */
 public final class HandlingReservations {
   private final Context context;
-  private final Moves moves;
+  private final ReservationChanges changes;
 
   HandlingReservations(Context context) {
     this.context = context;
-    this.moves = new Moves(context);
+    this.changes = new ReservationChanges(context);
   }
 
   public Reservation find(StaffMember actor, ReservationId id) {
@@ -55,14 +55,14 @@ public final class HandlingReservations {
     String required = requireNote(note);
     return context.storage.transactions().inTransaction(() -> {
       Reservation reservation = find(actor, id);
-      moves.requireOpenAndAhead(reservation);
-      Reservation cancelled = moves.end(reservation, Status.CANCELLED, required, MessageKind.CANCELLED_BY_OFFICE);
+      changes.requireOpenAndAhead(reservation);
+      Reservation cancelled = changes.end(reservation, Status.CANCELLED, required, MessageKind.CANCELLED_BY_OFFICE);
       context.audit(actor, "reservation.cancel", id.toString(), Context.describe(reservation), Context.describe(cancelled));
       return cancelled;
     });
   }
 
-  /** Moves to another time or another official of the department; resolves a displaced reservation. */
+  /** ReservationChanges to another time or another official of the department; resolves a displaced reservation. */
   public Reservation move(StaffMember actor, ReservationId id, OfficialId official, Instant start, String note) {
     if (official == null) {
       throw new InvalidInput("official", "is required");
@@ -76,7 +76,7 @@ public final class HandlingReservations {
       if (!context.official(official).department().equals(reservation.department())) {
         throw new InvalidInput("official", "must be of the reservation's department");
       }
-      Reservation moved = moves.move(reservation, official, start, note, true);
+      Reservation moved = changes.move(reservation, official, start, note, true);
       context.audit(actor, "reservation.move", id.toString(), Context.describe(reservation), Context.describe(moved));
       return moved;
     });
@@ -95,7 +95,7 @@ public final class HandlingReservations {
       if (reservation.start().isAfter(context.now())) {
         throw new StateConflict("reservation " + id + " has not begun yet");
       }
-      Reservation ended = moves.end(reservation, outcome, null, null);
+      Reservation ended = changes.end(reservation, outcome, null, null);
       context.audit(actor, "reservation.outcome", id.toString(), Context.describe(reservation), Context.describe(ended));
       return ended;
     });

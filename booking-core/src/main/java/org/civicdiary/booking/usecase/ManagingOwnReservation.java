@@ -24,12 +24,12 @@ import org.civicdiary.booking.model.Status;
  */
 public final class ManagingOwnReservation {
   private final Context context;
-  private final Moves moves;
+  private final ReservationChanges changes;
   private final Proposals proposals;
 
   ManagingOwnReservation(Context context) {
     this.context = context;
-    this.moves = new Moves(context);
+    this.changes = new ReservationChanges(context);
     this.proposals = new Proposals(context);
   }
 
@@ -41,13 +41,13 @@ public final class ManagingOwnReservation {
   public Reservation cancel(ManageToken token) {
     return context.storage.transactions().inTransaction(() -> {
       Reservation reservation = find(token);
-      moves.requireOpenAndAhead(reservation);
-      return moves.end(reservation, Status.CANCELLED, null, MessageKind.CANCELLED_BY_CITIZEN);
+      changes.requireOpenAndAhead(reservation);
+      return changes.end(reservation, Status.CANCELLED, null, MessageKind.CANCELLED_BY_CITIZEN);
     });
   }
 
   /**
-   * Moves it to another free time, with the same official or a colleague of the department who
+   * ReservationChanges it to another free time, with the same official or a colleague of the department who
    * handles the agenda (accepting a proposal is such a move).
    */
   public Reservation reschedule(ManageToken token, OfficialId official, Instant start) {
@@ -62,7 +62,7 @@ public final class ManagingOwnReservation {
       if (!context.official(official).department().equals(reservation.department())) {
         throw new InvalidInput("official", "must be of the reservation's department");
       }
-      return moves.move(reservation, official, start, null, false);
+      return changes.move(reservation, official, start, null, false);
     });
   }
 

@@ -22,11 +22,11 @@ import org.civicdiary.booking.model.StaffMember;
  */
 public final class RecordingAbsence {
   private final Context context;
-  private final Moves moves;
+  private final ReservationChanges changes;
 
   RecordingAbsence(Context context) {
     this.context = context;
-    this.moves = new Moves(context);
+    this.changes = new ReservationChanges(context);
   }
 
   public Displacement record(StaffMember actor, AbsenceRequest request) {
@@ -38,7 +38,7 @@ public final class RecordingAbsence {
       Absence absence = new Absence(AbsenceId.random(), official.id(), request.start(), request.end(),
           request.kind(), request.reason());
       context.storage.diaries().add(absence);
-      List<Reservation> displaced = moves.displaceComing(official.id(), absence.start(), absence.end(),
+      List<Reservation> displaced = changes.displaceComing(official.id(), absence.start(), absence.end(),
           office.slotLength(), r -> true);
       context.audit(actor, "absence.record", absence.id().toString(), null,
           absence.kind() + " " + absence.official() + " " + absence.start() + ".." + absence.end()

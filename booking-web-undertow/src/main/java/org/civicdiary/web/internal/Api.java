@@ -93,8 +93,8 @@ public final class Api {
   }
 
   private HttpHandler tree(HttpHandler staticFiles) {
-    HttpHandler worker = new Dispatcher(settings.requestTimeout(), settings.maxBodyBytes(),
-        new ErrorMapper(new StaffGate(authenticator, new BodyReader(settings.maxBodyBytes(), new Endpoint()))));
+    HttpHandler worker = new OffIoThread(settings.requestTimeout(), settings.maxBodyBytes(),
+        new ErrorMapper(new StaffGate(authenticator, new BodyCheck(settings.maxBodyBytes(), new Endpoint()))));
     Cors cors = new Cors(settings.corsOrigins(), PublicUrl.origin(URI.create(settings.publicUrl())), new RefusedOrigins(),
         new RateLimiter(queries, bookingsPerAddress, worker));
     return new MetricsHandler(metrics, new SecurityHeaders(settings.frameAncestors(),

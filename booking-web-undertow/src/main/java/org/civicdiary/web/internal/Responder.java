@@ -68,7 +68,7 @@ final class Responder {
     write(exchange, problem.status(), PROBLEM_JSON, Json.write(problem.toJson()), headers);
   }
 
-  /** On the connection's I/O thread, so that the exchange also ends there (see {@link Dispatcher}). */
+  /** On the connection's I/O thread, so that the exchange also ends there (see {@link OffIoThread}). */
   private static void write(HttpServerExchange exchange, int status, String contentType, byte[] body,
       Map<String, String> headers) {
     // A blocking exchange (the host called us from a worker and the body was read there) is

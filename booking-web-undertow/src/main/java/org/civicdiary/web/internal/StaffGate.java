@@ -66,7 +66,7 @@ final class StaffGate implements HttpHandler {
 
   private static boolean sameOriginProof(HttpServerExchange exchange) {
     String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-    return type != null && BodyReader.isJson(type)
+    return type != null && BodyCheck.isJson(type)
         || exchange.getRequestHeaders().getFirst("X-Requested-With") != null;
   }
 }

@@ -26,10 +26,12 @@ final class FaultyStorage {
   private final Storage storage;
 
   FaultyStorage(Storage real) {
-    this.storage = new Storage(wrap(Directory.class, real.directory()), wrap(Diaries.class, real.diaries()),
-        wrap(Reservations.class, real.reservations()), wrap(Outbox.class, real.outbox()),
-        wrap(AuditLog.class, real.auditLog()), wrap(IdempotencyKeys.class, real.idempotencyKeys()),
-        wrap(StaffAccounts.class, real.staffAccounts()), wrap(Transactions.class, real.transactions()));
+    this.storage = Storage.builder().directory(wrap(Directory.class, real.directory()))
+        .diaries(wrap(Diaries.class, real.diaries())).reservations(wrap(Reservations.class, real.reservations()))
+        .outbox(wrap(Outbox.class, real.outbox())).auditLog(wrap(AuditLog.class, real.auditLog()))
+        .idempotencyKeys(wrap(IdempotencyKeys.class, real.idempotencyKeys()))
+        .staffAccounts(wrap(StaffAccounts.class, real.staffAccounts()))
+        .transactions(wrap(Transactions.class, real.transactions())).build();
   }
 
   Storage storage() {

@@ -127,7 +127,7 @@ class TwoDispatchersOnPostgresTest {
         "civicdiary.notify.poll-interval", "PT0.05S",
         "civicdiary.notify.batch-size", "5"));
     Injector injector = Guice.createInjector(
-        new PersistenceModule(new PersistenceConfig(database.url(), database.user(), database.password(), 4, Duration.ofSeconds(30))),
+        new PersistenceModule(PersistenceConfig.builder().url(database.url()).user(database.user()).password(database.password()).poolSize(4).connectionTimeout(Duration.ofSeconds(30)).build()),
         new NotifyModule(settings),
         new AbstractModule() {
           @Override

@@ -47,8 +47,7 @@ class DirectoryRoundTripOnDatabasesTest {
   private Storage database(String engine, String purpose) {
     FreshDatabase database = engine.equals("h2") ? FreshDatabase.h2(purpose) : FreshDatabase.postgres(purpose);
     opened.add(database);
-    JdbcStorage storage = JdbcStorage.start(new PersistenceConfig(database.url(), database.user(), database.password(), 4,
-        java.time.Duration.ofSeconds(60)));
+    JdbcStorage storage = JdbcStorage.start(PersistenceConfig.builder().url(database.url()).user(database.user()).password(database.password()).poolSize(4).connectionTimeout(java.time.Duration.ofSeconds(60)).build());
     opened.add(storage);
     return storage.storage();
   }

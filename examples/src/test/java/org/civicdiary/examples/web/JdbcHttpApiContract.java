@@ -23,7 +23,7 @@ abstract class JdbcHttpApiContract extends HttpApiContract {
   protected Storage createStorage() {
     FreshDatabase db = database();
     // A pool as large as the contract's concurrent requests, and time for them to queue for it.
-    jdbc = JdbcStorage.start(new PersistenceConfig(db.url(), db.user(), db.password(), 16, Duration.ofSeconds(60)));
+    jdbc = JdbcStorage.start(PersistenceConfig.builder().url(db.url()).user(db.user()).password(db.password()).poolSize(16).connectionTimeout(Duration.ofSeconds(60)).build());
     return jdbc.storage();
   }
 

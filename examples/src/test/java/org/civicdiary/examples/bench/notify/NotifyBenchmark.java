@@ -247,7 +247,7 @@ public final class NotifyBenchmark {
         "civicdiary.notify.threads", threads));
     AbstractModule storage;
     if (engine.equals("postgres")) {
-      storage = new PersistenceModule(new PersistenceConfig(database.url(), database.user(), database.password(), 4, Duration.ofSeconds(30)));
+      storage = new PersistenceModule(PersistenceConfig.builder().url(database.url()).user(database.user()).password(database.password()).poolSize(4).connectionTimeout(Duration.ofSeconds(30)).build());
     } else if (engine.equals("memory")) {
       storage = new AbstractModule() {
         @Provides

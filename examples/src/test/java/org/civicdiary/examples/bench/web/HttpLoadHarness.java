@@ -64,7 +64,7 @@ public final class HttpLoadHarness {
     String before = loadAverage();
     try (FreshDatabase database = FreshDatabase.postgres("webbench");
         JdbcStorage jdbc = JdbcStorage.start(
-            new PersistenceConfig(database.url(), database.user(), database.password(), 20, Duration.ofSeconds(60)))) {
+            PersistenceConfig.builder().url(database.url()).user(database.user()).password(database.password()).poolSize(20).connectionTimeout(Duration.ofSeconds(60)).build())) {
       Storage storage = jdbc.storage();
       BenchOffice.seed(storage);
       Undertow trivial = trivialServer();

@@ -7,12 +7,12 @@ package org.civicdiary.notify;
 import java.util.regex.Pattern;
 
 /** Text made safe for the places it goes: headers, calendar properties, stored errors. */
-final class Text {
+final class SafeText {
   private static final Pattern BREAKS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]+");
   private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
   private static final int ERROR_LIMIT = 500;
 
-  private Text() {}
+  private SafeText() {}
 
   /** One line: no value reaches a header with a line break or another control character in it. */
   static String oneLine(String value) {

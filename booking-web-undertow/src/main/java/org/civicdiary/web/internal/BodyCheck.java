@@ -13,15 +13,15 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Checks the body of a change (POST, PUT, DELETE), which {@link Dispatcher} read on the I/O
+ * Checks the body of a change (POST, PUT, DELETE), which {@link OffIoThread} read on the I/O
  * thread: JSON only (415 otherwise) and at most the configured size (413 otherwise, without
  * reading it when {@code Content-Length} says so).
  */
-final class BodyReader implements HttpHandler {
+final class BodyCheck implements HttpHandler {
   private final int configuredMax;
   private final HttpHandler next;
 
-  BodyReader(int maxBytes, HttpHandler next) {
+  BodyCheck(int maxBytes, HttpHandler next) {
     this.configuredMax = maxBytes;
     this.next = next;
   }
@@ -39,10 +39,10 @@ final class BodyReader implements HttpHandler {
       if (declared > maxBytes) {
         throw tooLarge(maxBytes);
       }
-      if (exchange.getAttachment(Dispatcher.BODY_FAILED) != null) {
+      if (exchange.getAttachment(OffIoThread.BODY_FAILED) != null) {
         throw tooLarge(maxBytes); // or the client left, and then nobody reads the answer
       }
-      byte[] body = exchange.getAttachment(Dispatcher.BODY);
+      byte[] body = exchange.getAttachment(OffIoThread.BODY);
       if (body == null) {
         // Not read on the I/O thread: none was sent, or the host called us from a worker thread.
         body = exchange.isRequestComplete() ? new byte[0] : readBlocking(exchange, maxBytes);

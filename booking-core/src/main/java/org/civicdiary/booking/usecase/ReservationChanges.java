@@ -20,18 +20,21 @@ import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Status;
 
-/** Moving a reservation to another time or official, for citizens and staff alike. */
-final class Moves {
+/**
+ * The changes that use cases make to an existing reservation, for citizens and staff alike: moving
+ * it to another time or official, ending it, and displacing the ones that no longer fit their time.
+ */
+final class ReservationChanges {
   private final Context context;
   private final Rules rules;
 
-  Moves(Context context) {
+  ReservationChanges(Context context) {
     this.context = context;
     this.rules = new Rules(context);
   }
 
   /**
-   * Moves it atomically: the store holds the new slots before it releases the old ones, so a move
+   * ReservationChanges it atomically: the store holds the new slots before it releases the old ones, so a move
    * that fails (the new time just taken) leaves the reservation where it was.
    */
   Reservation move(Reservation reservation, OfficialId officialId, Instant start, String note, boolean byStaff) {

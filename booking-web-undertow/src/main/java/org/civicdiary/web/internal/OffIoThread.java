@@ -23,7 +23,7 @@ import org.xnio.XnioExecutor;
  * connection's own thread: when a worker ended it, Undertow's I/O thread spun on the connection's
  * state while the worker finished (a third of the CPU samples of a booking load on 2 cores).
  */
-final class Dispatcher implements HttpHandler {
+final class OffIoThread implements HttpHandler {
   static final Problem TIMEOUT = Problem.of(Refusal.TIMEOUT,
       "The outcome is unknown. Check before repeating a change; a booking repeated with the same "
           + "Idempotency-Key is never made twice.", null);
@@ -36,7 +36,7 @@ final class Dispatcher implements HttpHandler {
   private final int maxBodyBytes;
   private final HttpHandler next;
 
-  Dispatcher(Duration limit, int maxBodyBytes, HttpHandler next) {
+  OffIoThread(Duration limit, int maxBodyBytes, HttpHandler next) {
     this.limitMillis = limit.toMillis();
     this.maxBodyBytes = maxBodyBytes;
     this.next = next;
@@ -50,7 +50,7 @@ final class Dispatcher implements HttpHandler {
       boolean hasBody = matched != null && matched.route().changes() && !exchange.isRequestComplete()
           && exchange.getRequestContentLength() != 0 && exchange.getRequestContentLength() <= limit;
       if (hasBody) {
-        // One byte over the limit fails the read, so that BodyReader answers 413 for chunked bodies too.
+        // One byte over the limit fails the read, so that BodyCheck answers 413 for chunked bodies too.
         exchange.setMaxEntitySize(limit + 1L);
         exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
           ex.putAttachment(BODY, bytes);

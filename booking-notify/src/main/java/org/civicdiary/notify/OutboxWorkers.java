@@ -17,9 +17,12 @@ import org.civicdiary.booking.port.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The outbox dispatcher: one background thread that claims, composes, delivers and marks. */
-final class Dispatcher implements OutboxDispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+/**
+ * The outbox dispatcher: {@code civicdiary.notify.threads} background workers (two by default),
+ * each claiming, composing, delivering and marking messages.
+ */
+final class OutboxWorkers implements OutboxDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxWorkers.class);
   private final Storage storage;
   private final Clock clock;
   private final Composer composer;
@@ -31,7 +34,7 @@ final class Dispatcher implements OutboxDispatcher {
   private boolean nudged;
   private final List<Worker> workers = new ArrayList<>();
 
-  Dispatcher(Storage storage, Clock clock, Composer composer, List<Notifier> channels, NotifyConfig config,
+  OutboxWorkers(Storage storage, Clock clock, Composer composer, List<Notifier> channels, NotifyConfig config,
       Backoff backoff) {
     if (channels.isEmpty()) {
       throw new IllegalArgumentException("the dispatcher needs at least one channel: with civicdiary.mail.transport=none,"
@@ -63,7 +66,7 @@ final class Dispatcher implements OutboxDispatcher {
   public synchronized void stop() {
     if (workers.isEmpty()) {
       // Never started (or stopped already): only connections opened by dispatchOnce to let go of.
-      channels.forEach(Dispatcher::closeQuietly);
+      channels.forEach(OutboxWorkers::closeQuietly);
       return;
     }
     workers.forEach(w -> w.stopping = true);
@@ -86,7 +89,7 @@ final class Dispatcher implements OutboxDispatcher {
       Thread.currentThread().interrupt();
     } finally {
       workers.clear();
-      channels.forEach(Dispatcher::closeQuietly);
+      channels.forEach(OutboxWorkers::closeQuietly);
     }
     LOG.debug("outbox dispatcher stopped");
   }
@@ -142,7 +145,7 @@ final class Dispatcher implements OutboxDispatcher {
         try {
           claimed = dispatch(() -> stopping);
         } catch (RuntimeException e) {
-          LOG.warn("outbox dispatcher could not claim messages: {}", Text.describe(e));
+          LOG.warn("outbox dispatcher could not claim messages: {}", SafeText.describe(e));
           claimed = 0;
         }
         if (claimed < config.batchSize() && !idle()) {
@@ -175,7 +178,7 @@ final class Dispatcher implements OutboxDispatcher {
     try {
       composed = composer.compose(message);
     } catch (RuntimeException e) {
-      failed(message, "render: " + Text.describe(e));
+      failed(message, "render: " + SafeText.describe(e));
       return;
     }
     if (composed instanceof Composer.Obsolete obsolete) {
@@ -191,7 +194,7 @@ final class Dispatcher implements OutboxDispatcher {
         failed(message, channel.name() + ": " + e.getMessage());
         return;
       } catch (RuntimeException e) {
-        failed(message, channel.name() + ": " + Text.describe(e));
+        failed(message, channel.name() + ": " + SafeText.describe(e));
         return;
       }
     }
@@ -200,7 +203,7 @@ final class Dispatcher implements OutboxDispatcher {
   }
 
   private void failed(OutboxMessage message, String why) {
-    String error = Text.error(why);
+    String error = SafeText.error(why);
     if (message.attempts() >= config.maxAttempts()) {
       LOG.warn("outbox message {} ({}) parked after {} attempts: {}", message.id(), message.kind(),
           message.attempts(), error);
@@ -228,7 +231,7 @@ final class Dispatcher implements OutboxDispatcher {
       storage.transactions().run(change);
     } catch (RuntimeException e) {
       LOG.warn("outbox message {} could not be marked; it comes back after its lease: {}", message.id(),
-          Text.describe(e));
+          SafeText.describe(e));
     }
   }
 
@@ -236,7 +239,7 @@ final class Dispatcher implements OutboxDispatcher {
     try {
       channel.close();
     } catch (RuntimeException e) {
-      LOG.debug("closing channel {}: {}", channel.name(), Text.describe(e));
+      LOG.debug("closing channel {}: {}", channel.name(), SafeText.describe(e));
     }
   }
 }
