@@ -115,9 +115,19 @@ class FaultsTest {
     assertThat(unavailable.get()).as("callers that met a fault").isPositive();
     assertThat(acknowledged).as("most bookings went through").hasSizeGreaterThan(ATTEMPTS / 2);
 
-    // The same pool, not restarted: every booking succeeds again.
+    // The same pool, not restarted: every booking succeeds again. Idle connections the killer ended
+    // may each fail one unit of work (StorageUnavailable, a safe retry) before Hikari replaces them.
+    int lostIdle = 0;
     for (int i = ATTEMPTS; i < ATTEMPTS + 20; i++) {
-      acknowledged.add(book(diary, free.get(i), i));
+      while (true) {
+        try {
+          acknowledged.add(book(diary, free.get(i), i));
+          break;
+        } catch (StorageUnavailable e) {
+          assertThat(++lostIdle).as("failures after the faults ended, at most one per pooled connection")
+              .isLessThanOrEqualTo(DB.config.poolSize());
+        }
+      }
     }
 
     AfterFaults.assertAcknowledgedKeptAndNothingHalfWritten(DB, acknowledged);
