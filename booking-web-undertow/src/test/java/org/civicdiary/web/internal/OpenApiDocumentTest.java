@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.civicdiary.booking.contract.MutableClock;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
@@ -50,9 +51,10 @@ class OpenApiDocumentTest extends HttpApiContractHost {
   @Test
   void theDocumentHasExactlyTheRoutesOfTheRoutesTable() throws Exception {
     Storage storage = InMemoryStorage.create();
+    Clock clock = new MutableClock(TestOffice.START);
     List<Route> routes = Api.routesOf(WebSettings.from(Settings.of(Map.of())),
-        CivicDiary.builder().storage(storage).build(), storage, Clock.systemUTC(),
-        Api.builtInAuthenticator(storage, Clock.systemUTC(), WebSettings.from(Settings.of(Map.of()))),
+        CivicDiary.builder().storage(storage).clock(clock).build(), storage, clock,
+        Api.builtInAuthenticator(storage, clock, WebSettings.from(Settings.of(Map.of()))),
         new SimpleMeterRegistry());
     Set<String> real = new TreeSet<>();
     for (Route route : routes) {
