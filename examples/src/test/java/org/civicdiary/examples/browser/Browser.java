@@ -46,6 +46,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(30);
+  /**
+   * Replaces Date by one whose "now" is shifted; dates built from a value, and the prototype, stay
+   * the real ones. (Intl formatters called without a date would still read the real clock: our pages
+   * always pass one.)
+   */
+  private static final String SHIFTED_DATE = """
+      (() => {
+        const Real = Date;
+        const now = () => Real.now() + OFFSET;
+        function Shifted(...args) {
+          if (!new.target) return new Real(now()).toString();
+          return args.length === 0 ? new Real(now()) : new Real(...args);
+        }
+        Shifted.prototype = Real.prototype;
+        Shifted.now = now;
+        Shifted.parse = Real.parse;
+        Shifted.UTC = Real.UTC;
+        Object.defineProperty(Real.prototype, 'constructor', { value: Shifted, writable: true, configurable: true });
+        globalThis.Date = Shifted;
+      })();
+      """;
+
   private final ChromeDriver driver;
   private final Path profile;
   private String timeScript;
@@ -100,24 +122,6 @@ final class Browser implements AutoCloseable {
         Map.of("source", SHIFTED_DATE.replace("OFFSET", Long.toString(offset))));
     timeScript = (String) added.get("identifier");
   }
-
-  /** Replaces Date by one whose "now" is shifted; dates built from a value, and the prototype, stay the real ones. */
-  private static final String SHIFTED_DATE = """
-      (() => {
-        const Real = Date;
-        const now = () => Real.now() + OFFSET;
-        function Shifted(...args) {
-          if (!new.target) return new Real(now()).toString();
-          return args.length === 0 ? new Real(now()) : new Real(...args);
-        }
-        Shifted.prototype = Real.prototype;
-        Shifted.now = now;
-        Shifted.parse = Real.parse;
-        Shifted.UTC = Real.UTC;
-        Object.defineProperty(Real.prototype, 'constructor', { value: Shifted, writable: true, configurable: true });
-        globalThis.Date = Shifted;
-      })();
-      """;
 
   WebDriver driver() {
     return driver;

@@ -34,6 +34,22 @@ import org.openqa.selenium.WebElement;
  * under target/screenshots/. Subclasses choose the storage.
  */
 abstract class CitizenJourney {
+  /**
+   * The date matrix, in Prague: the Saturday evenings before the autumn and spring daylight-saving
+   * changes, 28 November (a Saturday; the rest of the month had one free day), a month's last day,
+   * Christmas Eve and New Year's Eve a minute before midnight, another Saturday. The servers start
+   * at the first: the sample town hall's schedules begin a week before that.
+   */
+  static final List<LocalDateTime> MATRIX = List.of(
+      LocalDateTime.parse("2026-10-24T23:59"),
+      LocalDateTime.parse("2026-11-28T16:00"),
+      LocalDateTime.parse("2026-11-30T10:00"),
+      LocalDateTime.parse("2026-12-24T23:59"),
+      LocalDateTime.parse("2026-12-31T23:59"),
+      LocalDateTime.parse("2027-02-27T11:00"),
+      LocalDateTime.parse("2027-03-27T23:59"),
+      LocalDateTime.parse("2027-10-30T23:59"));
+
   @TempDir
   static Path folder;
   static TownHallServers servers;
@@ -74,10 +90,8 @@ abstract class CitizenJourney {
   }
 
   /**
-   * The same way at the days and hours that trip calendars up, in Prague: the Saturday evenings
-   * before both daylight-saving changes, a Saturday afternoon (28 November, when the free days of
-   * the rest of the month are one), a month's last day, Christmas Eve and New Year's Eve a minute
-   * before midnight. One browser and one server for all; the clock moves forward between cases.
+   * The same way at each instant of the {@link #MATRIX}, without screenshots and axe-core (the
+   * pages are checked above): one browser and one server for all, their clocks moved per case.
    */
   @ParameterizedTest(name = "at {0} in Prague")
   @MethodSource("matrix")
@@ -89,17 +103,6 @@ abstract class CitizenJourney {
   static List<LocalDateTime> matrix() {
     return MATRIX;
   }
-
-  /** Every case at or after the first, where the servers start: the sample town hall's schedules begin a week before it. */
-  static final List<LocalDateTime> MATRIX = List.of(
-      LocalDateTime.parse("2026-10-24T23:59"),
-      LocalDateTime.parse("2026-11-28T16:00"),
-      LocalDateTime.parse("2026-11-30T10:00"),
-      LocalDateTime.parse("2026-12-24T23:59"),
-      LocalDateTime.parse("2026-12-31T23:59"),
-      LocalDateTime.parse("2027-02-27T11:00"),
-      LocalDateTime.parse("2027-03-27T23:59"),
-      LocalDateTime.parse("2027-10-30T23:59"));
 
   /** The servers' first instant: the matrix's first case. */
   static Instant firstInstant() {
