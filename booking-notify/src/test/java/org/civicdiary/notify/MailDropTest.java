@@ -118,7 +118,7 @@ class MailDropTest {
   void anEmptyOrMissingFolderListsNothing() {
     MailConfig config = MailConfig.from(Settings.of(Map.of("civicdiary.mail.drop.folder",
         folder.resolve("not-yet").toString())));
-    assertThat(new FileMailDrop(config, Clock.systemUTC()).newest(10)).isEmpty();
+    assertThat(new FileMailDrop(config, new Town().clock).newest(10)).isEmpty();
   }
 
   static AbstractModule host(Town town) {

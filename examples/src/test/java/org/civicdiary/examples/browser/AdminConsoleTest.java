@@ -215,7 +215,7 @@ class AdminConsoleTest extends StaffConsole {
   @Test
   void theStatisticsCountTheBookingsMadeOverTheApiAndPrint() {
     String token = servers.staffToken(TownHallServers.ADMIN, TownHallServers.PASSWORD);
-    LocalDate firstMonday = LocalDate.now(WidgetSteps.PRAGUE).plusDays(8).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    LocalDate firstMonday = servers.today().plusDays(8).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     OfficialId official = OfficialId.of("vaclav-pokorny");
     AgendaId agenda = AgendaId.of("building-notice");
     Map<String, Map<String, Integer>> expected = new TreeMap<>();

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -45,15 +46,39 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(30);
+  /**
+   * Replaces Date by one whose "now" is shifted; dates built from a value, and the prototype, stay
+   * the real ones. (Intl formatters called without a date would still read the real clock: our pages
+   * always pass one.)
+   */
+  private static final String SHIFTED_DATE = """
+      (() => {
+        const Real = Date;
+        const now = () => Real.now() + OFFSET;
+        function Shifted(...args) {
+          if (!new.target) return new Real(now()).toString();
+          return args.length === 0 ? new Real(now()) : new Real(...args);
+        }
+        Shifted.prototype = Real.prototype;
+        Shifted.now = now;
+        Shifted.parse = Real.parse;
+        Shifted.UTC = Real.UTC;
+        Object.defineProperty(Real.prototype, 'constructor', { value: Shifted, writable: true, configurable: true });
+        globalThis.Date = Shifted;
+      })();
+      """;
+
   private final ChromeDriver driver;
   private final Path profile;
+  private String timeScript;
 
   private Browser(ChromeDriver driver, Path profile) {
     this.driver = driver;
     this.profile = profile;
   }
 
-  static Browser start() {
+  /** A browser whose pages see the server's time: its clock's instant, advancing from now on, in the office's zone. */
+  static Browser start(Clock server) {
     try {
       Path profile = Files.createTempDirectory("civicdiary-chrome");
       ChromeOptions options = new ChromeOptions();
@@ -72,10 +97,30 @@ final class Browser implements AutoCloseable {
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
       Browser browser = new Browser(driver, profile);
       browser.width(1280);
+      driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", WidgetSteps.PRAGUE.getId()));
+      browser.sameTimeAs(server);
       return browser;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * From the next page on, every page and frame of this tab starts its clock at the server clock's
+   * instant and lets it advance (the widget's timers need time to pass): {@code Date} and
+   * {@code Date.now} are shifted by the difference between that instant and the real time. Call it
+   * again after moving the server's clock. Headless Chromium reads the real clock everywhere else
+   * (cookies' Max-Age included), which is why the server only sets relative lifetimes.
+   */
+  void sameTimeAs(Clock server) {
+    long offset = server.millis() - System.currentTimeMillis();
+    if (timeScript != null) {
+      driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", timeScript));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        Map.of("source", SHIFTED_DATE.replace("OFFSET", Long.toString(offset))));
+    timeScript = (String) added.get("identifier");
   }
 
   WebDriver driver() {

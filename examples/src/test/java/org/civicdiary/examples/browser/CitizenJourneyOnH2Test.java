@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 class CitizenJourneyOnH2Test extends CitizenJourney {
   @BeforeAll
   static void start() {
-    startWith(TownHallServers.onH2(folder));
+    startWith(TownHallServers.onH2(folder, firstInstant()));
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Channel;
@@ -36,12 +37,34 @@ import org.openqa.selenium.WebElement;
 class CitizenJourneyTest extends CitizenJourney {
   @BeforeAll
   static void start() {
-    startWith(TownHallServers.inMemory(folder));
+    startWith(TownHallServers.inMemory(folder, firstInstant()));
   }
 
   @Override
   String name() {
     return "memory";
+  }
+
+  @Test
+  void pagesAndTheirFramesSeeTheServersTimeInPragueAndItAdvances() {
+    at(Instant.parse("2026-12-31T22:59:30Z"));
+    browser.open(servers.portalUrl());
+    browser.js("const f = document.createElement('iframe'); f.id = 'same-origin'; f.src = location.href; document.body.append(f);");
+    browser.until(d -> browser.js("const f = document.getElementById('same-origin');"
+        + "return f.contentDocument && f.contentDocument.readyState === 'complete' && f.contentWindow.location.href !== 'about:blank'"));
+    long server = servers.clock().millis();
+    for (String window : List.of("window", "document.getElementById('same-origin').contentWindow")) {
+      String w = "const w = " + window + "; ";
+      long page = ((Number) browser.js(w + "return w.Date.now()")).longValue();
+      assertThat(page).as(window + ": the server's instant, a few seconds on at most").isBetween(server, server + 30_000);
+      assertThat(((Number) browser.js(w + "return new w.Date().getTime()")).longValue()).isBetween(server, server + 30_000);
+      assertThat(browser.js(w + "return w.Intl.DateTimeFormat().resolvedOptions().timeZone")).isEqualTo("Europe/Prague");
+      assertThat(browser.js(w + "return w.Date()")).asString().contains("Dec 31 2026 23:59");
+      assertThat(browser.js(w + "return new w.Date(0).toISOString()")).isEqualTo("1970-01-01T00:00:00.000Z");
+      assertThat(browser.js(w + "return new w.Date() instanceof w.Date")).isEqualTo(true);
+    }
+    long first = ((Number) browser.js("return Date.now()")).longValue();
+    browser.until(d -> ((Number) browser.js("return Date.now()")).longValue() > first ? true : null);
   }
 
   @Test
@@ -92,7 +115,7 @@ class CitizenJourneyTest extends CitizenJourney {
   void citizenAcceptsAReplacementTimeFromTheLinkInTheEmail() {
     String email = "ales.horak@example.cz";
     OfficialId official = OfficialId.of("katerina-horakova");
-    LocalDate day = LocalDate.now(WidgetSteps.PRAGUE).plusDays(5);
+    LocalDate day = servers.today().plusDays(5);
     FreeSlot slot = servers.diary().findingFreeSlots().ofOfficial(official, AgendaId.of("trade-change"), day, day.plusDays(6)).get(0);
     Reservation booked = servers.diary().booking().book(new BookingRequest(official, AgendaId.of("trade-change"), slot.start(),
         new Citizen("Aleš Horák", email, null), "Změna oboru živnosti", Channel.WEB, Language.CS)).reservation();
@@ -100,7 +123,7 @@ class CitizenJourneyTest extends CitizenJourney {
     servers.diary().recordingAbsence().record(new StaffMember(TownHallServers.ADMIN, Role.ADMIN, null), new AbsenceRequest(official,
         absent.atStartOfDay(WidgetSteps.PRAGUE).toInstant(), absent.plusDays(1).atStartOfDay(WidgetSteps.PRAGUE).toInstant(),
         AbsenceKind.ILLNESS, "Nemoc"));
-    List<String> links = TownHallServers.proposalLinks(servers.awaitMail(email, "Změna v programu úředníka", Instant.EPOCH));
+    List<String> links = TownHallServers.proposalLinks(servers.awaitMail(email, "Změna v programu úředníka", Set.of()));
     assertThat(links).isNotEmpty();
     Map<String, String> query = query(links.get(0));
 
@@ -111,7 +134,7 @@ class CitizenJourneyTest extends CitizenJourney {
     assertThat(browser.find(browser.driver(), "#reservation-status").getText()).startsWith("Termín se musel zrušit");
     browser.screenshot(name() + "-1280-manage-accept-proposal");
     browser.assertAccessible("manage page, accepting a proposal");
-    Instant before = servers.clock().instant();
+    Set<String> before = servers.mailSoFar();
     browser.find(browser.driver(), "#confirm").click();
 
     browser.find(browser.driver(), ".cd-status .cd-success", "schůzka je přesunuta");
@@ -214,7 +237,7 @@ class CitizenJourneyTest extends CitizenJourney {
     String email = "busy.citizen@example.cz";
     for (int day = 0; day < 3; day++) {
       var free = servers.diary().findingFreeSlots().ofOfficial(OfficialId.of("jiri-vesely"), AgendaId.of("driving-licence"),
-          LocalDate.now(WidgetSteps.PRAGUE).plusDays(7 + day * 7L), LocalDate.now(WidgetSteps.PRAGUE).plusDays(13 + day * 7L));
+          servers.today().plusDays(7 + day * 7L), servers.today().plusDays(13 + day * 7L));
       servers.diary().booking().book(new BookingRequest(OfficialId.of("jiri-vesely"), AgendaId.of("driving-licence"),
           free.get(0).start(), new Citizen("Busy Citizen", email, null), "Řidičák", Channel.WEB, Language.CS));
     }

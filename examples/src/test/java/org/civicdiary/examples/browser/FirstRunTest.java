@@ -110,19 +110,8 @@ class FirstRunTest {
           exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(page));
         }).build();
     portal.start();
-    browser = Browser.start();
     // The browser's clock shows the server's time (it runs on from there), in every page it opens.
-    ((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-        (() => {
-          const offset = %d - Date.now();
-          const RealDate = Date;
-          class ShiftedDate extends RealDate {
-            constructor(...args) { if (args.length === 0) { super(RealDate.now() + offset); } else { super(...args); } }
-            static now() { return RealDate.now() + offset; }
-          }
-          window.Date = ShiftedDate;
-        })();
-        """.formatted(NOW.toEpochMilli())));
+    browser = Browser.start(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach

@@ -37,7 +37,7 @@ class RefusedPortalTest {
         "civicdiary.web.port", "0",
         "civicdiary.demo.portal-port", "0",
         "civicdiary.web.cors-origins", "https://www.praha6.example"));
-    try (StandaloneServer server = StandaloneServer.start(settings, true); Browser browser = Browser.start()) {
+    try (StandaloneServer server = StandaloneServer.start(settings, true); Browser browser = Browser.start(java.time.Clock.systemUTC())) {
       String portal = server.portalUri().orElseThrow().toString();
       String origin = portal.substring(0, portal.length() - 1);
       browser.open(portal);

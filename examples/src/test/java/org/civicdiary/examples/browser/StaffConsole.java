@@ -25,7 +25,7 @@ abstract class StaffConsole {
   @BeforeAll
   static void start() {
     servers = TownHallServers.inMemory(folder);
-    browser = Browser.start();
+    browser = Browser.start(servers.clock());
     console = new ConsoleSteps(browser, servers.consoleUrl());
   }
 

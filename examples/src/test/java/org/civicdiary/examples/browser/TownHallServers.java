@@ -10,6 +10,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.multibindings.OptionalBinder;
 import io.undertow.Undertow;
 import io.undertow.util.Headers;
 import java.io.IOException;
@@ -25,15 +26,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffAccount;
@@ -81,9 +87,20 @@ final class TownHallServers implements AutoCloseable {
     this.storage = storage;
   }
 
-  /** On the in-memory storage. */
+  /**
+   * When the browser tests happen unless they move the clock: a Tuesday morning in Prague. The
+   * servers' clock stands still at it (a {@link MutableClock}), so no test depends on the day it runs.
+   */
+  static final Instant NOW = ZonedDateTime.of(2027, 1, 12, 9, 30, 0, 0, WidgetSteps.PRAGUE).toInstant();
+
+  /** On the in-memory storage, at {@link #NOW}. */
   static TownHallServers inMemory(Path folder) {
-    return start(folder, settings -> new AbstractModule() {
+    return inMemory(folder, NOW);
+  }
+
+  /** On the in-memory storage, the clock at the given instant (the sample town hall's schedules start a week before it). */
+  static TownHallServers inMemory(Path folder, Instant now) {
+    return start(folder, now, settings -> new AbstractModule() {
       @Override
       protected void configure() {
         bind(Storage.class).toInstance(InMemoryStorage.create());
@@ -91,13 +108,19 @@ final class TownHallServers implements AutoCloseable {
     }, injector -> () -> { });
   }
 
-  /** On an H2 database file in the folder, through the persistence module. */
+  /** On an H2 database file in the folder, through the persistence module, at {@link #NOW}. */
   static TownHallServers onH2(Path folder) {
-    return start(folder, PersistenceModule::new, injector -> injector.getInstance(JdbcStorage.class));
+    return onH2(folder, NOW);
   }
 
-  private static TownHallServers start(Path folder, Function<Settings, Module> storage,
+  /** On an H2 database file in the folder, through the persistence module, the clock at the given instant. */
+  static TownHallServers onH2(Path folder, Instant now) {
+    return start(folder, now, PersistenceModule::new, injector -> injector.getInstance(JdbcStorage.class));
+  }
+
+  private static TownHallServers start(Path folder, Instant now, Function<Settings, Module> storage,
       Function<Injector, AutoCloseable> closing) {
+    MutableClock clock = new MutableClock(now);
     int apiPort = freePort();
     int portalPort = freePort();
     String apiBase = "http://127.0.0.1:" + apiPort;
@@ -119,7 +142,8 @@ final class TownHallServers implements AutoCloseable {
     keys.put("civicdiary.notify.poll-interval", "PT0.1S");
     keys.put("civicdiary.db.url", "jdbc:h2:file:" + folder.resolve("db").toAbsolutePath());
     Settings settings = Settings.of(keys);
-    Injector injector = Guice.createInjector(new WebModule(settings), new NotifyModule(settings), storage.apply(settings));
+    Module fixedTime = binder -> OptionalBinder.newOptionalBinder(binder, CoreModule.CLOCK).setBinding().toInstance(clock);
+    Injector injector = Guice.createInjector(new WebModule(settings), new NotifyModule(settings), storage.apply(settings), fixedTime);
     Storage store = injector.getInstance(Storage.class);
     new SampleTownHall(store, injector.getInstance(CoreModule.CLOCK)).loadIfEmpty();
     store.transactions().run(() -> store.staffAccounts().save(
@@ -201,8 +225,14 @@ final class TownHallServers implements AutoCloseable {
     return injector.getInstance(CivicDiary.class);
   }
 
-  Clock clock() {
-    return injector.getInstance(CoreModule.CLOCK);
+  /** The clock every part of the servers reads; a test moves it (and then the browser's, {@link Browser#sameTimeAs}). */
+  MutableClock clock() {
+    return (MutableClock) injector.getInstance(CoreModule.CLOCK);
+  }
+
+  /** Today in the office's zone, by the servers' clock. */
+  LocalDate today() {
+    return LocalDate.ofInstant(clock().instant(), WidgetSteps.PRAGUE);
   }
 
   /** Books as another citizen's browser would, over the public API; answers the HTTP status. */
@@ -247,13 +277,21 @@ final class TownHallServers implements AutoCloseable {
     }
   }
 
-  /** Waits for a message to the address written after the given instant whose subject contains the text. */
-  DroppedMail.Content awaitMail(String to, String subjectPart, Instant after) {
+  /**
+   * The ids of the messages written so far, to tell the next ones by. (Not an instant: the servers'
+   * clock stands still, and the mail-drop lists files by when they were written, in real time.)
+   */
+  Set<String> mailSoFar() {
+    return injector.getInstance(MailDrop.class).newest(Integer.MAX_VALUE).stream().map(DroppedMail::id).collect(Collectors.toSet());
+  }
+
+  /** Waits for a message to the address, not among those seen before, whose subject contains the text. */
+  DroppedMail.Content awaitMail(String to, String subjectPart, Set<String> seenBefore) {
     MailDrop drop = injector.getInstance(MailDrop.class);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<DroppedMail> found = drop.newest(100).stream()
-          .filter(m -> m.to().contains(to) && m.subject().contains(subjectPart) && !m.at().isBefore(after))
+      Optional<DroppedMail> found = drop.newest(Integer.MAX_VALUE).stream()
+          .filter(m -> m.to().contains(to) && m.subject().contains(subjectPart) && !seenBefore.contains(m.id()))
           .findFirst();
       if (found.isPresent()) {
         return drop.open(found.get().id()).orElseThrow();
