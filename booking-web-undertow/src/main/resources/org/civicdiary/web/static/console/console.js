@@ -872,8 +872,8 @@
           } catch (e) {
             // not kept then
           }
-          route();
-          document.getElementById('switch-language').focus();
+          // the header is drawn anew when the routing runs: the new button gets the focus then
+          route('switch-language');
         },
       },
     });
@@ -916,17 +916,23 @@
     return routing;
   }
 
+  /** moveFocus: true for the page's heading, or the id of an element of the header to focus. */
   async function show(moveFocus) {
+    const focusHeader = () => {
+      if (typeof moveFocus === 'string') document.getElementById(moveFocus).focus();
+    };
     if (!state.me) {
       renderLogin();
+      focusHeader();
       return;
     }
     chrome();
+    focusHeader();
     const key = page();
     const h1 = title(t().pages[key]);
     fill(content, el('p', { class: 'cd-loading', text: t().loading }));
     await PAGES[key].render();
-    if (moveFocus) h1.focus();
+    if (moveFocus === true) h1.focus();
   }
 
   function renderLogin(message) {

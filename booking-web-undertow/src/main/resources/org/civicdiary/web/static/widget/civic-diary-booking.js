@@ -23,7 +23,8 @@
   'use strict';
 
   const SCRIPT_URL = document.currentScript ? document.currentScript.src : '';
-  const CSS_VERSION = '__CSS_VERSION__';
+  // The server rewrites this name to the stylesheet's hashed one as it serves the script.
+  const CSS_FILE = './civic-diary-booking.css';
   const LANGS = ['cs', 'en'];
 
   // ---------------------------------------------------------------- texts
@@ -724,8 +725,7 @@
     connectedCallback() {
       if (this.started) return;
       this.started = true;
-      const cssUrl = SCRIPT_URL ? new URL(`civic-diary-booking.css?v=${CSS_VERSION}`, SCRIPT_URL).href
-        : `${this.base()}/static/widget/civic-diary-booking.css?v=${CSS_VERSION}`;
+      const cssUrl = new URL(CSS_FILE, new URL(SCRIPT_URL || `${this.base()}/static/widget/`, document.baseURI)).href;
       this.frame = el('div', { class: 'cd-widget', part: 'container', hidden: true });
       const reveal = () => this.frame.removeAttribute('hidden');
       const link = el('link', { rel: 'stylesheet', href: cssUrl, on: { load: reveal, error: reveal } });
@@ -744,7 +744,7 @@
     base() {
       const attribute = this.getAttribute('api');
       if (attribute) return new URL(attribute, document.baseURI).href.replace(/\/+$/, '');
-      return SCRIPT_URL.replace(/\/static\/widget\/civic-diary-booking\.js(\?.*)?$/, '');
+      return SCRIPT_URL.replace(/\/static\/widget\/civic-diary-booking(\.[0-9a-f]{10})?\.js(\?.*)?$/, '');
     }
 
     get lang2() {
