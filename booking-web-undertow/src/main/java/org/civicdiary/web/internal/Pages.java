@@ -35,12 +35,14 @@ final class Pages implements HttpHandler {
   static final String WIDGET = "/static/widget/civic-diary-booking.js";
   static final String WIDGET_CSS = "/static/widget/civic-diary-booking.css";
   private static final String WIDGETS = "/static/widget/";
+  private static final String KIT = "/static/kit/";
+  private static final String KIT_TEXTS = "/static/kit/texts.js";
   private static final String MANAGE = "/manage/";
   private static final String CONSOLE = "/console/";
   private static final String MANAGE_PAGE = "/manage/index.html";
   private static final String CONSOLE_PAGE = "/console/index.html";
   private static final String ROOT = "org/civicdiary/web/";
-  /** Where the widget's script gets the problem catalogue's words (the kit shares them with the other pages). */
+  /** Where the kit's texts get the problem catalogue's words (for the widget and the other pages). */
   private static final String PROBLEM_TEXTS = "/*__PROBLEM_TEXTS__*/{}";
   private static final String DAY = "public, max-age=86400";
   private static final String YEAR = "public, max-age=31536000, immutable";
@@ -57,7 +59,7 @@ final class Pages implements HttpHandler {
     for (String file : Assets.list(ROOT + "static")) {
       sources.put("/static/" + file, Assets.read(ROOT + "static/" + file));
     }
-    sources.put(WIDGET, new String(sources.get(WIDGET), StandardCharsets.UTF_8)
+    sources.put(KIT_TEXTS, new String(sources.get(KIT_TEXTS), StandardCharsets.UTF_8)
         .replace(PROBLEM_TEXTS, new String(Json.write(Refusal.pageTexts()), StandardCharsets.UTF_8))
         .getBytes(StandardCharsets.UTF_8));
     sources.put(MANAGE_PAGE, Assets.read(ROOT + "pages/manage.html"));
@@ -81,8 +83,8 @@ final class Pages implements HttpHandler {
         next.handleRequest(exchange);
         return;
       }
-      if (path.startsWith(WIDGETS)) {
-        // any origin may load the widget: it is public code, fetched without credentials
+      if (path.startsWith(WIDGETS) || path.startsWith(KIT)) {
+        // any origin may load the widget and the kit it imports: public code, fetched without credentials
         exchange.getResponseHeaders()
             .put(HttpString.tryFromString("Access-Control-Allow-Origin"), "*")
             .put(HttpString.tryFromString("Cross-Origin-Resource-Policy"), "cross-origin");

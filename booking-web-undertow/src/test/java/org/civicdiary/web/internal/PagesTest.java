@@ -57,12 +57,16 @@ class PagesTest {
     assertThat(script.header("Access-Control-Allow-Origin")).contains("*");
     assertThat(script.header("Cross-Origin-Resource-Policy")).contains("cross-origin");
     assertThat(script.header("Cache-Control")).contains("public, max-age=86400");
-    assertThat(script.body()).contains("customElements.define('civic-diary-booking'").doesNotContain("__PROBLEM_TEXTS__");
+    Matcher module = Pattern.compile("'\\./(booking\\.[0-9a-f]{10}\\.js)'").matcher(script.body());
+    assertThat(module.find()).as("the loader imports the widget's module by its hashed name").isTrue();
+    Response booking = http.get("/static/widget/" + module.group(1), "Origin", "https://elsewhere.example");
+    assertThat(booking.body()).contains("customElements.define('civic-diary-booking'").contains("'../kit/kit.");
+    assertThat(booking.header("Access-Control-Allow-Origin")).contains("*");
 
     Response css = http.get("/static/widget/civic-diary-booking.css");
     String hash = css.header("ETag").orElseThrow().replace("\"", "");
     assertThat(hash).matches("[0-9a-f]{10}");
-    assertThat(script.body()).contains("'./civic-diary-booking." + hash + ".css'");
+    assertThat(booking.body()).contains("'./civic-diary-booking." + hash + ".css'");
     assertThat(css.contentType()).startsWith("text/css");
     assertThat(css.header("Cache-Control")).contains("public, max-age=86400");
     Response hashed = http.get("/static/widget/civic-diary-booking." + hash + ".css", "Origin", "https://elsewhere.example");
@@ -72,6 +76,9 @@ class PagesTest {
     assertThat(hashed.header("Access-Control-Allow-Origin")).contains("*");
     assertThat(http.get("/static/widget/civic-diary-booking.0000000000.css").status())
         .as("an old version's URL is not answered with today's content").isEqualTo(404);
+
+    Response kit = http.get("/static/kit/kit.js", "Origin", "https://elsewhere.example");
+    assertThat(kit.header("Access-Control-Allow-Origin")).as("the widget's module imports the kit cross-origin").contains("*");
 
     Response again = http.get("/static/widget/civic-diary-booking.js", "If-None-Match", script.header("ETag").orElseThrow());
     assertThat(again.status()).isEqualTo(304);

@@ -10,13 +10,11 @@
  * #fragment. Session cookie from the login form; every change is sent with X-Requested-With (the
  * API's second CSRF lock). Server text is always set as text, never parsed as HTML.
  */
+import { el, fill, uid, Api, explain, Clock, TimePicker, takenKey, details, placeText, addDays, randomKey, words } from '../kit/kit.js';
+import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
+
 (() => {
-  'use strict';
-
-  const kit = window.CivicDiaryKit;
-  const { el, fill, uid, Api, explain, Clock, TimePicker, takenKey, details, placeText, addDays, randomKey } = kit;
-
-  const TEXTS = {
+  const TEXTS = words({
     cs: {
       console: 'Konzole',
       skip: 'Přeskočit na obsah',
@@ -25,7 +23,7 @@
       switchLang: 'en',
       loading: 'Načítám…',
       saving: 'Ukládám…',
-      signedIn: (name, role) => `Přihlášen: ${name} (${role})`,
+      signedIn: 'Přihlášen: {name} ({role})',
       logout: 'Odhlásit',
       roles: { OPERATOR: 'operátor', OFFICIAL: 'úředník', ADMIN: 'správce' },
       pages: {
@@ -57,7 +55,7 @@
       },
       stepDone: 'hotovo',
       stepOpen: 'zbývá',
-      firstSlot: (when) => `První volný termín: ${when}.`,
+      firstSlot: 'První volný termín: {when}.',
       noSlotYet: 'Zatím žádný volný termín: zkontrolujte okna v diáři, agendy a pravidla objednávání.',
       allDone: 'Vše je nastaveno: občané se mohou objednat.',
       importInstead: 'Celý adresář (úřady, odbory, úředníky, agendy, okna a úřední hodiny) můžete také nahrát najednou jako soubor:',
@@ -82,15 +80,15 @@
       chooseFile: 'Soubor JSON s adresářem',
       upload: 'Nahrát',
       noFile: 'Vyberte soubor.',
-      imported: (summary) => `Adresář nahrán: ${summary}.`,
+      imported: 'Adresář nahrán: {summary}.',
       importedNothing: 'Soubor odpovídá uloženému adresáři; nic se nezměnilo.',
-      notJson: (why) => `Soubor není platný JSON (${why}); nic se nezměnilo.`,
-      importErrors: (n) => `Soubor má chyby (${n}); nic se nezměnilo.`,
+      notJson: 'Soubor není platný JSON ({why}); nic se nezměnilo.',
+      importErrors: 'Soubor má chyby ({n}); nic se nezměnilo.',
       errorsCaption: 'Chyby v souboru',
       errorPath: 'Místo v souboru',
       errorCode: 'Druh',
       errorDetail: 'Co je špatně',
-      importSummary: (r) => `${r.created.length} přidáno, ${r.updated.length} změněno, ${r.unchanged} beze změny, přesunutých rezervací ${r.displaced}`,
+      importSummary: '{created} přidáno, {updated} změněno, {unchanged} beze změny, přesunutých rezervací {displaced}',
       username: 'Uživatelské jméno',
       password: 'Heslo',
       login: 'Přihlásit se',
@@ -116,16 +114,16 @@
       noteHint: 'Dostane ji e-mailem; zapíše se i do záznamu změn.',
       proposals: 'Navržené náhradní termíny',
       noProposals: 'Žádný náhradní termín se nenašel. Vyberte jiný čas.',
-      moveTo: (when) => `Přesunout: ${when}`,
+      moveTo: 'Přesunout: {when}',
       otherTime: 'Vybrat jiný čas',
       cancelWithNote: 'Zrušit s poznámkou',
       noteNeeded: 'Ke zrušení napište poznámku: proč, pro občana.',
-      moved: (name, when) => `Rezervace (${name}) je přesunuta. Nový čas: ${when}. Občanovi odchází e-mail.`,
-      cancelled: (name) => `Rezervace (${name}) je zrušena. Občanovi odchází e-mail.`,
+      moved: 'Rezervace ({name}) je přesunuta. Nový čas: {when}. Občanovi odchází e-mail.',
+      cancelled: 'Rezervace ({name}) je zrušena. Občanovi odchází e-mail.',
       undelivered: 'Nedoručené zprávy',
       retry: 'Poslat znovu',
       retried: 'Zpráva je znovu ve frontě k odeslání.',
-      attempts: (n) => `pokusů: ${n}`,
+      attempts: 'pokusů: {n}',
       // booking
       bookIntro: 'Objednání po telefonu: vyberte odbor, agendu, úředníka a čas, pak vyplňte údaje volajícího. E-mail je nepovinný.',
       anyone: 'Kdokoli – první volný termín',
@@ -133,10 +131,10 @@
       languages: { cs: 'čeština', en: 'angličtina' },
       name: 'Jméno a příjmení',
       chooseTime: 'Vyberte den a čas',
-      chosen: (when, who) => `Vybraný čas: ${when}, ${who}`,
+      chosen: 'Vybraný čas: {when}, {who}',
       pickTimeFirst: 'Nejdřív vyberte čas.',
       bookButton: 'Objednat',
-      booked: (when, who) => `Objednáno: ${when}, ${who}.`,
+      booked: 'Objednáno: {when}, {who}.',
       // search
       text: 'Jméno, e-mail nebo telefon',
       from: 'Od',
@@ -145,7 +143,7 @@
       anyDepartment: 'všechny',
       anyOfficial: 'všichni',
       find: 'Hledat',
-      results: (n) => `Nalezeno: ${n}`,
+      results: 'Nalezeno: {n}',
       when: 'Kdy',
       contact: 'Kontakt',
       statusLabel: 'Stav',
@@ -159,8 +157,8 @@
       date: 'Den',
       show: 'Zobrazit',
       print: 'Vytisknout',
-      planTitle: (who, day) => `${who} – ${day}`,
-      holiday: (name) => `Státní svátek: ${name}`,
+      planTitle: '{who} – {day}',
+      holiday: 'Státní svátek: {name}',
       windows: 'Časy pro objednané',
       noWindows: 'Tento den nejsou žádné časy pro objednané.',
       absencesTitle: 'Nepřítomnost',
@@ -174,7 +172,7 @@
       kind: 'Druh',
       reason: 'Důvod (interní)',
       record: 'Zapsat nepřítomnost',
-      recorded: (n) => `Nepřítomnost je zapsána. Schůzek na pracovním seznamu: ${n}.`,
+      recorded: 'Nepřítomnost je zapsána. Schůzek na pracovním seznamu: {n}.',
       remove: 'Odstranit',
       removed: 'Nepřítomnost je odstraněna.',
       upcoming: 'Zapsané nepřítomnosti (příštích 90 dní)',
@@ -197,11 +195,12 @@
       saveHours: 'Uložit úřední hodiny',
       room: 'Dveře / kancelář',
       active: 'Přijímá objednávky',
-      displaced: (n) => (n ? `Uloženo. Schůzek přesunutých na pracovní seznam: ${n}.` : 'Uloženo.'),
+      displaced: 'Uloženo. Schůzek přesunutých na pracovní seznam: {n}.',
+      savedNothingDisplaced: 'Uloženo.',
       slots: 'Délka (počet časových úseků)',
       handledBy: 'Vyřizují',
       chooseOfficial: 'Úředník',
-      window: (n) => `Okno ${n}`,
+      window: 'Okno {n}',
       day: 'Den v týdnu',
       validFrom: 'Platí od',
       validUntil: 'Platí do (nepovinné)',
@@ -212,13 +211,13 @@
       days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
       // field errors from the API
       fieldInvalid: 'Tato hodnota neplatí. Opravte ji prosím.',
-      between: (min, max) => `Zadejte číslo od ${min} do ${max}.`,
+      between: 'Zadejte číslo od {min} do {max}.',
       // staff accounts
       accountsIntro: 'Účty pro přihlášení do konzole. Hesla se ukládají jen jako otisk a nikde se nezobrazují.',
-      accountsCaption: (n) => `Účty (${n})`,
+      accountsCaption: 'Účty ({n})',
       newAccount: 'Nový účet',
-      account: (name) => `Účet ${name}`,
-      editAccount: (name) => `Upravit účet ${name}`,
+      account: 'Účet {name}',
+      editAccount: 'Upravit účet {name}',
       usernameHint: 'Nejde později změnit.',
       role: 'Role',
       accountOfficial: 'Úředník, jehož diář spravuje',
@@ -233,12 +232,12 @@
       passwordRule: 'Heslo musí mít 12 až 256 znaků.',
       passwordNeeded: 'Nový účet potřebuje heslo.',
       passwordMismatch: 'Hesla se neshodují.',
-      accountSaved: (name) => `Účet ${name} je uložen.`,
+      accountSaved: 'Účet {name} je uložen.',
       // audit log
       auditIntro: 'Kdo co změnil, od nejnovějšího záznamu. Časy jsou v místním čase úřadu.',
       limit: 'Kolik posledních záznamů načíst',
       filter: 'Hledat v načtených (kdo, co, čeho se týká)',
-      auditCaption: (shown, total) => `Zobrazené záznamy: ${shown} z ${total}`,
+      auditCaption: 'Zobrazené záznamy: {shown} z {total}',
       auditEmpty: 'Žádné záznamy.',
       who: 'Kdo',
       what: 'Co',
@@ -267,10 +266,10 @@
       },
       // statistics
       statsIntro: 'Rezervace podle odboru a týdne schůzky (v místním čase úřadu): kolik jich bylo, jakým kanálem a jak skončily.',
-      statsCaption: (from, to) => `Rezervace podle týdnů, ${from} – ${to}`,
+      statsCaption: 'Rezervace podle týdnů, {from} – {to}',
       onlyBusyWeeks: 'Jen týdny s rezervacemi',
       week: 'Týden',
-      weekOf: (iso, day) => `${iso} (od ${day})`,
+      weekOf: '{iso} (od {day})',
       bookings: 'Rezervace',
       web: 'Web',
       statActive: 'Platné',
@@ -290,7 +289,7 @@
       slotHint: 'Platí pro všechny diáře úřadu.',
       officeAddress: 'Adresa úřadu',
       phones: 'Telefonní čísla',
-      phoneN: (n) => `Telefon ${n}`,
+      phoneN: 'Telefon {n}',
       purposeCs: 'Účel česky',
       purposeEn: 'Účel anglicky',
       number: 'Číslo',
@@ -300,7 +299,7 @@
       horizonDays: 'Kolik dní dopředu lze objednat',
       minimumNotice: 'Nejkratší předstih objednání (hodiny)',
       noticeHint: 'Jak dlouho před schůzkou se objednávání uzavře, např. 2 nebo 0,5.',
-      hoursBetween: (max) => `Zadejte počet hodin od 0 do ${max}, např. 2 nebo 0,5.`,
+      hoursBetween: 'Zadejte počet hodin od 0 do {max}, např. 2 nebo 0,5.',
       reminderLead: 'Připomínka před schůzkou (hodiny)',
       maxOpenPerEmail: 'Nejvýš otevřených rezervací na jeden e-mail',
       topicMaxLength: 'Nejdelší téma (znaků)',
@@ -315,7 +314,7 @@
       switchLang: 'cs',
       loading: 'Loading…',
       saving: 'Saving…',
-      signedIn: (name, role) => `Signed in: ${name} (${role})`,
+      signedIn: 'Signed in: {name} ({role})',
       logout: 'Sign out',
       roles: { OPERATOR: 'operator', OFFICIAL: 'official', ADMIN: 'administrator' },
       pages: {
@@ -347,7 +346,7 @@
       },
       stepDone: 'done',
       stepOpen: 'to do',
-      firstSlot: (when) => `The first free time: ${when}.`,
+      firstSlot: 'The first free time: {when}.',
       noSlotYet: 'No free time yet: check the diaries\' windows, the matters and the booking rules.',
       allDone: 'Everything is set up: citizens can book.',
       importInstead: 'You can also upload the whole directory (offices, departments, officials, matters, windows and office hours) at once as a file:',
@@ -372,15 +371,15 @@
       chooseFile: 'JSON file with the directory',
       upload: 'Upload',
       noFile: 'Choose a file.',
-      imported: (summary) => `Directory uploaded: ${summary}.`,
+      imported: 'Directory uploaded: {summary}.',
       importedNothing: 'The file matches the stored directory; nothing changed.',
-      notJson: (why) => `The file is not valid JSON (${why}); nothing changed.`,
-      importErrors: (n) => `The file has errors (${n}); nothing changed.`,
+      notJson: 'The file is not valid JSON ({why}); nothing changed.',
+      importErrors: 'The file has errors ({n}); nothing changed.',
       errorsCaption: 'Errors in the file',
       errorPath: 'Place in the file',
       errorCode: 'Kind',
       errorDetail: 'What is wrong',
-      importSummary: (r) => `${r.created.length} added, ${r.updated.length} changed, ${r.unchanged} unchanged, ${r.displaced} bookings displaced`,
+      importSummary: '{created} added, {updated} changed, {unchanged} unchanged, {displaced} bookings displaced',
       username: 'User name',
       password: 'Password',
       login: 'Sign in',
@@ -405,26 +404,26 @@
       noteHint: 'Sent to them by e-mail and kept in the audit log.',
       proposals: 'Proposed replacement times',
       noProposals: 'No replacement time was found. Choose another time.',
-      moveTo: (when) => `Move: ${when}`,
+      moveTo: 'Move: {when}',
       otherTime: 'Choose another time',
       cancelWithNote: 'Cancel with the note',
       noteNeeded: 'Write a note to cancel: why, for the citizen.',
-      moved: (name, when) => `The booking (${name}) is moved to ${when}. An e-mail is on its way to the citizen.`,
-      cancelled: (name) => `The booking (${name}) is cancelled. An e-mail is on its way to the citizen.`,
+      moved: 'The booking ({name}) is moved to {when}. An e-mail is on its way to the citizen.',
+      cancelled: 'The booking ({name}) is cancelled. An e-mail is on its way to the citizen.',
       undelivered: 'Undelivered messages',
       retry: 'Send again',
       retried: 'The message is queued again.',
-      attempts: (n) => `attempts: ${n}`,
+      attempts: 'attempts: {n}',
       bookIntro: 'Booking by phone: choose the department, matter, official and time, then the caller\'s details. E-mail is optional.',
       anyone: 'Anyone – first available time',
       language: 'Language of messages',
       languages: { cs: 'Czech', en: 'English' },
       name: 'Full name',
       chooseTime: 'Choose a day and time',
-      chosen: (when, who) => `Chosen time: ${when}, ${who}`,
+      chosen: 'Chosen time: {when}, {who}',
       pickTimeFirst: 'Choose a time first.',
       bookButton: 'Book',
-      booked: (when, who) => `Booked: ${when}, ${who}.`,
+      booked: 'Booked: {when}, {who}.',
       text: 'Name, e-mail or phone',
       from: 'From',
       to: 'To',
@@ -432,7 +431,7 @@
       anyDepartment: 'all',
       anyOfficial: 'all',
       find: 'Search',
-      results: (n) => `Found: ${n}`,
+      results: 'Found: {n}',
       when: 'When',
       contact: 'Contact',
       statusLabel: 'Status',
@@ -445,8 +444,8 @@
       date: 'Day',
       show: 'Show',
       print: 'Print',
-      planTitle: (who, day) => `${who} – ${day}`,
-      holiday: (name) => `Public holiday: ${name}`,
+      planTitle: '{who} – {day}',
+      holiday: 'Public holiday: {name}',
       windows: 'Times for bookings',
       noWindows: 'No times for bookings on this day.',
       absencesTitle: 'Absence',
@@ -459,7 +458,7 @@
       kind: 'Kind',
       reason: 'Reason (internal)',
       record: 'Record the absence',
-      recorded: (n) => `The absence is recorded. Meetings moved to the worklist: ${n}.`,
+      recorded: 'The absence is recorded. Meetings moved to the worklist: {n}.',
       remove: 'Remove',
       removed: 'The absence is removed.',
       upcoming: 'Recorded absences (next 90 days)',
@@ -481,11 +480,12 @@
       saveHours: 'Save office hours',
       room: 'Door / office',
       active: 'Takes bookings',
-      displaced: (n) => (n ? `Saved. Meetings moved to the worklist: ${n}.` : 'Saved.'),
+      displaced: 'Saved. Meetings moved to the worklist: {n}.',
+      savedNothingDisplaced: 'Saved.',
       slots: 'Length (number of slots)',
       handledBy: 'Handled by',
       chooseOfficial: 'Official',
-      window: (n) => `Window ${n}`,
+      window: 'Window {n}',
       day: 'Day of the week',
       validFrom: 'Valid from',
       validUntil: 'Valid until (optional)',
@@ -495,12 +495,12 @@
       saveWindows: 'Save the diary',
       days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
       fieldInvalid: 'This value is not valid. Please correct it.',
-      between: (min, max) => `Enter a number from ${min} to ${max}.`,
+      between: 'Enter a number from {min} to {max}.',
       accountsIntro: 'Accounts for signing in to the console. Passwords are stored only as a hash and never shown.',
-      accountsCaption: (n) => `Accounts (${n})`,
+      accountsCaption: 'Accounts ({n})',
       newAccount: 'New account',
-      account: (name) => `Account ${name}`,
-      editAccount: (name) => `Edit the account ${name}`,
+      account: 'Account {name}',
+      editAccount: 'Edit the account {name}',
       usernameHint: 'Cannot be changed later.',
       role: 'Role',
       accountOfficial: 'Official whose diary they manage',
@@ -515,11 +515,11 @@
       passwordRule: 'The password must have 12 to 256 characters.',
       passwordNeeded: 'A new account needs a password.',
       passwordMismatch: 'The passwords differ.',
-      accountSaved: (name) => `The account ${name} is saved.`,
+      accountSaved: 'The account {name} is saved.',
       auditIntro: 'Who changed what, newest first. Times are in the office\'s local time.',
       limit: 'How many of the latest entries to load',
       filter: 'Search the loaded entries (who, what, subject)',
-      auditCaption: (shown, total) => `Entries shown: ${shown} of ${total}`,
+      auditCaption: 'Entries shown: {shown} of {total}',
       auditEmpty: 'No entries.',
       who: 'Who',
       what: 'What',
@@ -547,10 +547,10 @@
         'message.retry': 'Message sent again',
       },
       statsIntro: 'Bookings per department and week of the meeting (in the office\'s local time): how many, by which channel and how they ended.',
-      statsCaption: (from, to) => `Bookings per week, ${from} – ${to}`,
+      statsCaption: 'Bookings per week, {from} – {to}',
       onlyBusyWeeks: 'Only weeks with bookings',
       week: 'Week',
-      weekOf: (iso, day) => `${iso} (from ${day})`,
+      weekOf: '{iso} (from {day})',
       bookings: 'Bookings',
       web: 'Web',
       statActive: 'Active',
@@ -569,7 +569,7 @@
       slotHint: 'For every diary of the office.',
       officeAddress: 'The office\'s address',
       phones: 'Phone numbers',
-      phoneN: (n) => `Phone ${n}`,
+      phoneN: 'Phone {n}',
       purposeCs: 'Purpose in Czech',
       purposeEn: 'Purpose in English',
       number: 'Number',
@@ -579,14 +579,14 @@
       horizonDays: 'How many days ahead one may book',
       minimumNotice: 'Minimum notice (hours)',
       noticeHint: 'How long before the meeting booking closes, e.g. 2 or 0.5.',
-      hoursBetween: (max) => `Enter a number of hours from 0 to ${max}, e.g. 2 or 0.5.`,
+      hoursBetween: 'Enter a number of hours from 0 to {max}, e.g. 2 or 0.5.',
       reminderLead: 'Reminder before the meeting (hours)',
       maxOpenPerEmail: 'Most open bookings per e-mail address',
       topicMaxLength: 'Longest topic (characters)',
       retentionDays: 'Keep personal data after the meeting (days)',
       retentionHint: 'Then the booking\'s personal data is anonymised.',
     },
-  };
+  });
 
   const PAGES = {
     start: { roles: ['ADMIN'], render: firstRun },
@@ -617,7 +617,7 @@
   fill(app, status, alert, content);
 
   const t = () => TEXTS[state.lang];
-  const kt = () => kit.TEXTS[state.lang];
+  const kt = () => KIT_TEXTS[state.lang];
   const local = (text) => (text ? text[state.lang] || text.cs : '');
   const clock = () => new Clock(state.lang, state.office ? state.office.zone : 'Europe/Prague');
 
@@ -773,7 +773,7 @@
   /** What to say at a refused control: its own rule (data-error), its number range, or that it is wrong. */
   function fieldMessage(control) {
     if (control.dataset.error) return control.dataset.error;
-    if (control.type === 'number' && control.min !== '' && control.max !== '') return t().between(control.min, control.max);
+    if (control.type === 'number' && control.min !== '' && control.max !== '') return t().between({ min: control.min, max: control.max });
     return t().fieldInvalid;
   }
 
@@ -887,7 +887,7 @@
       .filter(([, p]) => p.roles.includes(state.me.role))
       .map(([key]) => el('li', {}, el('a', { href: `#${key}`, 'aria-current': key === current ? 'page' : null, text: texts.pages[key] })))));
     fill(user,
-      el('span', { class: 'cd-user-name', text: texts.signedIn(state.me.username, texts.roles[state.me.role]) }),
+      el('span', { class: 'cd-user-name', text: texts.signedIn({ name: state.me.username, role: texts.roles[state.me.role] }) }),
       languageButton,
       button(texts.logout, logout));
   }
@@ -896,6 +896,14 @@
     const wanted = window.location.hash.replace(/^#/, '').split('?')[0];
     const allowed = Object.keys(PAGES).filter((key) => PAGES[key].roles.includes(state.me.role));
     return allowed.includes(wanted) ? wanted : allowed[0];
+  }
+
+  /**
+   * Puts a page's choices into the address (#page?...), unless the address has moved on to another
+   * page meanwhile: a slow answer must not take the reader back to the page they left.
+   */
+  function keepAddress(fragment) {
+    if (state.me && page() === fragment.replace(/^#/, '').split('?')[0]) window.history.replaceState(null, '', fragment);
   }
 
   function title(text) {
@@ -968,7 +976,8 @@
     await api.post('/staff/logout');
     state.me = null;
     window.location.hash = '';
-    renderLogin();
+    // through the routings, so a page still loading cannot draw itself over the login form
+    await route();
     document.getElementById('page-title').focus();
   }
 
@@ -1015,7 +1024,7 @@
     for (const item of displaced) parts.push(worklistItem(item));
     if (undelivered.length) {
       parts.push(section(texts.undelivered, el('ul', { class: 'cd-plain-list' }, undelivered.map((m) => el('li', {},
-        el('p', { text: `${clock().at(m.start)} · ${officialName(m.official)} · ${m.kind} · ${texts.attempts(m.attempts)}` }),
+        el('p', { text: `${clock().at(m.start)} · ${officialName(m.official)} · ${m.kind} · ${texts.attempts({ n: m.attempts })}` }),
         m.lastError ? el('p', { class: 'cd-muted', text: m.lastError }) : null,
         button(texts.retry, async () => {
           const r = await api.post(`/staff/messages/${encodeURIComponent(m.id)}/retry`);
@@ -1047,11 +1056,11 @@
         return;
       }
       await route();
-      say(texts.moved(who, `${c.span(start, end)}, ${officialName(official)}`)).focus();
+      say(texts.moved({ name: who, when: `${c.span(start, end)}, ${officialName(official)}` })).focus();
     };
     const proposals = item.proposals.length
       ? el('ul', { class: 'cd-proposals' }, item.proposals.map((p) => el('li', { class: 'cd-proposal' },
-        button(texts.moveTo(`${c.span(p.start, p.end)}, ${officialName(p.official)}`), () => move(p.official, p.start, p.end), 'cd-primary'))))
+        button(texts.moveTo({ when: `${c.span(p.start, p.end)}, ${officialName(p.official)}` }), () => move(p.official, p.start, p.end), 'cd-primary'))))
       : el('p', { class: 'cd-note', text: texts.noProposals });
     const pickerBox = el('div', { class: 'cd-picker-box' });
     const agenda = agendaOf(r.agenda);
@@ -1086,7 +1095,7 @@
             return;
           }
           await route();
-          say(texts.cancelled(who)).focus();
+          say(texts.cancelled({ name: who })).focus();
         })),
       pickerBox);
     return card;
@@ -1144,7 +1153,7 @@
       const picker = timePicker(departmentSelect.value, agendaSelect.value, officialSelect.value || null, (slot) => {
         chosen.slot = slot;
         key = randomKey();
-        chosenText.textContent = texts.chosen(clock().span(slot.start, slot.end), officialName(slot.official));
+        chosenText.textContent = texts.chosen({ when: clock().span(slot.start, slot.end), who: officialName(slot.official) });
         name.focus();
       });
       fill(pickerBox, picker.element);
@@ -1201,7 +1210,7 @@
       }
       const when = clock().span(slot.start, slot.end);
       await route();
-      say(texts.booked(when, officialName(slot.official))).focus();
+      say(texts.booked({ when, who: officialName(slot.official) })).focus();
     }));
     refreshAgendas();
   }
@@ -1230,9 +1239,9 @@
         return;
       }
       const list = result.data.reservations;
-      fill(results, list.length ? table(texts.results(list.length),
+      fill(results, list.length ? table(texts.results({ n: list.length }),
         [texts.when, texts.caller, texts.contact, texts.official, texts.agenda, texts.statusLabel, texts.channelLabel, texts.actions],
-        list.map((r) => searchRow(r, run))) : el('p', { class: 'cd-note', text: texts.results(0) }));
+        list.map((r) => searchRow(r, run))) : el('p', { class: 'cd-note', text: texts.results({ n: 0 }) }));
     };
     fill(content, form([
       el('div', { class: 'cd-grid' },
@@ -1273,7 +1282,7 @@
           note.focus();
           return;
         }
-        act('cancel', { note: note.value.trim() }, texts.cancelled(r.citizen.name));
+        act('cancel', { note: note.value.trim() }, texts.cancelled({ name: r.citizen.name }));
       }));
     }
     return el('tr', {},
@@ -1308,8 +1317,8 @@
       const who = officialOf(p.official);
       const windows = p.windows.map((w) => `${Clock.clock(w.start)}–${Clock.clock(w.end)}${w.place ? ` (${w.place.name})` : ''}`);
       fill(plan,
-        el('h2', { class: 'cd-plan-title', text: texts.planTitle(who ? `${who.name}${who.room ? `, ${who.room}` : ''}` : p.official, c.dayFull(p.date)) }),
-        p.holiday ? el('p', { class: 'cd-note', text: texts.holiday(local(p.holiday)) }) : null,
+        el('h2', { class: 'cd-plan-title', text: texts.planTitle({ who: who ? `${who.name}${who.room ? `, ${who.room}` : ''}` : p.official, day: c.dayFull(p.date) }) }),
+        p.holiday ? el('p', { class: 'cd-note', text: texts.holiday({ name: local(p.holiday) }) }) : null,
         el('h3', { class: 'cd-subtitle', text: texts.windows }),
         windows.length ? el('ul', { class: 'cd-plain-list' }, windows.map((w) => el('li', { text: w }))) : el('p', { text: texts.noWindows }),
         p.absences.length ? el('h3', { class: 'cd-subtitle', text: texts.absencesTitle }) : null,
@@ -1324,7 +1333,7 @@
               el('td', { text: r.topic }),
               el('td', { text: texts.status[r.status] || r.status }))))
           : el('p', { class: 'cd-note', text: texts.noReservations }));
-      window.history.replaceState(null, '', `#day-plan?official=${encodeURIComponent(official.value)}&date=${date.value}`);
+      keepAddress(`#day-plan?official=${encodeURIComponent(official.value)}&date=${date.value}`);
     };
     fill(content, form([
       el('div', { class: 'cd-grid' }, field(texts.chooseOfficial, official), field(texts.date, date)),
@@ -1388,7 +1397,7 @@
         return;
       }
       await refresh();
-      say(texts.recorded(result.data.displaced.length)).focus();
+      say(texts.recorded({ n: result.data.displaced.length })).focus();
     }), list);
     await refresh();
   }
@@ -1425,7 +1434,7 @@
     const hoursBox = el('div', {});
     const renderHours = () => fill(hoursBox, ...hours.map((h, i) => el('fieldset', { class: 'cd-fieldset cd-grid cd-row' },
       el('legend', { class: 'cd-visually-hidden', text: `${texts.walkIn} ${i + 1}` }),
-      field(texts.day, select(`hourDay${i}`, texts.days.map((day) => [day, kit.TEXTS[state.lang].days[day]]), h.day)),
+      field(texts.day, select(`hourDay${i}`, texts.days.map((day) => [day, KIT_TEXTS[state.lang].days[day]]), h.day)),
       field(texts.start, input(`hourStart${i}`, Clock.clock(h.start).padStart(5, '0'), { type: 'time' })),
       field(texts.end, input(`hourEnd${i}`, Clock.clock(h.end).padStart(5, '0'), { type: 'time' })),
       button(texts.remove, () => { collect(); hours.splice(i, 1); renderHours(); }))));
@@ -1510,7 +1519,7 @@
         failed(result);
         return;
       }
-      await saved(texts.displaced(result.data.displaced.length));
+      await saved(result.data.displaced.length ? texts.displaced({ n: result.data.displaced.length }) : texts.savedNothingDisplaced);
     }, { class: 'cd-form cd-subform' });
   }
 
@@ -1568,7 +1577,7 @@
         failed(result);
         return;
       }
-      window.history.replaceState(null, '', `#diaries?official=${encodeURIComponent(official.value)}`);
+      keepAddress(`#diaries?official=${encodeURIComponent(official.value)}`);
       fill(box, windowsForm(official.value, result.data.windows.slice()));
     };
     official.addEventListener('change', load);
@@ -1590,9 +1599,9 @@
     });
     const render = () => fill(rows, ...windows.map((w, i) => {
       const holidays = checkbox(`onHolidays${i}`, texts.onHolidays, w.onHolidays);
-      return el('fieldset', { class: 'cd-fieldset cd-window' }, el('legend', { text: texts.window(i + 1) }),
+      return el('fieldset', { class: 'cd-fieldset cd-window' }, el('legend', { text: texts.window({ n: i + 1 }) }),
         el('div', { class: 'cd-grid' },
-          field(texts.day, select(`day${i}`, texts.days.map((day) => [day, kit.TEXTS[state.lang].days[day]]), w.day)),
+          field(texts.day, select(`day${i}`, texts.days.map((day) => [day, KIT_TEXTS[state.lang].days[day]]), w.day)),
           field(texts.start, input(`start${i}`, Clock.clock(w.start).padStart(5, '0'), { type: 'time' })),
           field(texts.end, input(`end${i}`, Clock.clock(w.end).padStart(5, '0'), { type: 'time' })),
           field(texts.validFrom, input(`validFrom${i}`, w.validFrom, { type: 'date' })),
@@ -1617,7 +1626,7 @@
         failed(result);
         return;
       }
-      await saved(texts.displaced(result.data.displaced.length));
+      await saved(result.data.displaced.length ? texts.displaced({ n: result.data.displaced.length }) : texts.savedNothingDisplaced);
     });
   }
 
@@ -1668,7 +1677,7 @@
         return;
       }
       const all = busyOnly.querySelector('input').checked ? null : '1';
-      window.history.replaceState(null, '', `#statistics?${new URLSearchParams(Object.entries({
+      keepAddress(`#statistics?${new URLSearchParams(Object.entries({
         from: from.value, to: to.value, department: department.value, all,
       }).filter(([, v]) => v))}`);
       fill(figures, statisticsTable(result.data, department.value, !all));
@@ -1687,7 +1696,7 @@
     const texts = t();
     const weeks = s.weeks.filter((w) => !busyOnly || w.bookings > 0);
     const departmentName = (id) => local((departmentOf(id) || {}).name) || id;
-    const caption = `${texts.statsCaption(shortDate(s.from), shortDate(s.to))}${only ? ` · ${departmentName(only)}` : ''}`;
+    const caption = `${texts.statsCaption({ from: shortDate(s.from), to: shortDate(s.to) })}${only ? ` · ${departmentName(only)}` : ''}`;
     const cells = (w) => FIGURES.map((key) => el('td', { class: 'cd-number', 'data-figure': key, text: String(w[key]) }));
     const total = Object.fromEntries(FIGURES.map((key) => [key, s.weeks.reduce((n, w) => n + w[key], 0)]));
     return [
@@ -1697,7 +1706,7 @@
           texts.statCancelled, texts.statCompleted, texts.statNoShows],
         weeks.map((w) => el('tr', { 'data-department': w.department, 'data-week': w.week },
           el('th', { scope: 'row', text: departmentName(w.department) }),
-          el('th', { scope: 'row', text: texts.weekOf(w.week, shortDate(w.weekStart)) }),
+          el('th', { scope: 'row', text: texts.weekOf({ iso: w.week, day: shortDate(w.weekStart) }) }),
           cells(w))),
         { region: true, foot: el('tr', { 'data-total': '' }, el('th', { scope: 'row', colspan: '2', text: texts.total }), cells(total)) })
         : el('p', { class: 'cd-note', text: `${caption}: ${texts.noBookings}` }),
@@ -1782,7 +1791,7 @@
     el('span', { class: 'cd-task-mark', 'aria-hidden': 'true', text: done ? '✓' : '' }),
     el('a', { href: `#${page}`, text: texts.steps[key] }),
     el('span', { class: 'cd-task-state', text: ` (${done ? texts.stepDone : texts.stepOpen})` }))));
-    const outcome = slot ? texts.firstSlot(clock().at(slot.start)) : texts.noSlotYet;
+    const outcome = slot ? texts.firstSlot({ when: clock().at(slot.start) }) : texts.noSlotYet;
     fill(content,
       el('p', { class: 'cd-intro', text: texts.firstRunIntro }),
       section(texts.pages.start, list, HAVE.agendas() ? el('p', { class: 'cd-note', text: outcome }) : null,
@@ -1808,7 +1817,7 @@
       try {
         document = JSON.parse(await file.files[0].text());
       } catch (e) {
-        fill(alert, el('p', { text: texts.notJson(e.message) }));
+        fill(alert, el('p', { text: texts.notJson({ why: e.message }) }));
         return;
       }
       const result = await api.put('/staff/directory', document);
@@ -1816,7 +1825,7 @@
         await loadDirectory();
         chrome();
         const r = result.data;
-        say(r.created.length || r.updated.length ? texts.imported(texts.importSummary(r)) : texts.importedNothing).focus();
+        say(r.created.length || r.updated.length ? texts.imported({ summary: texts.importSummary({ created: r.created.length, updated: r.updated.length, unchanged: r.unchanged, displaced: r.displaced }) }) : texts.importedNothing).focus();
         return;
       }
       const errors = (result.problem && result.problem.errors) || [];
@@ -1824,7 +1833,7 @@
         failed(result);
         return;
       }
-      fill(alert, el('p', { text: texts.importErrors(errors.length) }));
+      fill(alert, el('p', { text: texts.importErrors({ n: errors.length }) }));
       fill(report, table(texts.errorsCaption, [texts.errorPath, texts.errorCode, texts.errorDetail],
         errors.map((e) => el('tr', {},
           el('th', { scope: 'row' }, el('code', { text: e.path })),
@@ -1889,7 +1898,7 @@
   function hoursInput(name, duration, max) {
     const hours = hoursOf(duration);
     const node = input(name, state.lang === 'cs' ? hours.replace('.', ',') : hours, { inputmode: 'decimal', autocomplete: 'off' });
-    node.dataset.error = t().hoursBetween(max);
+    node.dataset.error = t().hoursBetween({ max });
     return node;
   }
 
@@ -1934,7 +1943,7 @@
       phonesBox.querySelector(`[name="phones[${phones.length - 1}].purpose.cs"]`).focus();
     });
     const renderPhones = () => fill(phonesBox, phones.map((phone, i) => el('fieldset', { class: 'cd-fieldset cd-row' },
-      el('legend', { text: texts.phoneN(i + 1) }),
+      el('legend', { text: texts.phoneN({ n: i + 1 }) }),
       el('div', { class: 'cd-grid' },
         field(texts.purposeCs, input(`phones[${i}].purpose.cs`, phone.purpose.cs)),
         field(texts.purposeEn, input(`phones[${i}].purpose.en`, phone.purpose.en)),
@@ -2016,14 +2025,14 @@
     fill(content,
       el('p', { class: 'cd-intro', text: texts.accountsIntro }),
       el('div', { class: 'cd-actions' }, button(texts.newAccount, () => open(null))),
-      table(texts.accountsCaption(list.length), [texts.username, texts.role, texts.official, texts.accountState, texts.actions],
+      table(texts.accountsCaption({ n: list.length }), [texts.username, texts.role, texts.official, texts.accountState, texts.actions],
         list.map((a) => el('tr', { 'data-username': a.username },
           el('th', { scope: 'row', text: a.username }),
           el('td', { text: texts.roles[a.role] || a.role }),
           el('td', { text: a.official ? officialName(a.official) : texts.none }),
           el('td', { text: a.active ? texts.accountActive : texts.accountDisabled }),
           el('td', {}, el('button', {
-            type: 'button', class: 'cd-button cd-secondary', 'aria-label': texts.editAccount(a.username), text: texts.edit,
+            type: 'button', class: 'cd-button cd-secondary', 'aria-label': texts.editAccount({ name: a.username }), text: texts.edit,
             on: { click: () => open(a) },
           }))))),
       editor);
@@ -2081,10 +2090,10 @@
       }
       const savedName = name();
       await route();
-      say(texts.accountSaved(savedName)).focus();
+      say(texts.accountSaved({ name: savedName })).focus();
     });
     return el('section', { class: 'cd-card', 'aria-labelledby': headingId },
-      el('h2', { id: headingId, tabindex: '-1', text: a ? texts.account(a.username) : texts.newAccount }), edit);
+      el('h2', { id: headingId, tabindex: '-1', text: a ? texts.account({ name: a.username }) : texts.newAccount }), edit);
   }
 
   // ---------------------------------------------------------------- audit log
@@ -2100,7 +2109,7 @@
       const shown = entries.filter((e) => !words || [e.actor, e.action, texts.auditActions[e.action], e.subject]
         .some((v) => String(v || '').toLowerCase().includes(words)));
       fill(box, shown.length
-        ? table(texts.auditCaption(shown.length, entries.length), [texts.when, texts.who, texts.what, texts.subject, texts.change],
+        ? table(texts.auditCaption({ shown: shown.length, total: entries.length }), [texts.when, texts.who, texts.what, texts.subject, texts.change],
           shown.map(auditRow), { region: true })
         : el('p', { class: 'cd-note', text: texts.auditEmpty }));
     };
