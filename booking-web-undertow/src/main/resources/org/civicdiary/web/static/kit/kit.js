@@ -2,6 +2,7 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
+// @ts-check
 /*
  * The pages' shared kit, an ES module: DOM without HTML strings, the JSON API, dates in the
  * office's zone, the day calendar with the free times, small shared views, and translations as data.
@@ -19,8 +20,11 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * placeholders becomes a function of {name: value}; an object of plural forms ({one, few, many,
  * other}) a function of {count, ...} that picks the form with Intl.PluralRules of the language.
  * Other strings, objects and arrays stay as they are.
+ * @param {Record<string, Record<string, any>>} data the texts by language code
+ * @returns {Record<string, Record<string, any>>}
  */
 export function words(data) {
+  /** @type {Record<string, Record<string, any>>} */
   const out = {};
   for (const [lang, texts] of Object.entries(data)) out[lang] = compile(texts, new Intl.PluralRules(lang));
   return out;
@@ -41,6 +45,10 @@ function compile(node, rules) {
   return node;
 }
 
+/**
+ * @param {string} template
+ * @param {Record<string, unknown>} params
+ */
 function fillIn(template, params) {
   return template.replace(PLACEHOLDER, (whole, name) => (name in params ? String(params[name]) : whole));
 }
@@ -50,6 +58,11 @@ function fillIn(template, params) {
 /**
  * Creates an element. attrs: class, text (set as textContent), on: {event: handler}, and any
  * other attribute (null/false leave it out, true sets it empty). Children: nodes or strings.
+ * @template {string} K
+ * @param {K} tag
+ * @param {Record<string, any>} [attrs]
+ * @param {...Child} children
+ * @returns {K extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[K] : HTMLElement}
  */
 export function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -61,24 +74,43 @@ export function el(tag, attrs, ...children) {
     else node.setAttribute(name, value === true ? '' : String(value));
   }
   append(node, children);
+  // @ts-ignore createElement(string) is typed HTMLElement; the tag names its finer type
   return node;
 }
 
+/**
+ * A child as the DOM helpers take it: a node, a string, an array of those, or nothing (left out).
+ * @typedef {Node | string | null | undefined | false | Array<Node | string | null | undefined | false>} Child
+ */
+
+/**
+ * @template {Element | DocumentFragment} N
+ * @param {N} node
+ * @param {Child[]} children
+ * @returns {N}
+ */
 export function append(node, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of /** @type {Array<Node | string | null | undefined | false>} */ (children.flat(Infinity))) {
     if (child === null || child === undefined || child === false) continue;
     node.append(typeof child === 'string' ? document.createTextNode(child) : child);
   }
   return node;
 }
 
-/** Replaces a node's children (null and false children are left out, unlike replaceChildren). */
+/**
+ * Replaces a node's children (null and false children are left out, unlike replaceChildren).
+ * @template {Element} N
+ * @param {N} node
+ * @param {...Child} children
+ * @returns {N}
+ */
 export function fill(node, ...children) {
   node.replaceChildren();
   return append(node, children);
 }
 
 let uniqueIds = 0;
+/** @param {string} prefix @returns {string} an id unique in the page */
 export function uid(prefix) {
   uniqueIds += 1;
   return `${prefix}-${uniqueIds}`;
@@ -93,8 +125,23 @@ export function randomKey() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The JSON API under {base}/api/v1: every call resolves to {ok, status, data, problem, retryAfter}. */
+/**
+ * What every call of the API resolves to (it never rejects): the answer's JSON as data when ok, the
+ * problem+json when not, the Retry-After header when the server sent one, and for a call that got
+ * no answer (status 0) whether the server refused this page's origin (CORS).
+ * @typedef {{ok: boolean, status: number, data: any, problem: any, retryAfter: string | null, refused?: boolean}} ApiResult
+ */
+
+/** The JSON API under {base}/api/v1: every call resolves to an ApiResult. */
 export class Api {
+  /** Whether a refusal by CORS was told in the console already (once per page). */
+  static corsReported = false;
+
+  /**
+   * @param {string} base the booking server's base URL, with its prefix
+   * @param {RequestCredentials} [credentials] 'omit' for the widget, 'same-origin' for the console
+   * @param {Record<string, string>} [headers] sent with every call
+   */
   constructor(base, credentials, headers) {
     this.base = String(base || '').replace(/\/+$/, '');
     this.credentials = credentials || 'omit';
@@ -148,6 +195,12 @@ export class Api {
     return this.request('DELETE', path, {});
   }
 
+  /**
+   * @param {string} method
+   * @param {string} path under /api/v1
+   * @param {{query?: Record<string, any>, body?: any, headers?: Record<string, string>}} options
+   * @returns {Promise<ApiResult>}
+   */
   async request(method, path, { query, body, headers }) {
     const sent = { Accept: 'application/json', ...this.headers, ...(headers || {}) };
     if (body !== undefined) sent['Content-Type'] = 'application/json';
@@ -217,16 +270,22 @@ export function explain(t, result) {
 
 // ---------------------------------------------------------------- dates in the office's zone
 
-/** ISO dates (yyyy-mm-dd) are handled as UTC midnights: calendar arithmetic without time zones. */
+/**
+ * ISO dates (yyyy-mm-dd) are handled as UTC midnights: calendar arithmetic without time zones.
+ * @param {string} iso
+ * @returns {Date}
+ */
 export function parseDate(iso) {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
 }
 
+/** @param {Date} date @returns {string} */
 export function isoDate(date) {
   return date.toISOString().slice(0, 10);
 }
 
+/** @param {string} iso a date @param {number} n days, may be negative @returns {string} */
 export function addDays(iso, n) {
   const date = parseDate(iso);
   date.setUTCDate(date.getUTCDate() + n);
@@ -413,7 +472,7 @@ export class TimePicker {
       el('div', { class: 'cd-month-bar' }, previous, title, next),
       table);
     if (focusDay) {
-      const button = this.calendarBox.querySelector(`button[data-date="${focusDay}"]`);
+      const button = /** @type {HTMLButtonElement | null} */ (this.calendarBox.querySelector(`button[data-date="${focusDay}"]`));
       if (button) button.focus();
     }
   }
@@ -423,9 +482,9 @@ export class TimePicker {
     if (!month) return;
     this.month = month;
     this.renderCalendar(false);
-    const button = this.calendarBox.querySelector(`button[data-nav="${nav}"]`);
+    const button = /** @type {HTMLButtonElement | null} */ (this.calendarBox.querySelector(`button[data-nav="${nav}"]`));
     if (button && !button.disabled) button.focus();
-    else (this.calendarBox.querySelector('button.cd-day[tabindex="0"]') || this.calendarBox).focus();
+    else (/** @type {HTMLElement | null} */ (this.calendarBox.querySelector('button.cd-day[tabindex="0"]')) || this.calendarBox).focus();
   }
 
   /** Arrow keys move between days with free time; Home and End to the month's first and last. */
@@ -519,7 +578,11 @@ export function phoneLink(phone) {
   return el('a', { href: `tel:${String(phone.number).replace(/\s+/g, '')}`, text: phone.number });
 }
 
-/** A definition list of [term, value] pairs (values: strings or nodes); empty values are left out. */
+/**
+ * A definition list of [term, value] pairs (values: strings or nodes); empty values are left out.
+ * @param {Array<[string, Child]>} pairs
+ * @returns {HTMLElement}
+ */
 export function details(pairs) {
   const list = el('dl', { class: 'cd-details' });
   for (const [term, value] of pairs) {
@@ -536,6 +599,7 @@ export function placeText(place, room) {
   return parts.filter(Boolean).join(', ');
 }
 
+/** @param {Element} node @returns {string} the language of the nearest [lang], one of LANGS */
 export function languageOf(node) {
   const tagged = node.closest('[lang]');
   const lang = (tagged ? tagged.getAttribute('lang') : document.documentElement.lang || 'cs').slice(0, 2).toLowerCase();

@@ -2,6 +2,7 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
+// @ts-check
 /*
  * The words the pages share (the widget's, and the ones the manage page and the console reuse), as
  * data: strings with {name} placeholders and plural forms as {one, few, many, other}; see words().

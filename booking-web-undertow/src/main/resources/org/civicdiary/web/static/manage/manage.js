@@ -2,6 +2,7 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
+// @ts-check
 /*
  * The citizen's manage page, opened from the link in an e-mail: {base}/manage/{token}, and for a
  * proposed replacement {base}/manage/{token}?official={id}&start={instant}. Opening it changes

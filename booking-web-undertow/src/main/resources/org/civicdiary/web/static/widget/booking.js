@@ -2,6 +2,7 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
+// @ts-check
 /*
  * civic-diary booking widget: the custom element <civic-diary-booking>.
  *
@@ -19,7 +20,7 @@
  * (textContent), never parsed as HTML. This module is what civic-diary-booking.js loads; the
  * shared pieces come from the kit (../kit/kit.js), which the manage page and the console use too.
  */
-import { el, append, fill, uid, randomKey, Api, explain, addDays, Clock, TimePicker, takenKey, walkInLines, phoneLink, details, placeText, languageOf } from '../kit/kit.js';
+import { el, fill, uid, randomKey, Api, explain, addDays, Clock, TimePicker, takenKey, walkInLines, phoneLink, details, placeText, languageOf } from '../kit/kit.js';
 import { TEXTS } from '../kit/texts.js';
 
 const MODULE_URL = import.meta.url;
@@ -579,7 +580,7 @@ class CivicDiaryBooking extends HTMLElement {
           click: () => {
             const keep = this.state;
             this.state = {
-              citizen: keep.citizen, topic: '', department: keep.departmentFixed ? keep.department : undefined,
+              step: 'department', citizen: keep.citizen, topic: '', department: keep.departmentFixed ? keep.department : undefined,
               departmentFixed: keep.departmentFixed, official: keep.officialFixed ? keep.official : undefined,
               officialFixed: keep.officialFixed, agenda: keep.agendaFixed ? keep.agenda : undefined, agendaFixed: keep.agendaFixed,
             };

@@ -2,6 +2,7 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
+// @ts-check
 /*
  * civic-diary booking widget: the one script a portal embeds (a classic script, so the snippet
  * stays one tag):
@@ -15,7 +16,8 @@
 (() => {
   'use strict';
 
-  const from = document.currentScript ? document.currentScript.src : document.baseURI;
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  const from = script ? script.src : document.baseURI;
   import(new URL('./booking.js', from).href).catch((e) => {
     console.error('civic-diary: the booking widget could not load', e);
   });
