@@ -7,6 +7,13 @@ package org.civicdiary.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -153,5 +160,33 @@ class PagesTest {
     assertThat(console.status()).isEqualTo(200);
     assertThat(console.header("Cache-Control")).contains("no-store");
     assertThat(console.body()).contains("../static/console/console.");
+  }
+
+  @Test
+  void theWidgetAsAPortalDownloadsItStaysBelow25KilobytesGzipped() throws Exception {
+    HttpClient client = ApiClient.newHttpClient();
+    Pattern reference = Pattern.compile("['\"](\\.{1,2}/[^'\"]+\\.(?:js|css))['\"]");
+    Deque<URI> todo = new ArrayDeque<>(List.of(URI.create(server.uri() + "/static/widget/civic-diary-booking.js")));
+    Set<URI> fetched = new HashSet<>();
+    long gzipped = 0;
+    while (!todo.isEmpty()) {
+      URI file = todo.pop();
+      if (!fetched.add(file)) {
+        continue;
+      }
+      HttpResponse<byte[]> answer = client.send(HttpRequest.newBuilder(file).header("Accept-Encoding", "gzip").build(),
+          BodyHandlers.ofByteArray());
+      assertThat(answer.statusCode()).as(file.toString()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Encoding")).as(file.toString()).contains("gzip");
+      gzipped += answer.body().length;
+      try (var in = new GZIPInputStream(new ByteArrayInputStream(answer.body()))) {
+        Matcher m = reference.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        while (m.find()) {
+          todo.add(file.resolve(m.group(1)));
+        }
+      }
+    }
+    assertThat(fetched).as("the loader, the widget's module, the kit, its texts and the stylesheet").hasSize(5);
+    assertThat(gzipped).isLessThan(25_000);
   }
 }
