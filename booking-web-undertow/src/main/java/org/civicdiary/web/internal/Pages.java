@@ -32,8 +32,6 @@ import org.civicdiary.web.internal.Assets.Asset;
  * copy compressed at start. A path this class does not know goes on to the static-files handler.
  */
 final class Pages implements HttpHandler {
-  static final String WIDGET = "/static/widget/civic-diary-booking.js";
-  static final String WIDGET_CSS = "/static/widget/civic-diary-booking.css";
   private static final String WIDGETS = "/static/widget/";
   private static final String KIT = "/static/kit/";
   private static final String KIT_TEXTS = "/static/kit/texts.js";
