@@ -9,59 +9,60 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.civicdiary.web.internal.Assets.Asset;
 
 /**
  * The pages people open, in front of the API's router: the booking widget's script and stylesheet
- * (loaded by portals on other origins, so any origin may read them, and cached long), the citizen's
- * manage page at {@code /manage/{token}} (the e-mails' link; it only shows, every change is a POST
- * from the page after the citizen confirms) and the staff console at {@code /console/}. The other
- * files of the pages ({@code /static/manage/*}, {@code /static/console/*}) are ordinary static files.
+ * (loaded by portals on other origins, so any origin may read them), the citizen's manage page at
+ * {@code /manage/{token}} (the e-mails' link; it only shows, every change is a POST from the page
+ * after the citizen confirms), the staff console at {@code /console/} and every file under
+ * {@code /static/}.
  *
- * <p>The widget's files are read once and answered from memory with a content hash as ETag. The
- * script asks for its stylesheet with that hash in the query ({@code ?v=}), which may therefore be
- * cached for a year; the script itself is cached for a day (portals link it without a version)
- * and revalidated by its ETag.
+ * <p>All of them are read once at start and answered from memory (see {@link Assets}): each file at
+ * its plain URL with its content hash as ETag and a short cache ({@code no-cache}; a day for the
+ * widget, whose plain URL portals link), and at its hashed URL ({@code console.3f9a1c0d2e.js})
+ * cached for a year. The pages reference only hashed URLs. A client that accepts gzip gets the
+ * copy compressed at start. A path this class does not know goes on to the static-files handler.
  */
 final class Pages implements HttpHandler {
-  static final String WIDGET = "/static/widget/civic-diary-booking.js";
-  static final String WIDGET_CSS = "/static/widget/civic-diary-booking.css";
+  private static final String WIDGETS = "/static/widget/";
+  private static final String KIT = "/static/kit/";
+  private static final String KIT_TEXTS = "/static/kit/texts.js";
   private static final String MANAGE = "/manage/";
   private static final String CONSOLE = "/console/";
+  private static final String MANAGE_PAGE = "/manage/index.html";
+  private static final String CONSOLE_PAGE = "/console/index.html";
   private static final String ROOT = "org/civicdiary/web/";
-  private static final String CSS_VERSION = "__CSS_VERSION__";
-  /** Where the widget's script gets the problem catalogue's words (the kit shares them with the other pages). */
+  /** Where the kit's texts get the problem catalogue's words (for the widget and the other pages). */
   private static final String PROBLEM_TEXTS = "/*__PROBLEM_TEXTS__*/{}";
-  private static final String JS = "text/javascript;charset=utf-8";
-  private static final String CSS = "text/css;charset=utf-8";
-  private static final String HTML = "text/html;charset=utf-8";
   private static final String DAY = "public, max-age=86400";
   private static final String YEAR = "public, max-age=31536000, immutable";
+  private static final String REVALIDATE = "no-cache";
   private static final String NO_STORE = "no-store";
+  private static final HttpString VARY = HttpString.tryFromString("Vary");
 
-  private final Asset css;
-  private final Asset script;
-  private final Asset manage;
-  private final Asset console;
+  private final Assets assets;
   private final HttpHandler next;
 
   Pages(HttpHandler next) {
     this.next = next;
-    this.css = Asset.of(CSS, read("static/widget/civic-diary-booking.css"));
-    this.script = Asset.of(JS, new String(read("static/widget/civic-diary-booking.js"), StandardCharsets.UTF_8)
-        .replace(CSS_VERSION, css.etag())
+    Map<String, byte[]> sources = new TreeMap<>();
+    for (String file : Assets.list(ROOT + "static")) {
+      sources.put("/static/" + file, Assets.read(ROOT + "static/" + file));
+    }
+    sources.put(KIT_TEXTS, new String(sources.get(KIT_TEXTS), StandardCharsets.UTF_8)
         .replace(PROBLEM_TEXTS, new String(Json.write(Refusal.pageTexts()), StandardCharsets.UTF_8))
         .getBytes(StandardCharsets.UTF_8));
-    this.manage = Asset.of(HTML, read("pages/manage.html"));
-    this.console = Asset.of(HTML, read("pages/console.html"));
+    sources.put(MANAGE_PAGE, Assets.read(ROOT + "pages/manage.html"));
+    sources.put(CONSOLE_PAGE, Assets.read(ROOT + "pages/console.html"));
+    this.assets = Assets.of(sources);
   }
 
   /** Whether the path (relative to the mount) is a page or a page's file, which get the pages' CSP. */
@@ -72,14 +73,25 @@ final class Pages implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     String path = exchange.getRelativePath();
-    if (path.equals(WIDGET)) {
-      widget(exchange, script, DAY);
-    } else if (path.equals(WIDGET_CSS)) {
-      widget(exchange, css, css.etag().equals(version(exchange)) ? YEAR : DAY);
+    if (path.startsWith("/static/")) {
+      Optional<Asset> hashed = assets.hashed(path);
+      Optional<Asset> plain = hashed.isPresent() ? Optional.empty() : assets.plain(path);
+      Optional<Asset> asset = hashed.or(() -> plain);
+      if (asset.isEmpty()) {
+        next.handleRequest(exchange);
+        return;
+      }
+      if (path.startsWith(WIDGETS) || path.startsWith(KIT)) {
+        // any origin may load the widget and the kit it imports: public code, fetched without credentials
+        exchange.getResponseHeaders()
+            .put(HttpString.tryFromString("Access-Control-Allow-Origin"), "*")
+            .put(HttpString.tryFromString("Cross-Origin-Resource-Policy"), "cross-origin");
+      }
+      send(exchange, asset.get(), hashed.isPresent() ? YEAR : path.startsWith(WIDGETS) ? DAY : REVALIDATE);
     } else if (path.startsWith(MANAGE) && path.length() > MANAGE.length() && path.indexOf('/', MANAGE.length()) < 0) {
-      page(exchange, manage);
+      send(exchange, assets.plain(MANAGE_PAGE).orElseThrow(), NO_STORE);
     } else if (path.equals(CONSOLE)) {
-      page(exchange, console);
+      send(exchange, assets.plain(CONSOLE_PAGE).orElseThrow(), NO_STORE);
     } else if (path.equals("/console")) {
       exchange.setStatusCode(308);
       exchange.getResponseHeaders().put(Headers.LOCATION, "console/");
@@ -89,18 +101,6 @@ final class Pages implements HttpHandler {
     }
   }
 
-  /** Any origin may load the widget: it is public code, fetched without credentials. */
-  private static void widget(HttpServerExchange exchange, Asset asset, String cache) {
-    exchange.getResponseHeaders()
-        .put(HttpString.tryFromString("Access-Control-Allow-Origin"), "*")
-        .put(HttpString.tryFromString("Cross-Origin-Resource-Policy"), "cross-origin");
-    send(exchange, asset, cache);
-  }
-
-  private static void page(HttpServerExchange exchange, Asset asset) {
-    send(exchange, asset, NO_STORE);
-  }
-
   private static void send(HttpServerExchange exchange, Asset asset, String cache) {
     boolean head = exchange.getRequestMethod().equals(Methods.HEAD);
     if (!head && !exchange.getRequestMethod().equals(Methods.GET)) {
@@ -108,50 +108,60 @@ final class Pages implements HttpHandler {
           exchange.getRequestMethod() + " is not allowed here; use GET, HEAD", null), Map.of("Allow", "GET, HEAD"));
       return;
     }
+    boolean gzip = asset.gzip() != null && acceptsGzip(exchange.getRequestHeaders().get(Headers.ACCEPT_ENCODING));
+    // each encoding is its own representation, so it has its own ETag; either one revalidates
+    String etag = '"' + asset.hash() + (gzip ? "-gzip" : "") + '"';
     exchange.getResponseHeaders()
         .put(Headers.CACHE_CONTROL, cache)
-        .put(Headers.ETAG, '"' + asset.etag() + '"');
+        .put(Headers.ETAG, etag);
+    if (asset.gzip() != null) {
+      exchange.getResponseHeaders().add(VARY, "Accept-Encoding");
+    }
     String match = exchange.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH);
-    if (match != null && match.contains('"' + asset.etag() + '"')) {
+    if (match != null && (match.contains('"' + asset.hash() + '"') || match.contains('"' + asset.hash() + "-gzip\""))) {
       exchange.setStatusCode(304);
       exchange.endExchange();
       return;
     }
+    byte[] body = gzip ? asset.gzip() : asset.body();
     exchange.getResponseHeaders()
-        .put(Headers.CONTENT_TYPE, asset.type)
-        .put(Headers.CONTENT_LENGTH, asset.body().length);
+        .put(Headers.CONTENT_TYPE, asset.type())
+        .put(Headers.CONTENT_LENGTH, body.length);
+    if (gzip) {
+      exchange.getResponseHeaders().put(Headers.CONTENT_ENCODING, "gzip");
+    }
     if (head) {
       exchange.endExchange();
     } else {
-      exchange.getResponseSender().send(ByteBuffer.wrap(asset.body()));
+      exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
   }
 
-  private static String version(HttpServerExchange exchange) {
-    var values = exchange.getQueryParameters().get("v");
-    return values == null || values.isEmpty() ? "" : values.getFirst();
-  }
-
-  private static byte[] read(String name) {
-    try (InputStream in = Pages.class.getClassLoader().getResourceAsStream(ROOT + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + ROOT + name);
+  /** Whether {@code Accept-Encoding} allows gzip: named or {@code *}, with a weight above zero. */
+  static boolean acceptsGzip(List<String> headers) {
+    if (headers == null) {
+      return false;
+    }
+    boolean star = false;
+    for (String header : headers) {
+      for (String item : header.split(",")) {
+        String[] parts = item.trim().split(";");
+        String coding = parts[0].trim().toLowerCase(Locale.ROOT);
+        boolean allowed = true;
+        for (int i = 1; i < parts.length; i++) {
+          String param = parts[i].trim().toLowerCase(Locale.ROOT);
+          if (param.startsWith("q=")) {
+            allowed = !param.substring(2).trim().matches("0(\\.0*)?");
+          }
+        }
+        if (coding.equals("gzip") || coding.equals("x-gzip")) {
+          return allowed;
+        }
+        if (coding.equals("*")) {
+          star = allowed;
+        }
       }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
-
-  /** A file answered from memory, with its ETag (the start of its SHA-256). */
-  private record Asset(String type, byte[] body, String etag) {
-    static Asset of(String type, byte[] body) {
-      try {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-        return new Asset(type, body, HexFormat.of().formatHex(digest, 0, 8));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every JDK has SHA-256", e);
-      }
-    }
+    return star;
   }
 }

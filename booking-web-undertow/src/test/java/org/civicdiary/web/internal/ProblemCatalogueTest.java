@@ -131,14 +131,14 @@ class ProblemCatalogueTest {
   }
 
   @Test
-  void theServedWidgetCarriesTheCataloguesWordsForEveryCode() throws Exception {
+  void theServedKitCarriesTheCataloguesWordsForEveryCode() throws Exception {
     BookingServer server = TestServers.start(InMemoryStorage.create(),
         new MutableClock(Instant.parse("2027-01-04T08:00:00Z")), Map.of());
     try {
       String script = new ApiClient(ApiClient.newHttpClient(), server.uri())
-          .get("/static/widget/civic-diary-booking.js").body();
+          .get("/static/kit/texts.js").body();
       Matcher table = Pattern.compile("const PROBLEM_TEXTS = (\\{.*?\\});\\n").matcher(script);
-      assertThat(table.find()).as("the widget's table of problem words").isTrue();
+      assertThat(table.find()).as("the kit's table of problem words").isTrue();
       JsonNode served = JSON.readTree(table.group(1));
       assertThat(served).isEqualTo(JSON.valueToTree(Refusal.pageTexts()));
       for (String lang : List.of("cs", "en")) {

@@ -2,18 +2,17 @@
  * SPDX-FileCopyrightText: The civic-diary authors
  * SPDX-License-Identifier: EUPL-1.2
  */
+// @ts-check
 /*
  * The citizen's manage page, opened from the link in an e-mail: {base}/manage/{token}, and for a
  * proposed replacement {base}/manage/{token}?official={id}&start={instant}. Opening it changes
  * nothing (mail scanners follow links); every change is a POST after the citizen confirms.
  */
+import { el, fill, Api, explain, Clock, TimePicker, takenKey, details, placeText, phoneLink, addDays, words } from '../kit/kit.js';
+import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
+
 (() => {
-  'use strict';
-
-  const kit = window.CivicDiaryKit;
-  const { el, fill, Api, explain, Clock, TimePicker, takenKey, details, placeText, phoneLink, addDays } = kit;
-
-  const TEXTS = {
+  const TEXTS = words({
     cs: {
       title: 'Vaše rezervace',
       skip: 'Přeskočit na obsah',
@@ -60,11 +59,11 @@
       back: 'Zpět',
       pickerTitle: 'Vyberte nový čas',
       whoTitle: 'U koho',
-      sameOfficial: (name) => `U stejného úředníka (${name})`,
+      sameOfficial: 'U stejného úředníka ({name})',
       anyOfficial: 'U kohokoli z odboru, kdo agendu vyřizuje',
       closePicker: 'Nechat původní čas',
       cancelled: 'Rezervace je zrušena. Potvrzení vám přijde e-mailem.',
-      moved: (when) => `Hotovo, schůzka je přesunuta. Nový čas: ${when}. Potvrzení vám přijde e-mailem.`,
+      moved: 'Hotovo, schůzka je přesunuta. Nový čas: {when}. Potvrzení vám přijde e-mailem.',
       proposalGone: 'Tento náhradní termín už není k dispozici – mezitím ho někdo obsadil, nebo se rezervace změnila. Vyberte si prosím jiný.',
       alreadyThere: 'Tento termín už máte potvrzený.',
       working: 'Ukládám…',
@@ -116,17 +115,17 @@
       back: 'Back',
       pickerTitle: 'Choose a new time',
       whoTitle: 'With whom',
-      sameOfficial: (name) => `With the same official (${name})`,
+      sameOfficial: 'With the same official ({name})',
       anyOfficial: 'With anyone in the department who handles the matter',
       closePicker: 'Keep the original time',
       cancelled: 'The booking is cancelled. A confirmation is on its way by e-mail.',
-      moved: (when) => `Done: the meeting is moved to ${when}. A confirmation is on its way by e-mail.`,
+      moved: 'Done: the meeting is moved to {when}. A confirmation is on its way by e-mail.',
       proposalGone: 'This replacement time is no longer available – someone took it meanwhile, or the booking changed. Please choose another.',
       alreadyThere: 'You already have this time confirmed.',
       working: 'Saving…',
       help: 'Need help? Call us:',
     },
-  };
+  });
 
   const path = window.location.pathname;
   const at = path.lastIndexOf('/manage/');
@@ -152,7 +151,7 @@
 
   const lang = () => state.lang || (state.view && state.view.reservation.language) || 'cs';
   const t = () => TEXTS[lang()];
-  const kt = () => kit.TEXTS[lang()];
+  const kt = () => KIT_TEXTS[lang()];
   const local = (text) => (text ? text[lang()] || text.cs : '');
   const sameInstant = (a, b) => new Date(a).getTime() === new Date(b).getTime();
 
@@ -355,7 +354,7 @@
       report: (message, isError) => (isError ? fail(message) : say(message)),
     });
     const who = el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.whoTitle }));
-    [[false, texts.sameOfficial(v.official.name)], [true, texts.anyOfficial]].forEach(([anyone, label]) => {
+    [[false, texts.sameOfficial({ name: v.official.name })], [true, texts.anyOfficial]].forEach(([anyone, label]) => {
       const id = `who-${anyone ? 'any' : 'same'}`;
       who.append(el('div', { class: 'cd-radio' },
         el('input', {
@@ -415,7 +414,7 @@
       state.proposals = [];
       render('reservation-status');
       const r = state.view.reservation;
-      say(p.kind === 'cancel' ? texts.cancelled : texts.moved(clock().span(r.start, r.end)));
+      say(p.kind === 'cancel' ? texts.cancelled : texts.moved({ when: clock().span(r.start, r.end) }));
       return;
     }
     const problem = explain(kt(), result);

@@ -1,0 +1,70 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+// @ts-check
+/*
+ * Absences of officials.
+ */
+import { el, fill, addDays } from '../../kit/kit.js';
+import { api, button, clock, content, failed, failedForm, field, form, input, needsFirst, officialOptions, plannableOfficials, say, section, select, submit, t } from '../shell.js';
+
+// ---------------------------------------------------------------- absences
+
+export async function absences() {
+  if (needsFirst('office', 'departments', 'officials')) return;
+  const texts = t();
+  const c = clock();
+  const officials = plannableOfficials();
+  const official = select('official', officialOptions(officials), officials[0] && officials[0].id);
+  const startDay = input('startDate', c.today(), { type: 'date' });
+  const startTime = input('startTime', '00:00', { type: 'time' });
+  const endDay = input('endDate', addDays(c.today(), 1), { type: 'date' });
+  const endTime = input('endTime', '00:00', { type: 'time' });
+  const kind = select('kind', Object.entries(texts.kinds), 'ILLNESS');
+  const reason = input('reason', '', { maxlength: '200' });
+  const list = el('div', {});
+  const refresh = async () => {
+    const result = await api.get(`/staff/officials/${encodeURIComponent(official.value)}/absences`,
+      { fromDate: c.today(), toDate: addDays(c.today(), 90) });
+    if (!result.ok) {
+      failed(result);
+      return;
+    }
+    const items = result.data.absences;
+    fill(list, section(texts.upcoming, items.length ? el('ul', { class: 'cd-plain-list' }, items.map((a) => el('li', {},
+      `${c.range(a.start, a.end)} · ${texts.kinds[a.kind]}${a.reason ? ` · ${a.reason}` : ''} `,
+      button(texts.remove, async () => {
+        const r = await api.delete(`/staff/absences/${encodeURIComponent(a.id)}`);
+        if (!r.ok) {
+          failed(r);
+          return;
+        }
+        await refresh();
+        say(texts.removed).focus();
+      })))) : el('p', { text: texts.noAbsences })));
+  };
+  official.addEventListener('change', refresh);
+  fill(content, el('p', { class: 'cd-intro', text: texts.absencesIntro }), form([
+    field(texts.chooseOfficial, official),
+    el('fieldset', { class: 'cd-fieldset cd-grid' }, el('legend', { text: texts.start }), field(texts.date, startDay), field(texts.time, startTime)),
+    el('fieldset', { class: 'cd-fieldset cd-grid' }, el('legend', { text: texts.end }), field(texts.date, endDay), field(texts.time, endTime)),
+    el('div', { class: 'cd-grid' }, field(texts.kind, kind), field(texts.reason, reason)),
+    el('div', { class: 'cd-actions' }, submit(texts.record)),
+  ], async (f) => {
+    // the date and wall-clock time as typed: the server reads them in the office's zone (and says
+    // what it does with a time the clocks skip or show twice)
+    const result = await api.post(`/staff/officials/${encodeURIComponent(official.value)}/absences`, {
+      startDate: startDay.value || null, startTime: startTime.value || null,
+      endDate: endDay.value || null, endTime: endTime.value || null,
+      kind: kind.value, reason: reason.value.trim() || null,
+    });
+    if (!result.ok) {
+      failedForm(result, f, (name) => ({ start: 'startDate', end: 'endDate' }[name] || name));
+      return;
+    }
+    await refresh();
+    say(texts.recorded({ n: result.data.displaced.length })).focus();
+  }), list);
+  await refresh();
+}
