@@ -145,6 +145,11 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /** Runs a script that calls its last argument with the answer (for modules loaded with import()). */
+  Object jsAsync(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+  }
+
   /** The open shadow root of the first {@code civic-diary-booking} once its content is shown. */
   SearchContext widget() {
     WebElement host = until(d -> d.findElement(By.cssSelector("civic-diary-booking")));

@@ -172,22 +172,26 @@ class CitizenJourneyTest extends CitizenJourney {
   void refusalsAreExplainedInPlainWords() {
     browser.open(servers.portalUrl());
     new WidgetSteps(browser);
-    String explain = "return window.CivicDiaryKit.explain(window.CivicDiaryKit.TEXTS[arguments[0]], "
-        + "{status: arguments[1], retryAfter: arguments[2], problem: JSON.parse(arguments[3])}).message";
-    assertThat(browser.js(explain, "cs", 429, "7", "{}")).isEqualTo("Příliš mnoho pokusů za krátkou dobu. Zkuste to prosím znovu za 7 s.");
-    assertThat(browser.js(explain, "en", 429, null, "{}")).isEqualTo("Too many attempts in a short time. Please try again in 30 s.");
-    assertThat((String) browser.js(explain, "cs", 503, "5", "{\"code\":\"storage-unavailable\"}"))
+    // The pages' own kit, as the widget loads it (ES modules from the API's origin).
+    String kit = servers.apiBase() + "/static/kit/";
+    String explain = "const done = arguments[arguments.length - 1];"
+        + "Promise.all([import('" + kit + "kit.js'), import('" + kit + "texts.js')]).then(([kit, texts]) => done("
+        + "kit.explain(texts.TEXTS[arguments[0]], {status: arguments[1], retryAfter: arguments[2], "
+        + "problem: JSON.parse(arguments[3])}).message), (e) => done('import failed: ' + e))";
+    assertThat(browser.jsAsync(explain, "cs", 429, "7", "{}")).isEqualTo("Příliš mnoho pokusů za krátkou dobu. Zkuste to prosím znovu za 7 s.");
+    assertThat(browser.jsAsync(explain, "en", 429, null, "{}")).isEqualTo("Too many attempts in a short time. Please try again in 30 s.");
+    assertThat((String) browser.jsAsync(explain, "cs", 503, "5", "{\"code\":\"storage-unavailable\"}"))
         .contains("dočasně nedostupný", "mohla, ale nemusela provést").doesNotContain("nic se nezměnilo");
-    assertThat((String) browser.js(explain, "en", 422, null,
+    assertThat((String) browser.jsAsync(explain, "en", 422, null,
         "{\"code\":\"policy-violated\",\"policy\":\"TOPIC_TOO_LONG\",\"field\":\"topic\"}"))
         .as("the catalogue's words for the code, not another field's").contains("too long");
-    assertThat((String) browser.js(explain, "cs", 503, "5", "{\"code\":\"timeout\"}")).contains("neprovede dvakrát");
-    assertThat((String) browser.js(explain, "cs", 422, null, "{\"code\":\"slot-not-bookable\",\"reason\":\"TOO_SOON\"}"))
+    assertThat((String) browser.jsAsync(explain, "cs", 503, "5", "{\"code\":\"timeout\"}")).contains("neprovede dvakrát");
+    assertThat((String) browser.jsAsync(explain, "cs", 422, null, "{\"code\":\"slot-not-bookable\",\"reason\":\"TOO_SOON\"}"))
         .contains("příliš blízko", "obnovili");
-    assertThat((String) browser.js(explain, "en", 422, null, "{\"code\":\"email-limit\",\"field\":\"email\"}"))
+    assertThat((String) browser.jsAsync(explain, "en", 422, null, "{\"code\":\"email-limit\",\"field\":\"email\"}"))
         .contains("cannot book another meeting");
-    assertThat((String) browser.js(explain, "cs", 0, null, "{}")).contains("připojení k internetu");
-    assertThat((String) browser.js(explain, "cs", 500, null, "{}")).isEqualTo("Něco se nepovedlo. Zkuste to prosím znovu.");
+    assertThat((String) browser.jsAsync(explain, "cs", 0, null, "{}")).contains("připojení k internetu");
+    assertThat((String) browser.jsAsync(explain, "cs", 500, null, "{}")).isEqualTo("Něco se nepovedlo. Zkuste to prosím znovu.");
   }
 
   private static Map<String, String> query(String link) {
