@@ -5,7 +5,7 @@
 package org.civicdiary.web;
 
 import org.civicdiary.booking.usecase.DirectoryDocument;
-import org.civicdiary.web.internal.DirectoryJson;
+import org.civicdiary.web.internal.api.DirectoryJson;
 
 /**
  * The directory document's JSON, as {@code GET /api/v1/admin/directory} writes it and {@code PUT}

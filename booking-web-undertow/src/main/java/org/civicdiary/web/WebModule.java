@@ -25,7 +25,7 @@ import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.guice.CoreModule;
 import org.civicdiary.guice.ForCivicDiary;
-import org.civicdiary.web.internal.Api;
+import org.civicdiary.web.internal.api.Api;
 
 /**
  * The HTTP API for Guice. Binds the booking handler as {@code @ForCivicDiary HttpHandler} ({@link

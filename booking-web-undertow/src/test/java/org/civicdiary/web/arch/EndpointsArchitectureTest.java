@@ -16,11 +16,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The classes that handle API requests (the {@code *Endpoints} classes of the web module, and what
- * they nest) hold no rule the core owns: they reach the core only through the {@code CivicDiary}
- * facade, its use cases' commands and results and the model, never a port, the storage, or a
- * helper of the use cases such as {@code Passwords}. A portal calling {@code CivicDiary} in its own
- * JVM then gets every rule this HTTP layer gets.
+ * The classes that handle API requests (the {@code *Endpoints} classes of the web module, in
+ * {@code web.internal.api} and {@code web.internal.staff}, and what they nest) hold no rule the core
+ * owns: they reach the core only through the {@code CivicDiary} facade, its use cases' commands and
+ * results and the model, never a port, the storage, or a helper of the use cases such as
+ * {@code Passwords}. A portal calling {@code CivicDiary} in its own JVM then gets every rule this
+ * HTTP layer gets.
  */
 @AnalyzeClasses(packages = "org.civicdiary.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class EndpointsArchitectureTest {
@@ -39,6 +40,12 @@ class EndpointsArchitectureTest {
       .that().haveNameMatching("org\\.civicdiary\\.web\\..*" + ENDPOINTS)
       .should().dependOnClassesThat().resideInAnyPackage("org.civicdiary.booking.port..", "org.civicdiary.booking.memory..")
       .because("ports and the storage are the core's to use: reads and their authorisation are use cases too");
+
+  @ArchTest
+  static final ArchRule endpointsLiveInTheApiAndStaffPackages = classes()
+      .that().haveNameMatching("org\\.civicdiary\\.web\\..*Endpoints")
+      .should().resideInAnyPackage("org.civicdiary.web.internal.api", "org.civicdiary.web.internal.staff")
+      .because("the web module's internals are split by concern: endpoints apart from the HTTP plumbing they use");
 
   @ArchTest
   static final ArchRule theEndpointsExist = classes()

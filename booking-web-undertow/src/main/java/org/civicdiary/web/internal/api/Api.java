@@ -1,0 +1,198 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.undertow.server.HttpHandler;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.settings.PublicUrl;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.web.StaffAuthenticator;
+import org.civicdiary.web.WebSettings;
+import org.civicdiary.web.internal.http.Route.Access;
+import org.civicdiary.web.internal.http.Route.Limit;
+import org.civicdiary.web.internal.http.BodyCheck;
+import org.civicdiary.web.internal.http.Cors;
+import org.civicdiary.web.internal.http.Endpoint;
+import org.civicdiary.web.internal.http.Idempotency;
+import org.civicdiary.web.internal.http.OffIoThread;
+import org.civicdiary.web.internal.http.RefusedOrigins;
+import org.civicdiary.web.internal.http.ResponseCache;
+import org.civicdiary.web.internal.http.Route;
+import org.civicdiary.web.internal.http.Router;
+import org.civicdiary.web.internal.http.SecurityHeaders;
+import org.civicdiary.web.internal.http.limits.AddressRange;
+import org.civicdiary.web.internal.http.limits.ClientAddress;
+import org.civicdiary.web.internal.http.limits.RateLimiter;
+import org.civicdiary.web.internal.http.limits.Throttle;
+import org.civicdiary.web.internal.ops.Metrics;
+import org.civicdiary.web.internal.ops.MetricsHandler;
+import org.civicdiary.web.internal.ops.Operations;
+import org.civicdiary.web.internal.pages.Pages;
+import org.civicdiary.web.internal.problem.ErrorMapper;
+import org.civicdiary.web.internal.problem.Problems;
+import org.civicdiary.web.internal.staff.AuthEndpoints;
+import org.civicdiary.web.internal.staff.BuiltInAuthenticator;
+import org.civicdiary.web.internal.staff.StaffGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the handler tree and holds the routes table. The tree, outermost first: metrics, security
+ * headers, client address, routing (404/405/OPTIONS), CORS, rate limits (still on the I/O thread),
+ * then on a worker thread with a deadline: error mapping, staff authentication, body limits, the
+ * endpoint.
+ */
+public final class Api {
+  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+  private final WebSettings settings;
+  private final Metrics metrics;
+  private final StaffAuthenticator authenticator;
+  private final Throttle queries;
+  private final Throttle bookingsPerAddress;
+  private final List<AddressRange> proxies;
+  private final PublicEndpoints publicEndpoints;
+  private final BookingEndpoints bookings;
+  private final ManageEndpoints manage;
+  private final Operations operations;
+  private final AuthEndpoints auth;
+  private final StaffEndpoints staff;
+  private final AdminEndpoints admin;
+  private final DirectoryEndpoints directory;
+  private final StatisticsEndpoints statistics;
+
+  private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
+      MeterRegistry registry) {
+    this.settings = settings;
+    this.authenticator = authenticator;
+    this.metrics = new Metrics(registry, storage.outbox());
+    this.queries = new Throttle(settings.queriesPerAddress());
+    this.bookingsPerAddress = new Throttle(settings.bookingPerAddress());
+    this.proxies = AddressRange.parseAll("civicdiary.web.trusted-proxies", settings.trustedProxies());
+    ResponseCache cache = new ResponseCache(settings.freeTimeCache());
+    Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
+    this.publicEndpoints = new PublicEndpoints(diary, cache);
+    this.bookings = new BookingEndpoints(diary, idempotency, new Throttle(settings.bookingPerEmail()), metrics,
+        settings);
+    this.manage = new ManageEndpoints(diary);
+    this.auth = new AuthEndpoints(authenticator, settings.staff());
+    this.staff = new StaffEndpoints(diary, cache);
+    this.admin = new AdminEndpoints(diary, cache);
+    this.directory = new DirectoryEndpoints(diary, cache);
+    this.statistics = new StatisticsEndpoints(diary);
+    this.operations = new Operations(storage, registry,
+        AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
+  }
+
+  /**
+   * The booking API's handler, to mount under any path of the host's server.
+   *
+   * @param staticFiles serves {@code /static/**} (the pages); answers 404 for anything it lacks
+   */
+  public static HttpHandler handler(WebSettings settings, CivicDiary diary, Storage storage, Clock clock,
+      StaffAuthenticator authenticator, MeterRegistry registry, HttpHandler staticFiles) {
+    if (diary.keepingStaffAccounts().ensureInitialAdmin(settings.staff().initialAdmin(),
+        settings.staff().initialAdminPassword())) {
+      LOG.info("created the initial administrator account '{}'", settings.staff().initialAdmin());
+    }
+    return new Api(settings, diary, storage, clock, authenticator, registry).tree(staticFiles);
+  }
+
+  /** The default {@link StaffAuthenticator}, the core's sign-in over its staff accounts. */
+  public static StaffAuthenticator builtInAuthenticator(CivicDiary diary, WebSettings settings) {
+    return new BuiltInAuthenticator(diary, settings.staff().sessionTtl(), settings.staff().trustedHeader());
+  }
+
+  /** The routes table (for the OpenAPI check). */
+  static List<Route> routesOf(WebSettings settings, CivicDiary diary, Storage storage, Clock clock,
+      StaffAuthenticator authenticator, MeterRegistry registry) {
+    return new Api(settings, diary, storage, clock, authenticator, registry).routes();
+  }
+
+  private HttpHandler tree(HttpHandler staticFiles) {
+    HttpHandler worker = new OffIoThread(settings.requestTimeout(), settings.maxBodyBytes(),
+        new ErrorMapper(new StaffGate(authenticator, new BodyCheck(settings.maxBodyBytes(), new Endpoint()))));
+    Cors cors = new Cors(settings.corsOrigins(), PublicUrl.origin(URI.create(settings.publicUrl())), new RefusedOrigins(),
+        new RateLimiter(queries, bookingsPerAddress, worker));
+    return new MetricsHandler(metrics, new SecurityHeaders(settings.frameAncestors(),
+        new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors)))));
+  }
+
+  List<Route> routes() {
+    List<Route> r = new ArrayList<>();
+    String v1 = "/api/v1";
+    r.add(get(v1 + "/departments", Access.PUBLIC, Limit.QUERY, publicEndpoints::directory));
+    r.add(get(v1 + "/departments/{id}", Access.PUBLIC, Limit.QUERY, publicEndpoints::department));
+    r.add(get(v1 + "/departments/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::departmentDays));
+    r.add(get(v1 + "/departments/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::departmentSlots));
+    r.add(get(v1 + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialDays));
+    r.add(get(v1 + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialSlots));
+    r.add(new Route("POST", v1 + "/reservations", Access.PUBLIC, Limit.BOOKING,
+        Problems.Disclosure.CONCEAL_EMAIL, bookings::book));
+    r.add(get(v1 + "/manage/{token}", Access.PUBLIC, Limit.QUERY, manage::view));
+    r.add(get(v1 + "/manage/{token}/proposals", Access.PUBLIC, Limit.QUERY, manage::proposals));
+    r.add(post(v1 + "/manage/{token}/cancel", Access.PUBLIC, Limit.BOOKING, manage::cancel));
+    r.add(post(v1 + "/manage/{token}/reschedule", Access.PUBLIC, Limit.BOOKING, manage::reschedule));
+    r.add(post(v1 + "/manage/{token}/accept", Access.PUBLIC, Limit.BOOKING, manage::accept));
+    String staffApi = v1 + "/staff";
+    r.add(post(staffApi + "/login", Access.LOGIN, Limit.NONE, auth::login));
+    r.add(post(staffApi + "/logout", Access.STAFF, Limit.NONE, auth::logout));
+    r.add(get(staffApi + "/me", Access.STAFF, Limit.NONE, auth::me));
+    r.add(get(staffApi + "/worklist", Access.STAFF, Limit.NONE, staff::worklist));
+    r.add(post(staffApi + "/messages/{id}/retry", Access.STAFF, Limit.NONE, staff::retryMessage));
+    r.add(get(staffApi + "/reservations", Access.STAFF, Limit.NONE, staff::search));
+    r.add(post(staffApi + "/reservations", Access.STAFF, Limit.NONE, bookings::bookForCaller));
+    r.add(get(staffApi + "/reservations/{id}", Access.STAFF, Limit.NONE, staff::reservation));
+    r.add(post(staffApi + "/reservations/{id}/move", Access.STAFF, Limit.NONE, staff::move));
+    r.add(post(staffApi + "/reservations/{id}/cancel", Access.STAFF, Limit.NONE, staff::cancel));
+    r.add(post(staffApi + "/reservations/{id}/outcome", Access.STAFF, Limit.NONE, staff::outcome));
+    r.add(get(staffApi + "/officials/{id}/day-plan", Access.STAFF, Limit.NONE, staff::dayPlan));
+    r.add(get(staffApi + "/officials/{id}/absences", Access.STAFF, Limit.NONE, staff::absences));
+    r.add(post(staffApi + "/officials/{id}/absences", Access.STAFF, Limit.NONE, staff::recordAbsence));
+    r.add(new Route("DELETE", staffApi + "/absences/{id}", Access.STAFF, Limit.NONE, Problems.Disclosure.FULL,
+        staff::removeAbsence));
+    r.add(get(staffApi + "/officials/{id}/windows", Access.STAFF, Limit.NONE, staff::windows));
+    r.add(put(staffApi + "/officials/{id}/windows", staff::replaceWindows));
+    r.add(put(staffApi + "/departments/{id}/walk-in-hours", staff::replaceWalkInHours));
+    r.add(get(staffApi + "/offices", Access.STAFF, Limit.NONE, admin::offices));
+    r.add(put(staffApi + "/offices/{id}", admin::saveOffice));
+    r.add(get(staffApi + "/departments", Access.STAFF, Limit.NONE, admin::departments));
+    r.add(put(staffApi + "/departments/{id}", admin::saveDepartment));
+    r.add(put(staffApi + "/officials/{id}", admin::saveOfficial));
+    r.add(put(staffApi + "/agendas/{id}", admin::saveAgenda));
+    r.add(get(staffApi + "/accounts", Access.STAFF, Limit.NONE, admin::accounts));
+    r.add(put(staffApi + "/accounts/{username}", admin::saveAccount));
+    r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
+    r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
+    // The directory document under both paths: /staff for the console (its session cookie is scoped
+    // to /api/v1/staff), /admin as API clients with a bearer token know it.
+    for (String path : List.of(staffApi + "/directory", v1 + "/admin/directory")) {
+      r.add(get(path, Access.STAFF, Limit.NONE, directory::export));
+      r.add(new Route("PUT", path, Access.STAFF, Limit.NONE, Problems.Disclosure.FULL, directory::importDocument,
+          DirectoryEndpoints.MAX_DOCUMENT_BYTES));
+    }
+    r.add(get(v1 + "/openapi.json", Access.PUBLIC, Limit.NONE, operations::openApi));
+    r.add(get("/health/live", Access.OPERATIONS, Limit.NONE, operations::live));
+    r.add(get("/health/ready", Access.OPERATIONS, Limit.NONE, operations::ready));
+    r.add(get("/metrics", Access.OPERATIONS, Limit.NONE, operations::metrics));
+    return r;
+  }
+
+  private static Route get(String template, Access access, Limit limit, Route.Action action) {
+    return new Route("GET", template, access, limit, Problems.Disclosure.FULL, action);
+  }
+
+  private static Route put(String template, Route.Action action) {
+    return new Route("PUT", template, Access.STAFF, Limit.NONE, Problems.Disclosure.FULL, action);
+  }
+
+  private static Route post(String template, Access access, Limit limit, Route.Action action) {
+    return new Route("POST", template, access, limit, Problems.Disclosure.FULL, action);
+  }
+}

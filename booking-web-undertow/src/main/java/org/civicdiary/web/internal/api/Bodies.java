@@ -1,0 +1,116 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.api;
+
+import java.time.Duration;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.AbsenceKind;
+import org.civicdiary.booking.model.ContactPhone;
+import org.civicdiary.booking.model.LocalizedText;
+import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WalkInHours;
+import org.civicdiary.booking.model.Window;
+
+/**
+ * The JSON the API accepts. Plain records: Jackson refuses unknown fields and wrong types; the
+ * core's records then refuse wrong values, naming the field.
+ */
+public final class Bodies {
+  private Bodies() {}
+
+  /**
+   * A booking; {@code language} is {@code cs} (default) or {@code en}. The start is an instant or a
+   * date and time in the office's zone ({@link TypedTime}).
+   */
+  record BookingBody(String official, String agenda, Instant start, LocalDate startDate, LocalTime startTime,
+      String name, String email, String phone, String topic, String language) {
+    TypedTime typedStart() {
+      return new TypedTime("start", start, startDate, startTime);
+    }
+  }
+
+  /** For changes that take no input: an empty body or {@code {}}. */
+  public record Empty() {}
+
+  record RescheduleBody(String official, Instant start) {}
+
+  record MoveBody(String official, Instant start, LocalDate startDate, LocalTime startTime, String note) {
+    TypedTime typedStart() {
+      return new TypedTime("start", start, startDate, startTime);
+    }
+  }
+
+  record NoteBody(String note) {}
+
+  record OutcomeBody(Status status) {}
+
+  public record LoginBody(String username, String password, Boolean bearer) {}
+
+  /** An absence; each end is an instant or a date and time in the office's zone ({@link TypedTime}). */
+  record AbsenceBody(Instant start, LocalDate startDate, LocalTime startTime, Instant end, LocalDate endDate,
+      LocalTime endTime, AbsenceKind kind, String reason) {
+    TypedTime typedStart() {
+      return new TypedTime("start", start, startDate, startTime);
+    }
+
+    TypedTime typedEnd() {
+      return new TypedTime("end", end, endDate, endTime);
+    }
+  }
+
+  /** A weekly window; {@code validUntil}, {@code onHolidays} (false) and {@code place} may be left out. */
+  record WindowBody(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
+      Boolean onHolidays, Place place) {
+    Window window() {
+      return new Window(day, start, end, validFrom, validUntil, Boolean.TRUE.equals(onHolidays), place);
+    }
+  }
+
+  record WindowsBody(List<WindowBody> windows) {
+    /** The windows, each error named with its place in the list, e.g. {@code windows[2].end}. */
+    List<Window> toWindows() {
+      List<Window> result = new java.util.ArrayList<>();
+      for (int i = 0; i < required("windows", windows).size(); i++) {
+        try {
+          result.add(required("windows[" + i + "]", windows.get(i)).window());
+        } catch (InvalidInput e) {
+          throw e.field().startsWith("windows[") ? e : new InvalidInput("windows[" + i + "]." + e.field(), e.problem());
+        }
+      }
+      return result;
+    }
+  }
+
+  record WalkInHoursBody(List<WalkInHours> hours) {}
+
+  record PolicyBody(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
+      Integer retentionDays, Duration reminderLead) {}
+
+  record OfficeBody(LocalizedText name, String zone, Integer slotMinutes, Place place, List<ContactPhone> phones,
+      PolicyBody policy) {}
+
+  record DepartmentBody(String office, LocalizedText name, Place place) {}
+
+  record OfficialBody(String department, String name, String room, String email, Boolean active) {}
+
+  record AgendaBody(String department, LocalizedText name, Integer slots, List<String> officials) {}
+
+  /** A staff account; {@code password} may be left out to keep the present one. */
+  record AccountBody(Role role, String official, Boolean active, String password) {}
+
+  public static <T> T required(String field, T value) {
+    if (value == null) {
+      throw new InvalidInput(field, "is required");
+    }
+    return value;
+  }
+}

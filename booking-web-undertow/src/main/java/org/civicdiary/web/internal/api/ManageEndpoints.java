@@ -1,0 +1,76 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.api;
+
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.ManageToken;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.web.internal.api.Bodies.RescheduleBody;
+import org.civicdiary.web.internal.api.Views.ManageView;
+import org.civicdiary.web.internal.http.Call;
+import org.civicdiary.web.internal.http.Reply;
+
+/**
+ * The citizen's own reservation, opened by the token of the manage link. Every change is a POST
+ * (mail scanners follow GET links). A token that opens nothing gets the same 404 however it is
+ * wrong: guessed, mistyped, or another reservation's that was never issued.
+ */
+final class ManageEndpoints {
+  private final CivicDiary diary;
+
+  ManageEndpoints(CivicDiary diary) {
+    this.diary = diary;
+  }
+
+  Reply view(Call call) {
+    return Reply.ok(view(diary.managingOwnReservation().view(token(call))));
+  }
+
+  Reply cancel(Call call) {
+    call.noBody();
+    Reservation cancelled = diary.managingOwnReservation().cancel(token(call));
+    return Reply.ok(view(cancelled));
+  }
+
+  Reply reschedule(Call call) {
+    ManageToken token = token(call);
+    RescheduleBody body = call.body(RescheduleBody.class);
+    Reservation moved = diary.managingOwnReservation().reschedule(token,
+        OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
+    return Reply.ok(view(moved));
+  }
+
+  Reply proposals(Call call) {
+    return Reply.ok(new Views.ProposalsView(diary.managingOwnReservation().proposals(token(call)).stream()
+        .map(Views.SlotView::of).toList()));
+  }
+
+  /** Accepts one of the proposed replacement times: only a time that is proposed right now. */
+  Reply accept(Call call) {
+    ManageToken token = token(call);
+    RescheduleBody body = call.body(RescheduleBody.class);
+    Reservation moved = diary.managingOwnReservation().acceptProposal(token,
+        OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
+    return Reply.ok(view(moved));
+  }
+
+  private static ManageToken token(Call call) {
+    return ManageToken.parse(call.path("token"));
+  }
+
+  private ManageView view(Reservation r) {
+    Department department = diary.readingDirectory().department(r.department());
+    Official official = diary.readingDirectory().official(r.official());
+    Agenda agenda = diary.readingDirectory().agenda(r.agenda());
+    boolean changeable = diary.managingOwnReservation().changeable(r);
+    return new ManageView(Views.ReservationView.of(r), new Views.Named(department.id().value(), department.name()),
+        department.place(), new Views.OfficialRef(official.id().value(), official.name(), official.room()),
+        new Views.Named(agenda.id().value(), agenda.name()), changeable, changeable);
+  }
+}

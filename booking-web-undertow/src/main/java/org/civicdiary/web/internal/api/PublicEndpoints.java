@@ -1,0 +1,172 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.api;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.web.internal.api.Views.DayView;
+import org.civicdiary.web.internal.api.Views.DepartmentSlotView;
+import org.civicdiary.web.internal.api.Views.DepartmentView;
+import org.civicdiary.web.internal.api.Views.SlotView;
+import org.civicdiary.web.internal.http.Call;
+import org.civicdiary.web.internal.http.Json;
+import org.civicdiary.web.internal.http.Reply;
+import org.civicdiary.web.internal.http.ResponseCache;
+
+/**
+ * What anyone may read: the departments with their officials, agendas and walk-in hours, and free
+ * time (days with free time for a calendar, slots of a range for picking a time). Free/busy only:
+ * nothing here says who booked.
+ */
+final class PublicEndpoints {
+  private final CivicDiary diary;
+  private final ResponseCache cache;
+
+  PublicEndpoints(CivicDiary diary, ResponseCache cache) {
+    this.diary = diary;
+    this.cache = cache;
+  }
+
+  Reply directory(Call call) {
+    return json(cache.get("directory", () -> Json.write(new Views.DirectoryView(
+        diary.readingDirectory().offices().stream().map(Views.OfficeView::of).toList(),
+        diary.readingDirectory().departments().stream().map(this::department).toList()))));
+  }
+
+  Reply department(Call call) {
+    DepartmentId id = DepartmentId.of(call.path("id"));
+    return json(cache.get("department " + id, () -> Json.write(department(diary.readingDirectory().department(id)))));
+  }
+
+  Reply officialSlots(Call call) {
+    OfficialId official = OfficialId.of(call.path("id"));
+    Range range = Range.of(call);
+    return json(cache.get("official-slots " + official + " " + range, () -> Json.write(new Views.OfficialSlots(
+        official.value(), range.agenda.value(),
+        diary.findingFreeSlots().ofOfficial(official, range.agenda, range.from, range.to).stream()
+            .map(SlotView::of).toList()))));
+  }
+
+  Reply officialDays(Call call) {
+    OfficialId official = OfficialId.of(call.path("id"));
+    Range range = Range.of(call);
+    return json(cache.get("official-days " + official + " " + range, () -> {
+      List<FreeSlot> free = diary.findingFreeSlots().ofOfficial(official, range.agenda, range.from, range.to);
+      Official found = diary.readingDirectory().official(official);
+      return Json.write(new Views.OfficialDays(official.value(), range.agenda.value(),
+          days(free, diary.readingDirectory().zoneOf(found.department()))));
+    }));
+  }
+
+  Reply departmentSlots(Call call) {
+    DepartmentId department = DepartmentId.of(call.path("id"));
+    Range range = Range.of(call);
+    return json(cache.get("department-slots " + department + " " + range, () -> {
+      List<FreeSlot> free = diary.findingFreeSlots().ofDepartment(department, range.agenda, range.from, range.to);
+      return Json.write(new Views.DepartmentSlots(department.value(), range.agenda.value(), firstAvailable(free)));
+    }));
+  }
+
+  Reply departmentDays(Call call) {
+    DepartmentId department = DepartmentId.of(call.path("id"));
+    Range range = Range.of(call);
+    return json(cache.get("department-days " + department + " " + range, () -> {
+      List<FreeSlot> free = diary.findingFreeSlots().ofDepartment(department, range.agenda, range.from, range.to);
+      return Json.write(new Views.DepartmentDays(department.value(), range.agenda.value(), days(free, diary.readingDirectory().zoneOf(department))));
+    }));
+  }
+
+  private DepartmentView department(Department d) {
+    List<Agenda> agendas = diary.readingDirectory().agendas(d.id());
+    return DepartmentView.of(d, diary.readingDirectory().walkInHours(d.id()),
+        diary.readingDirectory().officials(d.id()).stream().map(o -> Views.OfficialView.of(o, agendas)).toList(),
+        agendas.stream().map(Views.AgendaView::of).toList());
+  }
+
+  /**
+   * Days with free time, counting distinct start times (a department's officials share them). The
+   * slots come ordered by start, so the local date is worked out once per day, not per slot.
+   */
+  private static List<DayView> days(List<FreeSlot> free, ZoneId zone) {
+    Map<LocalDate, Integer> counts = new TreeMap<>();
+    java.time.Instant last = null;
+    LocalDate date = null;
+    long nextMidnight = Long.MIN_VALUE;
+    for (FreeSlot slot : free) {
+      if (!slot.start().equals(last)) {
+        if (slot.start().getEpochSecond() >= nextMidnight) {
+          date = LocalDate.ofInstant(slot.start(), zone);
+          nextMidnight = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        }
+        counts.merge(date, 1, Integer::sum);
+        last = slot.start();
+      }
+    }
+    List<DayView> days = new ArrayList<>(counts.size());
+    counts.forEach((day, n) -> days.add(new DayView(day, n)));
+    return days;
+  }
+
+  /**
+   * One entry per start time. Which free official is suggested rotates with the time, so that
+   * "first available" does not pile every booking onto the official whose id sorts first.
+   */
+  private static List<DepartmentSlotView> firstAvailable(List<FreeSlot> free) {
+    List<DepartmentSlotView> result = new ArrayList<>();
+    int i = 0;
+    while (i < free.size()) {
+      int j = i;
+      while (j < free.size() && free.get(j).start().equals(free.get(i).start())) {
+        j++;
+      }
+      List<FreeSlot> same = free.subList(i, j);
+      int pick = Math.floorMod(free.get(i).start().getEpochSecond() / 60, same.size());
+      FreeSlot chosen = same.get(pick);
+      List<String> others = new ArrayList<>(same.size() - 1);
+      for (FreeSlot s : same) {
+        if (s != chosen) {
+          others.add(s.official().value());
+        }
+      }
+      result.add(new DepartmentSlotView(chosen.start(), chosen.end(), chosen.official().value(), chosen.place(), others));
+      i = j;
+    }
+    return result;
+  }
+
+  private static Reply json(byte[] body) {
+    return Reply.bytes(200, Reply.JSON, body);
+  }
+
+  /** The query of a free-time request: agenda and days [from, to] ({@code to} defaults to {@code from}). */
+  private record Range(AgendaId agenda, LocalDate from, LocalDate to) {
+    static Range of(Call call) {
+      AgendaId agenda = AgendaId.of(call.requiredQuery("agenda"));
+      LocalDate from = call.date("from");
+      if (from == null) {
+        throw new org.civicdiary.booking.error.InvalidInput("from", "is required");
+      }
+      LocalDate to = call.date("to");
+      return new Range(agenda, from, to == null ? from : to);
+    }
+
+    @Override
+    public String toString() {
+      return agenda + " " + from + " " + to;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.api;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.AbsenceId;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.MessageId;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.model.ReservationSearch;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.usecase.AbsenceRequest;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.DayPlan;
+import org.civicdiary.booking.usecase.Displacement;
+import org.civicdiary.booking.usecase.Worklist;
+import org.civicdiary.web.internal.api.Bodies.AbsenceBody;
+import org.civicdiary.web.internal.api.Bodies.MoveBody;
+import org.civicdiary.web.internal.api.Bodies.NoteBody;
+import org.civicdiary.web.internal.api.Bodies.OutcomeBody;
+import org.civicdiary.web.internal.api.Views.AbsenceView;
+import org.civicdiary.web.internal.api.Views.ReservationView;
+import org.civicdiary.web.internal.api.Views.SlotView;
+import org.civicdiary.web.internal.http.Call;
+import org.civicdiary.web.internal.http.Reply;
+import org.civicdiary.web.internal.http.ResponseCache;
+
+/**
+ * Staff work: the worklist, reservations (search, move, cancel, outcome), an official's day plan,
+ * absences and schedule. The core decides what each role may read and do (NotPermitted becomes 403):
+ * an official sees only their own diary.
+ */
+final class StaffEndpoints {
+  static final int DEFAULT_SEARCH_LIMIT = 100;
+  private final CivicDiary diary;
+  private final ResponseCache cache;
+
+  StaffEndpoints(CivicDiary diary, ResponseCache cache) {
+    this.diary = diary;
+    this.cache = cache;
+  }
+
+  Reply worklist(Call call) {
+    Worklist worklist = diary.workingTheWorklist().worklist(call.member());
+    return Reply.ok(new Views.WorklistView(
+        worklist.displaced().stream().map(i -> new Views.WorklistItemView(ReservationView.of(i.reservation()),
+            i.proposals().stream().map(SlotView::of).toList())).toList(),
+        worklist.undelivered().stream().map(Views.UndeliveredView::of).toList()));
+  }
+
+  Reply retryMessage(Call call) {
+    call.noBody();
+    diary.workingTheWorklist().retryMessage(call.member(), MessageId.parse(call.path("id")));
+    return Reply.noContent();
+  }
+
+  Reply search(Call call) {
+    String department = call.query("department");
+    String official = call.query("official");
+    String status = call.query("status");
+    DepartmentId departmentId = department == null ? null : DepartmentId.of(department);
+    OfficialId officialId = official == null ? null : OfficialId.of(official);
+    TypedTime from = TypedTime.query(call, "from");
+    TypedTime to = TypedTime.query(call, "to");
+    ReservationSearch search = new ReservationSearch(call.query("text"), departmentId, officialId,
+        status == null ? null : status(status),
+        from.start(() -> searchZone(departmentId, officialId, "fromDate")),
+        to.end(() -> searchZone(departmentId, officialId, "toDate")),
+        call.integer("limit", DEFAULT_SEARCH_LIMIT, 1, 1000));
+    return Reply.ok(new Views.ReservationsView(diary.handlingReservations().search(call.member(), search).stream()
+        .map(ReservationView::of).toList()));
+  }
+
+  Reply reservation(Call call) {
+    return Reply.ok(ReservationView.of(diary.handlingReservations().find(call.member(), reservationId(call))));
+  }
+
+  Reply move(Call call) {
+    MoveBody body = call.body(MoveBody.class);
+    OfficialId official = body.official() == null ? null : OfficialId.of(body.official());
+    Instant start = body.typedStart().exact(() -> diary.officeTime().zoneOf(Bodies.required("official", official)));
+    Reservation moved = diary.handlingReservations().move(call.member(), reservationId(call), official, start, body.note());
+    cache.invalidate();
+    return Reply.ok(ReservationView.of(moved));
+  }
+
+  Reply cancel(Call call) {
+    NoteBody body = call.body(NoteBody.class);
+    Reservation cancelled = diary.handlingReservations().cancel(call.member(), reservationId(call), body.note());
+    cache.invalidate();
+    return Reply.ok(ReservationView.of(cancelled));
+  }
+
+  Reply outcome(Call call) {
+    OutcomeBody body = call.body(OutcomeBody.class);
+    Reservation ended = diary.handlingReservations().recordOutcome(call.member(), reservationId(call),
+        Bodies.required("status", body.status()));
+    return Reply.ok(ReservationView.of(ended));
+  }
+
+  Reply dayPlan(Call call) {
+    DayPlan plan = diary.handlingReservations().dayPlan(call.member(), officialId(call), call.date("date"));
+    return Reply.ok(new Views.DayPlanView(plan.official().value(), plan.date(), plan.holiday(), plan.windows(),
+        plan.absences().stream().map(AbsenceView::of).toList(),
+        plan.reservations().stream().map(ReservationView::of).toList()));
+  }
+
+  Reply absences(Call call) {
+    OfficialId official = officialId(call);
+    Instant from = Bodies.required("from", TypedTime.query(call, "from").start(() -> diary.officeTime().zoneOf(official)));
+    Instant to = Bodies.required("to", TypedTime.query(call, "to").end(() -> diary.officeTime().zoneOf(official)));
+    if (!from.isBefore(to)) {
+      throw new InvalidInput("to", "must be after from");
+    }
+    return Reply.ok(new Views.AbsencesView(diary.recordingAbsence().absences(call.member(), official, from, to).stream()
+        .map(AbsenceView::of).toList()));
+  }
+
+  Reply recordAbsence(Call call) {
+    OfficialId official = officialId(call);
+    AbsenceBody body = call.body(AbsenceBody.class);
+    StaffMember member = call.member();
+    Displacement displacement = diary.recordingAbsence().record(member,
+        new AbsenceRequest(official, body.typedStart().start(() -> diary.officeTime().zoneOf(official)),
+            body.typedEnd().end(() -> diary.officeTime().zoneOf(official)), body.kind(), body.reason()));
+    cache.invalidate();
+    Absence absence = diary.recordingAbsence().absence(member, AbsenceId.parse(displacement.subject()));
+    return Reply.json(201, new Views.RecordedAbsenceView(AbsenceView.of(absence),
+        displacement.displaced().stream().map(ReservationView::of).toList()))
+        .header("Location", call.mount() + "/api/v1/staff/absences/" + absence.id());
+  }
+
+  Reply removeAbsence(Call call) {
+    call.noBody();
+    diary.recordingAbsence().remove(call.member(), AbsenceId.parse(call.path("id")));
+    cache.invalidate();
+    return Reply.noContent();
+  }
+
+  Reply windows(Call call) {
+    OfficialId official = officialId(call);
+    return Reply.ok(new Views.WindowsView(official.value(), diary.changingSchedule().windows(call.member(), official)));
+  }
+
+  Reply replaceWindows(Call call) {
+    Bodies.WindowsBody body = call.body(Bodies.WindowsBody.class);
+    List<Window> windows = body.toWindows();
+    Displacement displacement = diary.changingSchedule().replaceWindows(call.member(), officialId(call), windows);
+    cache.invalidate();
+    return Reply.ok(Views.DisplacementView.of(displacement));
+  }
+
+  Reply replaceWalkInHours(Call call) {
+    DepartmentId department = DepartmentId.of(call.path("id"));
+    Bodies.WalkInHoursBody body = call.body(Bodies.WalkInHoursBody.class);
+    diary.changingSchedule().replaceWalkInHours(call.member(), department, Bodies.required("hours", body.hours()));
+    cache.invalidate();
+    return Reply.ok(new Views.WalkInHoursView(department.value(), diary.readingDirectory().walkInHours(department)));
+  }
+
+  /** The zone a search's local times are read in: the official's, the department's, or the one all offices share. */
+  private ZoneId searchZone(DepartmentId department, OfficialId official, String field) {
+    if (official != null) {
+      return diary.officeTime().zoneOf(official);
+    }
+    return department != null ? diary.officeTime().zoneOf(department) : diary.officeTime().sharedZone(field);
+  }
+
+  private static OfficialId officialId(Call call) {
+    return OfficialId.of(call.path("id"));
+  }
+
+  private static ReservationId reservationId(Call call) {
+    return ReservationId.parse(call.path("id"));
+  }
+
+  private static Status status(String text) {
+    try {
+      return Status.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput("status", "must be one of ACTIVE DISPLACED CANCELLED COMPLETED NO_SHOW");
+    }
+  }
+}

@@ -1,0 +1,213 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AuditEntry;
+import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.ContactPhone;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.LocalizedText;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OutboxMessage;
+import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.StaffAccount;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.WalkInHours;
+import org.civicdiary.booking.model.Window;
+
+/**
+ * The JSON the API answers with: flat, ids as strings, times as ISO-8601, names in both languages.
+ * Built from the core's records here, so the wire format changes only on purpose.
+ */
+public final class Views {
+  private Views() {}
+
+  /** The office as citizens see it; {@code booking} says what the widget should know of the rules. */
+  record OfficeView(String id, LocalizedText name, String zone, int slotMinutes, Place place,
+      List<ContactPhone> phones, BookingRules booking) {
+    static OfficeView of(Office o) {
+      return new OfficeView(o.id().value(), o.name(), o.zone().getId(), o.slotMinutes(), o.place(), o.phones(),
+          new BookingRules(o.policy().horizonDays(), o.policy().minimumNotice(), o.policy().maxOpenPerEmail(),
+              o.policy().topicMaxLength()));
+    }
+  }
+
+  record BookingRules(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength) {}
+
+  record PolicyView(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength,
+      int retentionDays, Duration reminderLead) {}
+
+  /** The whole office for staff, policy included. */
+  record OfficeAdminView(String id, LocalizedText name, String zone, int slotMinutes, Place place,
+      List<ContactPhone> phones, PolicyView policy) {
+    static OfficeAdminView of(Office o) {
+      var p = o.policy();
+      return new OfficeAdminView(o.id().value(), o.name(), o.zone().getId(), o.slotMinutes(), o.place(), o.phones(),
+          new PolicyView(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(),
+              p.retentionDays(), p.reminderLead()));
+    }
+  }
+
+  record DirectoryView(List<OfficeView> offices, List<DepartmentView> departments) {}
+
+  record DepartmentView(String id, String office, LocalizedText name, Place place, List<WalkInHours> walkInHours,
+      List<OfficialView> officials, List<AgendaView> agendas) {
+    static DepartmentView of(Department d, List<WalkInHours> hours, List<OfficialView> officials, List<AgendaView> agendas) {
+      return new DepartmentView(d.id().value(), d.office().value(), d.name(), d.place(), hours, officials, agendas);
+    }
+  }
+
+  /** An official as citizens see them: no e-mail address. */
+  record OfficialView(String id, String name, String room, List<String> agendas) {
+    static OfficialView of(Official o, List<Agenda> agendas) {
+      return new OfficialView(o.id().value(), o.name(), o.room(),
+          agendas.stream().filter(a -> a.handledBy(o.id())).map(a -> a.id().value()).toList());
+    }
+  }
+
+  /** An official for staff: with e-mail and whether active. */
+  record OfficialAdminView(String id, String department, String name, String room, String email, boolean active) {
+    static OfficialAdminView of(Official o) {
+      return new OfficialAdminView(o.id().value(), o.department().value(), o.name(), o.room(), o.email(), o.active());
+    }
+  }
+
+  record AgendaView(String id, LocalizedText name, int slots, List<String> officials) {
+    static AgendaView of(Agenda a) {
+      return new AgendaView(a.id().value(), a.name(), a.slots(), a.officials().stream().map(o -> o.value()).sorted().toList());
+    }
+  }
+
+  record SlotView(String official, Instant start, Instant end, Place place) {
+    static SlotView of(FreeSlot s) {
+      return new SlotView(s.official().value(), s.start(), s.end(), s.place());
+    }
+  }
+
+  /** One start time of a department: the official suggested for it, and who else is free then. */
+  record DepartmentSlotView(Instant start, Instant end, String official, Place place, List<String> alsoFree) {}
+
+  record DayView(LocalDate date, int free) {}
+
+  record OfficialSlots(String official, String agenda, List<SlotView> slots) {}
+
+  record DepartmentSlots(String department, String agenda, List<DepartmentSlotView> slots) {}
+
+  record OfficialDays(String official, String agenda, List<DayView> days) {}
+
+  record DepartmentDays(String department, String agenda, List<DayView> days) {}
+
+  record CitizenView(String name, String email, String phone) {}
+
+  record ReservationView(String id, String status, String department, String official, String agenda,
+      Instant start, Instant end, CitizenView citizen, String topic, String channel, String language,
+      String note, Instant createdAt, Instant updatedAt) {
+    static ReservationView of(Reservation r) {
+      return new ReservationView(r.id().toString(), r.status().name(), r.department().value(), r.official().value(),
+          r.agenda().value(), r.start(), r.end(),
+          new CitizenView(r.citizen().name(), r.citizen().email(), r.citizen().phone()),
+          r.topic(), r.channel().name(), r.language().tag(), r.note(), r.createdAt(), r.updatedAt());
+    }
+  }
+
+  record ManageLink(String token, String link) {}
+
+  record BookedView(ReservationView reservation, ManageLink manage) {}
+
+  record Named(String id, LocalizedText name) {}
+
+  record OfficialRef(String id, String name, String room) {}
+
+  /** What the manage page shows: the reservation, whom and where, and what the citizen may do. */
+  record ManageView(ReservationView reservation, Named department, Place place, OfficialRef official, Named agenda,
+      boolean canCancel, boolean canReschedule) {}
+
+  record ProposalsView(List<SlotView> proposals) {}
+
+  record ReservationsView(List<ReservationView> reservations) {}
+
+  record DisplacementView(String subject, List<ReservationView> displaced) {
+    static DisplacementView of(org.civicdiary.booking.usecase.Displacement d) {
+      return new DisplacementView(d.subject(), d.displaced().stream().map(ReservationView::of).toList());
+    }
+  }
+
+  record WorklistItemView(ReservationView reservation, List<SlotView> proposals) {}
+
+  /** A message that could not be delivered: which reservation, what kind, why. */
+  record UndeliveredView(String id, String kind, String reservation, String official, Instant start,
+      int attempts, String lastError, Instant createdAt) {
+    static UndeliveredView of(OutboxMessage m) {
+      return new UndeliveredView(m.id().toString(), m.kind().name(), m.reservation().toString(),
+          m.official().value(), m.start(), m.attempts(), m.lastError(), m.createdAt());
+    }
+  }
+
+  record WorklistView(List<WorklistItemView> displaced, List<UndeliveredView> undelivered) {}
+
+  record AbsenceView(String id, String official, Instant start, Instant end, String kind, String reason) {
+    static AbsenceView of(Absence a) {
+      return new AbsenceView(a.id().toString(), a.official().value(), a.start(), a.end(), a.kind().name(), a.reason());
+    }
+  }
+
+  record AbsencesView(List<AbsenceView> absences) {}
+
+  record RecordedAbsenceView(AbsenceView absence, List<ReservationView> displaced) {}
+
+  record DayPlanView(String official, LocalDate date, LocalizedText holiday, List<Window> windows,
+      List<AbsenceView> absences, List<ReservationView> reservations) {}
+
+  record WindowsView(String official, List<Window> windows) {}
+
+  record WalkInHoursView(String department, List<WalkInHours> hours) {}
+
+  public record MemberView(String username, String role, String official) {
+    public static MemberView of(StaffMember m) {
+      return new MemberView(m.username(), m.role().name(), m.official() == null ? null : m.official().value());
+    }
+  }
+
+  public record LoginView(MemberView member, Instant expiresAt, String token) {}
+
+  /** A staff account without its password hash. */
+  record AccountView(String username, String role, String official, boolean active) {
+    static AccountView of(StaffAccount a) {
+      return new AccountView(a.username(), a.role().name(), a.official() == null ? null : a.official().value(), a.active());
+    }
+  }
+
+  record AccountsView(List<AccountView> accounts) {}
+
+  record AuditEntryView(Instant at, String actor, String action, String subject, String before, String after) {
+    static AuditEntryView of(AuditEntry e) {
+      return new AuditEntryView(e.at(), e.actor(), e.action(), e.subject(), e.before(), e.after());
+    }
+  }
+
+  record AuditView(List<AuditEntryView> entries) {}
+
+  record OfficesView(List<OfficeAdminView> offices) {}
+
+  record StaffDepartmentView(String id, String office, LocalizedText name, Place place,
+      List<WalkInHours> walkInHours, List<OfficialAdminView> officials, List<AgendaView> agendas) {}
+
+  record StaffDirectoryView(List<StaffDepartmentView> departments) {}
+
+  record WeekStatistics(String department, String week, LocalDate weekStart, long bookings, long web, long phone,
+      long active, long displaced, long cancelled, long completed, long noShows) {}
+
+  record StatisticsView(LocalDate from, LocalDate to, List<WeekStatistics> weeks) {}
+
+  public record Status(String status) {}
+}

@@ -1,0 +1,48 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.http.limits;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import org.civicdiary.web.internal.http.Matched;
+import org.civicdiary.web.internal.http.Responder;
+import org.civicdiary.web.internal.http.Route;
+import org.civicdiary.web.internal.problem.HttpProblem;
+
+/**
+ * Per client address limits on slot queries and on booking, checked on the I/O thread so that a
+ * flood is turned away before it costs a worker thread. 429 with {@code Retry-After}.
+ */
+public final class RateLimiter implements HttpHandler {
+  private final Throttle queries;
+  private final Throttle bookings;
+  private final HttpHandler next;
+
+  public RateLimiter(Throttle queries, Throttle bookings, HttpHandler next) {
+    this.queries = queries;
+    this.bookings = bookings;
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    Route.Limit limit = exchange.getAttachment(Matched.KEY).route().limit();
+    Throttle throttle = switch (limit) {
+      case QUERY -> queries;
+      case BOOKING -> bookings;
+      case NONE -> null;
+    };
+    if (throttle != null) {
+      long wait = throttle.take(ClientAddress.of(exchange));
+      if (wait > 0) {
+        HttpProblem refused = HttpProblem.tooManyRequests(wait,
+            "too many " + (limit == Route.Limit.QUERY ? "queries" : "bookings") + " from this address; wait " + wait + " s");
+        Responder.problem(exchange, refused.problem(), refused.headers());
+        return;
+      }
+    }
+    next.handleRequest(exchange);
+  }
+}

@@ -1,0 +1,93 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.web.internal.api.Views;
+import org.civicdiary.web.internal.http.Call;
+import org.civicdiary.web.internal.http.Json;
+import org.civicdiary.web.internal.http.Reply;
+import org.civicdiary.web.internal.http.limits.AddressRange;
+import org.civicdiary.web.internal.problem.HttpProblem;
+import org.civicdiary.web.internal.problem.Problems;
+import org.civicdiary.web.internal.problem.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Health checks, Prometheus metrics and the OpenAPI document. */
+public final class Operations {
+  private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
+  public static final String OPENAPI_RESOURCE = "/org/civicdiary/web/openapi.json";
+  private final Storage storage;
+  private final MeterRegistry registry;
+  private final List<AddressRange> metricsFrom;
+  private final ObjectNode openApi;
+  private final Map<String, byte[]> openApiByMount = new ConcurrentHashMap<>();
+
+  public Operations(Storage storage, MeterRegistry registry, List<AddressRange> metricsFrom) {
+    this.storage = storage;
+    this.registry = registry;
+    this.metricsFrom = metricsFrom;
+    this.openApi = loadOpenApi();
+  }
+
+  public Reply live(Call call) {
+    return Reply.ok(new Views.Status("UP"));
+  }
+
+  /** Ready when the storage answers a cheap read. */
+  public Reply ready(Call call) {
+    try {
+      storage.directory().offices();
+      return Reply.ok(new Views.Status("UP"));
+    } catch (RuntimeException e) {
+      LOG.warn("not ready: storage does not answer: {}", e.toString());
+      return Reply.json(503, new Views.Status("DOWN")).header("Retry-After", Problems.RETRY_AFTER_UNAVAILABLE);
+    }
+  }
+
+  /** Prometheus text, only to the configured scraper addresses. */
+  public Reply metrics(Call call) {
+    InetAddress client = AddressRange.literal(call.address());
+    if (client == null || !AddressRange.anyContains(metricsFrom, client)) {
+      throw HttpProblem.forbidden(Refusal.METRICS_REFUSED, "metrics are served only to civicdiary.web.metrics-from");
+    }
+    if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
+      throw HttpProblem.notFound("the host exports metrics through its own registry");
+    }
+    return Reply.bytes(200, "text/plain; version=0.0.4",
+        prometheus.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The OpenAPI document, its server set to where the API is mounted. */
+  public Reply openApi(Call call) {
+    String mount = call.mount();
+    return Reply.bytes(200, Reply.JSON, openApiByMount.computeIfAbsent(mount, m -> {
+      ObjectNode doc = openApi.deepCopy();
+      doc.putArray("servers").addObject().put("url", m.isEmpty() ? "/" : m);
+      return Json.write(doc);
+    }));
+  }
+
+  private static ObjectNode loadOpenApi() {
+    try (InputStream in = Operations.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE);
+      }
+      return (ObjectNode) Json.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable " + OPENAPI_RESOURCE, e);
+    }
+  }
+}

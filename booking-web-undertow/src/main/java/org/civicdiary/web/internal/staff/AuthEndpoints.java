@@ -1,0 +1,101 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.staff;
+
+import io.undertow.server.HttpServerExchange;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.civicdiary.booking.usecase.SignedIn;
+import org.civicdiary.web.StaffAuthenticator;
+import org.civicdiary.web.WebSettings;
+import org.civicdiary.web.internal.api.Bodies.LoginBody;
+import org.civicdiary.web.internal.api.Bodies;
+import org.civicdiary.web.internal.api.Views;
+import org.civicdiary.web.internal.http.Call;
+import org.civicdiary.web.internal.http.Reply;
+import org.civicdiary.web.internal.http.limits.ClientAddress;
+import org.civicdiary.web.internal.http.limits.Throttle;
+import org.civicdiary.web.internal.problem.HttpProblem;
+import org.civicdiary.web.internal.problem.Problem;
+import org.civicdiary.web.internal.problem.Refusal;
+
+/**
+ * Staff login and logout. Failed logins are throttled per user name and per client address (429
+ * with {@code Retry-After}); the authenticator audits them (the built-in one in the core). The session goes to
+ * the browser as an HttpOnly, SameSite=Strict cookie scoped to the staff API, or, when asked for
+ * ({@code "bearer": true}), to a script or integration as a bearer token in the answer.
+ */
+public final class AuthEndpoints {
+  private final StaffAuthenticator authenticator;
+  private final WebSettings.Staff settings;
+  private final Throttle perUser;
+  private final Throttle perAddress;
+
+  public AuthEndpoints(StaffAuthenticator authenticator, WebSettings.Staff settings) {
+    this.authenticator = authenticator;
+    this.settings = settings;
+    this.perUser = new Throttle(settings.loginPerUser());
+    this.perAddress = new Throttle(settings.loginPerAddress());
+  }
+
+  public Reply login(Call call) {
+    LoginBody body = call.body(LoginBody.class);
+    String username = Bodies.required("username", body.username()).strip();
+    String password = Bodies.required("password", body.password());
+    String userKey = username.toLowerCase(Locale.ROOT);
+    String address = call.address();
+    long wait = Math.max(perUser.waitFor(userKey), perAddress.waitFor(address));
+    if (wait > 0) {
+      throw HttpProblem.tooManyRequests(wait, "too many failed logins; wait " + wait + " s");
+    }
+    Optional<SignedIn> login = authenticator.login(username, password, address);
+    if (login.isEmpty()) {
+      perUser.take(userKey);
+      perAddress.take(address);
+      throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED,
+          "the user name or the password is wrong, or the account is disabled", null),
+          Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
+    }
+    SignedIn session = login.get();
+    boolean bearer = Boolean.TRUE.equals(body.bearer());
+    Reply reply = Reply.ok(new Views.LoginView(Views.MemberView.of(session.member()), session.expiresAt(),
+        bearer ? session.token() : null));
+    return bearer ? reply : reply.header("Set-Cookie", cookie(call, session.token(), settings.sessionTtl()));
+  }
+
+  public Reply logout(Call call) {
+    call.member();
+    authenticator.logout(StaffGate.request(call.exchange()));
+    return Reply.noContent().header("Set-Cookie", cookie(call, "", Duration.ZERO));
+  }
+
+  public Reply me(Call call) {
+    return Reply.ok(Views.MemberView.of(call.member()));
+  }
+
+  private String cookie(Call call, String token, Duration maxAge) {
+    StringBuilder cookie = new StringBuilder(StaffGate.COOKIE).append('=').append(token)
+        .append("; Path=").append(call.mount()).append("/api/v1/staff")
+        .append("; Max-Age=").append(maxAge.toSeconds())
+        .append("; HttpOnly; SameSite=Strict");
+    if (secure(call.exchange())) {
+      cookie.append("; Secure");
+    }
+    return cookie.toString();
+  }
+
+  /** Secure when configured so, or ("auto") when the request came over TLS, directly or through a trusted proxy. */
+  private boolean secure(HttpServerExchange exchange) {
+    return switch (settings.cookieSecure()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> "https".equalsIgnoreCase(exchange.getRequestScheme())
+          || ClientAddress.viaTrustedProxy(exchange)
+              && "https".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"));
+    };
+  }
+}

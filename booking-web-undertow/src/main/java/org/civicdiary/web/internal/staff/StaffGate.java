@@ -1,0 +1,79 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.staff;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.Cookie;
+import io.undertow.util.Headers;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.web.StaffAuthenticator;
+import org.civicdiary.web.StaffRequest;
+import org.civicdiary.web.internal.http.BodyCheck;
+import org.civicdiary.web.internal.http.Call;
+import org.civicdiary.web.internal.http.Matched;
+import org.civicdiary.web.internal.http.Route;
+import org.civicdiary.web.internal.http.limits.ClientAddress;
+import org.civicdiary.web.internal.problem.HttpProblem;
+import org.civicdiary.web.internal.problem.Refusal;
+
+/**
+ * Staff routes need an authenticated member (401 otherwise, before anything else is looked at).
+ * A change made with a session cookie must also carry JSON or an {@code X-Requested-With} header:
+ * neither can be sent cross-site without a CORS preflight, which staff routes never pass, so a
+ * forged form cannot ride on the cookie (SameSite=Strict already keeps it home; this is the second
+ * lock). Bearer tokens are not sent by browsers on their own and need no such check.
+ */
+public final class StaffGate implements HttpHandler {
+  static final String COOKIE = "civicdiary-staff";
+  private static final String BEARER = "Bearer ";
+  private final StaffAuthenticator authenticator;
+  private final HttpHandler next;
+
+  public StaffGate(StaffAuthenticator authenticator, HttpHandler next) {
+    this.authenticator = authenticator;
+    this.next = next;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    Route route = exchange.getAttachment(Matched.KEY).route();
+    if (route.access() == Route.Access.STAFF) {
+      StaffMember member = authenticator.authenticate(request(exchange)).orElseThrow(HttpProblem::unauthenticated);
+      exchange.putAttachment(Call.MEMBER, member);
+    }
+    if ((route.access() == Route.Access.STAFF || route.access() == Route.Access.LOGIN)
+        && route.changes() && bearer(exchange) == null && !sameOriginProof(exchange)) {
+      throw HttpProblem.forbidden(Refusal.CSRF, "a change needs Content-Type: application/json or an X-Requested-With header");
+    }
+    next.handleRequest(exchange);
+  }
+
+  /** What the request offers the authenticator. */
+  static StaffRequest request(HttpServerExchange exchange) {
+    String token = bearer(exchange);
+    if (token == null) {
+      Cookie cookie = exchange.getRequestCookie(COOKIE);
+      token = cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+    }
+    return new StaffRequest(ClientAddress.of(exchange), ClientAddress.viaTrustedProxy(exchange), token,
+        name -> exchange.getRequestHeaders().getFirst(name));
+  }
+
+  private static String bearer(HttpServerExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      String token = authorization.substring(BEARER.length()).strip();
+      return token.isEmpty() ? null : token;
+    }
+    return null;
+  }
+
+  private static boolean sameOriginProof(HttpServerExchange exchange) {
+    String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    return type != null && BodyCheck.isJson(type)
+        || exchange.getRequestHeaders().getFirst("X-Requested-With") != null;
+  }
+}

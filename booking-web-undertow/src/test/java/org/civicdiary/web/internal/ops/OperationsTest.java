@@ -1,0 +1,171 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.ops;
+
+import org.civicdiary.testkit.contract.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SubmissionPublisher;
+import org.civicdiary.booking.memory.InMemoryStorage;
+import org.civicdiary.web.BookingServer;
+import org.civicdiary.web.contract.ApiClient;
+import org.civicdiary.web.contract.ApiClient.Response;
+import org.civicdiary.web.contract.HttpApiContract;
+import org.civicdiary.web.contract.TestOffice;
+import org.civicdiary.web.contract.TestServers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What operators and the protections see: the storage down (503, not ready), a request over its
+ * time limit (503), metrics, client addresses behind a proxy, and a chunked body over the limit.
+ */
+class OperationsTest {
+  private final List<BookingServer> servers = new ArrayList<>();
+  private FaultyStorage faulty;
+  private MutableClock clock;
+
+  @BeforeEach
+  void seed() {
+    faulty = new FaultyStorage(InMemoryStorage.create());
+    TestOffice.seed(faulty.storage());
+    clock = new MutableClock(TestOffice.START);
+  }
+
+  @AfterEach
+  void stop() {
+    faulty.release();
+    servers.forEach(BookingServer::stop);
+  }
+
+  private ApiClient start(Map<String, String> settings) {
+    BookingServer server = TestServers.start(faulty.storage(), clock, settings);
+    servers.add(server);
+    return new ApiClient(ApiClient.newHttpClient(), server.uri());
+  }
+
+  private static void assertProblem(Response r, int status, String code) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().path("code").asText()).isEqualTo(code);
+    assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void storageDownIs503WithRetryAfterAndNotReadyButLive() {
+    ApiClient api = start(Map.of());
+    faulty.down(true);
+    Response read = api.get("/api/v1/departments");
+    assertProblem(read, 503, "storage-unavailable");
+    assertThat(read.header("Retry-After")).contains("5");
+    assertProblem(api.post("/api/v1/reservations", HttpApiContract.booking(TestOffice.NOVAK, TestOffice.ID_CARD,
+        TestOffice.slot(1, 0, 0), HttpApiContract.email())), 503, "storage-unavailable");
+    assertThat(api.get("/health/ready").status()).isEqualTo(503);
+    assertThat(api.get("/health/live").status()).isEqualTo(200);
+    faulty.down(false);
+    assertThat(api.get("/health/ready").status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/officials/novak/slots?agenda=id-card&from=" + TestOffice.day(1, 0)).json()
+        .path("slots")).as("nothing was booked").hasSize(8);
+  }
+
+  @Test
+  void aRequestOverItsTimeLimitIs503AndTheServerCarriesOn() {
+    ApiClient api = start(Map.of("civicdiary.web.request-timeout", "PT0.3S"));
+    CountDownLatch stuck = faulty.hang();
+    long started = System.nanoTime();
+    Response slow = api.get("/api/v1/departments");
+    assertProblem(slow, 503, "timeout");
+    assertThat(slow.header("Retry-After")).isPresent();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    stuck.countDown();
+    faulty.release();
+    assertThat(api.get("/api/v1/departments").status()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsCountBookingsConflictsRejectionsBacklogAndLatency() {
+    ApiClient api = start(Map.of());
+    var body = HttpApiContract.booking(TestOffice.NOVAK, TestOffice.ID_CARD, TestOffice.slot(1, 0, 0), HttpApiContract.email());
+    assertThat(api.post("/api/v1/reservations", body).status()).isEqualTo(201);
+    body.put("email", HttpApiContract.email());
+    assertThat(api.post("/api/v1/reservations", body).status()).isEqualTo(409);
+    assertThat(api.get("/api/v1/nothing").status()).isEqualTo(404);
+    Response metrics = api.get("/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.contentType()).startsWith("text/plain");
+    assertThat(metrics.body())
+        .contains("civicdiary_bookings_total{channel=\"WEB\"} 1.0")
+        .contains("civicdiary_booking_conflicts_total 1.0")
+        .contains("civicdiary_rejections_total{cause=\"slot-taken\"} 1.0")
+        .contains("civicdiary_rejections_total{cause=\"not-found\"} 1.0")
+        .contains("civicdiary_outbox_pending 2.0")
+        .contains("civicdiary_http_requests_seconds_bucket{method=\"POST\",route=\"/api/v1/reservations\",status=\"201\"");
+    ApiClient elsewhere = start(Map.of("civicdiary.web.metrics-from", "10.0.0.0/8"));
+    assertProblem(elsewhere.get("/metrics"), 403, "metrics-refused");
+  }
+
+  @Test
+  void behindATrustedProxyTheForwardedClientHasItsOwnBucketAndOtherwiseTheHeaderIsIgnored() {
+    ApiClient proxied = start(Map.of("civicdiary.web.trusted-proxies", "127.0.0.1, ::1",
+        "civicdiary.web.rate.queries-per-address", "1/PT1H"));
+    String query = "/api/v1/departments";
+    assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(200);
+    assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(429);
+    assertThat(proxied.get(query, "X-Forwarded-For", "198.51.100.1, 203.0.113.8").status()).as("the last hop not a proxy").isEqualTo(200);
+    ApiClient direct = start(Map.of("civicdiary.web.rate.queries-per-address", "1/PT1H"));
+    assertThat(direct.get(query, "X-Forwarded-For", "203.0.113.9").status()).isEqualTo(200);
+    assertThat(direct.get(query, "X-Forwarded-For", "203.0.113.10").status()).as("a client cannot pick its bucket").isEqualTo(429);
+  }
+
+  @Test
+  void theAnswerCacheKeepsReadsThroughBookingsAndEmptiesOnStaffChanges() {
+    ApiClient api = start(Map.of("civicdiary.web.free-time-cache", "PT1H"));
+    String query = "/api/v1/officials/" + TestOffice.NOVAK + "/slots?agenda=" + TestOffice.ID_CARD + "&from=" + TestOffice.day(1, 2);
+    assertThat(api.get(query).json().path("slots")).hasSize(8);
+    var body = HttpApiContract.booking(TestOffice.NOVAK, TestOffice.ID_CARD, TestOffice.slot(1, 2, 0), HttpApiContract.email());
+    assertThat(api.post("/api/v1/reservations", body).status()).isEqualTo(201);
+    assertThat(api.get(query).json().path("slots")).as("bookings do not empty the cache").hasSize(8);
+    body.put("email", HttpApiContract.email());
+    assertProblem(api.post("/api/v1/reservations", body), 409, "slot-taken");
+    String token = api.post("/api/v1/staff/login", Map.of("username", TestOffice.ADMIN, "password", TestOffice.PASSWORD,
+        "bearer", true)).json().path("token").asText();
+    Response absence = api.bearer(token).post("/api/v1/staff/officials/" + TestOffice.NOVAK + "/absences", Map.of(
+        "start", TestOffice.slot(1, 2, 6).toString(), "end", TestOffice.slot(1, 2, 8).toString(), "kind", "BLOCK"));
+    assertThat(absence.status()).isEqualTo(201);
+    assertThat(api.get(query).json().path("slots")).as("a staff change empties it: 8 less the booked and the blocked").hasSize(5);
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIs413() throws Exception {
+    BookingServer server = TestServers.start(faulty.storage(), clock, Map.of());
+    servers.add(server);
+    byte[] big = ("{\"topic\": \"" + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(server.uri().resolve(HttpApiContract.PREFIX + "/api/v1/reservations"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.fromPublisher(subscriber -> {
+          SubmissionPublisher<ByteBuffer> publisher = new SubmissionPublisher<>();
+          publisher.subscribe(subscriber);
+          for (int i = 0; i < big.length; i += 1000) {
+            publisher.submit(ByteBuffer.wrap(big, i, Math.min(1000, big.length - i)));
+          }
+          publisher.close();
+        }))
+        .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("body-too-large");
+  }
+}
