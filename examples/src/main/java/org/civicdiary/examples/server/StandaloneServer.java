@@ -7,6 +7,7 @@ package org.civicdiary.examples.server;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,12 +154,17 @@ public final class StandaloneServer implements AutoCloseable {
    * @throws StartFailed also when the file cannot be read or has errors (nothing is imported then)
    */
   public static StandaloneServer start(Settings given, boolean demo, Path importFile) {
+    return start(given, demo, importFile, List.of());
+  }
+
+  /** As above, with modules that override ours (tests hand in a settable clock through them). */
+  static StandaloneServer start(Settings given, boolean demo, Path importFile, List<Module> overrides) {
     long began = System.nanoTime();
     Logs.configure(given);
     Settings settings = ServerSettings.resolve(given, demo);
     ServerSettings.check(settings);
     ServerSettings.warnIfLinksNameLocalhost(settings);
-    Injector injector = createInjector(settings);
+    Injector injector = createInjector(settings, overrides);
     Storage storage = injector.getInstance(Storage.class);
     Clock clock = injector.getInstance(CoreModule.CLOCK);
     if (demo) {
@@ -222,9 +229,12 @@ public final class StandaloneServer implements AutoCloseable {
     }
   }
 
-  private static Injector createInjector(Settings settings) {
+  private static Injector createInjector(Settings settings, List<Module> overrides) {
+    List<Module> modules = new ArrayList<>(List.of(new PersistenceModule(settings), new NotifyModule(settings),
+        new WebModule(settings)));
+    modules.addAll(overrides);
     try {
-      return Guice.createInjector(new PersistenceModule(settings), new NotifyModule(settings), new WebModule(settings));
+      return Guice.createInjector(modules);
     } catch (CreationException | ProvisionException e) {
       // Guice wraps what went wrong; the user needs the setting to fix or the database's state.
       throw reason(e);

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +54,7 @@ class DemoPortsTest {
     Properties file = new Properties();
     file.putAll(demoProperties());
     Settings settings = Settings.of(file, Map.of("CIVICDIARY_WEB_PORT", Integer.toString(port)));
-    try (StandaloneServer server = StandaloneServer.start(settings, true)) {
+    try (StandaloneServer server = StandaloneServer.start(settings, true, null, FixedDay.clock())) {
       String base = "http://localhost:" + port;
       String portal = "http://localhost:" + (port + 1);
       assertThat(server.apiUri().getPort()).isEqualTo(port);
@@ -85,7 +84,7 @@ class DemoPortsTest {
     Map<String, String> keys = demoProperties();
     keys.put("civicdiary.web.port", Integer.toString(port));
     keys.put("civicdiary.demo.portal-port", Integer.toString(portalPort));
-    try (StandaloneServer server = StandaloneServer.start(Settings.of(keys), true)) {
+    try (StandaloneServer server = StandaloneServer.start(Settings.of(keys), true, null, FixedDay.clock())) {
       String portal = "http://localhost:" + portalPort;
       assertThat(server.portalUri()).contains(URI.create(portal + "/"));
       assertThat(welcome(server)).contains("http://localhost:" + port + "/console/");
@@ -121,7 +120,7 @@ class DemoPortsTest {
   }
 
   private JsonNode book(URI api, String email) throws Exception {
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Prague"));
+    LocalDate today = FixedDay.today();
     JsonNode slots = JSON.readTree(get(api.resolve("/api/v1/departments/civil-affairs/slots?agenda=id-card&from="
         + today + "&to=" + today.plusDays(20)), null).body());
     JsonNode slot = slots.path("slots").get(0);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civicdiary.booking.settings.Settings;
@@ -40,12 +39,12 @@ class StandaloneServerTest {
     String token;
     String reservationId;
     String email = "demo.citizen@example.cz";
-    try (StandaloneServer server = StandaloneServer.start(settings, true)) {
+    try (StandaloneServer server = StandaloneServer.start(settings, true, null, FixedDay.clock())) {
       String portal = get(server.portalUri().orElseThrow()).body();
       assertThat(portal).contains("<civic-diary-booking").contains("/static/widget/civic-diary-booking.js");
 
       URI api = server.apiUri();
-      LocalDate today = LocalDate.now(ZoneId.of("Europe/Prague"));
+      LocalDate today = FixedDay.today();
       JsonNode slots = JSON.readTree(get(api.resolve("/api/v1/departments/civil-affairs/slots?agenda=id-card&from="
           + today + "&to=" + today.plusDays(13))).body());
       JsonNode slot = slots.path("slots").get(0);
@@ -78,7 +77,7 @@ class StandaloneServerTest {
       assertThat(page).as("the confirmation is in the dev mailbox").contains(email);
     }
 
-    try (StandaloneServer again = StandaloneServer.start(settings, true)) {
+    try (StandaloneServer again = StandaloneServer.start(settings, true, null, FixedDay.clock())) {
       HttpResponse<String> view = get(again.apiUri().resolve("/api/v1/manage/" + token));
       assertThat(view.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(view.body()).path("reservation").path("id").asText()).isEqualTo(reservationId);
