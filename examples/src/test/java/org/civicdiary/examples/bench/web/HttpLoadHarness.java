@@ -28,6 +28,8 @@ import org.civicdiary.examples.bench.web.Load.Result;
 import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceConfig;
 import org.civicdiary.testkit.FreshDatabase;
+import com.google.inject.multibindings.OptionalBinder;
+import org.civicdiary.guice.CoreModule;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.WebModule;
 
@@ -43,6 +45,8 @@ import org.civicdiary.web.WebModule;
  * <p>Arguments (all optional): seconds per closed-loop run (default 5).
  */
 public final class HttpLoadHarness {
+  /** One ordinary Tuesday morning in Prague: the free time measured never depends on when the harness runs. */
+  private static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2027-01-12T08:30:00Z"), java.time.ZoneOffset.UTC);
   private static final int CONNECTIONS = 64;
   private final Duration run;
   private final Duration warmUp = Duration.ofSeconds(2);
@@ -75,7 +79,7 @@ public final class HttpLoadHarness {
         Load.closedLoop("warm-up", trivialPort, CONNECTIONS, Duration.ofSeconds(5), Duration.ofSeconds(1), () -> hello);
         ceiling();
 
-        List<String[]> slots = BenchOffice.slots(Clock.systemUTC());
+        List<String[]> slots = BenchOffice.slots(CLOCK);
         AtomicInteger next = new AtomicInteger();
         Supplier<byte[]> booking = () -> {
           int i = next.getAndIncrement();
@@ -98,7 +102,7 @@ public final class HttpLoadHarness {
         Result open = Load.openLoop("open", cached.port(), 200, 300, 3000, Duration.ofSeconds(15), booking);
         row("booking, open loop: 300/s offered, 200 connections, 3,000 bookings (p99 goal < 50 ms)", open);
 
-        LocalDate today = LocalDate.now(Office.DEFAULT_ZONE);
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), Office.DEFAULT_ZONE);
         byte[] days = RawHttp.get("/api/v1/departments/" + BenchOffice.DEPARTMENT + "/days?agenda=" + BenchOffice.AGENDA
             + "&from=" + today + "&to=" + today.plusDays(55));
         AtomicInteger day = new AtomicInteger();
@@ -169,7 +173,8 @@ public final class HttpLoadHarness {
         "civicdiary.web.rate.queries-per-address", "1000000/PT1S",
         "civicdiary.web.free-time-cache", freeTimeCache);
     Injector injector = Guice.createInjector(new WebModule(Settings.of(settings)),
-        binder -> binder.bind(Storage.class).toInstance(storage));
+        binder -> binder.bind(Storage.class).toInstance(storage),
+        binder -> OptionalBinder.newOptionalBinder(binder, CoreModule.CLOCK).setBinding().toInstance(CLOCK));
     return BookingServer.start(injector);
   }
 
