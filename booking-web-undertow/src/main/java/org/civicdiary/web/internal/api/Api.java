@@ -21,6 +21,7 @@ import org.civicdiary.web.internal.http.BodyCheck;
 import org.civicdiary.web.internal.http.Cors;
 import org.civicdiary.web.internal.http.Endpoint;
 import org.civicdiary.web.internal.http.Idempotency;
+import org.civicdiary.web.internal.http.KnownMethods;
 import org.civicdiary.web.internal.http.OffIoThread;
 import org.civicdiary.web.internal.http.RefusedOrigins;
 import org.civicdiary.web.internal.http.ResponseCache;
@@ -120,8 +121,8 @@ public final class Api {
         new ErrorMapper(new StaffGate(authenticator, new BodyCheck(settings.maxBodyBytes(), new Endpoint()))));
     Cors cors = new Cors(settings.corsOrigins(), PublicUrl.origin(URI.create(settings.publicUrl())), new RefusedOrigins(),
         new RateLimiter(queries, bookingsPerAddress, worker));
-    return new MetricsHandler(metrics, new SecurityHeaders(settings.frameAncestors(),
-        new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors)))));
+    return new MetricsHandler(metrics, new KnownMethods(new SecurityHeaders(settings.frameAncestors(),
+        new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors))))));
   }
 
   List<Route> routes() {

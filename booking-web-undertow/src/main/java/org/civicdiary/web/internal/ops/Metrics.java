@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import org.civicdiary.web.internal.http.KnownMethods;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Metrics {
   private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+  private static final String REQUESTS = "civicdiary.http.requests";
+  /** Far above the routes table, pages and static files together. */
+  private static final int MAX_ROUTES = 500;
   private final MeterRegistry registry;
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> rejections = new ConcurrentHashMap<>();
@@ -33,6 +38,8 @@ public final class Metrics {
 
   public Metrics(MeterRegistry registry, Outbox outbox) {
     this.registry = registry;
+    // the labels come from closed sets already; the cap keeps a mistake from growing the heap
+    registry.config().meterFilter(MeterFilter.maximumAllowableTags(REQUESTS, "route", MAX_ROUTES, MeterFilter.deny()));
     this.webBookings = bookings(Channel.WEB);
     this.phoneBookings = bookings(Channel.PHONE);
     this.conflicts = Counter.builder("civicdiary.booking.conflicts")
@@ -50,15 +57,21 @@ public final class Metrics {
   }
 
   void request(String method, String route, int status, long nanos) {
-    String key = method + ' ' + route + ' ' + status;
-    timers.computeIfAbsent(key, k -> Timer.builder("civicdiary.http.requests")
+    String label = methodLabel(method);
+    String key = label + ' ' + route + ' ' + status;
+    timers.computeIfAbsent(key, k -> Timer.builder(REQUESTS)
             .description("HTTP requests to the booking API")
-            .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+            .tag("method", label).tag("route", route).tag("status", Integer.toString(status))
             .publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofSeconds(10))
             .register(registry))
         .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** A standard method's name, or OTHER: a client can make up any number of method tokens. */
+  static String methodLabel(String method) {
+    return KnownMethods.STANDARD.contains(method) ? method : "OTHER";
   }
 
   void rejected(String cause) {

@@ -32,6 +32,9 @@ public enum Refusal {
       new Wording("K metrikám nemáte přístup.", "The metrics are not served to you.")),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed",
       new Wording("Tento požadavek tu není možný.", "This request is not possible here.")),
+  /** A made-up HTTP method: refused before any per-request state, counted under the method OTHER. */
+  METHOD_NOT_IMPLEMENTED("method-not-implemented", 501, "Method not implemented",
+      new Wording("Tento požadavek tu není možný.", "This request is not possible here.")),
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key already used",
       new Wording("Tento požadavek už byl odeslán s jinými údaji. Načtěte si prosím stránku znovu.",
           "This request was already sent with other details. Please reload the page.")),

@@ -82,6 +82,37 @@ class OperationsTest {
   }
 
   @Test
+  void madeUpMethodsAre501AndShareOneSeriesLabelledOther() throws Exception {
+    ApiClient api = start(Map.of());
+    HttpClient client = ApiClient.newHttpClient();
+    for (int i = 0; i < 300; i++) {
+      HttpResponse<String> answer = client.send(HttpRequest.newBuilder(java.net.URI.create(api.base() + "/api/v1/departments"))
+              .method("XABCDEFGHIJ" + i, HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(501);
+      assertThat(answer.body()).contains("method-not-implemented").doesNotContain("XABC");
+    }
+    assertThat(api.get("/api/v1/departments").status()).as("standard methods still served").isEqualTo(200);
+    String metrics = api.get("/metrics").body();
+    assertThat(metrics).doesNotContain("XABC");
+    assertThat(metrics.lines().filter(l -> l.startsWith("civicdiary_http_requests_seconds_count{method=\"OTHER\""))
+        .toList()).as("one series for all of them").hasSize(1)
+        .allSatisfy(l -> assertThat(l).contains("status=\"501\"").endsWith(" 300"));
+  }
+
+  @Test
+  void theRequestMetricKeepsAtMostItsCapOfRoutes() {
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    Metrics metrics = new Metrics(registry, InMemoryStorage.create().outbox());
+    for (int i = 0; i < 2000; i++) {
+      metrics.request("GET", "/made-up/" + i, 200, 1000);
+    }
+    assertThat(registry.find("civicdiary.http.requests").timers()).hasSizeLessThanOrEqualTo(500);
+    assertThat(Metrics.methodLabel("PATCH")).isEqualTo("PATCH");
+    assertThat(Metrics.methodLabel("patch")).isEqualTo("OTHER");
+  }
+
+  @Test
   void aRequestOverItsTimeLimitIs503AndTheServerCarriesOn() {
     ApiClient api = start(Map.of("civicdiary.web.request-timeout", "PT0.3S"));
     CountDownLatch stuck = faulty.hang();
