@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * @param fromTrustedProxy whether the connection came from a configured proxy address, so that
  *     headers the proxy sets (a single sign-on user name) can be believed
  * @param token the session token from the cookie or the {@code Authorization: Bearer} header, or null
- * @param header a request header by name, or null when absent
+ * @param header a request header by name, or null when absent; a header sent more than once ends the
+ *     request as unauthenticated (it proves nothing when a proxy adds its copy after the client's)
  */
 public record StaffRequest(String address, boolean fromTrustedProxy, String token, UnaryOperator<String> header) {
   public StaffRequest {

@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.AuditEntry;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.model.StaffMember;
@@ -24,6 +23,8 @@ import org.civicdiary.booking.model.StaffSession;
  * table opens nothing). Every sign-in, failed sign-in and sign-out is audited.
  */
 public final class SigningIn {
+  /** The audit log's name for a sign-in attempt under a name no account has. */
+  public static final String UNKNOWN = "unknown";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
   private final Context context;
 
@@ -43,7 +44,7 @@ public final class SigningIn {
     }
     if (account.isEmpty() || !Passwords.verify(command.password(), account.get().passwordHash())
         || !account.get().active()) {
-      auditFailure(command);
+      auditFailure(account, command);
       return Optional.empty();
     }
     byte[] secret = new byte[32];
@@ -92,13 +93,14 @@ public final class SigningIn {
         }));
   }
 
-  /** A failed sign-in is audited under the name tried, unless that name could not be a user name at all. */
-  private void auditFailure(SignIn command) {
-    try {
-      context.storage.transactions().run(() -> audit(command.username(), "staff.login-failed", from(command.from())));
-    } catch (InvalidInput notAName) {
-      // nothing to record against: no account can have this name
-    }
+  /**
+   * A failed sign-in is audited under the account's name when there is such an account, else under
+   * {@value #UNKNOWN}: a name nobody has is often a password typed into the wrong field, and the
+   * audit log outlives everything else.
+   */
+  private void auditFailure(Optional<StaffAccount> account, SignIn command) {
+    String name = account.map(StaffAccount::username).orElse(UNKNOWN);
+    context.storage.transactions().run(() -> audit(name, "staff.login-failed", from(command.from())));
   }
 
   private void audit(String username, String action, String after) {

@@ -98,6 +98,67 @@ abstract class AuthPart extends ContractPart {
   }
 
   @Test
+  void concurrentGuessesAreChargedBeforeThePasswordIsChecked() throws Exception {
+    BookingServer server = c.startServer(Map.of("civicdiary.staff.login-per-user", "5/PT1H"));
+    ApiClient client = new ApiClient(ApiClient.newHttpClient(), server.uri());
+    long before = failedLogins();
+    java.util.List<java.util.concurrent.Callable<Integer>> guesses = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String guess = "guess number " + i;
+      guesses.add(() -> client.post("/api/v1/staff/login", credentials(ADMIN, guess)).status());
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+    java.util.List<Integer> statuses = new java.util.ArrayList<>();
+    try {
+      for (var answer : pool.invokeAll(guesses)) {
+        statuses.add(answer.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(statuses).containsOnly(401, 429);
+    assertThat(statuses).as("guesses that reached the password check").filteredOn(st -> st == 401).hasSizeLessThanOrEqualTo(5);
+    assertThat(failedLogins() - before).as("audited failures").isEqualTo(statuses.stream().filter(st -> st == 401).count());
+  }
+
+  private long failedLogins() {
+    long failed = 0;
+    for (JsonNode e : c.as(ADMIN).get("/api/v1/staff/audit?limit=1000").json().path("entries")) {
+      failed += e.path("action").asText().equals("staff.login-failed") ? 1 : 0;
+    }
+    return failed;
+  }
+
+  @Test
+  void guessesFromElsewhereDoNotLockTheOwnerOutButTheGuesserWaitsLongerEachTime() {
+    BookingServer server = c.startServer(Map.of("civicdiary.web.trusted-proxies", "127.0.0.1/32, ::1",
+        "civicdiary.staff.login-per-user", "3/PT1H"));
+    ApiClient client = new ApiClient(ApiClient.newHttpClient(), server.uri());
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.post("/api/v1/staff/login", credentials(ADMIN, "wrong " + i), "X-Forwarded-For", "203.0.113.9")
+          .status()).isEqualTo(401);
+    }
+    Response locked = client.post("/api/v1/staff/login", credentials(ADMIN, PASSWORD), "X-Forwarded-For", "203.0.113.9");
+    assertProblem(locked, 429, "rate-limited", null);
+    assertThat(Long.parseLong(locked.header("Retry-After").orElseThrow())).as("the first delay: the period / 3")
+        .isBetween(1L, 20 * 60L);
+    assertThat(client.post("/api/v1/staff/login", credentials(ADMIN, PASSWORD), "X-Forwarded-For", "198.51.100.4")
+        .status()).as("the owner from their own address").isEqualTo(200);
+  }
+
+  @Test
+  void aSignOnHeaderSentTwiceIsRefusedWhicheverCopyComesFirst() {
+    BookingServer sso = c.startServer(Map.of("civicdiary.web.trusted-proxies", "127.0.0.1/32, ::1",
+        "civicdiary.staff.trusted-header", "X-Remote-User"));
+    ApiClient viaProxy = new ApiClient(ApiClient.newHttpClient(), sso.uri());
+    assertProblem(viaProxy.get("/api/v1/staff/me", "X-Remote-User", ADMIN, "X-Remote-User", OPERATOR),
+        401, "unauthenticated", null);
+    assertProblem(viaProxy.get("/api/v1/staff/me", "X-Remote-User", OPERATOR, "X-Remote-User", OPERATOR),
+        401, "unauthenticated", null);
+    assertThat(viaProxy.get("/api/v1/staff/me", "X-Remote-User", OPERATOR).status()).isEqualTo(200);
+  }
+
+  @Test
   void theCookieIsSecureWhenConfigured() {
     BookingServer secure = c.startServer(Map.of("civicdiary.staff.cookie-secure", "true"));
     Response login = new ApiClient(ApiClient.newHttpClient(), secure.uri()).post("/api/v1/staff/login", credentials(OPERATOR, PASSWORD));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.web.StaffAuthenticator;
+import org.civicdiary.web.RateLimit;
 import org.civicdiary.web.WebSettings;
 import org.civicdiary.web.internal.api.Bodies.LoginBody;
 import org.civicdiary.web.internal.api.Bodies;
@@ -24,21 +25,25 @@ import org.civicdiary.web.internal.problem.Problem;
 import org.civicdiary.web.internal.problem.Refusal;
 
 /**
- * Staff login and logout. Failed logins are throttled per user name and per client address (429
- * with {@code Retry-After}); the authenticator audits them (the built-in one in the core). The session goes to
+ * Staff login and logout. Failed logins are throttled per account and client address with growing
+ * delays, and by a hard limit per client address (429 with {@code Retry-After}), both charged before
+ * the password is checked; the authenticator audits them (the built-in one in the core). The session goes to
  * the browser as an HttpOnly, SameSite=Strict cookie scoped to the staff API, or, when asked for
  * ({@code "bearer": true}), to a script or integration as a bearer token in the answer.
  */
 public final class AuthEndpoints {
   private final StaffAuthenticator authenticator;
   private final WebSettings.Staff settings;
-  private final Throttle perUser;
+  private final LoginDelays delays;
   private final Throttle perAddress;
 
   public AuthEndpoints(StaffAuthenticator authenticator, WebSettings.Staff settings) {
     this.authenticator = authenticator;
     this.settings = settings;
-    this.perUser = new Throttle(settings.loginPerUser());
+    RateLimit perAccount = settings.loginPerUser();
+    // the first failures are free; then the wait starts at the limit's pace and doubles up to its period
+    this.delays = new LoginDelays(Math.max(0, perAccount.capacity() - 1),
+        perAccount.period().dividedBy(Math.max(1, perAccount.capacity())), perAccount.period(), System::nanoTime);
     this.perAddress = new Throttle(settings.loginPerAddress());
   }
 
@@ -46,20 +51,33 @@ public final class AuthEndpoints {
     LoginBody body = call.body(LoginBody.class);
     String username = Bodies.required("username", body.username()).strip();
     String password = Bodies.required("password", body.password());
-    String userKey = username.toLowerCase(Locale.ROOT);
     String address = call.address();
-    long wait = Math.max(perUser.waitFor(userKey), perAddress.waitFor(address));
+    String key = username.toLowerCase(Locale.ROOT) + '\n' + address;
+    // charged before the password is checked, so concurrent guesses cannot all reach the check
+    long wait = perAddress.take(address);
     if (wait > 0) {
+      throw HttpProblem.tooManyRequests(wait, "too many failed logins from this address; wait " + wait + " s");
+    }
+    wait = delays.start(key);
+    if (wait > 0) {
+      perAddress.refund(address);
       throw HttpProblem.tooManyRequests(wait, "too many failed logins; wait " + wait + " s");
     }
-    Optional<SignedIn> login = authenticator.login(username, password, address);
+    Optional<SignedIn> login;
+    try {
+      login = authenticator.login(username, password, address);
+    } catch (RuntimeException e) {
+      delays.abandoned(key);
+      throw e;
+    }
     if (login.isEmpty()) {
-      perUser.take(userKey);
-      perAddress.take(address);
+      delays.failed(key);
       throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED,
           "the user name or the password is wrong, or the account is disabled", null),
           Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
     }
+    delays.succeeded(key);
+    perAddress.refund(address);
     SignedIn session = login.get();
     boolean bearer = Boolean.TRUE.equals(body.bearer());
     Reply reply = Reply.ok(new Views.LoginView(Views.MemberView.of(session.member()), session.expiresAt(),

@@ -6,6 +6,7 @@ package org.civicdiary.web.internal.staff;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
 import io.undertow.server.handlers.Cookie;
 import io.undertow.util.Headers;
 import org.civicdiary.booking.model.StaffMember;
@@ -59,7 +60,22 @@ public final class StaffGate implements HttpHandler {
       token = cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
     }
     return new StaffRequest(ClientAddress.of(exchange), ClientAddress.viaTrustedProxy(exchange), token,
-        name -> exchange.getRequestHeaders().getFirst(name));
+        name -> single(exchange, name));
+  }
+
+  /**
+   * A header's one value. Sent more than once, it proves nothing: a proxy that adds its sign-on
+   * header instead of replacing it would let a client's own copy come first.
+   */
+  private static String single(HttpServerExchange exchange, String name) {
+    HeaderValues values = exchange.getRequestHeaders().get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw HttpProblem.unauthenticated();
+    }
+    return values.getFirst();
   }
 
   private static String bearer(HttpServerExchange exchange) {
