@@ -37,6 +37,7 @@ public final class WebSettings {
       List<String> frameAncestors,
       List<String> trustedProxies,
       List<String> metricsFrom,
+      String metricsTokenHash,
       RateLimit bookingPerAddress,
       RateLimit bookingPerEmail,
       RateLimit queriesPerAddress,
@@ -173,6 +174,11 @@ public final class WebSettings {
     }
     List<String> frameAncestors = s.list("civicdiary.web.frame-ancestors");
     List<String> metricsFrom = s.list("civicdiary.web.metrics-from");
+    String metricsToken = s.string("civicdiary.web.metrics-token", null);
+    if (metricsToken != null && metricsToken.strip().length() < 32) {
+      throw new InvalidSetting("civicdiary.web.metrics-token must be at least 32 characters: make one with "
+          + "'openssl rand -hex 32'");
+    }
     Duration timeout = s.duration("civicdiary.web.request-timeout", Duration.ofSeconds(10));
     if (timeout.isNegative() || timeout.isZero()) {
       throw new InvalidSetting("civicdiary.web.request-timeout must be positive");
@@ -188,7 +194,9 @@ public final class WebSettings {
         corsOrigins(s),
         frameAncestors.isEmpty() ? List.of("'self'") : frameAncestors,
         proxies,
-        metricsFrom.isEmpty() ? List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7") : metricsFrom,
+        // loopback only: behind a proxy on a private network every client would look private
+        metricsFrom.isEmpty() ? List.of("127.0.0.0/8", "::1/128") : metricsFrom,
+        metricsToken == null ? null : sha256(metricsToken.strip()),
         rate(s, "civicdiary.web.rate.booking-per-address", "10/PT1M"),
         rate(s, "civicdiary.web.rate.booking-per-email", "5/PT1H"),
         rate(s, "civicdiary.web.rate.queries-per-address", "300/PT1M"),
@@ -318,6 +326,23 @@ public final class WebSettings {
     return values.metricsFrom();
   }
 
+  /**
+   * The hex SHA-256 of the token that lets a scraper read the metrics from anywhere (as {@code
+   * Authorization: Bearer}), or null when only {@link #metricsFrom()} may. Only the hash is kept.
+   */
+  public String metricsTokenHash() {
+    return values.metricsTokenHash();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
   public RateLimit bookingPerAddress() {
     return values.bookingPerAddress();
   }
@@ -431,6 +456,11 @@ public final class WebSettings {
     /** {@code civicdiary.web.metrics-from}. */
     public Builder metricsFrom(List<String> value) {
       return set("civicdiary.web.metrics-from", value == null ? null : String.join(",", value));
+    }
+
+    /** {@code civicdiary.web.metrics-token}. */
+    public Builder metricsToken(String value) {
+      return set("civicdiary.web.metrics-token", value);
     }
 
     /** {@code civicdiary.web.rate.booking-per-address}. */

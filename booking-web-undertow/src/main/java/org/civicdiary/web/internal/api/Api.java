@@ -88,7 +88,7 @@ public final class Api {
     this.directory = new DirectoryEndpoints(diary, cache);
     this.statistics = new StatisticsEndpoints(diary);
     this.operations = new Operations(storage, registry,
-        AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
+        AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());
   }
 
   /**

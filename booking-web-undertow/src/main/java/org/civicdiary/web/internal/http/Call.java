@@ -144,4 +144,9 @@ public final class Call {
   public String address() {
     return ClientAddress.of(exchange);
   }
+
+  /** The key per-address limits count under (an IPv6 client's /64). */
+  public String limitKey() {
+    return ClientAddress.limitKey(exchange);
+  }
 }

@@ -5,6 +5,7 @@
 package org.civicdiary.web.internal.http;
 
 import io.undertow.server.HttpHandler;
+import org.civicdiary.web.internal.http.limits.ClientAddress;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HttpString;
@@ -14,13 +15,17 @@ import org.civicdiary.web.internal.pages.Pages;
 /**
  * Headers on every answer: no MIME sniffing, no referrer (manage links carry a secret), a strict
  * CSP (none at all for JSON; same-origin only for pages, framed only by the configured portals),
- * and no caching of API answers (they may hold personal data).
+ * no caching of API answers (they may hold personal data), and HSTS when the client came over TLS
+ * (directly or as a trusted proxy reports).
  */
 public final class SecurityHeaders implements HttpHandler {
   private static final HttpString CSP = HttpString.tryFromString("Content-Security-Policy");
   private static final HttpString NOSNIFF = HttpString.tryFromString("X-Content-Type-Options");
   private static final HttpString REFERRER = HttpString.tryFromString("Referrer-Policy");
   private static final HttpString CACHE = HttpString.tryFromString("Cache-Control");
+  private static final HttpString HSTS = HttpString.tryFromString("Strict-Transport-Security");
+  /** A year, the common floor for browsers' preload lists; no includeSubDomains: the city's other hosts are not ours to bind. */
+  private static final String HSTS_VALUE = "max-age=31536000";
   private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
   private final String pageCsp;
   private final HttpHandler next;
@@ -43,6 +48,12 @@ public final class SecurityHeaders implements HttpHandler {
       headers.put(CSP, API_CSP);
       headers.put(CACHE, "no-store");
     }
+    // decided when the answer goes out: the client address (and so the proxy's word) is known by then
+    exchange.addResponseCommitListener(ex -> {
+      if (ClientAddress.overTls(ex)) {
+        ex.getResponseHeaders().put(HSTS, HSTS_VALUE);
+      }
+    });
     next.handleRequest(exchange);
   }
 }

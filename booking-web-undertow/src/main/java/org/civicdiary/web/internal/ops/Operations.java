@@ -22,6 +22,10 @@ import org.civicdiary.web.internal.http.limits.AddressRange;
 import org.civicdiary.web.internal.problem.HttpProblem;
 import org.civicdiary.web.internal.problem.Problems;
 import org.civicdiary.web.internal.problem.Refusal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +36,15 @@ public final class Operations {
   private final Storage storage;
   private final MeterRegistry registry;
   private final List<AddressRange> metricsFrom;
+  private final byte[] metricsTokenHash;
   private final ObjectNode openApi;
   private final Map<String, byte[]> openApiByMount = new ConcurrentHashMap<>();
 
-  public Operations(Storage storage, MeterRegistry registry, List<AddressRange> metricsFrom) {
+  public Operations(Storage storage, MeterRegistry registry, List<AddressRange> metricsFrom, String metricsTokenHash) {
     this.storage = storage;
     this.registry = registry;
     this.metricsFrom = metricsFrom;
+    this.metricsTokenHash = metricsTokenHash == null ? null : HexFormat.of().parseHex(metricsTokenHash);
     this.openApi = loadOpenApi();
   }
 
@@ -57,17 +63,32 @@ public final class Operations {
     }
   }
 
-  /** Prometheus text, only to the configured scraper addresses. */
+  /** Prometheus text, only to the configured scraper addresses or to a scraper with the token. */
   public Reply metrics(Call call) {
     InetAddress client = AddressRange.literal(call.address());
-    if (client == null || !AddressRange.anyContains(metricsFrom, client)) {
-      throw HttpProblem.forbidden(Refusal.METRICS_REFUSED, "metrics are served only to civicdiary.web.metrics-from");
+    if (!hasToken(call) && (client == null || !AddressRange.anyContains(metricsFrom, client))) {
+      throw HttpProblem.forbidden(Refusal.METRICS_REFUSED,
+          "metrics are served only to civicdiary.web.metrics-from, or with the civicdiary.web.metrics-token");
     }
     if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
       throw HttpProblem.notFound("the host exports metrics through its own registry");
     }
     return Reply.bytes(200, "text/plain; version=0.0.4",
         prometheus.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private boolean hasToken(Call call) {
+    String authorization = call.exchange().getRequestHeaders().getFirst("Authorization");
+    if (metricsTokenHash == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    try {
+      byte[] offered = MessageDigest.getInstance("SHA-256")
+          .digest(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.isEqual(offered, metricsTokenHash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** The OpenAPI document, its server set to where the API is mounted. */

@@ -51,7 +51,7 @@ public final class AuthEndpoints {
     LoginBody body = call.body(LoginBody.class);
     String username = Bodies.required("username", body.username()).strip();
     String password = Bodies.required("password", body.password());
-    String address = call.address();
+    String address = call.limitKey();
     String key = username.toLowerCase(Locale.ROOT) + '\n' + address;
     // charged before the password is checked, so concurrent guesses cannot all reach the check
     long wait = perAddress.take(address);
@@ -65,7 +65,7 @@ public final class AuthEndpoints {
     }
     Optional<SignedIn> login;
     try {
-      login = authenticator.login(username, password, address);
+      login = authenticator.login(username, password, call.address());
     } catch (RuntimeException e) {
       delays.abandoned(key);
       throw e;
@@ -111,9 +111,7 @@ public final class AuthEndpoints {
     return switch (settings.cookieSecure()) {
       case "true" -> true;
       case "false" -> false;
-      default -> "https".equalsIgnoreCase(exchange.getRequestScheme())
-          || ClientAddress.viaTrustedProxy(exchange)
-              && "https".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"));
+      default -> ClientAddress.overTls(exchange);
     };
   }
 }

@@ -162,6 +162,46 @@ class OperationsTest {
   }
 
   @Test
+  void forwardedHopsWithPortsAreReadAndAnIpv6ClientCountsByItsSlash64() {
+    ApiClient proxied = start(Map.of("civicdiary.web.trusted-proxies", "127.0.0.1, ::1",
+        "civicdiary.web.rate.queries-per-address", "1/PT1H"));
+    String query = "/api/v1/departments";
+    assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.7:4711").status()).isEqualTo(200);
+    assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.7:5050").status()).as("the same client, another port")
+        .isEqualTo(429);
+    assertThat(proxied.get(query, "X-Forwarded-For", "[2001:db8:1:2::1]:443").status()).isEqualTo(200);
+    assertThat(proxied.get(query, "X-Forwarded-For", "2001:db8:1:2:ffff:ffff:ffff:fffe").status())
+        .as("another address of the same /64").isEqualTo(429);
+    assertThat(proxied.get(query, "X-Forwarded-For", "2001:db8:1:3::1").status()).as("the next /64").isEqualTo(200);
+  }
+
+  @Test
+  void metricsAreForLoopbackOrTheTokenNotForAPrivateNetworkBehindTheProxy() {
+    String token = "0123456789abcdef0123456789abcdef-metrics";
+    ApiClient proxied = start(Map.of("civicdiary.web.trusted-proxies", "127.0.0.1, ::1",
+        "civicdiary.web.metrics-token", token));
+    assertProblem(proxied.get("/metrics", "X-Forwarded-For", "10.1.2.3"), 403, "metrics-refused");
+    assertProblem(proxied.get("/metrics", "X-Forwarded-For", "10.1.2.3", "Authorization", "Bearer " + token + "x"),
+        403, "metrics-refused");
+    assertThat(proxied.get("/metrics", "X-Forwarded-For", "10.1.2.3", "Authorization", "Bearer " + token).status())
+        .isEqualTo(200);
+    assertThat(proxied.get("/metrics").status()).as("loopback").isEqualTo(200);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(Map.of("civicdiary.web.metrics-token", "short")))
+        .hasMessageContaining("civicdiary.web.metrics-token");
+  }
+
+  @Test
+  void hstsOnlyWhenTheClientCameOverTls() {
+    ApiClient proxied = start(Map.of("civicdiary.web.trusted-proxies", "127.0.0.1, ::1"));
+    assertThat(proxied.get("/api/v1/departments", "X-Forwarded-Proto", "https").header("Strict-Transport-Security"))
+        .contains("max-age=31536000");
+    assertThat(proxied.get("/api/v1/departments").header("Strict-Transport-Security")).isEmpty();
+    ApiClient direct = start(Map.of());
+    assertThat(direct.get("/api/v1/departments", "X-Forwarded-Proto", "https").header("Strict-Transport-Security"))
+        .as("not from a client's own header").isEmpty();
+  }
+
+  @Test
   void theAnswerCacheKeepsReadsThroughBookingsAndEmptiesOnStaffChanges() {
     ApiClient api = start(Map.of("civicdiary.web.free-time-cache", "PT1H"));
     String query = "/api/v1/officials/" + TestOffice.NOVAK + "/slots?agenda=" + TestOffice.ID_CARD + "&from=" + TestOffice.day(1, 2);

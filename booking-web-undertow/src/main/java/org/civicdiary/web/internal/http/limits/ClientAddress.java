@@ -7,6 +7,7 @@ package org.civicdiary.web.internal.http.limits;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class ClientAddress implements HttpHandler {
     }
     String[] hops = forwarded.split(",");
     for (int i = hops.length - 1; i >= 0; i--) {
-      InetAddress hop = AddressRange.literal(hops[i].strip());
+      InetAddress hop = AddressRange.literal(withoutPort(hops[i].strip()));
       if (hop == null) {
         break;
       }
@@ -65,6 +66,46 @@ public final class ClientAddress implements HttpHandler {
       }
     }
     return new Client(peer.getHostAddress(), true);
+  }
+
+  /**
+   * The key rate limits count under: the address, or for IPv6 its /64, since one subscriber
+   * commonly holds a whole /64 and could otherwise take a fresh bucket for every request.
+   */
+  public static String limitKey(HttpServerExchange exchange) {
+    return limitKey(of(exchange));
+  }
+
+  static String limitKey(String address) {
+    InetAddress parsed = address.indexOf(':') < 0 ? null : AddressRange.literal(address);
+    if (!(parsed instanceof Inet6Address)) {
+      return address;
+    }
+    byte[] bytes = parsed.getAddress();
+    StringBuilder prefix = new StringBuilder(24);
+    for (int i = 0; i < 8; i += 2) {
+      prefix.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+    }
+    return prefix.append(":/64").toString();
+  }
+
+  /**
+   * Whether the client reached us over TLS: directly, or as a trusted proxy says in
+   * {@code X-Forwarded-Proto}.
+   */
+  public static boolean overTls(HttpServerExchange exchange) {
+    return "https".equalsIgnoreCase(exchange.getRequestScheme())
+        || viaTrustedProxy(exchange) && "https".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"));
+  }
+
+  /** A forwarded hop as proxies write it: {@code 192.0.2.1:4711} or {@code [2001:db8::1]:443}. */
+  static String withoutPort(String hop) {
+    if (hop.startsWith("[")) {
+      int end = hop.indexOf(']');
+      return end < 0 ? hop : hop.substring(1, end);
+    }
+    int colon = hop.indexOf(':');
+    return colon > 0 && colon == hop.lastIndexOf(':') ? hop.substring(0, colon) : hop;
   }
 
   private static InetAddress peer(HttpServerExchange exchange) {

@@ -35,7 +35,7 @@ public final class RateLimiter implements HttpHandler {
       case NONE -> null;
     };
     if (throttle != null) {
-      long wait = throttle.take(ClientAddress.of(exchange));
+      long wait = throttle.take(ClientAddress.limitKey(exchange));
       if (wait > 0) {
         HttpProblem refused = HttpProblem.tooManyRequests(wait,
             "too many " + (limit == Route.Limit.QUERY ? "queries" : "bookings") + " from this address; wait " + wait + " s");
