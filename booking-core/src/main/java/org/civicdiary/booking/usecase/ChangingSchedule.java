@@ -34,9 +34,7 @@ public final class ChangingSchedule {
 
   public Displacement replaceWindows(StaffMember actor, OfficialId officialId, List<Window> windows) {
     requireAdmin(actor);
-    if (windows == null) {
-      throw new InvalidInput("windows", "is required");
-    }
+    requireAll("windows", windows);
     return context.storage.transactions().inTransaction(() -> {
       context.storage.diaries().lock(officialId);
       Official official = context.official(officialId);
@@ -58,9 +56,7 @@ public final class ChangingSchedule {
   /** Sets a department's walk-in office hours (shown to citizens; never bookable). */
   public void replaceWalkInHours(StaffMember actor, DepartmentId department, List<WalkInHours> hours) {
     requireAdmin(actor);
-    if (hours == null) {
-      throw new InvalidInput("hours", "is required");
-    }
+    requireAll("hours", hours);
     context.storage.transactions().run(() -> {
       context.department(department);
       List<WalkInHours> before = context.storage.diaries().walkInHours(department);
@@ -95,5 +91,17 @@ public final class ChangingSchedule {
 
   private static boolean onGrid(LocalTime time, Office office) {
     return time.getMinute() % office.slotMinutes() == 0;
+  }
+
+  /** The list and each of its elements: a null inside comes from a client's {@code [null]}. */
+  private static void requireAll(String field, List<?> list) {
+    if (list == null) {
+      throw new InvalidInput(field, "is required");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        throw new InvalidInput(field + "[" + i + "]", "is required");
+      }
+    }
   }
 }

@@ -9,7 +9,7 @@ import io.undertow.util.AttachmentKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Deque;
 import java.util.Map;
 import java.util.function.Function;
@@ -65,7 +65,7 @@ public final class Call {
   }
 
   public LocalDate date(String name) {
-    return parsed(name, LocalDate::parse, "an ISO-8601 date such as 2027-03-02");
+    return parsed(name, Json::date, "an ISO-8601 date such as 2027-03-02");
   }
 
   public LocalTime time(String name) {
@@ -73,7 +73,7 @@ public final class Call {
   }
 
   public Instant instant(String name) {
-    return parsed(name, Instant::parse, "an ISO-8601 instant such as 2027-03-02T15:00:00Z");
+    return parsed(name, Json::instant, "an ISO-8601 instant such as 2027-03-02T15:00:00Z");
   }
 
   private <T> T parsed(String name, Function<String, T> parser, String expected) {
@@ -83,7 +83,7 @@ public final class Call {
     }
     try {
       return parser.apply(value);
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       throw new InvalidInput(name, "must be " + expected);
     }
   }

@@ -5,6 +5,8 @@
 package org.civicdiary.web.internal.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -35,6 +37,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -56,9 +59,9 @@ public final class Json {
 
   private static ObjectMapper create() {
     SimpleModule strictTime = new SimpleModule("civicdiary-strict-time");
-    strictTime.addDeserializer(Instant.class, new IsoString<>(Instant.class, Instant::parse,
+    strictTime.addDeserializer(Instant.class, new IsoString<>(Instant.class, Json::instant,
         "an ISO-8601 instant such as 2027-03-02T15:00:00Z"));
-    strictTime.addDeserializer(LocalDate.class, new IsoString<>(LocalDate.class, LocalDate::parse,
+    strictTime.addDeserializer(LocalDate.class, new IsoString<>(LocalDate.class, Json::date,
         "an ISO-8601 date such as 2027-03-02"));
     strictTime.addDeserializer(LocalTime.class, new IsoString<>(LocalTime.class, LocalTime::parse,
         "an ISO-8601 local time such as 16:30"));
@@ -83,6 +86,37 @@ public final class Json {
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
+  }
+
+  /** The years a booking system has any business with; beyond them date arithmetic overflows. */
+  private static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
+  /**
+   * An ISO-8601 date between 1900 and 9999.
+   *
+   * @throws DateTimeException when it is not one
+   */
+  public static LocalDate date(String text) {
+    LocalDate date = LocalDate.parse(text);
+    if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+      throw new DateTimeException("outside 1900–9999");
+    }
+    return date;
+  }
+
+  /**
+   * An ISO-8601 instant between 1900 and 9999.
+   *
+   * @throws DateTimeException when it is not one
+   */
+  public static Instant instant(String text) {
+    Instant instant = Instant.parse(text);
+    if (instant.isBefore(FIRST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant())
+        || instant.isAfter(LAST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+      throw new DateTimeException("outside 1900–9999");
+    }
+    return instant;
   }
 
   /**
@@ -172,7 +206,12 @@ public final class Json {
       String path = path(m);
       return HttpProblem.badRequest(path.isEmpty() ? "body" : path, "has the wrong type or value");
     }
-    return HttpProblem.malformed("line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    if (e instanceof StreamConstraintsException) {
+      // a 1,000-digit number, say: the parser's limits, with no location to name
+      return HttpProblem.malformed("a value is longer or deeper than this API reads");
+    }
+    JsonLocation at = e.getLocation();
+    return HttpProblem.malformed(at == null ? "not valid JSON" : "line " + at.getLineNr() + ", column " + at.getColumnNr());
   }
 
   private static String expected(Class<?> type) {
