@@ -33,6 +33,8 @@ public final class WebSettings {
       String manageLinkTemplate,
       int maxBodyBytes,
       Duration requestTimeout,
+      Duration bodyTimeout,
+      int connectionsPerAddress,
       List<String> corsOrigins,
       List<String> frameAncestors,
       List<String> trustedProxies,
@@ -41,6 +43,7 @@ public final class WebSettings {
       RateLimit bookingPerAddress,
       RateLimit bookingPerEmail,
       RateLimit queriesPerAddress,
+      RateLimit staffPerAddress,
       Duration idempotencyTtl,
       Duration freeTimeCache,
       int ioThreads,
@@ -59,6 +62,8 @@ public final class WebSettings {
       Objects.requireNonNull(bookingPerAddress, "bookingPerAddress");
       Objects.requireNonNull(bookingPerEmail, "bookingPerEmail");
       Objects.requireNonNull(queriesPerAddress, "queriesPerAddress");
+      Objects.requireNonNull(staffPerAddress, "staffPerAddress");
+      Objects.requireNonNull(bodyTimeout, "bodyTimeout");
       Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
       Objects.requireNonNull(freeTimeCache, "freeTimeCache");
       Objects.requireNonNull(staff, "staff");
@@ -183,6 +188,10 @@ public final class WebSettings {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new InvalidSetting("civicdiary.web.request-timeout must be positive");
     }
+    Duration bodyTimeout = s.duration("civicdiary.web.body-timeout", Duration.ofSeconds(10));
+    if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+      throw new InvalidSetting("civicdiary.web.body-timeout must be positive");
+    }
     return new WebSettings(new Values(
         s.string("civicdiary.web.host", "127.0.0.1"),
         s.integer("civicdiary.web.port", 8080, 0, 65535),
@@ -191,6 +200,8 @@ public final class WebSettings {
         template.replace("{base}", publicUrl + prefix),
         s.integer("civicdiary.web.max-body-bytes", 16 * 1024, 1024, 1024 * 1024),
         timeout,
+        bodyTimeout,
+        s.integer("civicdiary.web.connections-per-address", 256, 1, 100_000),
         corsOrigins(s),
         frameAncestors.isEmpty() ? List.of("'self'") : frameAncestors,
         proxies,
@@ -200,6 +211,7 @@ public final class WebSettings {
         rate(s, "civicdiary.web.rate.booking-per-address", "10/PT1M"),
         rate(s, "civicdiary.web.rate.booking-per-email", "5/PT1H"),
         rate(s, "civicdiary.web.rate.queries-per-address", "300/PT1M"),
+        rate(s, "civicdiary.web.rate.staff-per-address", "1200/PT1M"),
         s.duration("civicdiary.web.idempotency-ttl", Duration.ofHours(24)),
         s.duration("civicdiary.web.free-time-cache", Duration.ofSeconds(2)),
         s.integer("civicdiary.web.io-threads", Math.max(2, Runtime.getRuntime().availableProcessors()), 1, 256),
@@ -304,6 +316,21 @@ public final class WebSettings {
   /** How long a request may take before the client gets 503. */
   public Duration requestTimeout() {
     return values.requestTimeout();
+  }
+
+  /** The time a client has to send a request's whole body. */
+  public Duration bodyTimeout() {
+    return values.bodyTimeout();
+  }
+
+  /** The connections one client address may hold with requests on them (proxies are not capped). */
+  public int connectionsPerAddress() {
+    return values.connectionsPerAddress();
+  }
+
+  /** Staff requests, login included, per client address: counted before the body is read. */
+  public RateLimit staffPerAddress() {
+    return values.staffPerAddress();
   }
 
   /** The origins whose pages may call the API. */
@@ -431,6 +458,21 @@ public final class WebSettings {
     /** {@code civicdiary.web.max-body-bytes}. */
     public Builder maxBodyBytes(int value) {
       return set("civicdiary.web.max-body-bytes", value);
+    }
+
+    /** {@code civicdiary.web.body-timeout}. */
+    public Builder bodyTimeout(Duration value) {
+      return set("civicdiary.web.body-timeout", value);
+    }
+
+    /** {@code civicdiary.web.connections-per-address}. */
+    public Builder connectionsPerAddress(int value) {
+      return set("civicdiary.web.connections-per-address", value);
+    }
+
+    /** {@code civicdiary.web.rate.staff-per-address}. */
+    public Builder staffPerAddress(RateLimit value) {
+      return set("civicdiary.web.rate.staff-per-address", value);
     }
 
     /** {@code civicdiary.web.request-timeout}. */

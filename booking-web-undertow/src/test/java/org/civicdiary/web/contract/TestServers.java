@@ -33,6 +33,7 @@ public final class TestServers {
     settings.put("civicdiary.web.rate.booking-per-email", "100000/PT1S");
     settings.put("civicdiary.web.rate.queries-per-address", "100000/PT1S");
     settings.put("civicdiary.staff.login-per-address", "100000/PT1S");
+    settings.put("civicdiary.web.rate.staff-per-address", "100000/PT1S");
     settings.put("civicdiary.web.free-time-cache", "PT0S");
     settings.put("civicdiary.web.cors-origins", "https://portal.example");
     return settings;

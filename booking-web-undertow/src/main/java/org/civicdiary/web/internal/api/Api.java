@@ -30,6 +30,7 @@ import org.civicdiary.web.internal.http.Router;
 import org.civicdiary.web.internal.http.SecurityHeaders;
 import org.civicdiary.web.internal.http.limits.AddressRange;
 import org.civicdiary.web.internal.http.limits.ClientAddress;
+import org.civicdiary.web.internal.http.limits.ConnectionsPerAddress;
 import org.civicdiary.web.internal.http.limits.RateLimiter;
 import org.civicdiary.web.internal.http.limits.Throttle;
 import org.civicdiary.web.internal.ops.Metrics;
@@ -57,6 +58,7 @@ public final class Api {
   private final StaffAuthenticator authenticator;
   private final Throttle queries;
   private final Throttle bookingsPerAddress;
+  private final Throttle staffPerAddress;
   private final List<AddressRange> proxies;
   private final PublicEndpoints publicEndpoints;
   private final BookingEndpoints bookings;
@@ -75,6 +77,7 @@ public final class Api {
     this.metrics = new Metrics(registry, storage.outbox());
     this.queries = new Throttle(settings.queriesPerAddress());
     this.bookingsPerAddress = new Throttle(settings.bookingPerAddress());
+    this.staffPerAddress = new Throttle(settings.staffPerAddress());
     this.proxies = AddressRange.parseAll("civicdiary.web.trusted-proxies", settings.trustedProxies());
     ResponseCache cache = new ResponseCache(settings.freeTimeCache());
     Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
@@ -117,12 +120,13 @@ public final class Api {
   }
 
   private HttpHandler tree(HttpHandler staticFiles) {
-    HttpHandler worker = new OffIoThread(settings.requestTimeout(), settings.maxBodyBytes(),
+    HttpHandler worker = new OffIoThread(settings.requestTimeout(), settings.bodyTimeout(), settings.maxBodyBytes(),
         new ErrorMapper(new StaffGate(authenticator, new BodyCheck(settings.maxBodyBytes(), new Endpoint()))));
     Cors cors = new Cors(settings.corsOrigins(), PublicUrl.origin(URI.create(settings.publicUrl())), new RefusedOrigins(),
-        new RateLimiter(queries, bookingsPerAddress, worker));
-    return new MetricsHandler(metrics, new KnownMethods(new SecurityHeaders(settings.frameAncestors(),
-        new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors))))));
+        new RateLimiter(queries, bookingsPerAddress, staffPerAddress, worker));
+    return new ConnectionsPerAddress(settings.connectionsPerAddress(), proxies,
+        new MetricsHandler(metrics, new KnownMethods(new SecurityHeaders(settings.frameAncestors(),
+            new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors)))))));
   }
 
   List<Route> routes() {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.civicdiary.web.internal.problem.Problem;
 import org.civicdiary.web.internal.problem.Problems;
 import org.civicdiary.web.internal.problem.Refusal;
+import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 
 /**
@@ -36,11 +37,14 @@ public final class OffIoThread implements HttpHandler {
   static final AttachmentKey<IOException> BODY_FAILED = AttachmentKey.create(IOException.class);
 
   private final long limitMillis;
+  private final long bodyMillis;
   private final int maxBodyBytes;
   private final HttpHandler next;
 
-  public OffIoThread(Duration limit, int maxBodyBytes, HttpHandler next) {
+  /** @param bodyTimeout the time a client has to send the whole body; a slower one loses the connection */
+  public OffIoThread(Duration limit, Duration bodyTimeout, int maxBodyBytes, HttpHandler next) {
     this.limitMillis = limit.toMillis();
+    this.bodyMillis = bodyTimeout.toMillis();
     this.maxBodyBytes = maxBodyBytes;
     this.next = next;
   }
@@ -55,10 +59,15 @@ public final class OffIoThread implements HttpHandler {
       if (hasBody) {
         // One byte over the limit fails the read, so that BodyCheck answers 413 for chunked bodies too.
         exchange.setMaxEntitySize(limit + 1L);
+        // a byte every few seconds keeps each read alive: the whole body has a deadline of its own
+        XnioExecutor.Key slow = exchange.getIoThread().executeAfter(
+            () -> IoUtils.safeClose(exchange.getConnection()), bodyMillis, TimeUnit.MILLISECONDS);
         exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
+          slow.remove();
           ex.putAttachment(BODY, bytes);
           ex.dispatch(this);
         }, (ex, e) -> {
+          slow.remove();
           ex.putAttachment(BODY_FAILED, e);
           ex.dispatch(this);
         });

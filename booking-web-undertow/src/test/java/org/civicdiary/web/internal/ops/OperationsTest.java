@@ -201,6 +201,78 @@ class OperationsTest {
         .as("not from a client's own header").isEmpty();
   }
 
+  /** A raw connection to the server, to send what no HTTP client would. */
+  private static java.net.Socket connect(ApiClient api) throws java.io.IOException {
+    java.net.Socket socket = new java.net.Socket(api.base().getHost(), api.base().getPort());
+    socket.setSoTimeout(15_000);
+    return socket;
+  }
+
+  private static void write(java.net.Socket socket, String text) throws java.io.IOException {
+    socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+  }
+
+  @Test
+  void aBodySentByteByByteLosesItsConnectionAtTheBodyDeadline() throws Exception {
+    ApiClient api = start(Map.of("civicdiary.web.body-timeout", "PT1S"));
+    try (java.net.Socket socket = connect(api)) {
+      write(socket, "POST " + api.base().getPath() + "/api/v1/reservations HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n{");
+      long started = System.nanoTime();
+      boolean closed = false;
+      // one byte every 200 ms would keep any per-read timeout alive for ever
+      for (int i = 0; i < 100 && !closed; i++) {
+        try {
+          write(socket, " ");
+          socket.setSoTimeout(200);
+          closed = socket.getInputStream().read() == -1;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+          // nothing yet: send the next byte
+        } catch (java.io.IOException reset) {
+          closed = true;
+        }
+      }
+      assertThat(closed).as("the server closed the connection").isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+    assertThat(api.get("/api/v1/departments").status()).as("others are served").isEqualTo(200);
+  }
+
+  @Test
+  void oneAddressHoldsAtMostItsCapOfConnections() throws Exception {
+    ApiClient api = start(Map.of("civicdiary.web.connections-per-address", "3"));
+    List<java.net.Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        java.net.Socket socket = connect(api);
+        sockets.add(socket);
+        write(socket, "GET " + api.base().getPath() + "/health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+        byte[] head = new byte[12];
+        int read = socket.getInputStream().readNBytes(head, 0, head.length);
+        if (i < 3) {
+          assertThat(new String(head, 0, read, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        } else {
+          assertThat(read).as("the fourth connection is closed unanswered").isZero();
+        }
+      }
+    } finally {
+      for (java.net.Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void staffRequestsAreCountedPerAddressBeforeAuthenticationOrBody() {
+    ApiClient api = start(Map.of("civicdiary.web.rate.staff-per-address", "2/PT1H"));
+    assertThat(api.get("/api/v1/staff/me").status()).isEqualTo(401);
+    assertThat(api.post("/api/v1/staff/login", Map.of("username", "x", "password", "y")).status()).isEqualTo(401);
+    Response third = api.post("/api/v1/staff/login", Map.of("username", TestOffice.ADMIN, "password", TestOffice.PASSWORD));
+    assertProblem(third, 429, "rate-limited");
+    assertThat(api.get("/api/v1/departments").status()).as("public reads have their own limit").isEqualTo(200);
+  }
+
   @Test
   void theAnswerCacheKeepsReadsThroughBookingsAndEmptiesOnStaffChanges() {
     ApiClient api = start(Map.of("civicdiary.web.free-time-cache", "PT1H"));

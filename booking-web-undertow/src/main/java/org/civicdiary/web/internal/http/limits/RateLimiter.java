@@ -12,33 +12,38 @@ import org.civicdiary.web.internal.http.Route;
 import org.civicdiary.web.internal.problem.HttpProblem;
 
 /**
- * Per client address limits on slot queries and on booking, checked on the I/O thread so that a
+ * Per client address limits on slot queries, on booking and on staff requests, checked on the I/O thread so that a
  * flood is turned away before it costs a worker thread. 429 with {@code Retry-After}.
  */
 public final class RateLimiter implements HttpHandler {
   private final Throttle queries;
   private final Throttle bookings;
+  private final Throttle staff;
   private final HttpHandler next;
 
-  public RateLimiter(Throttle queries, Throttle bookings, HttpHandler next) {
+  public RateLimiter(Throttle queries, Throttle bookings, Throttle staff, HttpHandler next) {
     this.queries = queries;
     this.bookings = bookings;
+    this.staff = staff;
     this.next = next;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    Route.Limit limit = exchange.getAttachment(Matched.KEY).route().limit();
+    Route route = exchange.getAttachment(Matched.KEY).route();
+    Route.Limit limit = route.limit();
     Throttle throttle = switch (limit) {
       case QUERY -> queries;
       case BOOKING -> bookings;
-      case NONE -> null;
+      // staff routes and the login: counted before the body is read or a password hashed
+      case NONE -> route.access() == Route.Access.STAFF || route.access() == Route.Access.LOGIN ? staff : null;
     };
     if (throttle != null) {
       long wait = throttle.take(ClientAddress.limitKey(exchange));
       if (wait > 0) {
         HttpProblem refused = HttpProblem.tooManyRequests(wait,
-            "too many " + (limit == Route.Limit.QUERY ? "queries" : "bookings") + " from this address; wait " + wait + " s");
+            "too many " + (limit == Route.Limit.QUERY ? "queries" : limit == Route.Limit.BOOKING ? "bookings" : "requests")
+                + " from this address; wait " + wait + " s");
         Responder.problem(exchange, refused.problem(), refused.headers());
         return;
       }
