@@ -6,7 +6,9 @@ package org.civicdiary.examples.server;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +22,24 @@ import org.civicdiary.notify.MailDrop;
 /**
  * The demo's mailbox page: what the mail-drop "sent", newest first, and each message's text, HTML
  * (shown in a sandboxed frame, so a message cannot run script in this page) and calendar part.
+ * Served only with {@code --demo}, and only to a browser on the same machine.
  */
 final class DevMailbox implements HttpHandler {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Prague"));
+  private static final HttpString NOSNIFF = HttpString.tryFromString("X-Content-Type-Options");
+  private static final HttpString REFERRER = HttpString.tryFromString("Referrer-Policy");
   private final MailDrop drop;
+
+  /**
+   * Whether the request came from a browser on this machine: a loopback peer that no proxy
+   * forwarded (a proxy on the same host also connects from loopback, but says whom it forwards).
+   */
+  static boolean fromThisMachine(HttpServerExchange exchange) {
+    return exchange.getSourceAddress().getAddress().isLoopbackAddress()
+        && !exchange.getRequestHeaders().contains("X-Forwarded-For")
+        && !exchange.getRequestHeaders().contains("Forwarded");
+  }
 
   DevMailbox(MailDrop drop) {
     this.drop = drop;
@@ -32,10 +47,20 @@ final class DevMailbox implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
+    if (!fromThisMachine(exchange)) {
+      // every manage link of the demo is in here: not for anyone else on the network
+      exchange.setStatusCode(StatusCodes.NOT_FOUND);
+      exchange.endExchange();
+      return;
+    }
     if (exchange.isInIoThread()) {
       exchange.dispatch(this);
       return;
     }
+    HeaderMap headers = exchange.getResponseHeaders();
+    headers.put(NOSNIFF, "nosniff");
+    headers.put(REFERRER, "no-referrer");
+    headers.put(Headers.CACHE_CONTROL, "no-store");
     if (!exchange.getRequestMethod().equals(Methods.GET)) {
       exchange.setStatusCode(StatusCodes.METHOD_NOT_ALLOWED);
       exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
@@ -52,7 +77,8 @@ final class DevMailbox implements HttpHandler {
       page(exchange, StatusCodes.NOT_FOUND, "No such message", "<p><a href=\"./\">Back to the mailbox</a></p>");
     } else if (rest.endsWith("/html")) {
       // The message's own HTML, isolated: no script, no same-origin access.
-      exchange.getResponseHeaders().put(Headers.CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; style-src 'unsafe-inline'");
+      exchange.getResponseHeaders().put(Headers.CONTENT_SECURITY_POLICY,
+          "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'");
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=UTF-8");
       exchange.getResponseSender().send(content.get().html() == null ? "" : content.get().html(), StandardCharsets.UTF_8);
     } else {
@@ -92,7 +118,8 @@ final class DevMailbox implements HttpHandler {
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=UTF-8");
     exchange.getResponseHeaders().put(Headers.CONTENT_SECURITY_POLICY,
-        "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'");
+        "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "form-action 'none'");
     exchange.getResponseSender().send("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title)
         + "</title><style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a}"

@@ -75,6 +75,13 @@ class StandaloneServerTest {
         page = get(mailbox).body();
       }
       assertThat(page).as("the confirmation is in the dev mailbox").contains(email);
+      HttpResponse<String> direct = get(mailbox);
+      assertThat(direct.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+      assertThat(direct.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+      HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(mailbox).header("X-Forwarded-For", "203.0.113.5")
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(forwarded.statusCode()).as("through a proxy: someone else's browser").isEqualTo(404);
+      assertThat(forwarded.body()).doesNotContain(email);
     }
 
     try (StandaloneServer again = StandaloneServer.start(settings, true, null, FixedDay.clock())) {
