@@ -188,6 +188,9 @@ final class OutboxWorkers implements OutboxDispatcher {
     }
     Notice notice = ((Composer.Ready) composed).notice();
     for (Notifier channel : channels) {
+      if (message.delivered().contains(channel.name())) {
+        continue; // delivered before another channel failed: the citizen has it
+      }
       try {
         channel.deliver(notice);
       } catch (DeliveryFailed e) {
@@ -196,6 +199,10 @@ final class OutboxWorkers implements OutboxDispatcher {
       } catch (RuntimeException e) {
         failed(message, channel.name() + ": " + SafeText.describe(e));
         return;
+      }
+      if (channels.size() > 1) {
+        // with one channel, marking the message sent says the same in one write
+        mark(() -> storage.outbox().markDelivered(message.id(), channel.name()), message);
       }
     }
     mark(() -> storage.outbox().markSent(message.id(), clock.instant()), message);

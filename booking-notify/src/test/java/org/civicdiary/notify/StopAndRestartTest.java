@@ -216,6 +216,11 @@ class StopAndRestartTest {
     }
 
     @Override
+    public void markDelivered(MessageId id, String channel) {
+      next.markDelivered(id, channel);
+    }
+
+    @Override
     public List<OutboxMessage> claim(int max, Instant now, Duration lease) {
       return next.claim(max, now, lease);
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.DeliveryState;
@@ -26,7 +27,7 @@ import org.civicdiary.booking.port.Outbox;
 final class JdbcOutbox implements Outbox {
   private static final String SELECT = """
       select id, kind, reservation_id, official_id, start_at, end_at, sequence_number, note, created_at, due_at,
-             state, attempts, last_error
+             state, attempts, last_error, delivered_channels
       from outbox_message
       """;
   private static final String INSERT = """
@@ -47,6 +48,12 @@ final class JdbcOutbox implements Outbox {
   private static final String MARK_SENT = """
       update outbox_message
       set state = 'SENT', sent_at = ?
+      where id = ?
+      """;
+  /** Space-separated names with a leading space each: " smtp sms". */
+  private static final String MARK_DELIVERED = """
+      update outbox_message
+      set delivered_channels = delivered_channels || ?
       where id = ?
       """;
   private static final String RETRY_LATER = """
@@ -103,6 +110,14 @@ final class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public void markDelivered(MessageId id, String channel) {
+    if (channel.isBlank() || channel.chars().anyMatch(Character::isWhitespace) || channel.length() > 40) {
+      throw new IllegalArgumentException("a channel's name is one short word: " + channel);
+    }
+    change(id, MARK_DELIVERED, " " + channel, id.value());
+  }
+
+  @Override
   public void retryLater(MessageId id, Instant nextAttempt, String error) {
     change(id, RETRY_LATER, nextAttempt, error, id.value());
   }
@@ -143,11 +158,15 @@ final class JdbcOutbox implements Outbox {
     return tx.statement(c -> Sql.update(c, REMOVE_SENT, cutoff));
   }
 
+  private static Set<String> channels(String names) {
+    return names == null || names.isBlank() ? Set.of() : Set.copyOf(java.util.Arrays.asList(names.strip().split(" +")));
+  }
+
   private static OutboxMessage message(ResultSet rs) throws SQLException {
     return new OutboxMessage(new MessageId(Sql.uuid(rs, "id")), Sql.enumerated(rs, "kind", MessageKind.class),
         new ReservationId(Sql.uuid(rs, "reservation_id")), OfficialId.of(rs.getString("official_id")),
         Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"), rs.getInt("sequence_number"), rs.getString("note"),
         Sql.instant(rs, "created_at"), Sql.instant(rs, "due_at"), Sql.enumerated(rs, "state", DeliveryState.class),
-        rs.getInt("attempts"), rs.getString("last_error"));
+        rs.getInt("attempts"), rs.getString("last_error"), channels(rs.getString("delivered_channels")));
   }
 }

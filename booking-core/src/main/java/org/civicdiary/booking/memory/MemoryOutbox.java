@@ -56,6 +56,11 @@ final class MemoryOutbox implements Outbox {
   }
 
   @Override
+  public void markDelivered(MessageId id, String channel) {
+    change(id, m -> m.deliveredOn(channel));
+  }
+
+  @Override
   public void retryLater(MessageId id, Instant nextAttempt, String error) {
     change(id, m -> m.retryAt(nextAttempt, error));
   }

@@ -5,6 +5,7 @@
 package org.civicdiary.booking.model;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A message to a citizen, written in the same unit of work as the change that causes it. It
@@ -13,6 +14,8 @@ import java.time.Instant;
  *
  * @param dueAt when it may go out next (a reminder's time; the next retry after a failure)
  * @param note the staff's note to pass on (cancellation by the office), or null
+ * @param delivered the channels ({@code smtp}, {@code sms}…) that have delivered it already: a retry
+ *     after another channel failed does not send it on these again
  */
 public record OutboxMessage(
     MessageId id,
@@ -27,7 +30,8 @@ public record OutboxMessage(
     Instant dueAt,
     DeliveryState state,
     int attempts,
-    String lastError) {
+    String lastError,
+    Set<String> delivered) {
 
   public OutboxMessage {
     Check.present("id", id);
@@ -42,6 +46,15 @@ public record OutboxMessage(
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative");
     }
+    delivered = delivered == null ? Set.of() : Set.copyOf(delivered);
+  }
+
+  /** A message no channel has delivered yet. */
+  public OutboxMessage(MessageId id, MessageKind kind, ReservationId reservation, OfficialId official, Instant start,
+      Instant end, int sequence, String note, Instant createdAt, Instant dueAt, DeliveryState state, int attempts,
+      String lastError) {
+    this(id, kind, reservation, official, start, end, sequence, note, createdAt, dueAt, state, attempts, lastError,
+        Set.of());
   }
 
   /** A new pending message about the reservation as it is now. */
@@ -53,27 +66,35 @@ public record OutboxMessage(
   /** Claimed by a worker: one more attempt, and due again after the lease unless marked. */
   public OutboxMessage claimed(Instant now, java.time.Duration lease) {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        now.plus(lease), state, attempts + 1, lastError);
+        now.plus(lease), state, attempts + 1, lastError, delivered);
   }
 
   public OutboxMessage sent() {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        dueAt, DeliveryState.SENT, attempts, lastError);
+        dueAt, DeliveryState.SENT, attempts, lastError, delivered);
   }
 
   public OutboxMessage retryAt(Instant nextAttempt, String error) {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        nextAttempt, DeliveryState.PENDING, attempts, error);
+        nextAttempt, DeliveryState.PENDING, attempts, error, delivered);
   }
 
   public OutboxMessage parked(String error) {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        dueAt, DeliveryState.PARKED, attempts, error);
+        dueAt, DeliveryState.PARKED, attempts, error, delivered);
+  }
+
+  /** Delivered on one more channel. */
+  public OutboxMessage deliveredOn(String channel) {
+    Set<String> more = new java.util.HashSet<>(delivered);
+    more.add(channel);
+    return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt, dueAt, state,
+        attempts, lastError, more);
   }
 
   /** Back in line after a person looked at it: due now, with a fresh count of attempts. */
   public OutboxMessage released(Instant now) {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        now, DeliveryState.PENDING, 0, lastError);
+        now, DeliveryState.PENDING, 0, lastError, delivered);
   }
 }

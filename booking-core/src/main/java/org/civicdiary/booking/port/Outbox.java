@@ -30,6 +30,14 @@ public interface Outbox {
 
   void markSent(MessageId id, Instant now);
 
+  /**
+   * Records that one channel delivered it, so that a retry after another channel failed sends it
+   * only on the channels still owed. A name is a short word without spaces ({@code smtp}).
+   *
+   * @throws org.civicdiary.booking.error.NotFound if there is no such message
+   */
+  void markDelivered(MessageId id, String channel);
+
   /** Leaves it pending, due again at {@code nextAttempt}, with the error that stopped it. */
   void retryLater(MessageId id, Instant nextAttempt, String error);
 

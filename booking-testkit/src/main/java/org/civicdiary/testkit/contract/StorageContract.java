@@ -463,6 +463,24 @@ public abstract class StorageContract {
     }
 
     @Test
+    void remembersTheChannelsThatDeliveredAMessageAcrossRetriesAndRelease() {
+      OutboxMessage m = message(NOW);
+      put(m);
+      storage.transactions().run(() -> storage.outbox().markDelivered(m.id(), "smtp"));
+      storage.transactions().run(() -> storage.outbox().markDelivered(m.id(), "smtp"));
+      storage.transactions().run(() -> storage.outbox().retryLater(m.id(), NOW.plusSeconds(60), "sms: down"));
+      assertThat(storage.outbox().find(m.id()).orElseThrow().delivered()).containsExactly("smtp");
+      storage.transactions().run(() -> storage.outbox().markDelivered(m.id(), "sms"));
+      storage.transactions().run(() -> storage.outbox().park(m.id(), "push: down"));
+      storage.transactions().run(() -> storage.outbox().release(m.id(), NOW));
+      assertThat(storage.outbox().find(m.id()).orElseThrow().delivered()).containsExactlyInAnyOrder("smtp", "sms");
+      assertThat(storage.outbox().find(m.id()).orElseThrow().state()).isEqualTo(DeliveryState.PENDING);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> storage.transactions().run(() -> storage.outbox().markDelivered(MessageId.random(), "smtp")))
+          .isInstanceOf(org.civicdiary.booking.error.NotFound.class);
+    }
+
+    @Test
     void claimsDuePendingMessagesEarliestFirstAndLeasesThem() {
       OutboxMessage second = message(NOW.minusSeconds(10));
       OutboxMessage first = message(NOW.minusSeconds(20));
