@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.contract.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,34 @@ abstract class IdempotencyPart extends ContractPart {
     String replayedToken = again.json().path("manage").path("token").asText();
     assertThat(api().get("/api/v1/manage/" + replayedToken).json().path("reservation").path("id"))
         .as("the replay's manage link opens the same reservation").isEqualTo(first.json().path("reservation").path("id"));
+  }
+
+  @Test
+  void theKeptAnswerHoldsNoPersonalDataAndAReplayReadsTheReservationAgain() {
+    String key = UUID.randomUUID().toString();
+    String email = HttpApiContract.email();
+    Map<String, Object> body = HttpApiContract.booking(NOVAK, ID_CARD, slot(3, 0, 4), email);
+    assertThat(api().post("/api/v1/reservations", body, "Idempotency-Key", key).status()).isEqualTo(201);
+    String kept = c.storage.idempotencyKeys().find("reservations:127.0.0.1:" + key, c.clock.instant()).orElseThrow().body();
+    assertThat(kept).doesNotContain(email).doesNotContain(String.valueOf(body.get("name")))
+        .doesNotContain(String.valueOf(body.get("topic")));
+    Response again = api().post("/api/v1/reservations", body, "Idempotency-Key", key);
+    assertThat(again.json().path("reservation").path("citizen").path("email").asText()).isEqualTo(email);
+  }
+
+  @Test
+  void aKeyAndBodyRepeatedFromAnotherAddressGetNoManageLink() {
+    BookingServer proxied = c.startServer(Map.of("civicdiary.web.trusted-proxies", "127.0.0.1, ::1"));
+    ApiClient client = new ApiClient(ApiClient.newHttpClient(), proxied.uri());
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body = HttpApiContract.booking(NOVAK, ID_CARD, slot(3, 0, 5), HttpApiContract.email());
+    Response first = client.post("/api/v1/reservations", body, "Idempotency-Key", key, "X-Forwarded-For", "203.0.113.20");
+    assertThat(first.status()).isEqualTo(201);
+    Response elsewhere = client.post("/api/v1/reservations", body, "Idempotency-Key", key, "X-Forwarded-For", "198.51.100.20");
+    assertThat(elsewhere.status()).as("a new attempt: the slot and the address are taken").isIn(409, 422);
+    assertThat(elsewhere.body()).doesNotContain("token");
+    assertThat(client.post("/api/v1/reservations", body, "Idempotency-Key", key, "X-Forwarded-For", "203.0.113.20")
+        .header("Idempotent-Replayed")).as("the client itself still gets its answer").contains("true");
   }
 
   @Test

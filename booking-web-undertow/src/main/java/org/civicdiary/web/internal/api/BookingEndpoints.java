@@ -58,14 +58,20 @@ final class BookingEndpoints {
   /** POST /api/v1/reservations: 201 with the reservation and its manage link. */
   Reply book(Call call) {
     BookingRequest request = request(call.body(BookingBody.class), Channel.WEB);
-    String key = Idempotency.key(call, "reservations");
-    String hash = key == null ? null : Json.canonicalHash(call.rawBody());
-    if (key != null) {
-      Optional<Reply> replay = idempotency.replay(key, hash, this::withFreshToken);
-      if (replay.isPresent()) {
-        return replay.get();
-      }
+    // bound to the client's address: someone else repeating a key and body gets no manage link
+    String key = Idempotency.key(call, "reservations:" + call.limitKey());
+    if (key == null) {
+      return bookOnce(call, request, null, null);
     }
+    String hash = Json.canonicalHash(call.rawBody());
+    // a concurrent retry waits for the first and then answers as it did
+    synchronized (idempotency.lockFor(key)) {
+      Optional<Reply> replay = idempotency.replay(key, hash, this::withFreshToken);
+      return replay.isPresent() ? replay.get() : bookOnce(call, request, key, hash);
+    }
+  }
+
+  private Reply bookOnce(Call call, BookingRequest request, String key, String hash) {
     // Counted per address per hour whatever the outcome would be, and refunded when nothing was
     // booked, so that only real bookings use up an address's allowance.
     String email = request.citizen().emailKey();
@@ -80,7 +86,7 @@ final class BookingEndpoints {
     } catch (RuntimeException e) {
       perEmail.refund(email);
       if (key != null && e instanceof BookingException) {
-        // A concurrent request with the same key may have won: answer as it did.
+        // Another node took the same key meanwhile: answer as it did.
         Optional<Reply> replay = idempotency.replay(key, hash, this::withFreshToken);
         if (replay.isPresent()) {
           return replay.get();
@@ -95,24 +101,43 @@ final class BookingEndpoints {
     StaffMember actor = call.member();
     BookingRequest request = request(call.body(BookingBody.class), Channel.PHONE);
     String key = Idempotency.key(call, "staff-reservations:" + actor.username());
-    String hash = key == null ? null : Json.canonicalHash(call.rawBody());
-    if (key != null) {
-      Optional<Reply> replay = idempotency.replay(key, hash, stored -> Reply.bytes(stored.status(), Reply.JSON,
-          stored.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      if (replay.isPresent()) {
-        return replay.get();
-      }
+    if (key == null) {
+      return bookForCallerOnce(call, actor, request, null, null);
     }
+    String hash = Json.canonicalHash(call.rawBody());
+    synchronized (idempotency.lockFor(key)) {
+      Optional<Reply> replay = idempotency.replay(key, hash, stored ->
+          Reply.json(stored.status(), new BookedView(ReservationView.of(
+              diary.handlingReservations().find(actor, keptReservation(stored))), null)));
+      return replay.isPresent() ? replay.get() : bookForCallerOnce(call, actor, request, key, hash);
+    }
+  }
+
+  private Reply bookForCallerOnce(Call call, StaffMember actor, BookingRequest request, String key, String hash) {
     Booked booked = diary.booking().bookForCaller(actor, request, b -> keep(key, hash, b));
     metrics.booked(Channel.PHONE);
     return Reply.json(201, new BookedView(ReservationView.of(booked.reservation()), null))
         .header("Location", call.mount() + "/api/v1/staff/reservations/" + booked.reservation().id());
   }
 
-  /** Keeps the answer for the idempotency key, in the booking's unit of work; never the manage token. */
+  /**
+   * Keeps the answer for the idempotency key, in the booking's unit of work: the reservation's id
+   * only. A replay reads the reservation again, so no citizen's data waits in the kept answers.
+   */
   private void keep(String key, String hash, Booked booked) {
     if (key != null) {
-      idempotency.save(key, hash, 201, Json.write(new BookedView(ReservationView.of(booked.reservation()), null)));
+      idempotency.save(key, hash, 201, Json.write(new KeptBooking(booked.reservation().id().toString())));
+    }
+  }
+
+  /** What a kept answer holds. */
+  record KeptBooking(String reservation) {}
+
+  private static ReservationId keptReservation(StoredResponse stored) {
+    try {
+      return ReservationId.parse(Json.MAPPER.readValue(stored.body(), KeptBooking.class).reservation());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("kept answer unreadable", e);
     }
   }
 
@@ -130,14 +155,9 @@ final class BookingEndpoints {
   }
 
   private Reply withFreshToken(StoredResponse stored) {
-    BookedView first;
-    try {
-      first = Json.MAPPER.readValue(stored.body(), BookedView.class);
-    } catch (IOException e) {
-      throw new IllegalStateException("kept answer unreadable", e);
-    }
-    ManageToken token = diary.issuingManageLinks().issue(ReservationId.parse(first.reservation().id()));
-    return Reply.json(stored.status(), new BookedView(first.reservation(), link(token)));
+    ManageToken token = diary.issuingManageLinks().issue(keptReservation(stored));
+    return Reply.json(stored.status(), new BookedView(ReservationView.of(diary.managingOwnReservation().view(token)),
+        link(token)));
   }
 
   private ManageLink link(ManageToken token) {

@@ -26,11 +26,15 @@ public final class Idempotency {
   private final IdempotencyKeys keys;
   private final Clock clock;
   private final Duration ttl;
+  private final Object[] locks = new Object[256];
 
   public Idempotency(IdempotencyKeys keys, Clock clock, Duration ttl) {
     this.keys = keys;
     this.clock = clock;
     this.ttl = ttl;
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new Object();
+    }
   }
 
   /** The key of the request within its scope (so two endpoints never share keys), or null without one. */
@@ -59,6 +63,15 @@ public final class Idempotency {
       }
       return rebuild.apply(stored).header("Idempotent-Replayed", "true");
     });
+  }
+
+  /**
+   * The object to hold while answering a key, so that a retry sent while the first request still
+   * runs (on this node) waits for its answer instead of racing it. Striped: a bounded number of
+   * locks, shared by keys that hash alike.
+   */
+  public Object lockFor(String key) {
+    return locks[Math.floorMod(key.hashCode(), locks.length)];
   }
 
   /** Keeps the answer; call inside the unit of work of the change. */
