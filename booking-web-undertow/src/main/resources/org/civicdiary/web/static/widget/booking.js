@@ -22,6 +22,7 @@
  */
 import { el, fill, uid, randomKey, Api, explain, addDays, Clock, TimePicker, takenKey, walkInLines, phoneLink, details, placeText, languageOf } from '../kit/kit.js';
 import { TEXTS } from '../kit/texts.js';
+import { solve } from './pow.js';
 
 const MODULE_URL = import.meta.url;
 // The server rewrites this name to the stylesheet's hashed one as it serves the module.
@@ -56,7 +57,42 @@ class CivicDiaryBooking extends HTMLElement {
     // Shown unstyled rather than not at all if the stylesheet neither loads nor fails.
     setTimeout(reveal, 4000);
     this.api = new Api(this.base(), 'omit');
+    this.prepareProof();
     this.start();
+  }
+
+  /**
+   * Fetches a proof-of-work challenge and solves it in a Worker while the citizen fills the form;
+   * this.proof is the Altcha header's value, or null (the check is off, or the server refused:
+   * then the booking says why).
+   */
+  prepareProof() {
+    this.proof = this.api.get('/challenge').then(async (r) => {
+      const c = r.ok && r.data;
+      if (!c || !c.maxnumber) return null;
+      const number = await solveAside(c.challenge, c.salt, c.maxnumber);
+      if (number === null) return null;
+      return btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number, salt: c.salt, signature: c.signature }));
+    }).catch(() => null);
+  }
+
+  /** The booking call with a proof; a spent or expired one is replaced once, unseen. */
+  async sendBooking(body, button) {
+    for (let attempt = 0; ; attempt++) {
+      let proof = this.proof;
+      const pending = await Promise.race([proof, Promise.resolve(PENDING)]);
+      if (pending === PENDING) {
+        button.textContent = this.t.checking;
+        this.say(this.t.checking);
+      }
+      proof = await proof;
+      button.textContent = this.t.booking;
+      this.prepareProof();
+      const result = await this.api.post('/reservations', body,
+        proof ? { 'Idempotency-Key': this.idempotencyKey, Altcha: proof } : { 'Idempotency-Key': this.idempotencyKey });
+      const code = result.problem && result.problem.code;
+      if (attempt > 0 || (code !== 'challenge-expired' && code !== 'challenge-reused')) return result;
+    }
   }
 
   attributeChangedCallback() {
@@ -526,7 +562,7 @@ class CivicDiaryBooking extends HTMLElement {
     button.disabled = true;
     button.textContent = t.booking;
     this.say(t.booking);
-    const result = await this.api.post('/reservations', body, { 'Idempotency-Key': this.idempotencyKey });
+    const result = await this.sendBooking(body, button);
     this.busy = false;
     if (result.ok) {
       this.booked = result.data;
@@ -590,6 +626,35 @@ class CivicDiaryBooking extends HTMLElement {
         },
       })),
     ];
+  }
+}
+
+const PENDING = {};
+
+/**
+ * Solves in a module Worker made from the solver's own source (a Worker must come from the page's
+ * origin, the widget's server rarely is), or on this thread when the page forbids such Workers.
+ * @param {string} challenge
+ * @param {string} salt
+ * @param {number} max
+ * @returns {Promise<number | null>}
+ */
+async function solveAside(challenge, salt, max) {
+  try {
+    const source = await (await fetch(new URL('./pow.js', MODULE_URL), { credentials: 'omit' })).text();
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const worker = new Worker(url, { type: 'module' });
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (event) => {
+        worker.terminate();
+        URL.revokeObjectURL(url);
+        resolve(event.data);
+      };
+      worker.onerror = reject;
+      worker.postMessage({ challenge, salt, max });
+    });
+  } catch (e) {
+    return solve(challenge, salt, max);
   }
 }
 

@@ -186,7 +186,8 @@ class PagesTest {
         }
       }
     }
-    assertThat(fetched).as("the loader, the widget's module, the kit, its texts and the stylesheet").hasSize(5);
+    assertThat(fetched).as("the loader, the widget's module, the kit, its texts, the proof-of-work solver and the stylesheet")
+        .hasSize(6);
     assertThat(gzipped).isLessThan(25_000);
   }
 }
