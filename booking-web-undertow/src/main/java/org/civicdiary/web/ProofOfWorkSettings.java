@@ -24,7 +24,7 @@ public record ProofOfWorkSettings(long maxNumber, String hmacKey, Duration ttl, 
   public static final String TTL = "civicdiary.pow.ttl";
   public static final String BURST = "civicdiary.pow.burst";
   /** Measured to take a median of under a second on a low-end phone (BENCHMARKS.md). */
-  public static final long DEFAULT_MAX_NUMBER = 50_000;
+  public static final long DEFAULT_MAX_NUMBER = 100_000;
   public static final int MAX_STEPS = 3;
   private static final int MIN_KEY_LENGTH = 32;
 
