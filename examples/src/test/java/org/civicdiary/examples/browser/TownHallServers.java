@@ -44,9 +44,7 @@ import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.port.Storage;
-import org.civicdiary.booking.usecase.Challenge;
-import org.civicdiary.booking.usecase.Solution;
-import org.civicdiary.testkit.contract.ProofOfWorkContract;
+import org.civicdiary.examples.ProofOfWorkClient;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.Passwords;
@@ -250,13 +248,13 @@ final class TownHallServers implements AutoCloseable {
 
   /** A challenge of the API solved as a script would, as the Altcha header's value. */
   String solvedChallenge() {
-    JsonNode c = call(null, "GET", "/api/v1/challenge", null).json();
-    Solution s = ProofOfWorkContract.solve(new Challenge(c.get("algorithm").asText(), c.get("challenge").asText(),
-        c.get("maxnumber").asLong(), c.get("salt").asText(), c.get("signature").asText()));
     try {
-      return java.util.Base64.getEncoder().encodeToString(JSON.writeValueAsBytes(s));
+      return ProofOfWorkClient.solved(HttpClient.newHttpClient(), URI.create(apiBase()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -76,20 +76,26 @@ class CivicDiaryBooking extends HTMLElement {
     }).catch(() => null);
   }
 
-  /** The booking call with a proof; a spent or expired one is replaced once, unseen. */
-  async sendBooking(body, button) {
+  /**
+   * A public write with the proof of work (the Altcha header); a spent or expired proof is replaced
+   * once, unseen. While the proof is still being solved the button says so.
+   * @param {string} path under /api/v1
+   * @param {any} body
+   * @param {Record<string, string>} headers
+   * @param {HTMLButtonElement} button
+   */
+  async postWithProof(path, body, headers, button) {
     for (let attempt = 0; ; attempt++) {
-      let proof = this.proof;
-      const pending = await Promise.race([proof, Promise.resolve(PENDING)]);
-      if (pending === PENDING) {
+      const proof = this.proof;
+      const label = button.textContent;
+      if (await Promise.race([proof, Promise.resolve(PENDING)]) === PENDING) {
         button.textContent = this.t.checking;
         this.say(this.t.checking);
       }
-      proof = await proof;
-      button.textContent = this.t.booking;
+      const solved = await proof;
+      button.textContent = label;
       this.prepareProof();
-      const result = await this.api.post('/reservations', body,
-        proof ? { 'Idempotency-Key': this.idempotencyKey, Altcha: proof } : { 'Idempotency-Key': this.idempotencyKey });
+      const result = await this.api.post(path, body, solved ? { ...headers, Altcha: solved } : headers);
       const code = result.problem && result.problem.code;
       if (attempt > 0 || (code !== 'challenge-expired' && code !== 'challenge-reused')) return result;
     }
@@ -562,7 +568,7 @@ class CivicDiaryBooking extends HTMLElement {
     button.disabled = true;
     button.textContent = t.booking;
     this.say(t.booking);
-    const result = await this.sendBooking(body, button);
+    const result = await this.postWithProof('/reservations', body, { 'Idempotency-Key': this.idempotencyKey }, button);
     this.busy = false;
     if (result.ok) {
       this.booked = result.data;
