@@ -48,7 +48,8 @@ public final class WebSettings {
       Duration freeTimeCache,
       int ioThreads,
       int workerThreads,
-      Staff staff) {
+      Staff staff,
+      ProofOfWorkSettings proofOfWork) {
     Values {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(prefix, "prefix");
@@ -223,7 +224,8 @@ public final class WebSettings {
             rate(s, "civicdiary.staff.login-per-address", "20/PT15M"),
             trustedHeader,
             initialAdmin,
-            initialPassword))));
+            initialPassword)),
+        ProofOfWorkSettings.from(s)));
   }
 
   /**
@@ -400,6 +402,11 @@ public final class WebSettings {
     return values.workerThreads();
   }
 
+  /** {@code civicdiary.pow.*}: the proof of work on public writes. */
+  public ProofOfWorkSettings proofOfWork() {
+    return values.proofOfWork();
+  }
+
   public Staff staff() {
     return values.staff();
   }
@@ -569,6 +576,16 @@ public final class WebSettings {
     public Builder initialAdmin(String user, String password) {
       set("civicdiary.staff.initial-admin", user);
       return set("civicdiary.staff.initial-admin-password", password);
+    }
+
+    /** {@code civicdiary.pow.max-number}: 0 turns the proof of work off. */
+    public Builder powMaxNumber(long value) {
+      return set(ProofOfWorkSettings.MAX_NUMBER, value);
+    }
+
+    /** {@code civicdiary.pow.hmac-key}: at least 32 characters; left out, a generated key is kept in the database. */
+    public Builder powHmacKey(String value) {
+      return set(ProofOfWorkSettings.HMAC_KEY, value);
     }
 
     /** Checks the values as {@link WebSettings#from(Settings)} does; {@link InvalidSetting} names the key. */

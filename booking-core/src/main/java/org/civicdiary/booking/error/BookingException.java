@@ -10,7 +10,7 @@ package org.civicdiary.booking.error;
  */
 public abstract sealed class BookingException extends RuntimeException
     permits SlotTaken, SlotNotBookable, PolicyViolated, InvalidInput, NotFound, TokenInvalid,
-        NotPermitted, ConcurrentChange, StateConflict, StorageUnavailable, DocumentInvalid {
+        NotPermitted, ConcurrentChange, StateConflict, StorageUnavailable, DocumentInvalid, ChallengeRefused {
 
   protected BookingException(String message) {
     super(message);

@@ -53,6 +53,22 @@ public enum ProblemType {
       new Wording("To už teď nejde, protože se rezervace mezitím změnila. Údaje jsme obnovili.",
           "This is no longer possible because the booking changed meanwhile. We have reloaded it."),
       List.of(StateConflict.class)),
+  CHALLENGE_MISSING("challenge-missing", 428, "A solved proof-of-work challenge is required",
+      new Wording("Objednávku se nepodařilo ověřit. Načtěte si prosím stránku znovu a zkuste to ještě jednou.",
+          "The booking could not be verified. Please reload the page and try again."),
+      List.of(ChallengeRefused.Missing.class)),
+  CHALLENGE_INVALID("challenge-invalid", 403, "The proof-of-work solution is not valid",
+      new Wording("Objednávku se nepodařilo ověřit. Načtěte si prosím stránku znovu a zkuste to ještě jednou.",
+          "The booking could not be verified. Please reload the page and try again."),
+      List.of(ChallengeRefused.Invalid.class)),
+  CHALLENGE_EXPIRED("challenge-expired", 403, "The proof-of-work challenge has expired",
+      new Wording("Formulář byl otevřený příliš dlouho. Odešlete ho prosím znovu.",
+          "The form was open for too long. Please send it again."),
+      List.of(ChallengeRefused.Expired.class)),
+  CHALLENGE_REUSED("challenge-reused", 403, "The proof-of-work challenge was already used",
+      new Wording("Tento formulář už byl jednou odeslán. Odešlete ho prosím znovu.",
+          "This form was already sent once. Please send it again."),
+      List.of(ChallengeRefused.Reused.class)),
   /**
    * The storage could not be reached, possibly while a change was being committed, so its outcome
    * is unknown: the words never claim that nothing was changed.

@@ -19,7 +19,8 @@ public final class InMemoryStorage {
     MemoryDirectory directory = new MemoryDirectory(tx);
     return Storage.builder().directory(directory).diaries(new MemoryDiaries(tx, directory))
         .reservations(new MemoryReservations(tx)).outbox(new MemoryOutbox(tx)).auditLog(new MemoryAuditLog(tx))
-        .idempotencyKeys(new MemoryIdempotencyKeys(tx)).staffAccounts(new MemoryStaffAccounts(tx)).transactions(tx)
+        .idempotencyKeys(new MemoryIdempotencyKeys(tx)).staffAccounts(new MemoryStaffAccounts(tx))
+        .challenges(new MemoryChallenges(tx)).apiKeys(new MemoryApiKeys(tx)).transactions(tx)
         .build();
   }
 }

@@ -24,6 +24,10 @@ public interface Storage {
 
   StaffAccounts staffAccounts();
 
+  Challenges challenges();
+
+  ApiKeys apiKeys();
+
   Transactions transactions();
 
   /** An empty builder: every port must be set before {@link Builder#build()}. */
@@ -35,7 +39,7 @@ public interface Storage {
   default Builder toBuilder() {
     return new Builder().directory(directory()).diaries(diaries()).reservations(reservations()).outbox(outbox())
         .auditLog(auditLog()).idempotencyKeys(idempotencyKeys()).staffAccounts(staffAccounts())
-        .transactions(transactions());
+        .challenges(challenges()).apiKeys(apiKeys()).transactions(transactions());
   }
 
   /** Collects the ports; {@link #build()} refuses a missing one by name. */
@@ -47,6 +51,8 @@ public interface Storage {
     private AuditLog auditLog;
     private IdempotencyKeys idempotencyKeys;
     private StaffAccounts staffAccounts;
+    private Challenges challenges;
+    private ApiKeys apiKeys;
     private Transactions transactions;
 
     private Builder() {}
@@ -86,6 +92,16 @@ public interface Storage {
       return this;
     }
 
+    public Builder challenges(Challenges value) {
+      this.challenges = value;
+      return this;
+    }
+
+    public Builder apiKeys(ApiKeys value) {
+      this.apiKeys = value;
+      return this;
+    }
+
     public Builder transactions(Transactions value) {
       this.transactions = value;
       return this;
@@ -93,7 +109,7 @@ public interface Storage {
 
     public Storage build() {
       return new StorageParts(directory, diaries, reservations, outbox, auditLog, idempotencyKeys, staffAccounts,
-          transactions);
+          challenges, apiKeys, transactions);
     }
   }
 }

@@ -15,6 +15,8 @@ record StorageParts(
     AuditLog auditLog,
     IdempotencyKeys idempotencyKeys,
     StaffAccounts staffAccounts,
+    Challenges challenges,
+    ApiKeys apiKeys,
     Transactions transactions) implements Storage {
   StorageParts {
     Objects.requireNonNull(directory, "directory");
@@ -24,6 +26,8 @@ record StorageParts(
     Objects.requireNonNull(auditLog, "auditLog");
     Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
     Objects.requireNonNull(staffAccounts, "staffAccounts");
+    Objects.requireNonNull(challenges, "challenges");
+    Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(transactions, "transactions");
   }
 }

@@ -6,6 +6,7 @@ package org.civicdiary.booking.usecase;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.civicdiary.booking.holidays.CzechHolidays;
@@ -40,6 +41,7 @@ public final class CivicDiary {
   private final KeepingStaffAccounts keepingStaffAccounts;
   private final SigningIn signingIn;
   private final ReportingStatistics reportingStatistics;
+  private final KeepingApiKeys keepingApiKeys;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -59,6 +61,7 @@ public final class CivicDiary {
     this.keepingStaffAccounts = new KeepingStaffAccounts(context);
     this.signingIn = new SigningIn(context);
     this.reportingStatistics = new ReportingStatistics(context);
+    this.keepingApiKeys = new KeepingApiKeys(context);
   }
 
   public static Builder builder() {
@@ -119,6 +122,31 @@ public final class CivicDiary {
 
   public ReportingStatistics reportingStatistics() {
     return reportingStatistics;
+  }
+
+  /** The integrations' API keys, which spare their public writes the proof of work. */
+  public KeepingApiKeys keepingApiKeys() {
+    return keepingApiKeys;
+  }
+
+  /**
+   * The proof-of-work check of public writes, signing with {@code hmacKey}, or when that is null
+   * with the key kept in the storage (made by the first node that asks), so that every node agrees.
+   *
+   * @param ttl how long a challenge may be solved and used
+   */
+  public ProvingWork provingWork(String hmacKey, Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive: " + ttl);
+    }
+    String key = hmacKey;
+    if (key == null) {
+      byte[] random = new byte[32];
+      context.random.nextBytes(random);
+      String candidate = java.util.HexFormat.of().formatHex(random);
+      key = context.storage.transactions().inTransaction(() -> context.storage.challenges().signingKey(candidate));
+    }
+    return new ProvingWork(context, key, ttl);
   }
 
   /**

@@ -13,7 +13,7 @@ import org.civicdiary.booking.port.Chore;
 
 /**
  * The housekeeping every deployment runs: anonymises reservations past their office's retention
- * period, removes expired staff sessions and idempotency answers, sent outbox messages and audit
+ * period, removes expired staff sessions, idempotency answers and spent challenges, sent outbox messages and audit
  * entries older than their {@link HousekeepingPeriods}, then runs the adapters' {@link Chore}s.
  * Each task runs in its own unit of work, so that one failing (a locked table, a full disk) does
  * not hold back the others; every task is idempotent and safe on several nodes at once.
@@ -49,6 +49,7 @@ public final class Housekeeping {
         done, failed);
     task(HousekeepingRun.EXPIRED_IDEMPOTENCY_ANSWERS,
         inTransaction(() -> storage.idempotencyKeys().removeExpired(now)), done, failed);
+    task(HousekeepingRun.SPENT_CHALLENGES, inTransaction(() -> storage.challenges().removeExpired(now)), done, failed);
     task(HousekeepingRun.SENT_MESSAGES,
         inTransaction(() -> storage.outbox().removeSentBefore(now.minus(periods.sentMessages()))), done, failed);
     task(HousekeepingRun.AUDIT_ENTRIES,

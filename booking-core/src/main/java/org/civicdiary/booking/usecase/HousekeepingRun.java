@@ -19,6 +19,7 @@ public record HousekeepingRun(Instant at, Map<String, Integer> done, Map<String,
   public static final String ANONYMISED_RESERVATIONS = "anonymised-reservations";
   public static final String EXPIRED_SESSIONS = "expired-sessions";
   public static final String EXPIRED_IDEMPOTENCY_ANSWERS = "expired-idempotency-answers";
+  public static final String SPENT_CHALLENGES = "spent-challenges";
   public static final String SENT_MESSAGES = "sent-messages";
   public static final String AUDIT_ENTRIES = "audit-entries";
 

@@ -16,7 +16,8 @@ class StorageBuilderTest {
     Storage memory = InMemoryStorage.create();
     Storage.Builder withoutStaff = Storage.builder().directory(memory.directory()).diaries(memory.diaries())
         .reservations(memory.reservations()).outbox(memory.outbox()).auditLog(memory.auditLog())
-        .idempotencyKeys(memory.idempotencyKeys()).transactions(memory.transactions());
+        .idempotencyKeys(memory.idempotencyKeys()).challenges(memory.challenges()).apiKeys(memory.apiKeys())
+        .transactions(memory.transactions());
 
     assertThatThrownBy(withoutStaff::build).isInstanceOf(NullPointerException.class).hasMessage("staffAccounts");
     assertThat(withoutStaff.staffAccounts(memory.staffAccounts()).build().staffAccounts())
@@ -37,6 +38,8 @@ class StorageBuilderTest {
     assertThat(changed.auditLog()).isSameAs(memory.auditLog());
     assertThat(changed.idempotencyKeys()).isSameAs(memory.idempotencyKeys());
     assertThat(changed.staffAccounts()).isSameAs(memory.staffAccounts());
+    assertThat(changed.challenges()).isSameAs(memory.challenges());
+    assertThat(changed.apiKeys()).isSameAs(memory.apiKeys());
     assertThat(changed.transactions()).isSameAs(memory.transactions());
   }
 }

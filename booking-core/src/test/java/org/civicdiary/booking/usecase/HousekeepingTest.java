@@ -43,6 +43,7 @@ class HousekeepingTest {
       hall.storage.auditLog().record(new AuditEntry(now, "admin", "office.save", "prague-6", null, "x"));
       hall.storage.staffAccounts().add(new StaffSession("hash-1", "admin", now, now.plus(Duration.ofHours(8))));
       hall.storage.idempotencyKeys().save(new StoredResponse("key-1", "h", 201, "{}", now.plus(Duration.ofDays(1))), now);
+      hall.storage.challenges().spend("c".repeat(64), now.plus(Duration.ofMinutes(10)));
     });
     Chore drop = new Chore() {
       @Override
@@ -60,8 +61,8 @@ class HousekeepingTest {
     HousekeepingRun early = housekeeping.run();
     assertThat(early.changedAnything()).isFalse();
     assertThat(early.done()).containsOnlyKeys(HousekeepingRun.ANONYMISED_RESERVATIONS,
-        HousekeepingRun.EXPIRED_SESSIONS, HousekeepingRun.EXPIRED_IDEMPOTENCY_ANSWERS, HousekeepingRun.SENT_MESSAGES,
-        HousekeepingRun.AUDIT_ENTRIES);
+        HousekeepingRun.EXPIRED_SESSIONS, HousekeepingRun.EXPIRED_IDEMPOTENCY_ANSWERS, HousekeepingRun.SPENT_CHALLENGES,
+        HousekeepingRun.SENT_MESSAGES, HousekeepingRun.AUDIT_ENTRIES);
     assertThat(early.failed()).containsOnlyKeys("mail-drop-files");
 
     hall.clock.set(now.plus(Duration.ofDays(730)).plusSeconds(1));
@@ -70,7 +71,7 @@ class HousekeepingTest {
     assertThat(late.at()).isEqualTo(hall.clock.instant());
     assertThat(late.done()).containsExactly(entry(HousekeepingRun.ANONYMISED_RESERVATIONS, 1),
         entry(HousekeepingRun.EXPIRED_SESSIONS, 1), entry(HousekeepingRun.EXPIRED_IDEMPOTENCY_ANSWERS, 1),
-        entry(HousekeepingRun.SENT_MESSAGES, 1), entry(HousekeepingRun.AUDIT_ENTRIES, 1));
+        entry(HousekeepingRun.SPENT_CHALLENGES, 1), entry(HousekeepingRun.SENT_MESSAGES, 1), entry(HousekeepingRun.AUDIT_ENTRIES, 1));
     assertThat(late.failed().get("mail-drop-files")).hasMessageContaining(late.at().toString());
     assertThat(hall.reservation(met).citizen()).isEqualTo(Citizen.anonymised());
     assertThat(hall.storage.outbox().find(confirmation.id())).isEmpty();

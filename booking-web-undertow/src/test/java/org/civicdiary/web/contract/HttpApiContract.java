@@ -123,6 +123,13 @@ public abstract class HttpApiContract {
   }
 
   @Nested
+  class ProofOfWork extends ProofOfWorkPart {
+    ProofOfWork() {
+      super(HttpApiContract.this);
+    }
+  }
+
+  @Nested
   class RoleMatrix extends RoleMatrixPart {
     RoleMatrix() {
       super(HttpApiContract.this);

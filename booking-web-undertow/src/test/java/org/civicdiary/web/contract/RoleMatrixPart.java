@@ -174,6 +174,11 @@ abstract class RoleMatrixPart extends ContractPart {
     rows.add(new Row("GET", v1 + "/accounts", ADMINS, true, w -> new Call(v1 + "/accounts", null)));
     rows.add(new Row("PUT", v1 + "/accounts/{username}", ADMINS, true, w -> new Call(v1 + "/accounts/matrix." + w.name().toLowerCase(),
         Map.of("role", "OPERATOR", "active", false, "password", "matrix password 123"))));
+    rows.add(new Row("GET", v1 + "/api-keys", ADMINS, true, w -> new Call(v1 + "/api-keys", null)));
+    rows.add(new Row("POST", v1 + "/api-keys", ADMINS, true, w -> new Call(v1 + "/api-keys", Map.of("name", "matrix"))));
+    rows.add(new Row("POST", v1 + "/api-keys/{id}/revoke", ADMINS, true, w -> new Call(v1 + "/api-keys/"
+        + c.as(ADMIN).post(v1 + "/api-keys", Map.of("name", "to revoke")).json().path("key").path("id").asText()
+        + "/revoke", null)));
     rows.add(new Row("GET", v1 + "/audit", ADMINS, true, w -> new Call(v1 + "/audit?limit=5", null)));
     rows.add(new Row("GET", v1 + "/directory", ADMINS, true, w -> new Call(v1 + "/directory", null)));
     // The directory as it is now: importing it changes nothing, whoever may or may not.

@@ -36,6 +36,8 @@ public final class TestServers {
     settings.put("civicdiary.web.rate.staff-per-address", "100000/PT1S");
     settings.put("civicdiary.web.free-time-cache", "PT0S");
     settings.put("civicdiary.web.cors-origins", "https://portal.example");
+    // Off but for the tests of the proof of work, which start a server of their own with it on.
+    settings.put("civicdiary.pow.max-number", "0");
     return settings;
   }
 

@@ -233,7 +233,7 @@ class AdminConsoleTest extends StaffConsole {
                 "start", start, "name", "Volající " + i, "phone", "+420 601 000 00" + i, "topic", "Přístavba garáže", "language", "cs"))
             : servers.call(null, "POST", "/api/v1/reservations", Map.of("official", official.value(), "agenda", agenda.value(),
                 "start", start, "name", "Občan " + citizen, "email", "citizen" + citizen++ + "@example.cz", "topic", "Přístavba garáže",
-                "language", "cs"));
+                "language", "cs"), Map.of("Altcha", servers.solvedChallenge()));
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         if (byPhone) {
           phoneBookings.add(booked.json().get("reservation").get("id").asText());

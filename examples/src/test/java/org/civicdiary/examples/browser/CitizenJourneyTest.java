@@ -150,6 +150,31 @@ class CitizenJourneyTest extends CitizenJourney {
   }
 
   @Test
+  void theWidgetBooksWithASolvedProofOfWorkAndTheServerRefusesABookingWithout() {
+    assertThat(servers.call(null, "GET", "/api/v1/challenge", null).json().get("maxnumber").asLong())
+        .isEqualTo(TownHallServers.POW_DIFFICULTY);
+    Instant later = servers.clock().instant().plus(java.time.Duration.ofDays(1));
+    servers.storage().challenges().removeExpired(later);
+    String email = "pavel." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.cz";
+    browser.open(servers.portalUrl());
+    WidgetSteps widget = new WidgetSteps(browser);
+    widget.department("civil-affairs");
+    widget.firstAvailable();
+    widget.agenda("id-card", "Ztracený občanský průkaz");
+    browser.find(widget.root(), "button.cd-day");
+    Map<String, Object> slot = widget.dayAndTime(0);
+    widget.contact("Pavel Novák", email, "");
+    widget.confirm();
+    browser.find(widget.root(), ".cd-success", "Jste objednáni");
+
+    assertThat(servers.storage().reservations().openOfEmail(email)).hasSize(1);
+    assertThat(servers.storage().challenges().removeExpired(later)).as("the booking spent one challenge").isEqualTo(1);
+    assertThat(servers.call(null, "POST", "/api/v1/reservations", Map.of("official", "lucie-dvorakova", "agenda", "residence",
+        "start", (String) slot.get("start"), "name", "Bot", "email", "bot@example.cz", "language", "cs")).json()
+        .get("code").asText()).isEqualTo("challenge-missing");
+  }
+
+  @Test
   void aPortalPagePreselectsTheDepartmentAndAgenda() {
     browser.open(servers.portalUrl());
     new WidgetSteps(browser);

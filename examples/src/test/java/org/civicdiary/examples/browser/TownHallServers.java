@@ -44,6 +44,7 @@ import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.port.Storage;
+import org.civicdiary.examples.ProofOfWorkClient;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.Passwords;
@@ -64,6 +65,7 @@ import org.civicdiary.web.WebModule;
  * that embeds the widget with its script tag, as a town's own web site would.
  */
 final class TownHallServers implements AutoCloseable {
+  static final long POW_DIFFICULTY = 1_000;
   static final String ADMIN = "admin";
   static final String OPERATOR = "operator";
   static final String PASSWORD = "correct horse battery staple";
@@ -133,6 +135,8 @@ final class TownHallServers implements AutoCloseable {
     keys.put("civicdiary.web.rate.queries-per-address", "100000/PT1M");
     keys.put("civicdiary.web.rate.booking-per-address", "1000/PT1M");
     keys.put("civicdiary.web.rate.booking-per-email", "1000/PT1M");
+    // On, as in production, but easy: every widget test books with a solved challenge.
+    keys.put("civicdiary.pow.max-number", Long.toString(POW_DIFFICULTY));
     keys.put("civicdiary.staff.initial-admin", ADMIN);
     keys.put("civicdiary.staff.initial-admin-password", PASSWORD);
     keys.put("civicdiary.staff.cookie-secure", "false");
@@ -238,7 +242,20 @@ final class TownHallServers implements AutoCloseable {
   /** Books as another citizen's browser would, over the public API; answers the HTTP status. */
   int bookOverHttp(String official, String agenda, String start, String email) {
     return call(null, "POST", "/api/v1/reservations", Map.of("official", official, "agenda", agenda, "start", start,
-        "name", "Someone Else", "email", email, "topic", "Faster", "language", "cs")).status();
+        "name", "Someone Else", "email", email, "topic", "Faster", "language", "cs"), Map.of("Altcha", solvedChallenge()))
+        .status();
+  }
+
+  /** A challenge of the API solved as a script would, as the Altcha header's value. */
+  String solvedChallenge() {
+    try {
+      return ProofOfWorkClient.solved(HttpClient.newHttpClient(), URI.create(apiBase()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** An answer of the API: its status and its JSON body (null when it has none). */
@@ -255,8 +272,14 @@ final class TownHallServers implements AutoCloseable {
 
   /** Calls the API (with the staff member's bearer token, if given) with a JSON body (or none). */
   Answer call(String token, String method, String path, Object body) {
+    return call(token, method, path, body, Map.of());
+  }
+
+  /** The same with more request headers. */
+  Answer call(String token, String method, String path, Object body, Map<String, String> headers) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiBase() + path)).header("Accept", "application/json");
+      headers.forEach(request::header);
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }

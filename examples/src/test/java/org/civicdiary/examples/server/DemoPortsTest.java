@@ -35,6 +35,7 @@ import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.notify.DroppedMail;
 import org.civicdiary.notify.MailDrop;
+import org.civicdiary.examples.ProofOfWorkClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,7 +130,7 @@ class DemoPortsTest {
         "start", slot.path("start").asText(), "name", "Petr Porty", "email", email, "topic", "Občanský průkaz",
         "language", "cs");
     HttpResponse<String> booked = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/reservations"))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("Altcha", ProofOfWorkClient.solved(http, api))
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(booking))).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);

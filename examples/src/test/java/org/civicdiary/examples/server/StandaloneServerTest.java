@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civicdiary.booking.settings.Settings;
+import org.civicdiary.examples.ProofOfWorkClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,7 @@ class StandaloneServerTest {
       booking.put("topic", "Nový občanský průkaz");
       booking.put("language", "cs");
       HttpResponse<String> booked = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/reservations"))
-          .header("Content-Type", "application/json")
+          .header("Content-Type", "application/json").header("Altcha", ProofOfWorkClient.solved(http, api))
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(booking))).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);

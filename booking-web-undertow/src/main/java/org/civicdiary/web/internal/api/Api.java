@@ -69,6 +69,8 @@ public final class Api {
   private final AdminEndpoints admin;
   private final DirectoryEndpoints directory;
   private final StatisticsEndpoints statistics;
+  private final ProofOfWork proofOfWork;
+  private final ApiKeyEndpoints apiKeys;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -90,6 +92,8 @@ public final class Api {
     this.admin = new AdminEndpoints(diary, cache);
     this.directory = new DirectoryEndpoints(diary, cache);
     this.statistics = new StatisticsEndpoints(diary);
+    this.proofOfWork = new ProofOfWork(diary, settings.proofOfWork());
+    this.apiKeys = new ApiKeyEndpoints(diary);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());
   }
@@ -138,8 +142,9 @@ public final class Api {
     r.add(get(v1 + "/departments/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::departmentSlots));
     r.add(get(v1 + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialDays));
     r.add(get(v1 + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialSlots));
+    r.add(get(v1 + "/challenge", Access.PUBLIC, Limit.QUERY, proofOfWork::challenge));
     r.add(new Route("POST", v1 + "/reservations", Access.PUBLIC, Limit.BOOKING,
-        Problems.Disclosure.CONCEAL_EMAIL, bookings::book));
+        Problems.Disclosure.CONCEAL_EMAIL, proofOfWork.required(bookings::book)));
     r.add(get(v1 + "/manage/{token}", Access.PUBLIC, Limit.QUERY, manage::view));
     r.add(get(v1 + "/manage/{token}/proposals", Access.PUBLIC, Limit.QUERY, manage::proposals));
     r.add(post(v1 + "/manage/{token}/cancel", Access.PUBLIC, Limit.BOOKING, manage::cancel));
@@ -173,6 +178,9 @@ public final class Api {
     r.add(put(staffApi + "/agendas/{id}", admin::saveAgenda));
     r.add(get(staffApi + "/accounts", Access.STAFF, Limit.NONE, admin::accounts));
     r.add(put(staffApi + "/accounts/{username}", admin::saveAccount));
+    r.add(get(staffApi + "/api-keys", Access.STAFF, Limit.NONE, apiKeys::list));
+    r.add(post(staffApi + "/api-keys", Access.STAFF, Limit.NONE, apiKeys::create));
+    r.add(post(staffApi + "/api-keys/{id}/revoke", Access.STAFF, Limit.NONE, apiKeys::revoke));
     r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
     r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
     // The directory document under both paths: /staff for the console (its session cookie is scoped

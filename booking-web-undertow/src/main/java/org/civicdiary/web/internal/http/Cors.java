@@ -73,7 +73,7 @@ public final class Cors implements HttpHandler {
     Responder.send(exchange, Reply.noContent()
         .header("Access-Control-Allow-Origin", origin)
         .header("Access-Control-Allow-Methods", requested)
-        .header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, Accept-Language")
+        .header("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, Accept-Language, Altcha")
         .header("Access-Control-Max-Age", "600")
         .header("Vary", "Origin"));
   }

@@ -22,6 +22,10 @@ public enum Refusal {
       new Wording("Požadavek se nepodařilo přečíst. Zkuste to prosím znovu.", "The request could not be read. Please try again.")),
   UNAUTHENTICATED("unauthenticated", 401, "Log in first",
       new Wording("Přihlaste se prosím.", "Please log in.")),
+  /** A public write with an integration's API key that is unknown or revoked: never a fallback to the proof of work. */
+  API_KEY_INVALID("api-key-invalid", 401, "The API key is unknown or revoked",
+      new Wording("Klíč API integrace je neplatný nebo byl zneplatněn. Obraťte se na správce systému.",
+          "The integration's API key is not valid or was revoked. Please contact the administrator.")),
   LOGIN_FAILED("login-failed", 401, "Wrong user name or password",
       new Wording("Uživatelské jméno nebo heslo nesouhlasí.", "The user name or the password is wrong.")),
   CSRF("csrf", 403, "Not permitted",

@@ -14,6 +14,7 @@
 import { quiet, registerPages, route, start } from './shell.js';
 import { absences } from './pages/absences.js';
 import { accounts } from './pages/accounts.js';
+import { apiKeys } from './pages/api-keys.js';
 import { audit } from './pages/audit.js';
 import { book } from './pages/book.js';
 import { dayPlan } from './pages/day-plan.js';
@@ -41,6 +42,7 @@ registerPages({
   directory: { roles: ['ADMIN'], render: directoryTransfer },
   accounts: { roles: ['ADMIN'], render: accounts },
   audit: { roles: ['ADMIN'], render: audit },
+  'api-keys': { roles: ['ADMIN'], render: apiKeys },
 });
 
 window.addEventListener('hashchange', () => {

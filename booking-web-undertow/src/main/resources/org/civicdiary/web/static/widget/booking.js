@@ -22,6 +22,7 @@
  */
 import { el, fill, uid, randomKey, Api, explain, addDays, Clock, TimePicker, takenKey, walkInLines, phoneLink, details, placeText, languageOf } from '../kit/kit.js';
 import { TEXTS } from '../kit/texts.js';
+import { solve } from './pow.js';
 
 const MODULE_URL = import.meta.url;
 // The server rewrites this name to the stylesheet's hashed one as it serves the module.
@@ -56,7 +57,48 @@ class CivicDiaryBooking extends HTMLElement {
     // Shown unstyled rather than not at all if the stylesheet neither loads nor fails.
     setTimeout(reveal, 4000);
     this.api = new Api(this.base(), 'omit');
+    this.prepareProof();
     this.start();
+  }
+
+  /**
+   * Fetches a proof-of-work challenge and solves it in a Worker while the citizen fills the form;
+   * this.proof is the Altcha header's value, or null (the check is off, or the server refused:
+   * then the booking says why).
+   */
+  prepareProof() {
+    this.proof = this.api.get('/challenge').then(async (r) => {
+      const c = r.ok && r.data;
+      if (!c || !c.maxnumber) return null;
+      const number = await solveAside(c.challenge, c.salt, c.maxnumber);
+      if (number === null) return null;
+      return btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number, salt: c.salt, signature: c.signature }));
+    }).catch(() => null);
+  }
+
+  /**
+   * A public write with the proof of work (the Altcha header); a spent or expired proof is replaced
+   * once, unseen. While the proof is still being solved the button says so.
+   * @param {string} path under /api/v1
+   * @param {any} body
+   * @param {Record<string, string>} headers
+   * @param {HTMLButtonElement} button
+   */
+  async postWithProof(path, body, headers, button) {
+    for (let attempt = 0; ; attempt++) {
+      const proof = this.proof;
+      const label = button.textContent;
+      if (await Promise.race([proof, Promise.resolve(PENDING)]) === PENDING) {
+        button.textContent = this.t.checking;
+        this.say(this.t.checking);
+      }
+      const solved = await proof;
+      button.textContent = label;
+      this.prepareProof();
+      const result = await this.api.post(path, body, solved ? { ...headers, Altcha: solved } : headers);
+      const code = result.problem && result.problem.code;
+      if (attempt > 0 || (code !== 'challenge-expired' && code !== 'challenge-reused')) return result;
+    }
   }
 
   attributeChangedCallback() {
@@ -526,7 +568,7 @@ class CivicDiaryBooking extends HTMLElement {
     button.disabled = true;
     button.textContent = t.booking;
     this.say(t.booking);
-    const result = await this.api.post('/reservations', body, { 'Idempotency-Key': this.idempotencyKey });
+    const result = await this.postWithProof('/reservations', body, { 'Idempotency-Key': this.idempotencyKey }, button);
     this.busy = false;
     if (result.ok) {
       this.booked = result.data;
@@ -590,6 +632,35 @@ class CivicDiaryBooking extends HTMLElement {
         },
       })),
     ];
+  }
+}
+
+const PENDING = {};
+
+/**
+ * Solves in a module Worker made from the solver's own source (a Worker must come from the page's
+ * origin, the widget's server rarely is), or on this thread when the page forbids such Workers.
+ * @param {string} challenge
+ * @param {string} salt
+ * @param {number} max
+ * @returns {Promise<number | null>}
+ */
+async function solveAside(challenge, salt, max) {
+  try {
+    const source = await (await fetch(new URL('./pow.js', MODULE_URL), { credentials: 'omit' })).text();
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const worker = new Worker(url, { type: 'module' });
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (event) => {
+        worker.terminate();
+        URL.revokeObjectURL(url);
+        resolve(event.data);
+      };
+      worker.onerror = reject;
+      worker.postMessage({ challenge, salt, max });
+    });
+  } catch (e) {
+    return solve(challenge, salt, max);
   }
 }
 

@@ -9,7 +9,9 @@ import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.civicdiary.booking.error.StorageUnavailable;
+import org.civicdiary.booking.port.ApiKeys;
 import org.civicdiary.booking.port.AuditLog;
+import org.civicdiary.booking.port.Challenges;
 import org.civicdiary.booking.port.Diaries;
 import org.civicdiary.booking.port.Directory;
 import org.civicdiary.booking.port.IdempotencyKeys;
@@ -31,6 +33,7 @@ final class FaultyStorage {
         .outbox(wrap(Outbox.class, real.outbox())).auditLog(wrap(AuditLog.class, real.auditLog()))
         .idempotencyKeys(wrap(IdempotencyKeys.class, real.idempotencyKeys()))
         .staffAccounts(wrap(StaffAccounts.class, real.staffAccounts()))
+        .challenges(wrap(Challenges.class, real.challenges())).apiKeys(wrap(ApiKeys.class, real.apiKeys()))
         .transactions(wrap(Transactions.class, real.transactions())).build();
   }
 

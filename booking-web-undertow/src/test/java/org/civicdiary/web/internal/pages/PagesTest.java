@@ -163,7 +163,7 @@ class PagesTest {
   }
 
   @Test
-  void theWidgetAsAPortalDownloadsItStaysBelow25KilobytesGzipped() throws Exception {
+  void theWidgetAsAPortalDownloadsItStaysBelow30KilobytesGzipped() throws Exception {
     HttpClient client = ApiClient.newHttpClient();
     Pattern reference = Pattern.compile("['\"](\\.{1,2}/[^'\"]+\\.(?:js|css))['\"]");
     Deque<URI> todo = new ArrayDeque<>(List.of(URI.create(server.uri() + "/static/widget/civic-diary-booking.js")));
@@ -186,7 +186,8 @@ class PagesTest {
         }
       }
     }
-    assertThat(fetched).as("the loader, the widget's module, the kit, its texts and the stylesheet").hasSize(5);
-    assertThat(gzipped).isLessThan(25_000);
+    assertThat(fetched).as("the loader, the widget's module, the kit, its texts, the proof-of-work solver and the stylesheet")
+        .hasSize(6);
+    assertThat(gzipped).isLessThan(30_000);
   }
 }

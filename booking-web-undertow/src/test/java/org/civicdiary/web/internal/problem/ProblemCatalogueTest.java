@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.error.BookingException;
+import org.civicdiary.booking.error.ChallengeRefused;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.DocumentInvalid;
 import org.civicdiary.booking.error.InvalidInput;
@@ -58,6 +59,10 @@ class ProblemCatalogueTest {
         new SlotNotBookable(SlotNotBookable.Reason.TOO_SOON, "too soon"),
         new PolicyViolated(PolicyViolated.Policy.TOPIC_TOO_LONG, "topic", "at most 500 characters"),
         new NotFound("official", "nobody"),
+        new ChallengeRefused.Missing(),
+        new ChallengeRefused.Invalid("wrong number"),
+        new ChallengeRefused.Expired(),
+        new ChallengeRefused.Reused(),
         new TokenInvalid(),
         new NotPermitted("read statistics"),
         new ConcurrentChange("official", "novak"),

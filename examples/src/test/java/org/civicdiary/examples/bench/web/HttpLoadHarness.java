@@ -46,7 +46,7 @@ import org.civicdiary.web.WebModule;
  */
 public final class HttpLoadHarness {
   /** One ordinary Tuesday morning in Prague: the free time measured never depends on when the harness runs. */
-  private static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2027-01-12T08:30:00Z"), java.time.ZoneOffset.UTC);
+  static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2027-01-12T08:30:00Z"), java.time.ZoneOffset.UTC);
   private static final int CONNECTIONS = 64;
   private final Duration run;
   private final Duration warmUp = Duration.ofSeconds(2);
@@ -164,21 +164,26 @@ public final class HttpLoadHarness {
     return server;
   }
 
-  /** The API as a host runs it, with limits that a single load generator address does not meet. */
+  /** The API as a host runs it, with limits that a single load generator address does not meet, without proof of work. */
   private static BookingServer api(Storage storage, String freeTimeCache) {
-    Map<String, String> settings = Map.of(
+    return api(storage, Map.of("civicdiary.web.free-time-cache", freeTimeCache, "civicdiary.pow.max-number", "0"));
+  }
+
+  /** The same with these settings added (or replaced). */
+  static BookingServer api(Storage storage, Map<String, String> more) {
+    Map<String, String> settings = new java.util.HashMap<>(Map.of(
         "civicdiary.web.port", "0",
         "civicdiary.web.rate.booking-per-address", "1000000/PT1S",
         "civicdiary.web.rate.booking-per-email", "1000000/PT1S",
-        "civicdiary.web.rate.queries-per-address", "1000000/PT1S",
-        "civicdiary.web.free-time-cache", freeTimeCache);
+        "civicdiary.web.rate.queries-per-address", "1000000/PT1S"));
+    settings.putAll(more);
     Injector injector = Guice.createInjector(new WebModule(Settings.of(settings)),
         binder -> binder.bind(Storage.class).toInstance(storage),
         binder -> OptionalBinder.newOptionalBinder(binder, CoreModule.CLOCK).setBinding().toInstance(CLOCK));
     return BookingServer.start(injector);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     } catch (Exception e) {

@@ -37,9 +37,16 @@ final class RawHttp implements AutoCloseable {
   }
 
   static byte[] postJson(String path, String json) {
+    return postJson(path, json, java.util.Map.of());
+  }
+
+  /** The same with more headers (ASCII names and values). */
+  static byte[] postJson(String path, String json, java.util.Map<String, String> headers) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    StringBuilder more = new StringBuilder();
+    headers.forEach((name, value) -> more.append(name).append(": ").append(value).append("\r\n"));
+    byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + more
+        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     byte[] request = new byte[head.length + body.length];
     System.arraycopy(head, 0, request, 0, head.length);
     System.arraycopy(body, 0, request, head.length, body.length);
