@@ -29,7 +29,8 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
   /** Children before parents, so that deleting in this order never breaks a foreign key. */
   private static final List<String> TABLES = List.of("held_slot", "manage_token", "outbox_message", "reservation",
       "absence", "diary_window", "walk_in_hours", "agenda_official", "agenda", "staff_session", "staff_account",
-      "official", "department", "office_phone", "office", "audit_entry", "idempotency_record");
+      "official", "department", "office_phone", "office", "audit_entry", "idempotency_record", "webhook_delivery",
+      "webhook_endpoint");
 
   final PersistenceConfig config;
   private final FreshDatabase database;

@@ -40,6 +40,7 @@ public final class CivicDiary {
   private final KeepingStaffAccounts keepingStaffAccounts;
   private final SigningIn signingIn;
   private final ReportingStatistics reportingStatistics;
+  private final KeepingWebhooks keepingWebhooks;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -59,6 +60,7 @@ public final class CivicDiary {
     this.keepingStaffAccounts = new KeepingStaffAccounts(context);
     this.signingIn = new SigningIn(context);
     this.reportingStatistics = new ReportingStatistics(context);
+    this.keepingWebhooks = new KeepingWebhooks(context);
   }
 
   public static Builder builder() {
@@ -128,6 +130,10 @@ public final class CivicDiary {
    */
   public Housekeeping housekeeping(HousekeepingPeriods periods, List<? extends Chore> chores) {
     return new Housekeeping(context, anonymising, Objects.requireNonNull(periods, "periods"), List.copyOf(chores));
+  }
+
+  public KeepingWebhooks keepingWebhooks() {
+    return keepingWebhooks;
   }
 
   /** The offices' time zones, for reading the dates and wall-clock times people type. */

@@ -16,7 +16,7 @@ class StorageBuilderTest {
     Storage memory = InMemoryStorage.create();
     Storage.Builder withoutStaff = Storage.builder().directory(memory.directory()).diaries(memory.diaries())
         .reservations(memory.reservations()).outbox(memory.outbox()).auditLog(memory.auditLog())
-        .idempotencyKeys(memory.idempotencyKeys()).transactions(memory.transactions());
+        .idempotencyKeys(memory.idempotencyKeys()).transactions(memory.transactions()).webhooks(memory.webhooks());
 
     assertThatThrownBy(withoutStaff::build).isInstanceOf(NullPointerException.class).hasMessage("staffAccounts");
     assertThat(withoutStaff.staffAccounts(memory.staffAccounts()).build().staffAccounts())
