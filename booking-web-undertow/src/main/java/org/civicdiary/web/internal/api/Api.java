@@ -66,6 +66,7 @@ public final class Api {
   private final AdminEndpoints admin;
   private final DirectoryEndpoints directory;
   private final StatisticsEndpoints statistics;
+  private final WebhookEndpoints webhooks;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -86,6 +87,7 @@ public final class Api {
     this.admin = new AdminEndpoints(diary, cache);
     this.directory = new DirectoryEndpoints(diary, cache);
     this.statistics = new StatisticsEndpoints(diary);
+    this.webhooks = new WebhookEndpoints(diary);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
   }
@@ -170,6 +172,7 @@ public final class Api {
     r.add(put(staffApi + "/accounts/{username}", admin::saveAccount));
     r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
     r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
+    r.addAll(webhooks.routes(staffApi));
     // The directory document under both paths: /staff for the console (its session cookie is scoped
     // to /api/v1/staff), /admin as API clients with a bearer token know it.
     for (String path : List.of(staffApi + "/directory", v1 + "/admin/directory")) {
