@@ -40,7 +40,7 @@ class WebhooksConsoleTest extends StaffConsole {
     Storage storage = servers.storage();
     console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
     assertThat(console.menu()).contains("Webhooky");
-    console.open("webhooks", "Webhooky");
+    openPage();
     browser.find(browser.driver(), "#app p.cd-note", "Zatím žádné adresy.");
 
     browser.find(browser.driver(), "#app button", "Přidat adresu").click();
@@ -70,7 +70,7 @@ class WebhooksConsoleTest extends StaffConsole {
     browser.assertAccessible("console webhooks with a new secret");
     browser.screenshot("console-1280-webhooks-secret");
 
-    console.open("webhooks", "Webhooky");
+    openPage();
     assertThat(browser.driver().getPageSource()).as("the secret shows once").doesNotContain(shown);
 
     button(URL, "Vyměnit klíč").click();
@@ -83,7 +83,7 @@ class WebhooksConsoleTest extends StaffConsole {
     assertThat(afterRotation.secret().text()).isEqualTo(rotated.getAttribute("value"));
 
     WebhookDelivery delivery = givenUp(storage);
-    console.open("webhooks", "Webhooky");
+    openPage();
     button(URL, "Doručení").click();
     browser.find(browser.driver(), "#app section h2", "Záznam doručení pro " + URL);
     WebElement line = browser.find(browser.driver(), "tr[data-delivery='" + delivery.number() + "']");
@@ -99,6 +99,13 @@ class WebhooksConsoleTest extends StaffConsole {
     browser.find(browser.driver(), ".cd-status .cd-success", "Adresa " + URL + " je smazána.");
     assertThat(storage.webhooks().endpoints()).isEmpty();
     browser.find(browser.driver(), "#app p.cd-note", "Zatím žádné adresy.");
+  }
+
+  /** Opens the page; unlike the other pages it may hold no form, section or table (no endpoints yet). */
+  private static void openPage() {
+    browser.open(servers.consoleUrl() + "#webhooks");
+    browser.find(browser.driver(), "h1", "Webhooky");
+    browser.find(browser.driver(), "#app button", "Přidat adresu");
   }
 
   private static WebhookDelivery givenUp(Storage storage) {

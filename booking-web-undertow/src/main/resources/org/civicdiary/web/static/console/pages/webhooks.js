@@ -15,6 +15,11 @@ const EVENTS = ['reservation.created', 'reservation.moved', 'reservation.cancell
   'reservation.completed', 'reservation.no_show'];
 
 export async function webhooks() {
+  await render(null);
+}
+
+/** The page, with a card open below the list (the secret just issued) or none. */
+async function render(opening) {
   const texts = t();
   const data = await pageData('/staff/webhooks');
   if (!data) return;
@@ -27,7 +32,7 @@ export async function webhooks() {
   };
   fill(content,
     el('p', { class: 'cd-intro', text: texts.webhooksIntro }),
-    el('div', { class: 'cd-actions' }, button(texts.newWebhook, () => show(endpointForm(null, show)))),
+    el('div', { class: 'cd-actions' }, button(texts.newWebhook, () => show(endpointForm(null)))),
     list.length
       ? table(texts.webhooksCaption({ n: list.length }), [texts.webhookUrl, texts.webhookEvents, texts.webhookPersonal, texts.webhookState, texts.actions],
         list.map((w) => el('tr', { 'data-webhook': w.id },
@@ -36,12 +41,16 @@ export async function webhooks() {
           el('td', { text: w.personalData ? texts.yes : texts.no }),
           el('td', { text: w.active ? texts.webhookActive : texts.webhookInactive }),
           el('td', {},
-            rowButton(texts.edit, texts.editWebhook({ url: w.url }), () => show(endpointForm(w, show))),
+            rowButton(texts.edit, texts.editWebhook({ url: w.url }), () => show(endpointForm(w))),
             rowButton(texts.deliveries, texts.deliveriesOf({ url: w.url }), async () => show(await deliveryLog(w))),
-            rowButton(texts.rotateSecret, texts.rotateSecretOf({ url: w.url }), () => show(rotateCard(w, show))),
+            rowButton(texts.rotateSecret, texts.rotateSecretOf({ url: w.url }), () => show(rotateCard(w))),
             rowButton(texts.delete, texts.deleteWebhook({ url: w.url }), () => show(deleteCard(w)))))))
       : el('p', { class: 'cd-note', text: texts.noWebhooks }),
     below);
+  if (opening) {
+    fill(below, opening);
+    opening.querySelector('h2').focus();
+  }
 }
 
 function rowButton(text, label, onClick) {
@@ -63,7 +72,7 @@ function secretCard(issued) {
 }
 
 /** Adds (w = null) or changes an endpoint. */
-function endpointForm(w, show) {
+function endpointForm(w) {
   const texts = t();
   const url = input('url', w ? w.url : '', { type: 'url', spellcheck: 'false', autocomplete: 'off', maxlength: '2000' });
   const description = input('description', w ? w.description : '', { maxlength: '200' });
@@ -102,18 +111,18 @@ function endpointForm(w, show) {
       failedForm(result, f, (name) => (name === 'events' ? `event-${EVENTS[0]}` : name));
       return;
     }
-    await route();
     if (w) {
+      await route();
       say(texts.webhookSaved({ url: body.url })).focus();
     } else {
+      await render(secretCard(result.data));
       say(texts.webhookSaved({ url: body.url }));
-      show(secretCard(result.data));
     }
   });
   return card(w ? texts.editWebhook({ url: w.url }) : texts.newWebhook, edit);
 }
 
-function rotateCard(w, show) {
+function rotateCard(w) {
   const texts = t();
   const grace = input('graceHours', '24', { type: 'number', min: '0', max: '168', inputmode: 'numeric' });
   const rotate = form([
@@ -123,13 +132,12 @@ function rotateCard(w, show) {
   ], async (f) => {
     clearFieldErrors(f);
     fill(alert);
-    const result = await api.post(`/staff/webhooks/${encodeURIComponent(w.id)}/rotate-secret?graceHours=${encodeURIComponent(grace.value.trim() || '24')}`, null);
+    const result = await api.post(`/staff/webhooks/${encodeURIComponent(w.id)}/rotate-secret?graceHours=${encodeURIComponent(grace.value.trim() || '24')}`, {});
     if (!result.ok) {
       failedForm(result, f, () => 'graceHours');
       return;
     }
-    await route();
-    show(secretCard(result.data));
+    await render(secretCard(result.data));
   });
   return card(texts.rotateSecretOf({ url: w.url }), rotate);
 }
@@ -171,7 +179,7 @@ async function deliveryLog(w) {
           el('td', { text: d.durationMillis === null ? texts.none : texts.millis({ ms: d.durationMillis }) }),
           el('td', {}, d.state === 'GIVEN_UP' ? rowButton(texts.retryDelivery, texts.retryDeliveryOf({ n: d.number }), async () => {
             fill(alert);
-            const retried = await api.post(`/staff/webhooks/${encodeURIComponent(w.id)}/deliveries/${d.number}/retry`, null);
+            const retried = await api.post(`/staff/webhooks/${encodeURIComponent(w.id)}/deliveries/${d.number}/retry`, {});
             if (!retried.ok) {
               failed(retried);
               return;
