@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -27,11 +28,12 @@ import org.civicdiary.guice.ForCivicDiary;
 import org.civicdiary.guice.Lifecycle;
 
 /**
- * E-mail to citizens, wired from configuration. Binds {@link OutboxDispatcher}, which {@link
- * CivicDiaryService} starts and stops, the channels as a {@code Set<Notifier>} (SMTP or the
+ * E-mail to citizens and signed webhooks to integrators, wired from configuration. Binds {@link
+ * OutboxDispatcher} and {@link WebhookDispatcher}, which {@link CivicDiaryService} starts and
+ * stops, the housekeeping of the webhook delivery log, the channels as a {@code Set<Notifier>} (SMTP or the
  * mail-drop, by {@code civicdiary.mail.transport}; add your own with {@code
  * Multibinder.newSetBinder(binder(), Notifier.class)}), an optional {@link MailDrop} whose old
- * files the housekeeping removes, and the two configuration records. It needs a {@link Storage}
+ * files the housekeeping removes, and the three configuration records. It needs a {@link Storage}
  * from another module; built from {@link Settings}, it installs the {@link CoreModule} for the
  * rest, so persistence and notify alone make a worker node:
  *
@@ -47,6 +49,7 @@ public final class NotifyModule extends AbstractModule {
   private final NotifyConfig notify;
   private final MailConfig mail;
   private final Duration mailDropAfter;
+  private final WebhookConfig webhooks;
   private final CoreModule core;
 
   /**
@@ -58,7 +61,7 @@ public final class NotifyModule extends AbstractModule {
   public NotifyModule(Settings settings) {
     this(NotifyConfig.from(settings), MailConfig.from(settings), HousekeepingPeriods.within(MAIL_DROP_AFTER,
         settings.duration(MAIL_DROP_AFTER, DEFAULT_MAIL_DROP_AFTER), Duration.ofHours(1), Duration.ofDays(3650)),
-        new CoreModule(settings));
+        WebhookConfig.from(settings), new CoreModule(settings));
   }
 
   /**
@@ -66,13 +69,15 @@ public final class NotifyModule extends AbstractModule {
    * installs no core module: install {@link CoreModule} beside it.
    */
   public NotifyModule(NotifyConfig notify, MailConfig mail) {
-    this(notify, mail, DEFAULT_MAIL_DROP_AFTER, null);
+    this(notify, mail, DEFAULT_MAIL_DROP_AFTER, WebhookConfig.from(Settings.of(Map.of())), null);
   }
 
-  private NotifyModule(NotifyConfig notify, MailConfig mail, Duration mailDropAfter, CoreModule core) {
+  private NotifyModule(NotifyConfig notify, MailConfig mail, Duration mailDropAfter, WebhookConfig webhooks,
+      CoreModule core) {
     this.notify = Objects.requireNonNull(notify, "notify");
     this.mail = Objects.requireNonNull(mail, "mail");
     this.mailDropAfter = mailDropAfter;
+    this.webhooks = webhooks;
     this.core = core;
   }
 
@@ -83,7 +88,9 @@ public final class NotifyModule extends AbstractModule {
     }
     bind(NotifyConfig.class).toInstance(notify);
     bind(MailConfig.class).toInstance(mail);
+    bind(WebhookConfig.class).toInstance(webhooks);
     Multibinder.newSetBinder(binder(), Lifecycle.class).addBinding().to(Delivery.class);
+    Multibinder.newSetBinder(binder(), Chore.class).addBinding().to(WebhookLogCleaning.class);
     Multibinder<Notifier> channels = Multibinder.newSetBinder(binder(), Notifier.class);
     OptionalBinder<MailDrop> drop = OptionalBinder.newOptionalBinder(binder(), MailDrop.class);
     switch (mail.transport()) {
@@ -120,17 +127,26 @@ public final class NotifyModule extends AbstractModule {
 
   @Provides
   @Singleton
+  WebhookDispatcher webhookDispatcher(Storage storage, @ForCivicDiary Clock clock) {
+    return new WebhookWorkers(storage, clock, webhooks,
+        new Backoff(webhooks.retryInitial(), webhooks.retryMax(), new Random()));
+  }
+
+  @Provides
+  @Singleton
   MailDropCleaning mailDropCleaning(FileMailDrop drop) {
     return new MailDropCleaning(drop, mailDropAfter);
   }
 
-  /** The dispatcher in the service's lifecycle. */
+  /** The e-mail and webhook dispatchers in the service's lifecycle. */
   static final class Delivery implements Lifecycle {
     private final OutboxDispatcher dispatcher;
+    private final WebhookDispatcher webhooks;
 
     @jakarta.inject.Inject
-    Delivery(OutboxDispatcher dispatcher) {
+    Delivery(OutboxDispatcher dispatcher, WebhookDispatcher webhooks) {
       this.dispatcher = dispatcher;
+      this.webhooks = webhooks;
     }
 
     @Override
@@ -141,11 +157,39 @@ public final class NotifyModule extends AbstractModule {
     @Override
     public void start() {
       dispatcher.start();
+      webhooks.start();
     }
 
     @Override
     public void stop() {
-      dispatcher.stop();
+      try {
+        webhooks.stop();
+      } finally {
+        dispatcher.stop();
+      }
+    }
+  }
+
+  /** Removes delivered and given-up webhook deliveries older than {@value WebhookConfig#KEEP_LOG}. */
+  static final class WebhookLogCleaning implements Chore {
+    private final Storage storage;
+    private final WebhookConfig config;
+
+    @jakarta.inject.Inject
+    WebhookLogCleaning(Storage storage, WebhookConfig config) {
+      this.storage = storage;
+      this.config = config;
+    }
+
+    @Override
+    public String name() {
+      return "webhook-deliveries";
+    }
+
+    @Override
+    public int run(Instant now) {
+      Instant cutoff = now.minus(config.keepLog());
+      return storage.transactions().inTransaction(() -> storage.webhooks().removeFinishedBefore(cutoff));
     }
   }
 

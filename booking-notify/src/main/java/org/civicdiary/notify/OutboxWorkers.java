@@ -6,11 +6,8 @@ package org.civicdiary.notify;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.port.Outbox;
 import org.civicdiary.booking.port.Storage;
@@ -29,10 +26,7 @@ final class OutboxWorkers implements OutboxDispatcher {
   private final List<Notifier> channels;
   private final NotifyConfig config;
   private final Backoff backoff;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition wake = lock.newCondition();
-  private boolean nudged;
-  private final List<Worker> workers = new ArrayList<>();
+  private final PollingThreads threads;
 
   OutboxWorkers(Storage storage, Clock clock, Composer composer, List<Notifier> channels, NotifyConfig config,
       Backoff backoff) {
@@ -46,63 +40,33 @@ final class OutboxWorkers implements OutboxDispatcher {
     this.channels = List.copyOf(channels);
     this.config = config;
     this.backoff = backoff;
+    this.threads = new PollingThreads("civic-diary-outbox", config.threads(), config.pollInterval(),
+        config.stopGrace(), config.batchSize(), this::dispatch);
   }
 
   @Override
-  public synchronized void start() {
-    if (!workers.isEmpty()) {
-      return;
+  public void start() {
+    if (threads.start()) {
+      LOG.debug("outbox dispatcher started: {} thread(s), channels {}", config.threads(),
+          channels.stream().map(Notifier::name).toList());
     }
-    for (int i = 1; i <= config.threads(); i++) {
-      Worker worker = new Worker("civic-diary-outbox-" + i);
-      workers.add(worker);
-      worker.thread.start();
-    }
-    LOG.debug("outbox dispatcher started: {} thread(s), channels {}", config.threads(),
-        channels.stream().map(Notifier::name).toList());
   }
 
   @Override
-  public synchronized void stop() {
-    if (workers.isEmpty()) {
-      // Never started (or stopped already): only connections opened by dispatchOnce to let go of.
-      channels.forEach(OutboxWorkers::closeQuietly);
-      return;
-    }
-    workers.forEach(w -> w.stopping = true);
-    nudge();
+  public void stop() {
     try {
-      long deadline = System.nanoTime() + config.stopGrace().toNanos();
-      for (Worker worker : workers) {
-        worker.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      if (threads.stop()) {
+        LOG.debug("outbox dispatcher stopped");
       }
-      for (Worker worker : workers) {
-        if (worker.thread.isAlive()) {
-          // Abandons the message being sent; its lease brings it back, with the same Message-ID.
-          LOG.warn("outbox thread {} did not finish within {}; interrupting it", worker.thread.getName(),
-              config.stopGrace());
-          worker.thread.interrupt();
-          worker.thread.join(config.stopGrace().toMillis());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
-      workers.clear();
+      // Also when never started: connections opened by dispatchOnce to let go of.
       channels.forEach(OutboxWorkers::closeQuietly);
     }
-    LOG.debug("outbox dispatcher stopped");
   }
 
   @Override
   public void nudge() {
-    lock.lock();
-    try {
-      nudged = true;
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    threads.nudge();
   }
 
   @Override
@@ -123,54 +87,6 @@ final class OutboxWorkers implements OutboxDispatcher {
       handle(batch.get(i));
     }
     return batch.size();
-  }
-
-  /**
-   * A background thread; each start makes new ones with their own stop flags. Threads claim their
-   * own batches, so they never hold the same message.
-   */
-  private final class Worker implements Runnable {
-    private final Thread thread;
-    private volatile boolean stopping;
-
-    Worker(String name) {
-      thread = new Thread(this, name);
-      thread.setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      while (!stopping) {
-        int claimed;
-        try {
-          claimed = dispatch(() -> stopping);
-        } catch (RuntimeException e) {
-          LOG.warn("outbox dispatcher could not claim messages: {}", SafeText.describe(e));
-          claimed = 0;
-        }
-        if (claimed < config.batchSize() && !idle()) {
-          return;
-        }
-      }
-    }
-
-    /** Waits for the poll interval, a nudge or a stop, whichever comes first; false if interrupted. */
-    private boolean idle() {
-      lock.lock();
-      try {
-        long nanos = config.pollInterval().toNanos();
-        while (!nudged && !stopping && nanos > 0) {
-          nanos = wake.awaitNanos(nanos);
-        }
-        nudged = false;
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } finally {
-        lock.unlock();
-      }
-    }
   }
 
   private void handle(OutboxMessage message) {

@@ -30,7 +30,7 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
   private static final List<String> TABLES = List.of("held_slot", "manage_token", "outbox_message", "reservation",
       "absence", "diary_window", "walk_in_hours", "agenda_official", "agenda", "staff_session", "staff_account",
       "official", "department", "office_phone", "office", "audit_entry", "idempotency_record",
-      "spent_challenge", "challenge_key", "api_key");
+      "spent_challenge", "challenge_key", "api_key", "webhook_delivery", "webhook_endpoint");
 
   final PersistenceConfig config;
   private final FreshDatabase database;

@@ -21,6 +21,7 @@ public final class InMemoryStorage {
         .reservations(new MemoryReservations(tx)).outbox(new MemoryOutbox(tx)).auditLog(new MemoryAuditLog(tx))
         .idempotencyKeys(new MemoryIdempotencyKeys(tx)).staffAccounts(new MemoryStaffAccounts(tx))
         .challenges(new MemoryChallenges(tx)).apiKeys(new MemoryApiKeys(tx)).transactions(tx)
+        .webhooks(new MemoryWebhooks(tx))
         .build();
   }
 }

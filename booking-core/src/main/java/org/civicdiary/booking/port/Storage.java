@@ -30,6 +30,8 @@ public interface Storage {
 
   Transactions transactions();
 
+  Webhooks webhooks();
+
   /** An empty builder: every port must be set before {@link Builder#build()}. */
   static Builder builder() {
     return new Builder();
@@ -39,7 +41,7 @@ public interface Storage {
   default Builder toBuilder() {
     return new Builder().directory(directory()).diaries(diaries()).reservations(reservations()).outbox(outbox())
         .auditLog(auditLog()).idempotencyKeys(idempotencyKeys()).staffAccounts(staffAccounts())
-        .challenges(challenges()).apiKeys(apiKeys()).transactions(transactions());
+        .challenges(challenges()).apiKeys(apiKeys()).transactions(transactions()).webhooks(webhooks());
   }
 
   /** Collects the ports; {@link #build()} refuses a missing one by name. */
@@ -54,6 +56,7 @@ public interface Storage {
     private Challenges challenges;
     private ApiKeys apiKeys;
     private Transactions transactions;
+    private Webhooks webhooks;
 
     private Builder() {}
 
@@ -107,9 +110,14 @@ public interface Storage {
       return this;
     }
 
+    public Builder webhooks(Webhooks value) {
+      this.webhooks = value;
+      return this;
+    }
+
     public Storage build() {
       return new StorageParts(directory, diaries, reservations, outbox, auditLog, idempotencyKeys, staffAccounts,
-          challenges, apiKeys, transactions);
+          challenges, apiKeys, transactions, webhooks);
     }
   }
 }

@@ -17,7 +17,8 @@ record StorageParts(
     StaffAccounts staffAccounts,
     Challenges challenges,
     ApiKeys apiKeys,
-    Transactions transactions) implements Storage {
+    Transactions transactions,
+    Webhooks webhooks) implements Storage {
   StorageParts {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(diaries, "diaries");
@@ -29,5 +30,6 @@ record StorageParts(
     Objects.requireNonNull(challenges, "challenges");
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(webhooks, "webhooks");
   }
 }

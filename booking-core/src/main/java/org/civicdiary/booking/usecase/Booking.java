@@ -19,6 +19,7 @@ import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WebhookEventType;
 
 /**
  * Booking a meeting: final at once, nobody approves it. The confirmation (and the reminder) are
@@ -101,6 +102,7 @@ public final class Booking {
     context.storage.reservations().add(reservation, office.slotLength());
     context.storage.reservations().addManageToken(reservation.id(), token.hash());
     context.notify(reservation, MessageKind.CONFIRMATION);
+    context.publish(reservation, WebhookEventType.CREATED);
     context.remind(reservation, office);
     return new Booked(reservation, token);
   }

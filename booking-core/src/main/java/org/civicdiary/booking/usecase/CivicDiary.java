@@ -42,6 +42,7 @@ public final class CivicDiary {
   private final SigningIn signingIn;
   private final ReportingStatistics reportingStatistics;
   private final KeepingApiKeys keepingApiKeys;
+  private final KeepingWebhooks keepingWebhooks;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -62,6 +63,7 @@ public final class CivicDiary {
     this.signingIn = new SigningIn(context);
     this.reportingStatistics = new ReportingStatistics(context);
     this.keepingApiKeys = new KeepingApiKeys(context);
+    this.keepingWebhooks = new KeepingWebhooks(context);
   }
 
   public static Builder builder() {
@@ -156,6 +158,10 @@ public final class CivicDiary {
    */
   public Housekeeping housekeeping(HousekeepingPeriods periods, List<? extends Chore> chores) {
     return new Housekeeping(context, anonymising, Objects.requireNonNull(periods, "periods"), List.copyOf(chores));
+  }
+
+  public KeepingWebhooks keepingWebhooks() {
+    return keepingWebhooks;
   }
 
   /** The offices' time zones, for reading the dates and wall-clock times people type. */

@@ -24,6 +24,8 @@ import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.WebhookEvent;
+import org.civicdiary.booking.model.WebhookEventType;
 import org.civicdiary.booking.port.HolidayCalendar;
 import org.civicdiary.booking.port.Storage;
 
@@ -82,6 +84,14 @@ final class Context {
     if (reservation.citizen().email() != null) {
       storage.outbox().add(OutboxMessage.about(reservation, kind, now(), dueAt));
     }
+  }
+
+  /**
+   * Writes the event for every webhook endpoint that wants it, in the same unit of work; whether
+   * or not the citizen gave an e-mail address.
+   */
+  void publish(Reservation reservation, WebhookEventType type) {
+    storage.webhooks().publish(WebhookEvent.about(reservation, type, officeOf(reservation.department()).zone(), now()));
   }
 
   /** Schedules the reminder, unless its time has already passed. */

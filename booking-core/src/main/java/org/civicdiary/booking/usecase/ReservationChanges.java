@@ -19,6 +19,7 @@ import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WebhookEventType;
 
 /**
  * The changes that use cases make to an existing reservation, for citizens and staff alike: moving
@@ -52,6 +53,7 @@ final class ReservationChanges {
     Reservation moved = reservation.movedTo(officialId, start, end, note, context.now());
     context.storage.reservations().update(moved, office.slotLength());
     context.notify(moved, MessageKind.RESCHEDULED);
+    context.publish(moved, WebhookEventType.MOVED);
     context.remind(moved, office);
     return moved;
   }
@@ -64,6 +66,7 @@ final class ReservationChanges {
     if (message != null) {
       context.notify(ended, message);
     }
+    context.publish(ended, WebhookEventType.endedAs(status));
     return ended;
   }
 
@@ -89,6 +92,7 @@ final class ReservationChanges {
     Reservation displaced = reservation.withStatus(Status.DISPLACED, note, context.now());
     context.storage.reservations().update(displaced, slotLength);
     context.notify(displaced, MessageKind.DISPLACED);
+    context.publish(displaced, WebhookEventType.DISPLACED);
     return displaced;
   }
 

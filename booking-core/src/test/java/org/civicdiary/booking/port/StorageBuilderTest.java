@@ -17,7 +17,7 @@ class StorageBuilderTest {
     Storage.Builder withoutStaff = Storage.builder().directory(memory.directory()).diaries(memory.diaries())
         .reservations(memory.reservations()).outbox(memory.outbox()).auditLog(memory.auditLog())
         .idempotencyKeys(memory.idempotencyKeys()).challenges(memory.challenges()).apiKeys(memory.apiKeys())
-        .transactions(memory.transactions());
+        .transactions(memory.transactions()).webhooks(memory.webhooks());
 
     assertThatThrownBy(withoutStaff::build).isInstanceOf(NullPointerException.class).hasMessage("staffAccounts");
     assertThat(withoutStaff.staffAccounts(memory.staffAccounts()).build().staffAccounts())

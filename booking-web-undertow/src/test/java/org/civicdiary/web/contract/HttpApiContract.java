@@ -136,6 +136,13 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class Webhooks extends WebhooksPart {
+    Webhooks() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
 
   /** A bearer token of the staff member, logging in once per test class. */

@@ -89,6 +89,12 @@ abstract class RoleMatrixPart extends ContractPart {
     return r.json().path("absence").path("id").asText();
   }
 
+  private String webhook(Map<String, Object> body) {
+    Response r = c.as(ADMIN).post("/api/v1/staff/webhooks", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().path("endpoint").path("id").asText();
+  }
+
   private static ObjectNode without(JsonNode node, String... fields) {
     ObjectNode copy = node.deepCopy();
     for (String f : fields) {
@@ -185,6 +191,19 @@ abstract class RoleMatrixPart extends ContractPart {
     rows.add(new Row("PUT", v1 + "/directory", ADMINS, true,
         w -> new Call(v1 + "/directory", c.as(ADMIN).get(v1 + "/directory").json())));
     rows.add(new Row("GET", v1 + "/statistics", OFFICE, true, w -> new Call(v1 + "/statistics?from=" + from + "&to=" + to, null)));
+    Map<String, Object> hook = Map.of("url", "https://crm.example.cz/hooks", "events", List.of("reservation.created"));
+    String webhook = webhook(hook);
+    rows.add(new Row("GET", v1 + "/webhooks", ADMINS, true, w -> new Call(v1 + "/webhooks", null)));
+    rows.add(new Row("POST", v1 + "/webhooks", ADMINS, true, w -> new Call(v1 + "/webhooks", hook)));
+    rows.add(new Row("GET", v1 + "/webhooks/{id}", ADMINS, true, w -> new Call(v1 + "/webhooks/" + webhook, null)));
+    rows.add(new Row("PUT", v1 + "/webhooks/{id}", ADMINS, true, w -> new Call(v1 + "/webhooks/" + webhook, hook)));
+    rows.add(new Row("DELETE", v1 + "/webhooks/{id}", ADMINS, true, w -> new Call(v1 + "/webhooks/" + webhook(hook), null)));
+    rows.add(new Row("POST", v1 + "/webhooks/{id}/rotate-secret", ADMINS, true,
+        w -> new Call(v1 + "/webhooks/" + webhook + "/rotate-secret?graceHours=1", null)));
+    rows.add(new Row("GET", v1 + "/webhooks/{id}/deliveries", ADMINS, true,
+        w -> new Call(v1 + "/webhooks/" + webhook + "/deliveries?limit=5", null)));
+    rows.add(new Row("POST", v1 + "/webhooks/{id}/deliveries/{number}/retry", ADMINS, false,
+        w -> new Call(v1 + "/webhooks/" + webhook + "/deliveries/" + Long.MAX_VALUE + "/retry", null)));
     return rows;
   }
 

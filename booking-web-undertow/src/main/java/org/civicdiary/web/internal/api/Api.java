@@ -71,6 +71,7 @@ public final class Api {
   private final StatisticsEndpoints statistics;
   private final ProofOfWork proofOfWork;
   private final ApiKeyEndpoints apiKeys;
+  private final WebhookEndpoints webhooks;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -94,6 +95,7 @@ public final class Api {
     this.statistics = new StatisticsEndpoints(diary);
     this.proofOfWork = new ProofOfWork(diary, settings.proofOfWork());
     this.apiKeys = new ApiKeyEndpoints(diary);
+    this.webhooks = new WebhookEndpoints(diary);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());
   }
@@ -183,6 +185,7 @@ public final class Api {
     r.add(post(staffApi + "/api-keys/{id}/revoke", Access.STAFF, Limit.NONE, apiKeys::revoke));
     r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
     r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
+    r.addAll(webhooks.routes(staffApi));
     // The directory document under both paths: /staff for the console (its session cookie is scoped
     // to /api/v1/staff), /admin as API clients with a bearer token know it.
     for (String path : List.of(staffApi + "/directory", v1 + "/admin/directory")) {

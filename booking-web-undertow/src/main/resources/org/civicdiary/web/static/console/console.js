@@ -7,7 +7,7 @@
  * The staff console at {base}/console/: operators' worklist, booking for a caller, searching
  * reservations, an official's printable day plan, absences, printable weekly statistics, and the
  * administrators' pages for departments, officials, agendas, diaries, the office's settings, staff
- * accounts and the audit log. One page; the part shown follows the address's
+ * accounts, the audit log and integrators' webhook endpoints. One page; the part shown follows the address's
  * #fragment: this entry module registers one module per page with the router in shell.js. Session cookie from the login form; every change is sent with X-Requested-With (the
  * API's second CSRF lock). Server text is always set as text, never parsed as HTML.
  */
@@ -24,6 +24,7 @@ import { officeSettings } from './pages/office.js';
 import { search } from './pages/search.js';
 import { statistics } from './pages/statistics.js';
 import { directoryTransfer } from './pages/transfer.js';
+import { webhooks } from './pages/webhooks.js';
 import { worklist } from './pages/worklist.js';
 
 registerPages({
@@ -43,6 +44,7 @@ registerPages({
   accounts: { roles: ['ADMIN'], render: accounts },
   audit: { roles: ['ADMIN'], render: audit },
   'api-keys': { roles: ['ADMIN'], render: apiKeys },
+  webhooks: { roles: ['ADMIN'], render: webhooks },
 });
 
 window.addEventListener('hashchange', () => {

@@ -20,6 +20,7 @@ import org.civicdiary.booking.port.Reservations;
 import org.civicdiary.booking.port.StaffAccounts;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.port.Transactions;
+import org.civicdiary.booking.port.Webhooks;
 
 /** A storage that can be switched to fail (the database is down) or to hang (a slow query), for tests. */
 final class FaultyStorage {
@@ -34,7 +35,8 @@ final class FaultyStorage {
         .idempotencyKeys(wrap(IdempotencyKeys.class, real.idempotencyKeys()))
         .staffAccounts(wrap(StaffAccounts.class, real.staffAccounts()))
         .challenges(wrap(Challenges.class, real.challenges())).apiKeys(wrap(ApiKeys.class, real.apiKeys()))
-        .transactions(wrap(Transactions.class, real.transactions())).build();
+        .transactions(wrap(Transactions.class, real.transactions()))
+        .webhooks(wrap(Webhooks.class, real.webhooks())).build();
   }
 
   Storage storage() {
