@@ -37,9 +37,10 @@ export async function dayPlan() {
       p.absences.length ? el('h3', { class: 'cd-subtitle', text: texts.absencesTitle }) : null,
       p.absences.length ? el('ul', { class: 'cd-plain-list' }, p.absences.map((a) => el('li', { text: `${c.range(a.start, a.end)} · ${texts.kinds[a.kind]}` }))) : null,
       p.reservations.length
-        ? table(texts.reservationsTitle, [texts.time, texts.caller, texts.contact, texts.agenda, texts.topic, texts.statusLabel],
+        ? table(texts.reservationsTitle, [texts.time, texts.code, texts.caller, texts.contact, texts.agenda, texts.topic, texts.statusLabel],
           p.reservations.map((r) => el('tr', {},
             el('td', { text: `${c.time(r.start)}–${c.time(r.end)}` }),
+            el('td', { class: 'cd-code', text: r.code }),
             el('td', { text: r.citizen.name }),
             el('td', { text: [r.citizen.phone, r.citizen.email].filter(Boolean).join(', ') || texts.none }),
             el('td', { text: local((agendaOf(r.agenda) || {}).name) }),
