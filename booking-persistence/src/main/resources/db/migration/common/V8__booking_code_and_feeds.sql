@@ -40,3 +40,12 @@ alter table reservation alter column booking_code set not null;
 create unique index reservation_open_code on reservation (open_code);
 -- Staff find any reservation, closed ones too, by its code.
 create index reservation_by_code on reservation (booking_code);
+
+-- Officials' private calendar feeds: only the SHA-256 hash of each feed's secret, one feed an
+-- official at most (a new one replaces the old).
+create table official_feed (
+  official_id varchar(64)              primary key references official (id),
+  token_hash  varchar(64)              not null unique,
+  created_at  timestamp with time zone not null,
+  created_by  varchar(100)             not null
+);

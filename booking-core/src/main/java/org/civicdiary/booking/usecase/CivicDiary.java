@@ -40,6 +40,7 @@ public final class CivicDiary {
   private final KeepingStaffAccounts keepingStaffAccounts;
   private final SigningIn signingIn;
   private final ReportingStatistics reportingStatistics;
+  private final SharingCalendars sharingCalendars;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -59,6 +60,7 @@ public final class CivicDiary {
     this.keepingStaffAccounts = new KeepingStaffAccounts(context);
     this.signingIn = new SigningIn(context);
     this.reportingStatistics = new ReportingStatistics(context);
+    this.sharingCalendars = new SharingCalendars(context);
   }
 
   public static Builder builder() {
@@ -99,6 +101,10 @@ public final class CivicDiary {
 
   public Anonymising anonymising() {
     return anonymising;
+  }
+
+  public SharingCalendars sharingCalendars() {
+    return sharingCalendars;
   }
 
   public IssuingManageLinks issuingManageLinks() {

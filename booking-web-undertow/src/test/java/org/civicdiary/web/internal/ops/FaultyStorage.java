@@ -13,6 +13,7 @@ import org.civicdiary.booking.port.AuditLog;
 import org.civicdiary.booking.port.Diaries;
 import org.civicdiary.booking.port.Directory;
 import org.civicdiary.booking.port.IdempotencyKeys;
+import org.civicdiary.booking.port.OfficialFeeds;
 import org.civicdiary.booking.port.Outbox;
 import org.civicdiary.booking.port.Reservations;
 import org.civicdiary.booking.port.StaffAccounts;
@@ -31,7 +32,8 @@ final class FaultyStorage {
         .outbox(wrap(Outbox.class, real.outbox())).auditLog(wrap(AuditLog.class, real.auditLog()))
         .idempotencyKeys(wrap(IdempotencyKeys.class, real.idempotencyKeys()))
         .staffAccounts(wrap(StaffAccounts.class, real.staffAccounts()))
-        .transactions(wrap(Transactions.class, real.transactions())).build();
+        .transactions(wrap(Transactions.class, real.transactions()))
+        .officialFeeds(wrap(OfficialFeeds.class, real.officialFeeds())).build();
   }
 
   Storage storage() {
