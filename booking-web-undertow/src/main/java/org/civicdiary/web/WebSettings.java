@@ -44,7 +44,8 @@ public final class WebSettings {
       Duration freeTimeCache,
       int ioThreads,
       int workerThreads,
-      Staff staff) {
+      Staff staff,
+      FeedSettings feed) {
     Values {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(prefix, "prefix");
@@ -61,6 +62,7 @@ public final class WebSettings {
       Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
       Objects.requireNonNull(freeTimeCache, "freeTimeCache");
       Objects.requireNonNull(staff, "staff");
+      Objects.requireNonNull(feed, "feed");
     }
   }
 
@@ -203,7 +205,8 @@ public final class WebSettings {
             rate(s, "civicdiary.staff.login-per-address", "20/PT15M"),
             trustedHeader,
             initialAdmin,
-            initialPassword))));
+            initialPassword)),
+        FeedSettings.from(s)));
   }
 
   /**
@@ -336,6 +339,11 @@ public final class WebSettings {
   }
 
   /** How long free times are cached. */
+  /** The officials' calendar feeds ({@code civicdiary.feed.*}). */
+  public FeedSettings feed() {
+    return values.feed();
+  }
+
   public Duration freeTimeCache() {
     return values.freeTimeCache();
   }

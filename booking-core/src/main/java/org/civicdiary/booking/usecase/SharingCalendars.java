@@ -77,6 +77,17 @@ public final class SharingCalendars {
   }
 
   /**
+   * The official whose feed this token opens: one indexed read, so that a cached feed is never
+   * served for a revoked token.
+   *
+   * @throws NotFound for a revoked or unknown token alike
+   */
+  public OfficialId official(FeedToken token) {
+    return context.storage.officialFeeds().byTokenHash(token.hash()).map(OfficialFeed::official)
+        .orElseThrow(() -> new NotFound("feed", "…"));
+  }
+
+  /**
    * What the feed shows: the official's reservations of every status from {@link #PAST} ago to the
    * end of the office's booking horizon, with their agendas.
    *

@@ -128,6 +128,13 @@ public abstract class HttpApiContract {
       super(HttpApiContract.this);
     }
   }
+  @Nested
+  class Feeds extends FeedsPart {
+    Feeds() {
+      super(HttpApiContract.this);
+    }
+  }
+
 
   // ---------------------------------------------------------------- helpers shared by the tests
 

@@ -66,6 +66,7 @@ public final class Api {
   private final AdminEndpoints admin;
   private final DirectoryEndpoints directory;
   private final StatisticsEndpoints statistics;
+  private final FeedEndpoints feeds;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -86,6 +87,7 @@ public final class Api {
     this.admin = new AdminEndpoints(diary, cache);
     this.directory = new DirectoryEndpoints(diary, cache);
     this.statistics = new StatisticsEndpoints(diary);
+    this.feeds = new FeedEndpoints(diary, settings);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()));
   }
@@ -177,6 +179,12 @@ public final class Api {
       r.add(new Route("PUT", path, Access.STAFF, Limit.NONE, Problems.Disclosure.FULL, directory::importDocument,
           DirectoryEndpoints.MAX_DOCUMENT_BYTES));
     }
+    r.add(get(staffApi + "/officials/{id}/feed", Access.STAFF, Limit.NONE, feeds::show));
+    r.add(post(staffApi + "/officials/{id}/feed", Access.STAFF, Limit.NONE, feeds::create));
+    r.add(new Route("DELETE", staffApi + "/officials/{id}/feed", Access.STAFF, Limit.NONE, Problems.Disclosure.FULL,
+        feeds::revoke));
+    // Calendar programs poll it with the secret in the path: counted per feed and per address.
+    r.add(get("/feeds/officials/{token}.ics", Access.PUBLIC, Limit.QUERY, feeds::read));
     r.add(get(v1 + "/openapi.json", Access.PUBLIC, Limit.NONE, operations::openApi));
     r.add(get("/health/live", Access.OPERATIONS, Limit.NONE, operations::live));
     r.add(get("/health/ready", Access.OPERATIONS, Limit.NONE, operations::ready));
