@@ -118,7 +118,10 @@ final class Composer {
     scope.put("place", placeLine(place, official.room()));
     scope.put("manageLink", manageLink);
     scope.put("note", message.note());
-    scope.put("reference", message.reservation().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+    scope.put("reference", reservation.code().value());
+    scope.put("jsonLd", ReservationMarkup.of(new ReservationMarkup.Facts(message.kind(), reservation.code().value(),
+        agenda.name().in(language), reservation.topic(), message.start(), message.end(), office.zone(), place,
+        official.room(), reservation.citizen().name(), manageLink)));
     List<Map<String, Object>> phones = new ArrayList<>();
     for (ContactPhone phone : office.phones()) {
       phones.add(Map.of("purpose", phone.purpose().in(language), "number", phone.number()));

@@ -26,6 +26,7 @@ import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
@@ -52,21 +53,22 @@ final class JdbcReservations implements Reservations {
   static final Duration LONGEST = Duration.ofHours(Agenda.MAX_SLOTS);
 
   private static final String COLUMNS = """
-      r.id, r.department_id, r.official_id, r.agenda_id, r.start_at, r.end_at, r.citizen_name, r.citizen_email,
+      r.id, r.booking_code, r.department_id, r.official_id, r.agenda_id, r.start_at, r.end_at, r.citizen_name, r.citizen_email,
       r.citizen_phone, r.topic, r.channel, r.language, r.status, r.created_at, r.updated_at, r.version,
       r.sequence_number, r.note""";
   private static final String SELECT = "select " + COLUMNS + "\nfrom reservation r\n";
   private static final String INSERT = """
       insert into reservation (department_id, official_id, agenda_id, start_at, end_at, citizen_name, citizen_email,
                                email_key, search_text, citizen_phone, topic, channel, language, status, created_at,
-                               updated_at, version, sequence_number, note, id)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               updated_at, version, sequence_number, note, open_code, booking_code, id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String UPDATE = """
       update reservation
       set department_id = ?, official_id = ?, agenda_id = ?, start_at = ?, end_at = ?, citizen_name = ?,
           citizen_email = ?, email_key = ?, search_text = ?, citizen_phone = ?, topic = ?, channel = ?,
-          language = ?, status = ?, created_at = ?, updated_at = ?, version = ?, sequence_number = ?, note = ?
+          language = ?, status = ?, created_at = ?, updated_at = ?, version = ?, sequence_number = ?, note = ?,
+          open_code = ?, booking_code = ?
       where id = ? and version = ?
       """;
   private static final String HOLD = """
@@ -136,7 +138,7 @@ final class JdbcReservations implements Reservations {
   @Override
   public void add(Reservation r, Duration slotLength) {
     tx.atomically(c -> {
-      Sql.update(c, INSERT, values(r));
+      insertOrUpdate(c, r, INSERT, values(r));
       List<Slot> slots = slotsOf(r, slotLength);
       hold(c, r, slots);
       BusyCache.stamp(tx, c, slots.stream().map(Slot::official).toList());
@@ -150,7 +152,7 @@ final class JdbcReservations implements Reservations {
       Object[] values = values(changed);
       Object[] params = java.util.Arrays.copyOf(values, values.length + 1);
       params[values.length] = changed.version() - 1;
-      if (Sql.update(c, UPDATE, params) == 0) {
+      if (insertOrUpdate(c, changed, UPDATE, params) == 0) {
         boolean exists = Sql.count(c, "select count(*) from reservation where id = ?", changed.id().value()) > 0;
         throw exists
             ? new ConcurrentChange("reservation", changed.id().toString())
@@ -168,6 +170,18 @@ final class JdbcReservations implements Reservations {
       BusyCache.stamp(tx, c, Stream.concat(held.stream(), before.stream()).map(Slot::official).toList());
       return null;
     });
+  }
+
+  /** Runs the statement; the only unique key it can violate is the one on open booking codes. */
+  private static int insertOrUpdate(Connection c, Reservation r, String sql, Object[] params) throws SQLException {
+    try {
+      return Sql.update(c, sql, params);
+    } catch (SQLException e) {
+      if (Failures.isUniqueViolation(e)) {
+        throw new ConcurrentChange("booking code", r.code().value());
+      }
+      throw e;
+    }
   }
 
   /**
@@ -209,6 +223,11 @@ final class JdbcReservations implements Reservations {
   @Override
   public Optional<Reservation> find(ReservationId id) {
     return tx.statement(c -> Sql.one(c, SELECT + "where r.id = ?", JdbcReservations::reservation, id.value()));
+  }
+
+  @Override
+  public boolean codeInUse(BookingCode code) {
+    return tx.statement(c -> Sql.count(c, "select count(*) from reservation where open_code = ?", code.value()) > 0);
   }
 
   @Override
@@ -318,8 +337,15 @@ final class JdbcReservations implements Reservations {
     List<String> criteria = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (q.text() != null) {
-      criteria.add("r.search_text like ? escape '!'");
-      params.add("%" + q.text().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%");
+      String like = "%" + q.text().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%";
+      if (q.code().isPresent()) {
+        criteria.add("(r.search_text like ? escape '!' or r.booking_code = ?)");
+        params.add(like);
+        params.add(q.code().get().value());
+      } else {
+        criteria.add("r.search_text like ? escape '!'");
+        params.add(like);
+      }
     }
     if (q.department() != null) {
       criteria.add("r.department_id = ?");
@@ -363,7 +389,7 @@ final class JdbcReservations implements Reservations {
     return new Object[] {r.department().value(), r.official().value(), r.agenda().value(), r.start(), r.end(),
         citizen.name(), citizen.email(), citizen.emailKey(), searchText(citizen), citizen.phone(), r.topic(),
         r.channel(), r.language(), r.status(), r.createdAt(), r.updatedAt(), r.version(), r.sequence(), r.note(),
-        r.id().value()};
+        r.status().isOpen() ? r.code().value() : null, r.code().value(), r.id().value()};
   }
 
   /** What staff search in: name, e-mail and phone, lower case, one per line (a search text has no line breaks). */
@@ -374,7 +400,8 @@ final class JdbcReservations implements Reservations {
   }
 
   private static Reservation reservation(ResultSet rs) throws SQLException {
-    return new Reservation(new ReservationId(Sql.uuid(rs, "id")), DepartmentId.of(rs.getString("department_id")),
+    return new Reservation(new ReservationId(Sql.uuid(rs, "id")), new BookingCode(rs.getString("booking_code")),
+        DepartmentId.of(rs.getString("department_id")),
         OfficialId.of(rs.getString("official_id")), AgendaId.of(rs.getString("agenda_id")),
         Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"),
         new Citizen(rs.getString("citizen_name"), rs.getString("citizen_email"), rs.getString("citizen_phone")),

@@ -58,7 +58,8 @@ public final class JdbcStorage implements AutoCloseable {
         .diaries(new JdbcDiaries(tx, directory)).reservations(new JdbcReservations(tx)).outbox(new JdbcOutbox(tx))
         .auditLog(new JdbcAuditLog(tx)).idempotencyKeys(new JdbcIdempotencyKeys(tx))
         .staffAccounts(new JdbcStaffAccounts(tx)).challenges(new JdbcChallenges(tx)).apiKeys(new JdbcApiKeys(tx))
-        .transactions(tx).webhooks(new JdbcWebhooks(tx)).build();
+        .transactions(tx).webhooks(new JdbcWebhooks(tx))
+        .officialFeeds(new JdbcOfficialFeeds(tx)).build();
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
     return new JdbcStorage(pool, storage);
   }

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.Department;
@@ -148,7 +149,7 @@ public final class PersistenceBenchmark {
   private Reservation nextReservation() {
     long n = sequence.getAndIncrement();
     Instant start = starts.get((int) (n / OFFICIALS));
-    return new Reservation(ReservationId.random(), BENCH, official((int) (n % OFFICIALS)), AGENDA, start,
+    return new Reservation(ReservationId.random(), BookingCode.numbered(n), BENCH, official((int) (n % OFFICIALS)), AGENDA, start,
         start.plus(SLOT), new Citizen("Marie Procházková", "marie" + n + "@example.cz", "+420 601 234 567"),
         "Občanský průkaz", Channel.WEB, Language.CS, Status.ACTIVE, Fixtures.NOW, Fixtures.NOW, 0, 0, null);
   }
@@ -345,7 +346,7 @@ public final class PersistenceBenchmark {
       long index = s.start().getEpochSecond() / SLOT.getSeconds();
       int officialNumber = Integer.parseInt(s.official().value().substring("official-".length()));
       if ((index + officialNumber) % 2 == 0) {
-        all.add(new Reservation(ReservationId.random(), BENCH, s.official(), AGENDA, s.start(), s.end(),
+        all.add(new Reservation(ReservationId.random(), BookingCode.numbered(n), BENCH, s.official(), AGENDA, s.start(), s.end(),
             new Citizen("Občan " + n, "obcan" + n++ + "@example.cz", null), "Agenda", Channel.WEB, Language.CS,
             Status.ACTIVE, Fixtures.NOW, Fixtures.NOW, 0, 0, null));
       }

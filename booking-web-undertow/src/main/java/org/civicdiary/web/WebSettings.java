@@ -49,7 +49,8 @@ public final class WebSettings {
       int ioThreads,
       int workerThreads,
       Staff staff,
-      ProofOfWorkSettings proofOfWork) {
+      ProofOfWorkSettings proofOfWork,
+      FeedSettings feed) {
     Values {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(prefix, "prefix");
@@ -68,6 +69,7 @@ public final class WebSettings {
       Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
       Objects.requireNonNull(freeTimeCache, "freeTimeCache");
       Objects.requireNonNull(staff, "staff");
+      Objects.requireNonNull(feed, "feed");
     }
   }
 
@@ -225,7 +227,8 @@ public final class WebSettings {
             trustedHeader,
             initialAdmin,
             initialPassword)),
-        ProofOfWorkSettings.from(s)));
+        ProofOfWorkSettings.from(s),
+        FeedSettings.from(s)));
   }
 
   /**
@@ -390,6 +393,11 @@ public final class WebSettings {
   }
 
   /** How long free times are cached. */
+  /** The officials' calendar feeds ({@code civicdiary.feed.*}). */
+  public FeedSettings feed() {
+    return values.feed();
+  }
+
   public Duration freeTimeCache() {
     return values.freeTimeCache();
   }

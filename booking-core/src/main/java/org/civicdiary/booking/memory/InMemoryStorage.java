@@ -22,6 +22,7 @@ public final class InMemoryStorage {
         .idempotencyKeys(new MemoryIdempotencyKeys(tx)).staffAccounts(new MemoryStaffAccounts(tx))
         .challenges(new MemoryChallenges(tx)).apiKeys(new MemoryApiKeys(tx)).transactions(tx)
         .webhooks(new MemoryWebhooks(tx))
+        .officialFeeds(new MemoryOfficialFeeds(tx, directory))
         .build();
   }
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.SlotTaken;
+import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
@@ -41,6 +42,8 @@ final class MemoryReservations implements Reservations {
   private final MemoryTransactions tx;
   private final Map<ReservationId, Reservation> byId = new HashMap<>();
   private final Map<String, ReservationId> byTokenHash = new HashMap<>();
+  /** Codes of open reservations: the in-memory twin of the database's unique key on open codes. */
+  private final Map<BookingCode, ReservationId> openCodes = new HashMap<>();
   /** Per official, each held slot's start and the holder's time (so that free time needs no look-up by id). */
   private final Map<OfficialId, TreeMap<Instant, Hold>> held = new HashMap<>();
 
@@ -54,7 +57,13 @@ final class MemoryReservations implements Reservations {
       if (byId.containsKey(reservation.id())) {
         throw new IllegalArgumentException("reservation " + reservation.id() + " exists already");
       }
+      if (reservation.status().isOpen() && openCodes.containsKey(reservation.code())) {
+        throw new ConcurrentChange("booking code", reservation.code().value());
+      }
       hold(reservation, holds(reservation, slotLength), Set.of());
+      if (reservation.status().isOpen()) {
+        tx.put(openCodes, reservation.code(), reservation.id());
+      }
       tx.put(byId, reservation.id(), reservation);
     });
   }
@@ -85,6 +94,14 @@ final class MemoryReservations implements Reservations {
         if (!holds(changed, slotLength).contains(slot)) {
           tx.remove(slots(slot.official()), slot.start());
         }
+      }
+      if (stored.status().isOpen() && !changed.status().isOpen()) {
+        tx.remove(openCodes, stored.code());
+      } else if (!stored.status().isOpen() && changed.status().isOpen()) {
+        if (openCodes.containsKey(changed.code())) {
+          throw new ConcurrentChange("booking code", changed.code().value());
+        }
+        tx.put(openCodes, changed.code(), changed.id());
       }
       tx.put(byId, changed.id(), changed);
     });
@@ -124,6 +141,11 @@ final class MemoryReservations implements Reservations {
   @Override
   public Optional<Reservation> find(ReservationId id) {
     return tx.locked(() -> Optional.ofNullable(byId.get(id)));
+  }
+
+  @Override
+  public boolean codeInUse(BookingCode code) {
+    return tx.locked(() -> openCodes.containsKey(code));
   }
 
   @Override
@@ -195,7 +217,7 @@ final class MemoryReservations implements Reservations {
         .filter(r -> q.status() == null || r.status() == q.status())
         .filter(r -> q.from() == null || r.end().isAfter(q.from()))
         .filter(r -> q.to() == null || r.start().isBefore(q.to()))
-        .filter(r -> text == null || matches(r.citizen(), text))
+        .filter(r -> text == null || matches(r.citizen(), text) || q.code().filter(r.code()::equals).isPresent())
         .sorted(Comparator.comparing(Reservation::start).thenComparing(r -> r.id().toString()))
         .limit(q.limit())
         .toList());

@@ -15,10 +15,12 @@ import org.civicdiary.booking.error.InvalidInput;
  * {@code version} one higher, so that storage can refuse a change made from a stale copy; every
  * change the citizen is told about also raises {@code sequence} (the iCalendar SEQUENCE).
  *
+ * @param code the short code the citizen quotes; unique among open reservations
  * @param note the staff's note on the last change, or null
  */
 public record Reservation(
     ReservationId id,
+    BookingCode code,
     DepartmentId department,
     OfficialId official,
     AgendaId agenda,
@@ -40,6 +42,7 @@ public record Reservation(
 
   public Reservation {
     Check.present("id", id);
+    Check.present("code", code);
     Check.present("department", department);
     Check.present("official", official);
     Check.present("agenda", agenda);
@@ -72,21 +75,21 @@ public record Reservation(
   }
 
   public Reservation withStatus(Status newStatus, String newNote, Instant now) {
-    return new Reservation(id, department, official, agenda, start, end, citizen, topic, channel,
+    return new Reservation(id, code, department, official, agenda, start, end, citizen, topic, channel,
         language, newStatus, createdAt, now, version + 1,
         sequence + 1, newNote);
   }
 
   /** Moved to another time (and possibly another official); active again if it was displaced. */
   public Reservation movedTo(OfficialId newOfficial, Instant newStart, Instant newEnd, String newNote, Instant now) {
-    return new Reservation(id, department, newOfficial, agenda, newStart, newEnd, citizen, topic,
+    return new Reservation(id, code, department, newOfficial, agenda, newStart, newEnd, citizen, topic,
         channel, language, Status.ACTIVE, createdAt, now, version + 1,
         sequence + 1, newNote);
   }
 
   /** The same reservation with no personal data left; times, agenda and channel stay for statistics. */
   public Reservation anonymised(Instant now) {
-    return new Reservation(id, department, official, agenda, start, end, Citizen.anonymised(), "",
+    return new Reservation(id, code, department, official, agenda, start, end, Citizen.anonymised(), "",
         channel, language, status, createdAt, now, version + 1, sequence, null);
   }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.OfficialId;
@@ -30,6 +31,9 @@ public interface Reservations {
    * @param slotLength the office's slot length, to know which slots it covers
    * @throws org.civicdiary.booking.error.SlotTaken if another active reservation holds one of them;
    *     nothing is written then
+   * @throws org.civicdiary.booking.error.ConcurrentChange if another open reservation has the same
+   *     booking code (two units of work drew the same code at once; see {@link #codeInUse}); nothing
+   *     is written then
    */
   void add(Reservation reservation, Duration slotLength);
 
@@ -48,6 +52,12 @@ public interface Reservations {
   void update(Reservation changed, Duration slotLength);
 
   Optional<Reservation> find(ReservationId id);
+
+  /**
+   * Whether an open (active or displaced) reservation has this booking code. The store keeps codes
+   * unique among open reservations itself; a closed reservation's code may be drawn again.
+   */
+  boolean codeInUse(BookingCode code);
 
   /**
    * Adds the hash of a manage token that opens this reservation. A reservation may have several:

@@ -32,6 +32,8 @@ public interface Storage {
 
   Webhooks webhooks();
 
+  OfficialFeeds officialFeeds();
+
   /** An empty builder: every port must be set before {@link Builder#build()}. */
   static Builder builder() {
     return new Builder();
@@ -41,7 +43,8 @@ public interface Storage {
   default Builder toBuilder() {
     return new Builder().directory(directory()).diaries(diaries()).reservations(reservations()).outbox(outbox())
         .auditLog(auditLog()).idempotencyKeys(idempotencyKeys()).staffAccounts(staffAccounts())
-        .challenges(challenges()).apiKeys(apiKeys()).transactions(transactions()).webhooks(webhooks());
+        .challenges(challenges()).apiKeys(apiKeys()).transactions(transactions()).webhooks(webhooks())
+        .officialFeeds(officialFeeds());
   }
 
   /** Collects the ports; {@link #build()} refuses a missing one by name. */
@@ -57,6 +60,7 @@ public interface Storage {
     private ApiKeys apiKeys;
     private Transactions transactions;
     private Webhooks webhooks;
+    private OfficialFeeds officialFeeds;
 
     private Builder() {}
 
@@ -115,9 +119,14 @@ public interface Storage {
       return this;
     }
 
+    public Builder officialFeeds(OfficialFeeds value) {
+      this.officialFeeds = value;
+      return this;
+    }
+
     public Storage build() {
       return new StorageParts(directory, diaries, reservations, outbox, auditLog, idempotencyKeys, staffAccounts,
-          challenges, apiKeys, transactions, webhooks);
+          challenges, apiKeys, transactions, webhooks, officialFeeds);
     }
   }
 }

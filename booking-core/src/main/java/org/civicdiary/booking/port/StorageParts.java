@@ -18,7 +18,8 @@ record StorageParts(
     Challenges challenges,
     ApiKeys apiKeys,
     Transactions transactions,
-    Webhooks webhooks) implements Storage {
+    Webhooks webhooks,
+    OfficialFeeds officialFeeds) implements Storage {
   StorageParts {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(diaries, "diaries");
@@ -31,5 +32,6 @@ record StorageParts(
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(officialFeeds, "officialFeeds");
   }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.ManageToken;
 import org.civicdiary.booking.model.MessageKind;
@@ -26,6 +27,8 @@ import org.civicdiary.booking.model.WebhookEventType;
  * written to the outbox in the same unit of work, so an answered booking always gets its e-mail.
  */
 public final class Booking {
+  /** Far more draws than the odds of collision ever need; a broken random source must not loop forever. */
+  private static final int CODE_ATTEMPTS = 20;
   private final Context context;
   private final Rules rules;
 
@@ -96,7 +99,7 @@ public final class Booking {
     rules.requireCitizenLimits(office, request.citizen().emailKey(), request.start(), end, null);
     ManageToken token = ManageToken.generate(context.random);
     Instant now = context.now();
-    Reservation reservation = new Reservation(ReservationId.random(), official.department(),
+    Reservation reservation = new Reservation(ReservationId.random(), freshCode(), official.department(),
         official.id(), agenda.id(), request.start(), end, request.citizen(), topic,
         request.channel(), request.language(), Status.ACTIVE, now, now, 0, 0, null);
     context.storage.reservations().add(reservation, office.slotLength());
@@ -105,5 +108,19 @@ public final class Booking {
     context.publish(reservation, WebhookEventType.CREATED);
     context.remind(reservation, office);
     return new Booked(reservation, token);
+  }
+
+  /**
+   * A code no open reservation has. A collision is rare (see {@link BookingCode}) and costs one
+   * more draw; the store's unique key still refuses two units of work that draw the same code at once.
+   */
+  private BookingCode freshCode() {
+    for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      BookingCode code = BookingCode.generate(context.random);
+      if (!context.storage.reservations().codeInUse(code)) {
+        return code;
+      }
+    }
+    throw new IllegalStateException("no free booking code in " + CODE_ATTEMPTS + " draws: is the random source broken?");
   }
 }

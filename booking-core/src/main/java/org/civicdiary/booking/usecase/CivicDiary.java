@@ -43,6 +43,7 @@ public final class CivicDiary {
   private final ReportingStatistics reportingStatistics;
   private final KeepingApiKeys keepingApiKeys;
   private final KeepingWebhooks keepingWebhooks;
+  private final SharingCalendars sharingCalendars;
 
   private CivicDiary(Context context) {
     this.context = context;
@@ -64,6 +65,7 @@ public final class CivicDiary {
     this.reportingStatistics = new ReportingStatistics(context);
     this.keepingApiKeys = new KeepingApiKeys(context);
     this.keepingWebhooks = new KeepingWebhooks(context);
+    this.sharingCalendars = new SharingCalendars(context);
   }
 
   public static Builder builder() {
@@ -104,6 +106,10 @@ public final class CivicDiary {
 
   public Anonymising anonymising() {
     return anonymising;
+  }
+
+  public SharingCalendars sharingCalendars() {
+    return sharingCalendars;
   }
 
   public IssuingManageLinks issuingManageLinks() {

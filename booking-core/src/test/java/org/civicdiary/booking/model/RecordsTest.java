@@ -99,7 +99,7 @@ class RecordsTest {
   @Test
   void reservationCoversItsSlots() {
     Instant start = Instant.parse("2027-03-02T08:00:00Z");
-    Reservation r = new Reservation(ReservationId.random(), DepartmentId.of("d"), OfficialId.of("n"), AgendaId.of("a"),
+    Reservation r = new Reservation(ReservationId.random(), BookingCode.numbered(1), DepartmentId.of("d"), OfficialId.of("n"), AgendaId.of("a"),
         start, start.plus(Duration.ofMinutes(45)), new Citizen("Eva", null, null), "t", Channel.PHONE, Language.CS,
         Status.ACTIVE, start, start, 0, 0, null);
     assertThat(r.slotStarts(Duration.ofMinutes(15))).containsExactly(start, start.plusSeconds(900), start.plusSeconds(1800));

@@ -17,7 +17,8 @@ class StorageBuilderTest {
     Storage.Builder withoutStaff = Storage.builder().directory(memory.directory()).diaries(memory.diaries())
         .reservations(memory.reservations()).outbox(memory.outbox()).auditLog(memory.auditLog())
         .idempotencyKeys(memory.idempotencyKeys()).challenges(memory.challenges()).apiKeys(memory.apiKeys())
-        .transactions(memory.transactions()).webhooks(memory.webhooks());
+        .transactions(memory.transactions()).webhooks(memory.webhooks())
+        .officialFeeds(memory.officialFeeds());
 
     assertThatThrownBy(withoutStaff::build).isInstanceOf(NullPointerException.class).hasMessage("staffAccounts");
     assertThat(withoutStaff.staffAccounts(memory.staffAccounts()).build().staffAccounts())
@@ -41,5 +42,6 @@ class StorageBuilderTest {
     assertThat(changed.challenges()).isSameAs(memory.challenges());
     assertThat(changed.apiKeys()).isSameAs(memory.apiKeys());
     assertThat(changed.transactions()).isSameAs(memory.transactions());
+    assertThat(changed.officialFeeds()).isSameAs(memory.officialFeeds());
   }
 }

@@ -13,8 +13,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
@@ -40,6 +42,7 @@ import org.civicdiary.booking.port.Storage;
  * Times are fixed in 2027, far from "now", and carry microseconds so that lost precision shows.
  */
 public final class Fixtures {
+  private static final AtomicLong CODES = new AtomicLong(1);
   public static final OfficeId OFFICE = OfficeId.of("praha-6");
   public static final DepartmentId CIVIL = DepartmentId.of("civil-affairs");
   public static final DepartmentId TRADE = DepartmentId.of("trade-licensing");
@@ -103,6 +106,11 @@ public final class Fixtures {
     return TUESDAY_10.plus(SLOT.multipliedBy(n));
   }
 
+  /** A booking code no other call has returned: fixtures write reservations without the use cases. */
+  public static BookingCode nextCode() {
+    return BookingCode.numbered(CODES.getAndIncrement());
+  }
+
   /** An active one-slot ID-card reservation of a citizen with this e-mail. */
   public static Reservation reservation(OfficialId official, Instant start, String email) {
     return reservation(official, start, 1, email, Status.ACTIVE);
@@ -110,7 +118,7 @@ public final class Fixtures {
 
   public static Reservation reservation(OfficialId official, Instant start, int slots, String email, Status status) {
     Instant created = NOW.truncatedTo(ChronoUnit.MICROS);
-    return new Reservation(ReservationId.random(), official.equals(SVOBODA) ? TRADE : CIVIL, official,
+    return new Reservation(ReservationId.random(), nextCode(), official.equals(SVOBODA) ? TRADE : CIVIL, official,
         slots == 1 ? ID_CARD : PASSPORT, start, start.plus(SLOT.multipliedBy(slots)),
         new Citizen("Marie Procházková", email, "+420 601 234 567"), "Nový občanský průkaz, ztráta",
         Channel.WEB, Language.CS, status, created, created, 0, 0, null);

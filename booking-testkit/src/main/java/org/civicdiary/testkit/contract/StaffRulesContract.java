@@ -389,7 +389,7 @@ public abstract class StaffRulesContract {
         Reservation r = Fixtures.reservation(official, start, 1, "citizen" + result.size() + "@example.org",
             statuses[random.nextInt(statuses.length)]);
         Channel channel = random.nextBoolean() ? Channel.WEB : Channel.PHONE;
-        result.add(new Reservation(r.id(), r.department(), r.official(), r.agenda(), r.start(), r.end(), r.citizen(),
+        result.add(new Reservation(r.id(), r.code(), r.department(), r.official(), r.agenda(), r.start(), r.end(), r.citizen(),
             r.topic(), channel, r.language(), r.status(), r.createdAt(), r.updatedAt(), r.version(), r.sequence(),
             r.note()));
       }

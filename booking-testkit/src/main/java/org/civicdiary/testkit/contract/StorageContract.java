@@ -242,7 +242,7 @@ public abstract class StorageContract {
 
     @Test
     void keepsPhoneBookingsWithoutEmailAndNotes() {
-      Reservation r = new Reservation(ReservationId.random(), CIVIL, NOVAK, ID_CARD, slot(0), slot(1),
+      Reservation r = new Reservation(ReservationId.random(), Fixtures.nextCode(), CIVIL, NOVAK, ID_CARD, slot(0), slot(1),
           new Citizen("Jiří Černý", null, null), "Pas", org.civicdiary.booking.model.Channel.PHONE,
           org.civicdiary.booking.model.Language.EN, Status.ACTIVE, NOW, NOW.plusSeconds(1), 3, 2, "Called at 8:05");
       add(r);
@@ -404,7 +404,7 @@ public abstract class StorageContract {
     @Test
     void searchMatchesEveryGivenCriterion() {
       Reservation marie = reservation(NOVAK, slot(0), "marie@example.cz");
-      Reservation jan = new Reservation(ReservationId.random(), CIVIL, DVORAK, ID_CARD, slot(4), slot(5),
+      Reservation jan = new Reservation(ReservationId.random(), Fixtures.nextCode(), CIVIL, DVORAK, ID_CARD, slot(4), slot(5),
           new Citizen("Jan Veselý", "jan@example.cz", "+420 777 000 111"), "Pas",
           org.civicdiary.booking.model.Channel.PHONE, org.civicdiary.booking.model.Language.CS,
           Status.CANCELLED, NOW, NOW, 0, 0, null);

@@ -155,6 +155,17 @@ abstract class RoleMatrixPart extends ContractPart {
         v1 + "/reservations/" + reservation() + "/cancel", Map.of("note", "cancelled by the office"))));
     rows.add(new Row("POST", v1 + "/reservations/{id}/outcome", DIARY, false, w -> new Call(
         v1 + "/reservations/" + shared + "/outcome", Map.of("status", "COMPLETED"))));
+    // The calendar feed: only the official makes theirs; they or an administrator see and revoke it.
+    Set<Who> ownOrAdmin = EnumSet.of(Who.ADMIN_ROLE, Who.OWN_OFFICIAL);
+    rows.add(new Row("GET", v1 + "/officials/{id}/feed", ownOrAdmin, true,
+        w -> new Call(v1 + "/officials/" + NOVAK + "/feed", null)));
+    rows.add(new Row("POST", v1 + "/officials/{id}/feed", EnumSet.of(Who.OWN_OFFICIAL), true,
+        w -> new Call(v1 + "/officials/" + NOVAK + "/feed", null)));
+    rows.add(new Row("DELETE", v1 + "/officials/{id}/feed", ownOrAdmin, true, w -> {
+      Response made = c.as(OFFICIAL_NOVAK).post(v1 + "/officials/" + NOVAK + "/feed", null);
+      assertThat(made.status()).as(made.body()).isEqualTo(201);
+      return new Call(v1 + "/officials/" + NOVAK + "/feed", null);
+    }));
     rows.add(new Row("GET", v1 + "/officials/{id}/day-plan", DIARY, true,
         w -> new Call(v1 + "/officials/" + NOVAK + "/day-plan?date=" + from, null)));
     rows.add(new Row("GET", v1 + "/officials/{id}/absences", DIARY, true, w -> new Call(

@@ -125,6 +125,28 @@ abstract class StaffFlowsPart extends ContractPart {
   }
 
   @Test
+  void theBookingCodeIsInTheAnswerTheManagePageAndTheStaffViewsAndStaffFindByIt() {
+    JsonNode booked = c.book(NOVAK, ID_CARD, slot(6, 2, 3));
+    String id = booked.path("reservation").path("id").asText();
+    String code = booked.path("reservation").path("code").asText();
+    assertThat(code).matches("[34679ACDEFGHJKMNPQRTUVWXY]{7}");
+    String token = booked.path("manage").path("token").asText();
+    assertThat(api().get("/api/v1/manage/" + token).json().path("reservation").path("code").asText()).isEqualTo(code);
+    JsonNode plan = c.as(OFFICIAL_NOVAK).get("/api/v1/staff/officials/" + NOVAK + "/day-plan?date=" + day(6, 2)).json();
+    assertThat(plan.path("reservations").findValuesAsText("code")).contains(code);
+
+    String typed = code.substring(0, 3).toLowerCase(java.util.Locale.ROOT) + "-" + code.substring(3).toLowerCase(java.util.Locale.ROOT);
+    JsonNode found = c.as(OPERATOR).get("/api/v1/staff/reservations?text=" + typed).json().path("reservations");
+    assertThat(PublicReadsPart.ids(found)).containsExactly(id);
+    assertThat(found.get(0).path("code").asText()).isEqualTo(code);
+    JsonNode spaced = c.as(OPERATOR).get("/api/v1/staff/reservations?text=" + code.substring(0, 3) + "%20" + code.substring(3))
+        .json().path("reservations");
+    assertThat(PublicReadsPart.ids(spaced)).containsExactly(id);
+    JsonNode other = c.as(OFFICIAL_SVOBODA).get("/api/v1/staff/reservations?text=" + code).json().path("reservations");
+    assertThat(other).as("an official finds only their own diary's reservations, by code too").isEmpty();
+  }
+
+  @Test
   void anOfficialsDayPlanAndTheOutcomeOfAMeeting() {
     JsonNode booked = c.book(NOVAK, ID_CARD, slot(5, 3, 4));
     String id = booked.path("reservation").path("id").asText();

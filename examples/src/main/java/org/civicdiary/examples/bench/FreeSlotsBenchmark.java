@@ -22,6 +22,7 @@ import org.civicdiary.booking.model.AbsenceId;
 import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
@@ -133,7 +134,7 @@ public class FreeSlotsBenchmark {
   }
 
   private static Reservation reservation(FreeSlot slot, int n) {
-    return new Reservation(ReservationId.random(), DEPARTMENT, slot.official(), AGENDA, slot.start(), slot.end(),
+    return new Reservation(ReservationId.random(), BookingCode.numbered(n), DEPARTMENT, slot.official(), AGENDA, slot.start(), slot.end(),
         new Citizen("Občan " + n, "obcan" + n + "@example.cz", null), "Občanský průkaz", Channel.WEB, Language.CS,
         Status.ACTIVE, NOW, NOW, 0, 0, null);
   }

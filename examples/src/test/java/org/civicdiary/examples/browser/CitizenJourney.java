@@ -146,14 +146,19 @@ abstract class CitizenJourney {
       assertThat(r.citizen().phone()).isEqualTo("+420 777 123 456");
     });
     Reservation reservation = booked.get(0);
+    assertThat(browser.find(widget.root(), ".cd-code strong").getText()).as("the success screen shows the booking code")
+        .isEqualTo(reservation.code().value());
     assertThat(browser.js("return window.booked")).as("the portal hears of the booking")
         .isEqualTo(List.of(Map.of("reservation", reservation.id().toString(), "department", "civil-affairs",
             "official", reservation.official().value(), "agenda", "id-card", "start", slot.get("start"), "end", slot.get("end"))));
 
     DroppedMail.Content confirmation = servers.awaitMail(email, "Potvrzení schůzky", before);
+    assertThat(confirmation.text()).contains("Kód rezervace: " + reservation.code().value());
+    assertThat(confirmation.html()).contains(reservation.code().value(), "application/ld+json");
     String link = TownHallServers.manageLink(confirmation);
     browser.open(link);
     assertThat(browser.find(browser.driver(), "#reservation-status").getText()).isEqualTo("Schůzka je objednána");
+    assertThat(browser.find(browser.driver(), "#main", reservation.code().value()).getText()).contains("Kód rezervace");
     assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cs");
     check(checkSteps, "manage-1-view");
 

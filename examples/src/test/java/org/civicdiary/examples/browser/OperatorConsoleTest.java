@@ -130,8 +130,9 @@ class OperatorConsoleTest extends StaffConsole {
     OfficialId jana = OfficialId.of("jana-novakova");
     List<FreeSlot> free = servers.diary().findingFreeSlots().ofOfficial(jana, AgendaId.of("id-card"), tomorrow, tomorrow.plusDays(7));
     LocalDate planned = LocalDate.ofInstant(free.get(0).start(), WidgetSteps.PRAGUE);
-    servers.diary().booking().book(new BookingRequest(jana, AgendaId.of("id-card"), free.get(0).start(),
-        new Citizen("Alois Jirásek", "alois.jirasek@example.cz", "+420 603 444 555"), "Nový občanský průkaz", Channel.WEB, Language.CS));
+    String code = servers.diary().booking().book(new BookingRequest(jana, AgendaId.of("id-card"), free.get(0).start(),
+        new Citizen("Alois Jirásek", "alois.jirasek@example.cz", "+420 603 444 555"), "Nový občanský průkaz", Channel.WEB, Language.CS))
+        .reservation().code().value();
     browser.open(servers.consoleUrl() + "#day-plan?official=jana-novakova&date=" + planned);
     browser.find(browser.driver(), ".cd-plan-title", "Mgr. Jana Nováková");
     assertThat(browser.find(browser.driver(), ".cd-plan table").getText()).contains("Alois Jirásek", "+420 603 444 555", "Nový občanský průkaz");
@@ -149,6 +150,12 @@ class OperatorConsoleTest extends StaffConsole {
     text.sendKeys("Alois", Keys.ENTER);
     browser.find(browser.driver(), ".cd-results", "Nalezeno: 1");
     assertThat(browser.find(browser.driver(), ".cd-results table").getText()).contains("Alois Jirásek", "Mgr. Jana Nováková");
+    // staff find a reservation by the code the caller reads out, however they type it
+    text = browser.find(browser.driver(), "input[name=text]");
+    text.clear();
+    text.sendKeys(code.substring(0, 3).toLowerCase(java.util.Locale.ROOT) + "-" + code.substring(3).toLowerCase(java.util.Locale.ROOT), Keys.ENTER);
+    browser.find(browser.driver(), ".cd-results table", code);
+    assertThat(browser.find(browser.driver(), ".cd-results", "Nalezeno: 1").getText()).contains("Alois Jirásek");
 
     browser.find(browser.driver(), "#switch-language").click();
     browser.find(browser.driver(), "h1", "Search bookings");

@@ -72,6 +72,7 @@ public final class Api {
   private final ProofOfWork proofOfWork;
   private final ApiKeyEndpoints apiKeys;
   private final WebhookEndpoints webhooks;
+  private final FeedEndpoints feeds;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -96,6 +97,7 @@ public final class Api {
     this.proofOfWork = new ProofOfWork(diary, settings.proofOfWork());
     this.apiKeys = new ApiKeyEndpoints(diary);
     this.webhooks = new WebhookEndpoints(diary);
+    this.feeds = new FeedEndpoints(diary, settings);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());
   }
@@ -193,6 +195,12 @@ public final class Api {
       r.add(new Route("PUT", path, Access.STAFF, Limit.NONE, Problems.Disclosure.FULL, directory::importDocument,
           DirectoryEndpoints.MAX_DOCUMENT_BYTES));
     }
+    r.add(get(staffApi + "/officials/{id}/feed", Access.STAFF, Limit.NONE, feeds::show));
+    r.add(post(staffApi + "/officials/{id}/feed", Access.STAFF, Limit.NONE, feeds::create));
+    r.add(new Route("DELETE", staffApi + "/officials/{id}/feed", Access.STAFF, Limit.NONE, Problems.Disclosure.FULL,
+        feeds::revoke));
+    // Calendar programs poll it with the secret in the path: counted per feed and per address.
+    r.add(get("/feeds/officials/{token}.ics", Access.PUBLIC, Limit.QUERY, feeds::read));
     r.add(get(v1 + "/openapi.json", Access.PUBLIC, Limit.NONE, operations::openApi));
     r.add(get("/health/live", Access.OPERATIONS, Limit.NONE, operations::live));
     r.add(get("/health/ready", Access.OPERATIONS, Limit.NONE, operations::ready));

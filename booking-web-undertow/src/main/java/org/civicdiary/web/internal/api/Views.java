@@ -109,11 +109,11 @@ public final class Views {
 
   record CitizenView(String name, String email, String phone) {}
 
-  record ReservationView(String id, String status, String department, String official, String agenda,
+  record ReservationView(String id, String code, String status, String department, String official, String agenda,
       Instant start, Instant end, CitizenView citizen, String topic, String channel, String language,
       String note, Instant createdAt, Instant updatedAt) {
     static ReservationView of(Reservation r) {
-      return new ReservationView(r.id().toString(), r.status().name(), r.department().value(), r.official().value(),
+      return new ReservationView(r.id().toString(), r.code().value(), r.status().name(), r.department().value(), r.official().value(),
           r.agenda().value(), r.start(), r.end(),
           new CitizenView(r.citizen().name(), r.citizen().email(), r.citizen().phone()),
           r.topic(), r.channel().name(), r.language().tag(), r.note(), r.createdAt(), r.updatedAt());

@@ -84,13 +84,16 @@ public record Route(String method, String template, Access access, Limit limit, 
     for (int i = 0; i < template.length; i++) {
       String t = template[i];
       if (t.startsWith("{")) {
-        if (path[i].isEmpty()) {
+        // "{token}.ics": a parameter with a fixed suffix
+        int close = t.indexOf('}');
+        String suffix = t.substring(close + 1);
+        if (path[i].length() <= suffix.length() || !path[i].endsWith(suffix)) {
           return null;
         }
         if (params == null) {
           params = new java.util.HashMap<>(4);
         }
-        params.put(t.substring(1, t.length() - 1), path[i]);
+        params.put(t.substring(1, close), path[i].substring(0, path[i].length() - suffix.length()));
       } else if (!t.equals(path[i])) {
         return null;
       }

@@ -610,6 +610,7 @@ class CivicDiaryBooking extends HTMLElement {
     this.keyedBody = null;
     return [
       el('p', { class: 'cd-success', text: t.doneTitle }),
+      this.booked.reservation.code ? el('p', { class: 'cd-code' }, `${t.doneCode} `, el('strong', { text: this.booked.reservation.code })) : null,
       this.summaryList(),
       el(`h${this.level + 2}`, { class: 'cd-subtitle', text: t.doneWhat }),
       el('ul', { class: 'cd-next' },

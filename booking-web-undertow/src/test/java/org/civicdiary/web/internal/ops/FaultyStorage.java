@@ -15,6 +15,7 @@ import org.civicdiary.booking.port.Challenges;
 import org.civicdiary.booking.port.Diaries;
 import org.civicdiary.booking.port.Directory;
 import org.civicdiary.booking.port.IdempotencyKeys;
+import org.civicdiary.booking.port.OfficialFeeds;
 import org.civicdiary.booking.port.Outbox;
 import org.civicdiary.booking.port.Reservations;
 import org.civicdiary.booking.port.StaffAccounts;
@@ -36,7 +37,8 @@ final class FaultyStorage {
         .staffAccounts(wrap(StaffAccounts.class, real.staffAccounts()))
         .challenges(wrap(Challenges.class, real.challenges())).apiKeys(wrap(ApiKeys.class, real.apiKeys()))
         .transactions(wrap(Transactions.class, real.transactions()))
-        .webhooks(wrap(Webhooks.class, real.webhooks())).build();
+        .webhooks(wrap(Webhooks.class, real.webhooks()))
+        .officialFeeds(wrap(OfficialFeeds.class, real.officialFeeds())).build();
   }
 
   Storage storage() {

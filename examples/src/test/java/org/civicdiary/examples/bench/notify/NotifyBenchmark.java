@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
@@ -176,7 +177,7 @@ public final class NotifyBenchmark {
           int n = offset + i;
           OfficialId official = MailTown.official(n % OFFICIALS);
           Instant begins = first.plus(Duration.ofMinutes(15L * (n / OFFICIALS)));
-          Reservation r = new Reservation(ReservationId.random(), CIVIL, official, ID_CARDS, begins,
+          Reservation r = new Reservation(ReservationId.random(), BookingCode.numbered(n), CIVIL, official, ID_CARDS, begins,
               begins.plus(Duration.ofMinutes(15)), new Citizen("Občan Příliš Žluťoučký " + n, "obcan" + n + "@example.cz",
               null), "Žádost o nový občanský průkaz č. " + n, Channel.WEB, Language.CS, Status.ACTIVE, now, now, 0, 0,
               null);

@@ -7,7 +7,7 @@
  * An official's printable day plan.
  */
 import { el, fill, Clock } from '../../kit/kit.js';
-import { agendaOf, api, button, clock, content, failed, field, form, input, keepAddress, local, needsFirst, officialOf, officialOptions, plannableOfficials, select, submit, t, table } from '../shell.js';
+import { agendaOf, api, button, clock, content, failed, field, form, input, keepAddress, local, needsFirst, officialOf, officialOptions, plannableOfficials, say, select, state, submit, t, table } from '../shell.js';
 
 // ---------------------------------------------------------------- day plan (printable)
 
@@ -20,7 +20,9 @@ export async function dayPlan() {
   const official = select('official', officialOptions(officials), params.get('official') || (officials[0] && officials[0].id));
   const date = input('date', params.get('date') || c.today(), { type: 'date' });
   const plan = el('div', { class: 'cd-plan' });
+  const feed = el('div', { class: 'cd-no-print' });
   const show = async () => {
+    await feedBox(feed, official.value);
     const result = await api.get(`/staff/officials/${encodeURIComponent(official.value)}/day-plan`, { date: date.value });
     if (!result.ok) {
       failed(result);
@@ -37,9 +39,10 @@ export async function dayPlan() {
       p.absences.length ? el('h3', { class: 'cd-subtitle', text: texts.absencesTitle }) : null,
       p.absences.length ? el('ul', { class: 'cd-plain-list' }, p.absences.map((a) => el('li', { text: `${c.range(a.start, a.end)} · ${texts.kinds[a.kind]}` }))) : null,
       p.reservations.length
-        ? table(texts.reservationsTitle, [texts.time, texts.caller, texts.contact, texts.agenda, texts.topic, texts.statusLabel],
+        ? table(texts.reservationsTitle, [texts.time, texts.code, texts.caller, texts.contact, texts.agenda, texts.topic, texts.statusLabel],
           p.reservations.map((r) => el('tr', {},
             el('td', { text: `${c.time(r.start)}–${c.time(r.end)}` }),
+            el('td', { class: 'cd-code', text: r.code }),
             el('td', { text: r.citizen.name }),
             el('td', { text: [r.citizen.phone, r.citizen.email].filter(Boolean).join(', ') || texts.none }),
             el('td', { text: local((agendaOf(r.agenda) || {}).name) }),
@@ -51,6 +54,70 @@ export async function dayPlan() {
   fill(content, form([
     el('div', { class: 'cd-grid' }, field(texts.chooseOfficial, official), field(texts.date, date)),
     el('div', { class: 'cd-actions' }, submit(texts.show), button(texts.print, () => window.print())),
-  ], show, { class: 'cd-form cd-no-print' }), plan);
+  ], show, { class: 'cd-form cd-no-print' }), plan, feed);
   await show();
+}
+
+// ---------------------------------------------------------------- the official's calendar feed
+
+/**
+ * The official's private calendar feed: they switch it on (the address is shown once), make a new
+ * address, or switch it off; an administrator sees whether it is on and may switch it off.
+ * @param {HTMLElement} box
+ * @param {string} officialId
+ * @param {{ url: string } | null} [made] the feed just made, whose address is shown this once
+ */
+async function feedBox(box, officialId, made) {
+  const texts = t();
+  const me = state.me || {};
+  const own = me.role === 'OFFICIAL' && me.official === officialId;
+  if (!own && me.role !== 'ADMIN') {
+    fill(box);
+    return;
+  }
+  const path = `/staff/officials/${encodeURIComponent(officialId)}/feed`;
+  const result = await api.get(path);
+  if (!result.ok) {
+    failed(result);
+    return;
+  }
+  const f = result.data;
+  const create = async () => {
+    const created = await api.post(path, {});
+    if (!created.ok) {
+      failed(created);
+      return;
+    }
+    await feedBox(box, officialId, created.data);
+  };
+  const revoke = async () => {
+    const revoked = await api.delete(path);
+    if (!revoked.ok) {
+      failed(revoked);
+      return;
+    }
+    await feedBox(box, officialId);
+    say(texts.feedRevoked);
+  };
+  const parts = [el('h3', { class: 'cd-subtitle', id: 'feed-title', text: texts.feedTitle }), el('p', { class: 'cd-hint', text: texts.feedHint })];
+  if (made) {
+    const url = input('feedUrl', made.url, { readonly: 'readonly', class: 'cd-code' });
+    parts.push(el('p', { class: 'cd-note', text: texts.feedShownOnce }), field(texts.feedUrl, url),
+      el('div', { class: 'cd-actions' }, button(texts.feedCopy, async () => {
+        url.select();
+        try {
+          await navigator.clipboard.writeText(made.url);
+          say(texts.feedCopied);
+        } catch {
+          say(texts.feedSelected);
+        }
+      })));
+  } else {
+    parts.push(el('p', { text: f.active ? texts.feedActive({ since: clock().at(f.createdAt) }) : texts.feedNone }));
+  }
+  const actions = el('div', { class: 'cd-actions' });
+  if (own) actions.append(button(f.active ? texts.feedRenew : texts.feedCreate, create, f.active ? undefined : 'cd-primary'));
+  if (f.active) actions.append(button(texts.feedRevoke, revoke));
+  parts.push(actions);
+  fill(box, el('section', { class: 'cd-card', 'aria-labelledby': 'feed-title' }, ...parts));
 }

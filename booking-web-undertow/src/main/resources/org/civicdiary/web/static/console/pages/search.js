@@ -34,7 +34,7 @@ export async function search() {
     }
     const list = result.data.reservations;
     fill(results, list.length ? table(texts.results({ n: list.length }),
-      [texts.when, texts.caller, texts.contact, texts.official, texts.agenda, texts.statusLabel, texts.channelLabel, texts.actions],
+      [texts.when, texts.code, texts.caller, texts.contact, texts.official, texts.agenda, texts.statusLabel, texts.channelLabel, texts.actions],
       list.map((r) => searchRow(r, run))) : el('p', { class: 'cd-note', text: texts.results({ n: 0 }) }));
   };
   fill(content, form([
@@ -81,6 +81,7 @@ export function searchRow(r, again) {
   }
   return el('tr', {},
     el('td', { text: c.span(r.start, r.end) }),
+    el('td', { class: 'cd-code', text: r.code }),
     el('td', { text: r.citizen.name }),
     el('td', { text: [r.citizen.phone, r.citizen.email].filter(Boolean).join(', ') || texts.none }),
     el('td', { text: officialName(r.official) }),

@@ -69,6 +69,7 @@ export function worklistItem(item) {
     details([
       [texts.phone, r.citizen.phone ? el('a', { href: `tel:${r.citizen.phone.replace(/\s+/g, '')}`, text: r.citizen.phone }) : texts.none],
       [texts.email, r.citizen.email ? el('a', { href: `mailto:${r.citizen.email}`, text: r.citizen.email }) : texts.none],
+      [texts.code, r.code],
       [texts.originally, c.span(r.start, r.end)],
       [texts.official, officialName(r.official)],
       [texts.department, local(department && department.name)],
