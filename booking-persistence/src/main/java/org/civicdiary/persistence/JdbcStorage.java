@@ -57,7 +57,7 @@ public final class JdbcStorage implements AutoCloseable {
     Storage storage = Storage.builder().directory(new JdbcDirectory(tx, directory))
         .diaries(new JdbcDiaries(tx, directory)).reservations(new JdbcReservations(tx)).outbox(new JdbcOutbox(tx))
         .auditLog(new JdbcAuditLog(tx)).idempotencyKeys(new JdbcIdempotencyKeys(tx))
-        .staffAccounts(new JdbcStaffAccounts(tx)).transactions(tx).build();
+        .staffAccounts(new JdbcStaffAccounts(tx)).transactions(tx).waitingList(new JdbcWaitingList(tx)).build();
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
     return new JdbcStorage(pool, storage);
   }

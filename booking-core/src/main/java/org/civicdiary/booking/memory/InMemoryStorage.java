@@ -20,6 +20,6 @@ public final class InMemoryStorage {
     return Storage.builder().directory(directory).diaries(new MemoryDiaries(tx, directory))
         .reservations(new MemoryReservations(tx)).outbox(new MemoryOutbox(tx)).auditLog(new MemoryAuditLog(tx))
         .idempotencyKeys(new MemoryIdempotencyKeys(tx)).staffAccounts(new MemoryStaffAccounts(tx)).transactions(tx)
-        .build();
+        .waitingList(new MemoryWaitingList(tx)).build();
   }
 }

@@ -26,6 +26,8 @@ public interface Storage {
 
   Transactions transactions();
 
+  WaitingList waitingList();
+
   /** An empty builder: every port must be set before {@link Builder#build()}. */
   static Builder builder() {
     return new Builder();
@@ -35,7 +37,7 @@ public interface Storage {
   default Builder toBuilder() {
     return new Builder().directory(directory()).diaries(diaries()).reservations(reservations()).outbox(outbox())
         .auditLog(auditLog()).idempotencyKeys(idempotencyKeys()).staffAccounts(staffAccounts())
-        .transactions(transactions());
+        .transactions(transactions()).waitingList(waitingList());
   }
 
   /** Collects the ports; {@link #build()} refuses a missing one by name. */
@@ -48,6 +50,7 @@ public interface Storage {
     private IdempotencyKeys idempotencyKeys;
     private StaffAccounts staffAccounts;
     private Transactions transactions;
+    private WaitingList waitingList;
 
     private Builder() {}
 
@@ -91,9 +94,14 @@ public interface Storage {
       return this;
     }
 
+    public Builder waitingList(WaitingList value) {
+      this.waitingList = value;
+      return this;
+    }
+
     public Storage build() {
       return new StorageParts(directory, diaries, reservations, outbox, auditLog, idempotencyKeys, staffAccounts,
-          transactions);
+          transactions, waitingList);
     }
   }
 }

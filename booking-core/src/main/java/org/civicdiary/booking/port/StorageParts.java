@@ -15,7 +15,8 @@ record StorageParts(
     AuditLog auditLog,
     IdempotencyKeys idempotencyKeys,
     StaffAccounts staffAccounts,
-    Transactions transactions) implements Storage {
+    Transactions transactions,
+    WaitingList waitingList) implements Storage {
   StorageParts {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(diaries, "diaries");
@@ -25,5 +26,6 @@ record StorageParts(
     Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
     Objects.requireNonNull(staffAccounts, "staffAccounts");
     Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(waitingList, "waitingList");
   }
 }

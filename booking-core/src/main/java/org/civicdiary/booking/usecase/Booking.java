@@ -4,7 +4,6 @@
  */
 package org.civicdiary.booking.usecase;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.civicdiary.booking.error.InvalidInput;
@@ -15,7 +14,6 @@ import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.Reservation;
-import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
@@ -91,13 +89,10 @@ public final class Booking {
     Office office = context.officeOf(official.department());
     String topic = Rules.topic(office, request.topic());
     rules.requireBookable(office, official, agenda, request.start(), byStaff);
-    Instant end = request.start().plus(office.slotLength().multipliedBy(agenda.slots()));
-    rules.requireCitizenLimits(office, request.citizen().emailKey(), request.start(), end, null);
+    Reservation reservation = context.newReservation(official, agenda, office, request.start(), request.citizen(),
+        topic, request.channel(), request.language(), Status.ACTIVE);
+    rules.requireCitizenLimits(office, request.citizen().emailKey(), reservation.start(), reservation.end(), null);
     ManageToken token = ManageToken.generate(context.random);
-    Instant now = context.now();
-    Reservation reservation = new Reservation(ReservationId.random(), official.department(),
-        official.id(), agenda.id(), request.start(), end, request.citizen(), topic,
-        request.channel(), request.language(), Status.ACTIVE, now, now, 0, 0, null);
     context.storage.reservations().add(reservation, office.slotLength());
     context.storage.reservations().addManageToken(reservation.id(), token.hash());
     context.notify(reservation, MessageKind.CONFIRMATION);

@@ -40,8 +40,10 @@ public final class CivicDiary {
   private final KeepingStaffAccounts keepingStaffAccounts;
   private final SigningIn signingIn;
   private final ReportingStatistics reportingStatistics;
+  private final KeepingWaitingList keepingWaitingList;
+  private final OfferingFreedTime offeringFreedTime;
 
-  private CivicDiary(Context context) {
+  private CivicDiary(Context context, WaitingListRules waitingList) {
     this.context = context;
     this.findingFreeSlots = new FindingFreeSlots(context);
     this.booking = new Booking(context);
@@ -59,6 +61,8 @@ public final class CivicDiary {
     this.keepingStaffAccounts = new KeepingStaffAccounts(context);
     this.signingIn = new SigningIn(context);
     this.reportingStatistics = new ReportingStatistics(context);
+    this.keepingWaitingList = new KeepingWaitingList(context, waitingList);
+    this.offeringFreedTime = new OfferingFreedTime(context, waitingList, keepingWaitingList);
   }
 
   public static Builder builder() {
@@ -121,6 +125,19 @@ public final class CivicDiary {
     return reportingStatistics;
   }
 
+  /** The waiting list: citizens join and take offers, staff add callers and see the list. */
+  public KeepingWaitingList keepingWaitingList() {
+    return keepingWaitingList;
+  }
+
+  /**
+   * The waiting list's matcher: run it often (the Guice integration's service does, every {@link
+   * WaitingListRules#matchEvery()}).
+   */
+  public OfferingFreedTime offeringFreedTime() {
+    return offeringFreedTime;
+  }
+
   /**
    * The housekeeping of this storage with these periods, plus the adapters' own chores. Run it
    * regularly (every deployment must: it anonymises personal data); the Guice integration's
@@ -146,8 +163,15 @@ public final class CivicDiary {
     private Clock clock = Clock.systemUTC();
     private HolidayCalendar holidays = CzechHolidays.create();
     private SecureRandom random;
+    private WaitingListRules waitingList = WaitingListRules.DEFAULT;
 
     private Builder() {}
+
+    /** The waiting list's hold, limits and cadence; {@link WaitingListRules#DEFAULT} unless given. */
+    public Builder waitingList(WaitingListRules rules) {
+      this.waitingList = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
 
     public Builder storage(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -174,7 +198,8 @@ public final class CivicDiary {
       if (storage == null) {
         throw new IllegalStateException("CivicDiary needs a storage: call storage(...) before build()");
       }
-      return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random));
+      return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random),
+          waitingList);
     }
   }
 }

@@ -16,7 +16,8 @@ class StorageBuilderTest {
     Storage memory = InMemoryStorage.create();
     Storage.Builder withoutStaff = Storage.builder().directory(memory.directory()).diaries(memory.diaries())
         .reservations(memory.reservations()).outbox(memory.outbox()).auditLog(memory.auditLog())
-        .idempotencyKeys(memory.idempotencyKeys()).transactions(memory.transactions());
+        .idempotencyKeys(memory.idempotencyKeys()).transactions(memory.transactions())
+        .waitingList(memory.waitingList());
 
     assertThatThrownBy(withoutStaff::build).isInstanceOf(NullPointerException.class).hasMessage("staffAccounts");
     assertThat(withoutStaff.staffAccounts(memory.staffAccounts()).build().staffAccounts())
@@ -38,5 +39,6 @@ class StorageBuilderTest {
     assertThat(changed.idempotencyKeys()).isSameAs(memory.idempotencyKeys());
     assertThat(changed.staffAccounts()).isSameAs(memory.staffAccounts());
     assertThat(changed.transactions()).isSameAs(memory.transactions());
+    assertThat(changed.waitingList()).isSameAs(memory.waitingList());
   }
 }

@@ -18,6 +18,7 @@ import org.civicdiary.booking.port.Reservations;
 import org.civicdiary.booking.port.StaffAccounts;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.port.Transactions;
+import org.civicdiary.booking.port.WaitingList;
 
 /** A storage that can be switched to fail (the database is down) or to hang (a slow query), for tests. */
 final class FaultyStorage {
@@ -31,7 +32,8 @@ final class FaultyStorage {
         .outbox(wrap(Outbox.class, real.outbox())).auditLog(wrap(AuditLog.class, real.auditLog()))
         .idempotencyKeys(wrap(IdempotencyKeys.class, real.idempotencyKeys()))
         .staffAccounts(wrap(StaffAccounts.class, real.staffAccounts()))
-        .transactions(wrap(Transactions.class, real.transactions())).build();
+        .transactions(wrap(Transactions.class, real.transactions()))
+        .waitingList(wrap(WaitingList.class, real.waitingList())).build();
   }
 
   Storage storage() {
