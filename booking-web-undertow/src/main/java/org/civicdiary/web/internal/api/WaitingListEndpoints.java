@@ -55,7 +55,7 @@ final class WaitingListEndpoints {
 
   /** An entry as its citizen sees it: nothing of anyone else's. */
   record EntryView(String id, String status, Named department, OfficialRef official, Named agenda, LocalDate firstDay,
-      LocalDate lastDay) {}
+      LocalDate lastDay, String language) {}
 
   /** An entry as staff see it. */
   record StaffEntryView(String id, String status, String department, String official, String agenda,
@@ -73,7 +73,7 @@ final class WaitingListEndpoints {
 
   /** A time offered to the citizen: where, when, with whom, and until when it is held. */
   record OfferView(String status, Instant start, Instant end, Instant holdUntil, Named department, Place place,
-      OfficialRef official, Named agenda, boolean open) {}
+      OfficialRef official, Named agenda, boolean open, String language) {}
 
   /** POST /api/v1/waiting-list: 202, the entry waits for its address to be confirmed. */
   Reply join(Call call) {
@@ -168,7 +168,7 @@ final class WaitingListEndpoints {
     Agenda agenda = diary.readingDirectory().agenda(e.agenda());
     return new EntryView(e.id().toString(), e.status().name(), new Named(department.id().value(), department.name()),
         e.official() == null ? null : officialRef(e.official()), new Named(agenda.id().value(), agenda.name()),
-        e.firstDay(), e.lastDay());
+        e.firstDay(), e.lastDay(), e.language().tag());
   }
 
   private OfferView view(Offer offer) {
@@ -178,7 +178,7 @@ final class WaitingListEndpoints {
     boolean open = diary.keepingWaitingList().standing(offer);
     return new OfferView(offer.entry().status().name(), hold.start(), hold.end(), offer.entry().holdUntil(),
         new Named(department.id().value(), department.name()), department.place(), officialRef(hold.official()),
-        new Named(agenda.id().value(), agenda.name()), open);
+        new Named(agenda.id().value(), agenda.name()), open, offer.entry().language().tag());
   }
 
   private OfficialRef officialRef(OfficialId id) {

@@ -89,7 +89,7 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
   const content = el('div', { class: 'cd-manage' });
   fill(app, status, alert, content);
 
-  const lang = () => state.lang || (document.documentElement.lang === 'en' ? 'en' : 'cs');
+  const lang = () => state.lang || (state.view && state.view.language) || 'cs';
   const t = () => TEXTS[lang()];
   const kt = () => KIT_TEXTS[lang()];
   const local = (/** @type {any} */ text) => (text ? text[lang()] || text.cs : '');
