@@ -173,8 +173,9 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
     const result = await api.post(`${resource}/${action}`);
     if (result.ok) {
       state.done = done;
+      // taking answers with the booking and its manage link; confirming with the entry as it is now
       if (result.data.manage) state.link = result.data.manage.link;
-      else state.view = result.data;
+      else if (kind === 'entry') state.view = result.data;
       render();
       say(done);
     } else {

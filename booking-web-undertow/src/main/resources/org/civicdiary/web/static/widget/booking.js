@@ -439,7 +439,7 @@ class CivicDiaryBooking extends HTMLElement {
           const { watchForm } = await import('./watch.js');
           const form = watchForm({
             t: this.t, api: this.api, lang: this.lang2, firstDay, lastDay, official: s.official || null,
-            agenda: s.agenda, topic: s.topic, citizen: s.citizen, level: this.level + 3,
+            agenda: s.agenda, topic: s.topic, citizen: s.citizen, level: this.level + 2,
           });
           open.replaceWith(form);
           form.querySelector('input').focus();
