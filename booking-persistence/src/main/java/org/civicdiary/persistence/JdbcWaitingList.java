@@ -78,6 +78,12 @@ final class JdbcWaitingList implements WaitingList {
       where e.status in ('UNCONFIRMED', 'ACTIVE') and e.range_end <= ?
          or e.status = 'UNCONFIRMED' and e.created_at < ?
       """ + FIRST_COME;
+  private static final String ANONYMISE = """
+      update waiting_list_entry
+      set citizen_name = ?, citizen_email = null, email_key = null, citizen_phone = null, topic = '',
+          version = version + 1, updated_at = ?
+      where status not in ('UNCONFIRMED', 'ACTIVE', 'OFFERED') and range_end < ? and citizen_name <> ?
+      """;
   private static final String RECORD_FREED = """
       insert into freed_time (id, official_id, start_at, end_at, recorded_at)
       values (?, ?, ?, ?, ?)
@@ -177,6 +183,12 @@ final class JdbcWaitingList implements WaitingList {
     }
     sql.append(FIRST_COME);
     return tx.statement(c -> Sql.list(c, sql.toString(), JdbcWaitingList::entry, params.toArray()));
+  }
+
+  @Override
+  public int anonymiseEndedBefore(Instant cutoff, Instant now) {
+    Citizen anonymous = Citizen.anonymised();
+    return tx.statement(c -> Sql.update(c, ANONYMISE, anonymous.name(), now, cutoff, anonymous.name()));
   }
 
   @Override

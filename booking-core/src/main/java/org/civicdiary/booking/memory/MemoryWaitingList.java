@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.FreedTime;
 import org.civicdiary.booking.model.OfficialId;
@@ -122,6 +123,17 @@ final class MemoryWaitingList implements WaitingList {
         && (official == null || e.official() == null || official.equals(e.official()))
         && (agenda == null || agenda.equals(e.agenda()))
         && (all || e.status().isLive()));
+  }
+
+  @Override
+  public int anonymiseEndedBefore(Instant cutoff, Instant now) {
+    return tx.locked(() -> {
+      List<WaitingListEntry> due = byId.values().stream()
+          .filter(e -> !e.status().isLive() && e.rangeEnd().isBefore(cutoff) && !e.citizen().equals(Citizen.anonymised()))
+          .toList();
+      due.forEach(e -> tx.put(byId, e.id(), e.anonymised(now)));
+      return due.size();
+    });
   }
 
   @Override

@@ -73,6 +73,12 @@ public record WaitingListEntry(
         citizen, topic, channel, language, next, createdAt, now, null, null, version + 1);
   }
 
+  /** The same entry with no personal data left; days, agenda and status stay. */
+  public WaitingListEntry anonymised(Instant now) {
+    return new WaitingListEntry(id, department, official, agenda, firstDay, lastDay, rangeStart, rangeEnd,
+        Citizen.anonymised(), "", channel, language, status, createdAt, now, hold, holdUntil, version + 1);
+  }
+
   /** The next version, offered the time the reservation {@code heldBy} holds until {@code until}. */
   public WaitingListEntry offered(ReservationId heldBy, Instant until, Instant now) {
     return new WaitingListEntry(id, department, official, agenda, firstDay, lastDay, rangeStart, rangeEnd,

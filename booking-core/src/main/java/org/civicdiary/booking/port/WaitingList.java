@@ -84,6 +84,14 @@ public interface WaitingList {
    */
   List<WaitingListEntry> list(DepartmentId department, OfficialId official, AgendaId agenda, boolean all);
 
+  /**
+   * Removes the personal data of entries that ended (taken, declined, lapsed, expired, withdrawn)
+   * and whose range ended before the cutoff.
+   *
+   * @return how many were anonymised
+   */
+  int anonymiseEndedBefore(Instant cutoff, Instant now);
+
   /** Records that time may have been freed; in the unit of work of the change that freed it. */
   void recordFreed(FreedTime freed);
 

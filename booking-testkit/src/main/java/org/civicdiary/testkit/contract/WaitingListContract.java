@@ -162,6 +162,28 @@ public abstract class WaitingListContract {
   }
 
   @Test
+  void endedEntriesLoseTheirPersonalDataAfterTheCutoffLiveOnesKeepIt() {
+    WaitingListEntry ended = entry(NOVAK, ID_CARD, "a@example.cz", 1);
+    WaitingListEntry live = entry(NOVAK, ID_CARD, "b@example.cz", 2);
+    add(ended, live);
+    update(ended.withStatus(WaitingListStatus.EXPIRED, CREATED));
+    Instant cutoff = ended.rangeEnd().plusSeconds(1);
+
+    assertThat(storage.transactions().inTransaction(
+        () -> storage.waitingList().anonymiseEndedBefore(ended.rangeEnd(), CREATED))).isZero();
+    assertThat(storage.transactions().inTransaction(
+        () -> storage.waitingList().anonymiseEndedBefore(cutoff, CREATED))).isOne();
+    assertThat(storage.transactions().inTransaction(
+        () -> storage.waitingList().anonymiseEndedBefore(cutoff, CREATED))).isZero();
+
+    WaitingListEntry anonymised = storage.waitingList().find(ended.id()).orElseThrow();
+    assertThat(anonymised.citizen()).isEqualTo(Citizen.anonymised());
+    assertThat(anonymised.topic()).isEmpty();
+    assertThat(anonymised.status()).isEqualTo(WaitingListStatus.EXPIRED);
+    assertThat(storage.waitingList().find(live.id()).orElseThrow().citizen()).isEqualTo(live.citizen());
+  }
+
+  @Test
   void aNoteOfFreedTimeIsRemovedOnce() {
     FreedTime older = new FreedTime(UUID.randomUUID(), NOVAK, TUESDAY_10, TUESDAY_10.plusSeconds(900), CREATED);
     FreedTime newer = new FreedTime(UUID.randomUUID(), DVORAK, TUESDAY_10, TUESDAY_10.plusSeconds(1800),

@@ -89,7 +89,7 @@ export const TEXTS = words({
     login: 'Přihlásit se',
     sessionOver: 'Přihlášení vypršelo. Přihlaste se prosím znovu.',
     required: 'Vyplňte prosím.',
-    status: { ACTIVE: 'platná', DISPLACED: 'čeká na nový termín', CANCELLED: 'zrušená', COMPLETED: 'proběhla', NO_SHOW: 'nedostavil se' },
+    status: { ACTIVE: 'platná', DISPLACED: 'čeká na nový termín', CANCELLED: 'zrušená', COMPLETED: 'proběhla', NO_SHOW: 'nedostavil se', HELD: 'drží se pro čekací listinu', RELEASED: 'nabídka z čekací listiny skončila' },
     channel: { WEB: 'web', PHONE: 'telefon' },
     kinds: { HOLIDAY: 'dovolená', ILLNESS: 'nemoc', TRAINING: 'školení', BLOCK: 'blokace' },
     // waiting list
@@ -402,7 +402,7 @@ export const TEXTS = words({
     login: 'Sign in',
     sessionOver: 'Your session has ended. Please sign in again.',
     required: 'Please fill this in.',
-    status: { ACTIVE: 'active', DISPLACED: 'waiting for a new time', CANCELLED: 'cancelled', COMPLETED: 'took place', NO_SHOW: 'did not come' },
+    status: { ACTIVE: 'active', DISPLACED: 'waiting for a new time', CANCELLED: 'cancelled', COMPLETED: 'took place', NO_SHOW: 'did not come', HELD: 'held for the waiting list', RELEASED: 'waiting-list offer ended' },
     channel: { WEB: 'web', PHONE: 'phone' },
     kinds: { HOLIDAY: 'holiday', ILLNESS: 'illness', TRAINING: 'training', BLOCK: 'block' },
     waitingListIntro: 'Who waits for freed time with this official (or anyone in the department), in the order they joined. Freed time is held for a while for the first who suits it.',
