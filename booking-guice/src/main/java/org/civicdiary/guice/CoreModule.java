@@ -24,6 +24,7 @@ import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.Housekeeping;
 import org.civicdiary.booking.usecase.HousekeepingPeriods;
+import org.civicdiary.booking.usecase.WaitingListRules;
 
 /**
  * The core for Guice: {@link CivicDiary} over the {@link Storage} another module binds, its clock
@@ -44,18 +45,24 @@ public final class CoreModule extends AbstractModule {
   /** civic-diary's clock; set it to give civic-diary another time (tests, a fixed demo day). */
   public static final Key<Clock> CLOCK = Key.get(Clock.class, ForCivicDiary.class);
   private final HousekeepingPeriods periods;
+  private final WaitingListRules waitingList;
 
   /**
-   * Reads the {@code civicdiary.housekeeping.*} keys.
+   * Reads the {@code civicdiary.housekeeping.*} and {@code civicdiary.waiting-list.*} keys.
    *
    * @throws org.civicdiary.booking.settings.InvalidSetting naming the key to fix
    */
   public CoreModule(Settings settings) {
-    this(HousekeepingPeriods.from(settings));
+    this(HousekeepingPeriods.from(settings), WaitingListRules.from(settings));
   }
 
   public CoreModule(HousekeepingPeriods periods) {
+    this(periods, WaitingListRules.DEFAULT);
+  }
+
+  public CoreModule(HousekeepingPeriods periods, WaitingListRules waitingList) {
     this.periods = Objects.requireNonNull(periods, "periods");
+    this.waitingList = Objects.requireNonNull(waitingList, "waitingList");
   }
 
   @Override
@@ -65,8 +72,11 @@ public final class CoreModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), CivicDiary.class).setDefault()
         .toProvider(DiaryProvider.class).in(Singleton.class);
     bind(HousekeepingPeriods.class).toInstance(periods);
+    bind(WaitingListRules.class).toInstance(waitingList);
     Multibinder.newSetBinder(binder(), Chore.class);
-    Multibinder.newSetBinder(binder(), Lifecycle.class).addBinding().to(ScheduledHousekeeping.class);
+    Multibinder<Lifecycle> lifecycles = Multibinder.newSetBinder(binder(), Lifecycle.class);
+    lifecycles.addBinding().to(ScheduledHousekeeping.class);
+    lifecycles.addBinding().to(ScheduledMatching.class);
     bind(CivicDiaryService.class).in(Singleton.class);
   }
 
@@ -82,15 +92,22 @@ public final class CoreModule extends AbstractModule {
     return new ScheduledHousekeeping(housekeeping);
   }
 
-  /** Equal to every core module with the same periods, so that Guice installs it once. */
+  @Provides
+  @Singleton
+  ScheduledMatching scheduledMatching(CivicDiary diary) {
+    return new ScheduledMatching(diary.offeringFreedTime());
+  }
+
+  /** Equal to every core module with the same settings, so that Guice installs it once. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof CoreModule module && module.periods.equals(periods);
+    return other instanceof CoreModule module && module.periods.equals(periods)
+        && module.waitingList.equals(waitingList);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(CoreModule.class, periods);
+    return Objects.hash(CoreModule.class, periods, waitingList);
   }
 
   /** The default {@link CivicDiary}, from the bound storage, clock and holidays. */
@@ -98,17 +115,19 @@ public final class CoreModule extends AbstractModule {
     private final Storage storage;
     private final Clock clock;
     private final HolidayCalendar holidays;
+    private final WaitingListRules waitingList;
 
     @Inject
-    DiaryProvider(Storage storage, @ForCivicDiary Clock clock, HolidayCalendar holidays) {
+    DiaryProvider(Storage storage, @ForCivicDiary Clock clock, HolidayCalendar holidays, WaitingListRules waitingList) {
       this.storage = storage;
       this.clock = clock;
       this.holidays = holidays;
+      this.waitingList = waitingList;
     }
 
     @Override
     public CivicDiary get() {
-      return CivicDiary.builder().storage(storage).clock(clock).holidays(holidays).build();
+      return CivicDiary.builder().storage(storage).clock(clock).holidays(holidays).waitingList(waitingList).build();
     }
   }
 }

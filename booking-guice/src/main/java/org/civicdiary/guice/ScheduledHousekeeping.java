@@ -40,14 +40,19 @@ final class ScheduledHousekeeping implements Lifecycle {
     if (scheduler != null) {
       return;
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "civic-diary-housekeeping");
-      thread.setDaemon(true);
-      return thread;
-    });
+    scheduler = daemon("civic-diary-housekeeping");
     Duration interval = housekeeping.periods().interval();
     Duration first = interval.compareTo(FIRST_RUN_AT_MOST) < 0 ? interval : FIRST_RUN_AT_MOST;
     scheduler.scheduleWithFixedDelay(this::runOnce, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A scheduler on one daemon thread of this name (a host's shutdown never waits for it). */
+  static ScheduledExecutorService daemon(String name) {
+    return Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** One run, logged; a failure is logged and the next run comes as planned. */

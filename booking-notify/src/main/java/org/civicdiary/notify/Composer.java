@@ -31,6 +31,9 @@ import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.model.Place;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WaitingListEntry;
+import org.civicdiary.booking.model.WaitingListEntryId;
+import org.civicdiary.booking.model.WaitingListStatus;
 import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.Directory;
 import org.civicdiary.booking.port.Storage;
@@ -72,6 +75,9 @@ final class Composer {
   }
 
   Composed compose(OutboxMessage message) {
+    if (message.kind() == MessageKind.WAITING_LIST_CONFIRMATION) {
+      return composeEntry(message);
+    }
     Optional<Reservation> found = storage.reservations().find(message.reservation());
     if (found.isEmpty()) {
       return new Obsolete("the reservation no longer exists");
@@ -85,6 +91,13 @@ final class Composer {
       return new Obsolete("the reminder is out of date: the reservation is " + reservation.status()
           + " at sequence " + reservation.sequence());
     }
+    Optional<WaitingListEntry> offeredTo = Optional.empty();
+    if (message.kind() == MessageKind.WAITING_LIST_OFFER) {
+      offeredTo = storage.waitingList().findByHold(reservation.id());
+      if (reservation.status() != Status.HELD || offeredTo.isEmpty()) {
+        return new Obsolete("the offer has ended: the hold is " + reservation.status());
+      }
+    }
     Directory directory = storage.directory();
     Official official = directory.official(message.official())
         .orElseThrow(() -> new NotFound("official", message.official().value()));
@@ -97,7 +110,8 @@ final class Composer {
 
     // Only hashes are stored, so every message carries a token of its own.
     ManageToken token = diary.issuingManageLinks().issue(reservation.id());
-    String manageLink = notify.manageLink(token.value());
+    String manageLink = offeredTo.isPresent() ? notify.waitingListOfferLink(token.value())
+        : notify.manageLink(token.value());
     Language language = reservation.language();
     Place place = placeOf(official, department, office, message.start());
 
@@ -127,6 +141,7 @@ final class Composer {
       phones.add(Map.of("purpose", phone.purpose().in(language), "number", phone.number()));
     }
     scope.put("phones", phones);
+    offeredTo.ifPresent(entry -> scope.put("holdUntil", LocalTimes.when(entry.holdUntil(), office.zone(), language)));
     // The first published number is the call centre's.
     String phone = office.phones().isEmpty() ? null : office.phones().get(0).number();
     scope.put("phone", phone);
@@ -155,6 +170,47 @@ final class Composer {
     return new Ready(notice);
   }
 
+  /** The message asking to confirm a waiting-list entry's address: its id is the entry's. */
+  private Composed composeEntry(OutboxMessage message) {
+    Optional<WaitingListEntry> found = storage.waitingList().find(new WaitingListEntryId(message.reservation().value()));
+    if (found.isEmpty() || found.get().status() != WaitingListStatus.UNCONFIRMED) {
+      return new Obsolete("the waiting-list entry no longer waits for its confirmation");
+    }
+    WaitingListEntry entry = found.get();
+    if (entry.citizen().email() == null) {
+      return new Obsolete("the waiting-list entry has no e-mail address");
+    }
+    Directory directory = storage.directory();
+    Department department = directory.department(entry.department())
+        .orElseThrow(() -> new NotFound("department", entry.department().value()));
+    Office office = directory.office(department.office())
+        .orElseThrow(() -> new NotFound("office", department.office().value()));
+    Agenda agenda = directory.agenda(entry.agenda())
+        .orElseThrow(() -> new NotFound("agenda", entry.agenda().value()));
+    Language language = entry.language();
+    String link = notify.waitingListEntryLink(diary.keepingWaitingList().issueToken(entry.id()).value());
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("citizenName", entry.citizen().name());
+    scope.put("office", office.name().in(language));
+    scope.put("department", department.name().in(language));
+    scope.put("official", entry.official() == null ? null
+        : directory.official(entry.official()).map(Official::name).orElse(null));
+    scope.put("agenda", agenda.name().in(language));
+    scope.put("topic", entry.topic().isBlank() ? null : entry.topic());
+    scope.put("firstDay", LocalTimes.date(entry.rangeStart(), office.zone(), language));
+    scope.put("lastDay", LocalTimes.date(entry.rangeEnd().minusSeconds(1), office.zone(), language));
+    scope.put("place", placeLine(department.place(), null));
+    scope.put("manageLink", link);
+    scope.put("reference", entry.id().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+    String phone = office.phones().isEmpty() ? null : office.phones().get(0).number();
+    scope.put("phone", phone);
+    scope.put("phoneLink", phone == null ? null : phone.replace(" ", ""));
+    return new Ready(new Notice(messageId(message, mail.messageIdDomain()), message, language,
+        entry.citizen().name(), entry.citizen().email(), entry.citizen().phone(),
+        templates.subject(message.kind(), language, scope), templates.text(message.kind(), language, scope),
+        templates.html(message.kind(), language, scope), null, link));
+  }
+
   /** Replacement times, found the same way the manage page finds them, each with its own link. */
   private List<Map<String, Object>> proposals(ManageToken token, String manageLink, Office office, Language language) {
     List<Map<String, Object>> result = new ArrayList<>();
@@ -175,7 +231,7 @@ final class Composer {
 
   private Invitation invitation(OutboxMessage message, Reservation reservation, Official official, Office office,
       Agenda agenda, Language language, String location, String manageLink, Instant now) {
-    if (message.kind() == MessageKind.REMINDER) {
+    if (message.kind() == MessageKind.REMINDER || message.kind() == MessageKind.WAITING_LIST_OFFER) {
       return null;
     }
     // A cancellation or a displacement removes the entry, so that nobody comes in vain at a time

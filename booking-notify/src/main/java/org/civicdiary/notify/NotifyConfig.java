@@ -146,6 +146,16 @@ public final class NotifyConfig {
     return values.threads();
   }
 
+  /** The page that confirms a waiting-list entry's address: a GET shows it, the confirmation is a POST. */
+  public String waitingListEntryLink(String token) {
+    return publicBaseUrl() + "/waiting-list/entry/" + token;
+  }
+
+  /** The page of a time offered from the waiting list: a GET shows it; taking or declining is a POST. */
+  public String waitingListOfferLink(String token) {
+    return publicBaseUrl() + "/waiting-list/offer/" + token;
+  }
+
   /** The citizen's page for a reservation: only a GET that shows it; changes are POSTs after confirming. */
   public String manageLink(String token) {
     return publicBaseUrl() + "/manage/" + token;

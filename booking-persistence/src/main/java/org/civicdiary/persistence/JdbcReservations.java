@@ -96,7 +96,7 @@ final class JdbcReservations implements Reservations {
   private static final String BUSY = """
       select official_id, start_at, end_at
       from reservation
-      where official_id = any(?) and status = 'ACTIVE' and start_at > ? and start_at < ? and end_at > ?
+      where official_id = any(?) and status in ('ACTIVE', 'HELD') and start_at > ? and start_at < ? and end_at > ?
       """;
   private static final String OF_OFFICIAL = SELECT + """
       where r.official_id = ? and r.start_at > ? and r.start_at < ? and r.end_at > ?

@@ -59,7 +59,8 @@ public final class JdbcStorage implements AutoCloseable {
         .auditLog(new JdbcAuditLog(tx)).idempotencyKeys(new JdbcIdempotencyKeys(tx))
         .staffAccounts(new JdbcStaffAccounts(tx)).challenges(new JdbcChallenges(tx)).apiKeys(new JdbcApiKeys(tx))
         .transactions(tx).webhooks(new JdbcWebhooks(tx))
-        .officialFeeds(new JdbcOfficialFeeds(tx)).build();
+        .officialFeeds(new JdbcOfficialFeeds(tx))
+        .waitingList(new JdbcWaitingList(tx)).build();
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
     return new JdbcStorage(pool, storage);
   }

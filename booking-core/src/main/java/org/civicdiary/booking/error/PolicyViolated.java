@@ -12,7 +12,8 @@ public final class PolicyViolated extends BookingException {
     TOO_MANY_RESERVATIONS,
     OVERLAPPING_RESERVATION,
     TOPIC_TOO_LONG,
-    EMAIL_REQUIRED
+    EMAIL_REQUIRED,
+    TOO_MANY_WAITING_LIST_ENTRIES
   }
 
   private final Policy policy;

@@ -172,6 +172,9 @@ public enum ProblemType {
       case TOPIC_TOO_LONG -> new Wording("Téma je příliš dlouhé, zkraťte ho prosím.",
           "The topic is too long; please shorten it.");
       case EMAIL_REQUIRED -> new Wording("Vyplňte prosím e-mail.", "Please enter your e-mail address.");
+      case TOO_MANY_WAITING_LIST_ENTRIES -> new Wording(
+          "Na tuto e-mailovou adresu se už hlídá příliš mnoho termínů.",
+          "Too many free-time watches are already set up for this e-mail address.");
     };
   }
 

@@ -11,5 +11,9 @@ public enum MessageKind {
   CANCELLED_BY_CITIZEN,
   CANCELLED_BY_OFFICE,
   DISPLACED,
-  RESCHEDULED
+  RESCHEDULED,
+  /** Confirm the e-mail address of a waiting-list entry; the message's reservation id is the entry's. */
+  WAITING_LIST_CONFIRMATION,
+  /** A freed time is held for a waiting-list entry; the message is about the held reservation. */
+  WAITING_LIST_OFFER
 }

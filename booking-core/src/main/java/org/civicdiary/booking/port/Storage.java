@@ -34,6 +34,8 @@ public interface Storage {
 
   OfficialFeeds officialFeeds();
 
+  WaitingList waitingList();
+
   /** An empty builder: every port must be set before {@link Builder#build()}. */
   static Builder builder() {
     return new Builder();
@@ -44,7 +46,8 @@ public interface Storage {
     return new Builder().directory(directory()).diaries(diaries()).reservations(reservations()).outbox(outbox())
         .auditLog(auditLog()).idempotencyKeys(idempotencyKeys()).staffAccounts(staffAccounts())
         .challenges(challenges()).apiKeys(apiKeys()).transactions(transactions()).webhooks(webhooks())
-        .officialFeeds(officialFeeds());
+        .officialFeeds(officialFeeds())
+        .waitingList(waitingList());
   }
 
   /** Collects the ports; {@link #build()} refuses a missing one by name. */
@@ -61,6 +64,7 @@ public interface Storage {
     private Transactions transactions;
     private Webhooks webhooks;
     private OfficialFeeds officialFeeds;
+    private WaitingList waitingList;
 
     private Builder() {}
 
@@ -124,9 +128,14 @@ public interface Storage {
       return this;
     }
 
+    public Builder waitingList(WaitingList value) {
+      this.waitingList = value;
+      return this;
+    }
+
     public Storage build() {
       return new StorageParts(directory, diaries, reservations, outbox, auditLog, idempotencyKeys, staffAccounts,
-          challenges, apiKeys, transactions, webhooks, officialFeeds);
+          challenges, apiKeys, transactions, webhooks, officialFeeds, waitingList);
     }
   }
 }

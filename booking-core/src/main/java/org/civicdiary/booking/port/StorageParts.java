@@ -19,7 +19,8 @@ record StorageParts(
     ApiKeys apiKeys,
     Transactions transactions,
     Webhooks webhooks,
-    OfficialFeeds officialFeeds) implements Storage {
+    OfficialFeeds officialFeeds,
+    WaitingList waitingList) implements Storage {
   StorageParts {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(diaries, "diaries");
@@ -33,5 +34,6 @@ record StorageParts(
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(officialFeeds, "officialFeeds");
+    Objects.requireNonNull(waitingList, "waitingList");
   }
 }

@@ -20,10 +20,11 @@ public final class Anonymising {
   }
 
   /**
-   * Anonymises every reservation whose meeting ended more than the retention period ago. With
+   * Anonymises every reservation whose meeting ended more than the retention period ago, and every
+   * waiting-list entry that ended and whose days ended that long ago. With
    * several offices, the shortest retention period applies to all: privacy wins.
    *
-   * @return how many reservations were anonymised
+   * @return how many reservations and entries were anonymised
    */
   public int run() {
     int days = context.storage.directory().offices().stream()
@@ -33,6 +34,7 @@ public final class Anonymising {
     Instant now = context.now();
     Instant cutoff = now.minus(Duration.ofDays(days));
     return context.storage.transactions().inTransaction(
-        () -> context.storage.reservations().anonymiseEndedBefore(cutoff, now));
+        () -> context.storage.reservations().anonymiseEndedBefore(cutoff, now)
+            + context.storage.waitingList().anonymiseEndedBefore(cutoff, now));
   }
 }

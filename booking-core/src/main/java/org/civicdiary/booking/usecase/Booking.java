@@ -4,19 +4,16 @@
  */
 package org.civicdiary.booking.usecase;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.Agenda;
-import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.ManageToken;
 import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.Reservation;
-import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
@@ -28,7 +25,6 @@ import org.civicdiary.booking.model.WebhookEventType;
  */
 public final class Booking {
   /** Far more draws than the odds of collision ever need; a broken random source must not loop forever. */
-  private static final int CODE_ATTEMPTS = 20;
   private final Context context;
   private final Rules rules;
 
@@ -95,32 +91,15 @@ public final class Booking {
     Office office = context.officeOf(official.department());
     String topic = Rules.topic(office, request.topic());
     rules.requireBookable(office, official, agenda, request.start(), byStaff);
-    Instant end = request.start().plus(office.slotLength().multipliedBy(agenda.slots()));
-    rules.requireCitizenLimits(office, request.citizen().emailKey(), request.start(), end, null);
+    Reservation reservation = context.newReservation(official, agenda, office, request.start(), request.citizen(),
+        topic, request.channel(), request.language(), Status.ACTIVE);
+    rules.requireCitizenLimits(office, request.citizen().emailKey(), reservation.start(), reservation.end(), null);
     ManageToken token = ManageToken.generate(context.random);
-    Instant now = context.now();
-    Reservation reservation = new Reservation(ReservationId.random(), freshCode(), official.department(),
-        official.id(), agenda.id(), request.start(), end, request.citizen(), topic,
-        request.channel(), request.language(), Status.ACTIVE, now, now, 0, 0, null);
     context.storage.reservations().add(reservation, office.slotLength());
     context.storage.reservations().addManageToken(reservation.id(), token.hash());
     context.notify(reservation, MessageKind.CONFIRMATION);
     context.publish(reservation, WebhookEventType.CREATED);
     context.remind(reservation, office);
     return new Booked(reservation, token);
-  }
-
-  /**
-   * A code no open reservation has. A collision is rare (see {@link BookingCode}) and costs one
-   * more draw; the store's unique key still refuses two units of work that draw the same code at once.
-   */
-  private BookingCode freshCode() {
-    for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-      BookingCode code = BookingCode.generate(context.random);
-      if (!context.storage.reservations().codeInUse(code)) {
-        return code;
-      }
-    }
-    throw new IllegalStateException("no free booking code in " + CODE_ATTEMPTS + " draws: is the random source broken?");
   }
 }

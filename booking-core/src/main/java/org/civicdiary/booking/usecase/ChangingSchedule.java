@@ -47,6 +47,8 @@ public final class ChangingSchedule {
       Instant now = context.now();
       List<Reservation> displaced = changes.displaceComing(officialId, now, now.plus(LOOK_AHEAD), office.slotLength(),
           r -> !context.freeTime.fits(office, officialId, r.start(), slotsOf(r, office), FreeTime.Ignore.BUSY));
+      // New windows may add time; the matcher offers whatever is free then.
+      context.freed(officialId, now, now.plus(LOOK_AHEAD));
       context.audit(actor, "diary.windows", officialId.value(), before.toString(),
           windows + " displaced=" + displaced.size());
       return new Displacement(officialId.value(), displaced);

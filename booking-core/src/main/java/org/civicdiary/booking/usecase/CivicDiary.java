@@ -44,8 +44,10 @@ public final class CivicDiary {
   private final KeepingApiKeys keepingApiKeys;
   private final KeepingWebhooks keepingWebhooks;
   private final SharingCalendars sharingCalendars;
+  private final KeepingWaitingList keepingWaitingList;
+  private final OfferingFreedTime offeringFreedTime;
 
-  private CivicDiary(Context context) {
+  private CivicDiary(Context context, WaitingListRules waitingList) {
     this.context = context;
     this.findingFreeSlots = new FindingFreeSlots(context);
     this.booking = new Booking(context);
@@ -66,6 +68,8 @@ public final class CivicDiary {
     this.keepingApiKeys = new KeepingApiKeys(context);
     this.keepingWebhooks = new KeepingWebhooks(context);
     this.sharingCalendars = new SharingCalendars(context);
+    this.keepingWaitingList = new KeepingWaitingList(context, waitingList);
+    this.offeringFreedTime = new OfferingFreedTime(context, waitingList, keepingWaitingList);
   }
 
   public static Builder builder() {
@@ -155,6 +159,17 @@ public final class CivicDiary {
       key = context.storage.transactions().inTransaction(() -> context.storage.challenges().signingKey(candidate));
     }
     return new ProvingWork(context, key, ttl);
+  /** The waiting list: citizens join and take offers, staff add callers and see the list. */
+  public KeepingWaitingList keepingWaitingList() {
+    return keepingWaitingList;
+  }
+
+  /**
+   * The waiting list's matcher: run it often (the Guice integration's service does, every {@link
+   * WaitingListRules#matchEvery()}).
+   */
+  public OfferingFreedTime offeringFreedTime() {
+    return offeringFreedTime;
   }
 
   /**
@@ -186,8 +201,15 @@ public final class CivicDiary {
     private Clock clock = Clock.systemUTC();
     private HolidayCalendar holidays = CzechHolidays.create();
     private SecureRandom random;
+    private WaitingListRules waitingList = WaitingListRules.DEFAULT;
 
     private Builder() {}
+
+    /** The waiting list's hold, limits and cadence; {@link WaitingListRules#DEFAULT} unless given. */
+    public Builder waitingList(WaitingListRules rules) {
+      this.waitingList = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
 
     public Builder storage(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -214,7 +236,8 @@ public final class CivicDiary {
       if (storage == null) {
         throw new IllegalStateException("CivicDiary needs a storage: call storage(...) before build()");
       }
-      return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random));
+      return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random),
+          waitingList);
     }
   }
 }

@@ -14,8 +14,13 @@ import org.civicdiary.booking.error.NotPermitted;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.AuditEntry;
+import org.civicdiary.booking.model.BookingCode;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.FreedTime;
+import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
@@ -26,11 +31,13 @@ import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.WebhookEvent;
 import org.civicdiary.booking.model.WebhookEventType;
+import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.port.HolidayCalendar;
 import org.civicdiary.booking.port.Storage;
 
 /** What every use case needs: the ports, the clock, and the look-ups and notices they share. */
 final class Context {
+  private static final int CODE_ATTEMPTS = 20;
   final Storage storage;
   final Clock clock;
   final HolidayCalendar holidays;
@@ -73,6 +80,39 @@ final class Context {
 
   Reservation reservation(ReservationId id) {
     return storage.reservations().find(id).orElseThrow(() -> new NotFound("reservation", id.toString()));
+  }
+
+  /**
+   * A new reservation of the agenda's length at {@code start}: the one place reservations are made
+   * (a booking, a waiting-list hold), so that what every new reservation gets is set once.
+   */
+  Reservation newReservation(Official official, Agenda agenda, Office office, Instant start, Citizen citizen,
+      String topic, Channel channel, Language language, Status status) {
+    Instant now = now();
+    Instant end = start.plus(office.slotLength().multipliedBy(agenda.slots()));
+    return new Reservation(ReservationId.random(), freshCode(), official.department(), official.id(), agenda.id(),
+        start, end, citizen, topic, channel, language, status, now, now, 0, 0, null);
+  }
+
+  /**
+   * A code no open reservation has. A collision is rare (see {@link BookingCode}) and costs one
+   * more draw; the store's unique key still refuses two units of work that draw the same code at once.
+   */
+  private BookingCode freshCode() {
+    for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      BookingCode code = BookingCode.generate(random);
+      if (!storage.reservations().codeInUse(code)) {
+        return code;
+      }
+    }
+    throw new IllegalStateException("no free booking code in " + CODE_ATTEMPTS + " draws: is the random source broken?");
+  }
+  /**
+   * Notes that time in the official's diary may have become free, for the waiting-list matcher; in
+   * the unit of work of the change that freed it.
+   */
+  void freed(OfficialId official, Instant from, Instant to) {
+    storage.waitingList().recordFreed(FreedTime.of(official, from, to, now()));
   }
 
   /** Writes the message to the outbox (same unit of work) if the citizen gave an e-mail address. */

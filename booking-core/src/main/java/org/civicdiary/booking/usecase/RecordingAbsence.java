@@ -80,6 +80,7 @@ public final class RecordingAbsence {
           .orElseThrow(() -> new NotFound("absence", id.toString()));
       Context.permit(actor.mayManage(absence.official()), "remove an absence from another official's diary");
       context.storage.diaries().remove(id);
+      context.freed(absence.official(), absence.start(), absence.end());
       context.audit(actor, "absence.remove", id.toString(),
           absence.kind() + " " + absence.official() + " " + absence.start() + ".." + absence.end(), null);
     });

@@ -53,6 +53,9 @@ public final class ReportingStatistics {
       Map<DepartmentId, Department> byId = new LinkedHashMap<>();
       ofZone.forEach(d -> byId.put(d.id(), d));
       for (ReservationCount count : context.storage.reservations().count(List.copyOf(byId.keySet()), bounds)) {
+        if (count.status().isHold()) {
+          continue; // a waiting-list hold never taken was no booking
+        }
         long[] week = tallies.get(byId.get(count.department()))[count.period()];
         week[Tally.BOOKINGS.ordinal()] += count.count();
         week[(count.channel() == Channel.WEB ? Tally.WEB : Tally.PHONE).ordinal()] += count.count();

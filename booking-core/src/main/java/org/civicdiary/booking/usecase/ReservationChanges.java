@@ -52,6 +52,9 @@ final class ReservationChanges {
     rules.requireCitizenLimits(office, reservation.citizen().emailKey(), start, end, reservation.id());
     Reservation moved = reservation.movedTo(officialId, start, end, note, context.now());
     context.storage.reservations().update(moved, office.slotLength());
+    if (reservation.status().holdsSlots()) {
+      context.freed(reservation.official(), reservation.start(), reservation.end());
+    }
     context.notify(moved, MessageKind.RESCHEDULED);
     context.publish(moved, WebhookEventType.MOVED);
     context.remind(moved, office);
@@ -63,6 +66,9 @@ final class ReservationChanges {
     Office office = context.officeOf(reservation.department());
     Reservation ended = reservation.withStatus(status, note, context.now());
     context.storage.reservations().update(ended, office.slotLength());
+    if (reservation.status().holdsSlots() && !status.holdsSlots()) {
+      context.freed(reservation.official(), reservation.start(), reservation.end());
+    }
     if (message != null) {
       context.notify(ended, message);
     }

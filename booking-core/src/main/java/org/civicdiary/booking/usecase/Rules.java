@@ -71,7 +71,9 @@ final class Rules {
     }
     context.storage.reservations().lockOfEmail(email);
     List<Reservation> open = context.storage.reservations().openOfEmail(email);
-    long others = open.stream().filter(r -> !r.id().equals(moving)).count();
+    // Waiting-list entries count with the reservations: each may become one.
+    long others = open.stream().filter(r -> !r.id().equals(moving)).count()
+        + context.storage.waitingList().liveOfEmail(email).size();
     if (moving == null && others >= office.policy().maxOpenPerEmail()) {
       throw new PolicyViolated(Policy.TOO_MANY_RESERVATIONS, "email",
           "at most " + office.policy().maxOpenPerEmail() + " open reservations per address");

@@ -18,7 +18,8 @@ class StorageBuilderTest {
         .reservations(memory.reservations()).outbox(memory.outbox()).auditLog(memory.auditLog())
         .idempotencyKeys(memory.idempotencyKeys()).challenges(memory.challenges()).apiKeys(memory.apiKeys())
         .transactions(memory.transactions()).webhooks(memory.webhooks())
-        .officialFeeds(memory.officialFeeds());
+        .officialFeeds(memory.officialFeeds())
+        .waitingList(memory.waitingList());
 
     assertThatThrownBy(withoutStaff::build).isInstanceOf(NullPointerException.class).hasMessage("staffAccounts");
     assertThat(withoutStaff.staffAccounts(memory.staffAccounts()).build().staffAccounts())
@@ -43,5 +44,6 @@ class StorageBuilderTest {
     assertThat(changed.apiKeys()).isSameAs(memory.apiKeys());
     assertThat(changed.transactions()).isSameAs(memory.transactions());
     assertThat(changed.officialFeeds()).isSameAs(memory.officialFeeds());
+    assertThat(changed.waitingList()).isSameAs(memory.waitingList());
   }
 }

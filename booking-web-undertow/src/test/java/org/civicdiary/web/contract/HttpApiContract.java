@@ -150,6 +150,13 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class WaitingList extends WaitingListPart {
+    WaitingList() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
 
   /** A bearer token of the staff member, logging in once per test class. */

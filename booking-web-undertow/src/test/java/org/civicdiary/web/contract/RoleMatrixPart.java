@@ -93,6 +93,17 @@ abstract class RoleMatrixPart extends ContractPart {
     Response r = c.as(ADMIN).post("/api/v1/staff/webhooks", body);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().path("endpoint").path("id").asText();
+  /** A caller by phone waiting for novak's time on the day. */
+  private static Map<String, Object> caller(String day) {
+    return Map.of("official", NOVAK, "agenda", ID_CARD, "firstDay", day, "lastDay", day, "name", "Caller",
+        "phone", "+420 777 123 456", "topic", "ID card");
+  }
+
+  /** A waiting entry for novak, added by an operator; its id. */
+  private String waitingEntry(String day) {
+    Response r = c.as(OPERATOR).post("/api/v1/staff/waiting-list", caller(day));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().path("id").asText();
   }
 
   private static ObjectNode without(JsonNode node, String... fields) {
@@ -215,6 +226,15 @@ abstract class RoleMatrixPart extends ContractPart {
         w -> new Call(v1 + "/webhooks/" + webhook + "/deliveries?limit=5", null)));
     rows.add(new Row("POST", v1 + "/webhooks/{id}/deliveries/{number}/retry", ADMINS, false,
         w -> new Call(v1 + "/webhooks/" + webhook + "/deliveries/" + Long.MAX_VALUE + "/retry", null)));
+    rows.add(new Row("GET", v1 + "/waiting-list", DIARY, true,
+        w -> new Call(v1 + "/waiting-list?department=" + CIVIL + "&official=" + NOVAK, null)));
+    rows.add(new Row("POST", v1 + "/waiting-list", DIARY, true, w -> new Call(v1 + "/waiting-list", caller(from))));
+    rows.add(new Row("POST", v1 + "/waiting-list/{id}/take", DIARY, false,
+        w -> new Call(v1 + "/waiting-list/" + waitingEntry(from) + "/take", null)));
+    rows.add(new Row("POST", v1 + "/waiting-list/{id}/decline", DIARY, false,
+        w -> new Call(v1 + "/waiting-list/" + waitingEntry(from) + "/decline", null)));
+    rows.add(new Row("POST", v1 + "/waiting-list/{id}/withdraw", DIARY, true,
+        w -> new Call(v1 + "/waiting-list/" + waitingEntry(from) + "/withdraw", null)));
     return rows;
   }
 

@@ -73,6 +73,7 @@ public final class Api {
   private final ApiKeyEndpoints apiKeys;
   private final WebhookEndpoints webhooks;
   private final FeedEndpoints feeds;
+  private final WaitingListEndpoints waitingList;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -98,6 +99,7 @@ public final class Api {
     this.apiKeys = new ApiKeyEndpoints(diary);
     this.webhooks = new WebhookEndpoints(diary);
     this.feeds = new FeedEndpoints(diary, settings);
+    this.waitingList = new WaitingListEndpoints(diary, settings);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());
   }
@@ -154,6 +156,13 @@ public final class Api {
     r.add(post(v1 + "/manage/{token}/cancel", Access.PUBLIC, Limit.BOOKING, manage::cancel));
     r.add(post(v1 + "/manage/{token}/reschedule", Access.PUBLIC, Limit.BOOKING, manage::reschedule));
     r.add(post(v1 + "/manage/{token}/accept", Access.PUBLIC, Limit.BOOKING, manage::accept));
+    r.add(new Route("POST", v1 + "/waiting-list", Access.PUBLIC, Limit.BOOKING, Problems.Disclosure.CONCEAL_EMAIL,
+        proofOfWork.required(waitingList::join)));
+    r.add(get(v1 + "/waiting-list/entries/{token}", Access.PUBLIC, Limit.QUERY, waitingList::entry));
+    r.add(post(v1 + "/waiting-list/entries/{token}/confirm", Access.PUBLIC, Limit.BOOKING, waitingList::confirm));
+    r.add(get(v1 + "/waiting-list/offers/{token}", Access.PUBLIC, Limit.QUERY, waitingList::offer));
+    r.add(post(v1 + "/waiting-list/offers/{token}/take", Access.PUBLIC, Limit.BOOKING, waitingList::take));
+    r.add(post(v1 + "/waiting-list/offers/{token}/decline", Access.PUBLIC, Limit.BOOKING, waitingList::decline));
     String staffApi = v1 + "/staff";
     r.add(post(staffApi + "/login", Access.LOGIN, Limit.NONE, auth::login));
     r.add(post(staffApi + "/logout", Access.STAFF, Limit.NONE, auth::logout));
@@ -188,6 +197,11 @@ public final class Api {
     r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
     r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
     r.addAll(webhooks.routes(staffApi));
+    r.add(get(staffApi + "/waiting-list", Access.STAFF, Limit.NONE, waitingList::list));
+    r.add(post(staffApi + "/waiting-list", Access.STAFF, Limit.NONE, waitingList::add));
+    r.add(post(staffApi + "/waiting-list/{id}/take", Access.STAFF, Limit.NONE, waitingList::takeForCaller));
+    r.add(post(staffApi + "/waiting-list/{id}/decline", Access.STAFF, Limit.NONE, waitingList::declineForCaller));
+    r.add(post(staffApi + "/waiting-list/{id}/withdraw", Access.STAFF, Limit.NONE, waitingList::withdraw));
     // The directory document under both paths: /staff for the console (its session cookie is scoped
     // to /api/v1/staff), /admin as API clients with a bearer token know it.
     for (String path : List.of(staffApi + "/directory", v1 + "/admin/directory")) {

@@ -26,7 +26,8 @@ import org.civicdiary.web.internal.problem.Refusal;
  * The pages people open, in front of the API's router: the booking widget's script and stylesheet
  * (loaded by portals on other origins, so any origin may read them), the citizen's manage page at
  * {@code /manage/{token}} (the e-mails' link; it only shows, every change is a POST from the page
- * after the citizen confirms), the staff console at {@code /console/} and every file under
+ * after the citizen confirms), the waiting list's page at {@code /waiting-list/entry|offer/{token}}
+ * (likewise), the staff console at {@code /console/} and every file under
  * {@code /static/}.
  *
  * <p>All of them are read once at start and answered from memory (see {@link Assets}): each file at
@@ -43,6 +44,9 @@ public final class Pages implements HttpHandler {
   private static final String CONSOLE = "/console/";
   private static final String MANAGE_PAGE = "/manage/index.html";
   private static final String CONSOLE_PAGE = "/console/index.html";
+  private static final String WAITING_LIST = "/waiting-list/";
+  /** Two folders deep, as the page is served at /waiting-list/{entry,offer}/{token}: its links resolve alike. */
+  private static final String WAITING_LIST_PAGE = "/waiting-list/page/index.html";
   private static final String ROOT = "org/civicdiary/web/";
   /** Where the kit's texts get the problem catalogue's words (for the widget and the other pages). */
   private static final String PROBLEM_TEXTS = "/*__PROBLEM_TEXTS__*/{}";
@@ -66,12 +70,14 @@ public final class Pages implements HttpHandler {
         .getBytes(StandardCharsets.UTF_8));
     sources.put(MANAGE_PAGE, Assets.read(ROOT + "pages/manage.html"));
     sources.put(CONSOLE_PAGE, Assets.read(ROOT + "pages/console.html"));
+    sources.put(WAITING_LIST_PAGE, Assets.read(ROOT + "pages/waiting-list.html"));
     this.assets = Assets.of(sources);
   }
 
   /** Whether the path (relative to the mount) is a page or a page's file, which get the pages' CSP. */
   public static boolean isPage(String path) {
-    return path.startsWith("/static/") || path.startsWith(MANAGE) || path.startsWith("/console");
+    return path.startsWith("/static/") || path.startsWith(MANAGE) || path.startsWith("/console")
+        || path.startsWith(WAITING_LIST);
   }
 
   @Override
@@ -94,6 +100,8 @@ public final class Pages implements HttpHandler {
       send(exchange, asset.get(), hashed.isPresent() ? YEAR : path.startsWith(WIDGETS) ? DAY : REVALIDATE);
     } else if (path.startsWith(MANAGE) && path.length() > MANAGE.length() && path.indexOf('/', MANAGE.length()) < 0) {
       send(exchange, assets.plain(MANAGE_PAGE).orElseThrow(), NO_STORE);
+    } else if (path.matches("/waiting-list/(entry|offer)/[^/]+")) {
+      send(exchange, assets.plain(WAITING_LIST_PAGE).orElseThrow(), NO_STORE);
     } else if (path.equals(CONSOLE)) {
       send(exchange, assets.plain(CONSOLE_PAGE).orElseThrow(), NO_STORE);
     } else if (path.equals("/console")) {

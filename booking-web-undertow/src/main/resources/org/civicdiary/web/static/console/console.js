@@ -23,6 +23,7 @@ import { firstRun } from './pages/first-run.js';
 import { officeSettings } from './pages/office.js';
 import { search } from './pages/search.js';
 import { statistics } from './pages/statistics.js';
+import { waitingList } from './pages/waiting-list.js';
 import { directoryTransfer } from './pages/transfer.js';
 import { webhooks } from './pages/webhooks.js';
 import { worklist } from './pages/worklist.js';
@@ -34,6 +35,7 @@ registerPages({
   search: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: search },
   'day-plan': { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: dayPlan },
   absences: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: absences },
+  'waiting-list': { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: waitingList },
   statistics: { roles: ['OPERATOR', 'ADMIN'], render: statistics },
   departments: { roles: ['ADMIN'], render: departments },
   officials: { roles: ['ADMIN'], render: officials },

@@ -366,7 +366,8 @@ export class Clock {
  * result, loadSlots(date) → [{start, end, official, place}] or a failed result, onPick(slot),
  * describeSlot(slot) → extra text for a time, headingLevel, report(message, isError), taken (a Set
  * of "official|start" refused as taken: the server's free-time answers may be a moment old, so
- * they are left out here, or offered with another official free at that time).
+ * they are left out here, or offered with another official free at that time), onNothingFree(box,
+ * day) when a day (day null: the whole range) has no free time, to offer the waiting list there.
  */
 export class TimePicker {
   constructor(options) {
@@ -394,6 +395,7 @@ export class TimePicker {
     this.days = new Map(days.filter((d) => d.free > 0).map((d) => [d.date, d.free]));
     if (this.days.size === 0) {
       fill(this.calendarBox, el('p', { class: 'cd-note', text: t.noDays }));
+      if (this.o.onNothingFree) this.o.onNothingFree(this.calendarBox, null);
       return true;
     }
     const first = [...this.days.keys()].sort()[0];
@@ -526,6 +528,7 @@ export class TimePicker {
     const heading = el(`h${this.o.headingLevel}`, { id: legendId, class: 'cd-slots-title', tabindex: '-1', text: t.chooseTime({ day: this.o.clock.day(day) }) });
     if (slots.length === 0) {
       fill(this.slotsBox, heading, el('p', { class: 'cd-note', text: t.noSlots }));
+      if (this.o.onNothingFree) this.o.onNothingFree(this.slotsBox, day);
     } else {
       const list = el('ul', { class: 'cd-slots', 'aria-labelledby': legendId });
       for (const slot of slots) {

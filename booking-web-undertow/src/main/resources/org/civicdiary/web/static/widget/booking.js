@@ -461,12 +461,36 @@ class CivicDiaryBooking extends HTMLElement {
         this.goNext();
       },
       report: (message, isError) => (isError ? this.fail(message) : this.say(message)),
+      onNothingFree: (box, day) => this.offerWatch(box, day || from, day || to),
     });
     this.picker.load(s.day);
     const back = el('div', { class: 'cd-actions' }, el('button', {
       type: 'button', class: 'cd-button cd-secondary', part: 'button', text: t.back, on: { click: () => this.goBack() },
     }));
     return [el('p', { class: 'cd-intro', text: t.chooseDay }), this.picker.element, back];
+  }
+
+  /** The waiting list's offer where no time is free: a button that loads its form on demand. */
+  offerWatch(box, firstDay, lastDay) {
+    const s = this.state;
+    const open = el('button', {
+      type: 'button', class: 'cd-button cd-secondary', part: 'button', id: 'cd-watch', text: this.t.watch,
+      on: {
+        click: async () => {
+          open.disabled = true;
+          const { watchForm } = await import('./watch.js');
+          const form = watchForm({
+            t: this.t, lang: this.lang2, firstDay, lastDay, official: s.official || null,
+            post: (/** @type {string} */ path, /** @type {any} */ body, /** @type {HTMLButtonElement} */ button) =>
+              this.postWithProof(path, body, {}, button),
+            agenda: s.agenda, topic: s.topic, citizen: s.citizen, level: this.level + 2,
+          });
+          open.replaceWith(form);
+          form.querySelector('input').focus();
+        },
+      },
+    });
+    box.append(el('div', { class: 'cd-actions' }, open));
   }
 
   step_contact() {

@@ -153,6 +153,14 @@ class OpenApiDocumentTest extends HttpApiContractHost {
     check("GET", "/api/v1/staff/audit", admin.get("/api/v1/staff/audit"));
     check("GET", "/api/v1/staff/statistics", admin.get("/api/v1/staff/statistics?from=" + day + "&to=" + day));
     check("GET", "/api/v1/staff/statistics", api.get("/api/v1/staff/statistics"));
+    Map<String, Object> wish = new java.util.LinkedHashMap<>(Map.of("official", TestOffice.NOVAK, "agenda", TestOffice.ID_CARD,
+        "firstDay", TestOffice.day(1, 2).toString(), "lastDay", TestOffice.day(1, 3).toString(), "name", "Eva Malá",
+        "email", HttpApiContract.email(), "topic", "ID card"));
+    check("POST", "/api/v1/waiting-list", api.post("/api/v1/waiting-list", wish));
+    wish.remove("email");
+    wish.put("phone", "+420 777 123 456");
+    check("POST", "/api/v1/staff/waiting-list", admin.post("/api/v1/staff/waiting-list", wish));
+    check("GET", "/api/v1/staff/waiting-list", admin.get("/api/v1/staff/waiting-list?department=" + TestOffice.CIVIL));
     check("POST", "/api/v1/staff/login", api.post("/api/v1/staff/login", Map.of("username", "x", "password", "y")));
     check("GET", "/health/live", api.get("/health/live"));
     check("GET", "/health/ready", api.get("/health/ready"));

@@ -21,6 +21,7 @@ import org.civicdiary.booking.port.Reservations;
 import org.civicdiary.booking.port.StaffAccounts;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.port.Transactions;
+import org.civicdiary.booking.port.WaitingList;
 import org.civicdiary.booking.port.Webhooks;
 
 /** A storage that can be switched to fail (the database is down) or to hang (a slow query), for tests. */
@@ -38,7 +39,8 @@ final class FaultyStorage {
         .challenges(wrap(Challenges.class, real.challenges())).apiKeys(wrap(ApiKeys.class, real.apiKeys()))
         .transactions(wrap(Transactions.class, real.transactions()))
         .webhooks(wrap(Webhooks.class, real.webhooks()))
-        .officialFeeds(wrap(OfficialFeeds.class, real.officialFeeds())).build();
+        .officialFeeds(wrap(OfficialFeeds.class, real.officialFeeds()))
+        .waitingList(wrap(WaitingList.class, real.waitingList())).build();
   }
 
   Storage storage() {
