@@ -85,6 +85,9 @@ final class ReservationMarkup {
       case CANCELLED_BY_CITIZEN, CANCELLED_BY_OFFICE -> "ReservationCancelled";
       // Its time is gone and the operators are arranging another: not confirmed, not cancelled.
       case DISPLACED -> "ReservationPending";
+      // a waiting-list offer: the time is held for the citizen until they take it
+      case WAITING_LIST_OFFER -> "ReservationHold";
+      case WAITING_LIST_CONFIRMATION -> throw new IllegalArgumentException("a waiting-list entry is no reservation");
     };
   }
 

@@ -47,7 +47,8 @@ public enum WebhookEventType {
       case COMPLETED -> COMPLETED;
       case NO_SHOW -> NO_SHOW;
       case DISPLACED -> DISPLACED;
-      case ACTIVE -> throw new IllegalArgumentException("an active reservation has not ended");
+      case ACTIVE, HELD, RELEASED ->
+          throw new IllegalArgumentException(status + " is no end integrators hear of: a hold is not a reservation yet");
     };
   }
 }

@@ -159,6 +159,8 @@ public final class CivicDiary {
       key = context.storage.transactions().inTransaction(() -> context.storage.challenges().signingKey(candidate));
     }
     return new ProvingWork(context, key, ttl);
+  }
+
   /** The waiting list: citizens join and take offers, staff add callers and see the list. */
   public KeepingWaitingList keepingWaitingList() {
     return keepingWaitingList;

@@ -33,6 +33,7 @@ import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WebhookEventType;
 import org.civicdiary.booking.model.WaitingListEntry;
 import org.civicdiary.booking.model.WaitingListEntryId;
 import org.civicdiary.booking.model.WaitingListStatus;
@@ -328,6 +329,7 @@ public final class KeepingWaitingList {
     ManageToken token = ManageToken.generate(context.random);
     context.storage.reservations().addManageToken(taken.id(), token.hash());
     context.notify(taken, MessageKind.CONFIRMATION);
+    context.publish(taken, WebhookEventType.CREATED);
     context.remind(taken, office);
     return new Booked(taken, token);
   }

@@ -72,7 +72,10 @@ final class ReservationChanges {
     if (message != null) {
       context.notify(ended, message);
     }
-    context.publish(ended, WebhookEventType.endedAs(status));
+    if (!reservation.status().isHold()) {
+      // integrators hear of a waiting-list hold only once it is taken: as created
+      context.publish(ended, WebhookEventType.endedAs(status));
+    }
     return ended;
   }
 

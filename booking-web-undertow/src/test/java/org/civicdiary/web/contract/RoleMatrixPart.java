@@ -93,6 +93,8 @@ abstract class RoleMatrixPart extends ContractPart {
     Response r = c.as(ADMIN).post("/api/v1/staff/webhooks", body);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().path("endpoint").path("id").asText();
+  }
+
   /** A caller by phone waiting for novak's time on the day. */
   private static Map<String, Object> caller(String day) {
     return Map.of("official", NOVAK, "agenda", ID_CARD, "firstDay", day, "lastDay", day, "name", "Caller",

@@ -64,7 +64,9 @@ final class FeedCalendar {
       event.add(switch (r.status()) {
         case ACTIVE, COMPLETED, NO_SHOW -> ImmutableStatus.VEVENT_CONFIRMED;
         // a displaced reservation's time is gone from the official's day as much as a cancelled one's
-        case DISPLACED, CANCELLED -> ImmutableStatus.VEVENT_CANCELLED;
+        case DISPLACED, CANCELLED, RELEASED -> ImmutableStatus.VEVENT_CANCELLED;
+        // held for a citizen on the waiting list until they take it or the hold ends
+        case HELD -> ImmutableStatus.VEVENT_TENTATIVE;
       });
       calendar.add(event);
     }
