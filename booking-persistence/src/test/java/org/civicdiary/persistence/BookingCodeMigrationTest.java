@@ -67,7 +67,8 @@ class BookingCodeMigrationTest {
                                    sequence_number)
           values (?, 'd', 'n', 'a', ?, ?, 'Eva', 'eva', 'OP', 'WEB', 'CS', ?, ?, ?, 0, 0)""";
       Instant base = Instant.parse("2027-03-01T08:00:00Z");
-      Status[] statuses = Status.values();
+      // the statuses there were before V8 (the waiting list's holds came with V9)
+      Status[] statuses = java.util.Arrays.stream(Status.values()).filter(st -> !st.isHold()).toArray(Status[]::new);
       try (PreparedStatement ps = c.prepareStatement(insert)) {
         for (int i = 0; i < ROWS; i++) {
           Instant start = base.plusSeconds(900L * i);

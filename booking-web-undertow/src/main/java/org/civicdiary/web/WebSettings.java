@@ -46,6 +46,7 @@ public final class WebSettings {
       RateLimit staffPerAddress,
       Duration idempotencyTtl,
       Duration freeTimeCache,
+      int freeTimeCacheBytes,
       int ioThreads,
       int workerThreads,
       Staff staff,
@@ -217,6 +218,7 @@ public final class WebSettings {
         rate(s, "civicdiary.web.rate.staff-per-address", "1200/PT1M"),
         s.duration("civicdiary.web.idempotency-ttl", Duration.ofHours(24)),
         s.duration("civicdiary.web.free-time-cache", Duration.ofSeconds(2)),
+        s.integer("civicdiary.web.free-time-cache-bytes", 8 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
         s.integer("civicdiary.web.io-threads", Math.max(2, Runtime.getRuntime().availableProcessors()), 1, 256),
         s.integer("civicdiary.web.worker-threads", 32, 1, 1024),
         new Staff(new StaffValues(
@@ -402,6 +404,11 @@ public final class WebSettings {
     return values.freeTimeCache();
   }
 
+  /** The most the answer cache holds, in bytes. */
+  public int freeTimeCacheBytes() {
+    return values.freeTimeCacheBytes();
+  }
+
   public int ioThreads() {
     return values.ioThreads();
   }
@@ -538,6 +545,11 @@ public final class WebSettings {
     /** {@code civicdiary.web.idempotency-ttl}. */
     public Builder idempotencyTtl(Duration value) {
       return set("civicdiary.web.idempotency-ttl", value);
+    }
+
+    /** {@code civicdiary.web.free-time-cache-bytes}. */
+    public Builder freeTimeCacheBytes(int value) {
+      return set("civicdiary.web.free-time-cache-bytes", value);
     }
 
     /** {@code civicdiary.web.free-time-cache}. */

@@ -84,12 +84,12 @@ public final class Api {
     this.bookingsPerAddress = new Throttle(settings.bookingPerAddress());
     this.staffPerAddress = new Throttle(settings.staffPerAddress());
     this.proxies = AddressRange.parseAll("civicdiary.web.trusted-proxies", settings.trustedProxies());
-    ResponseCache cache = new ResponseCache(settings.freeTimeCache());
+    ResponseCache cache = new ResponseCache(settings.freeTimeCache(), settings.freeTimeCacheBytes());
     Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
     this.publicEndpoints = new PublicEndpoints(diary, cache);
-    this.bookings = new BookingEndpoints(diary, idempotency, new Throttle(settings.bookingPerEmail()), metrics,
+    this.bookings = new BookingEndpoints(diary, cache, idempotency, new Throttle(settings.bookingPerEmail()), metrics,
         settings);
-    this.manage = new ManageEndpoints(diary);
+    this.manage = new ManageEndpoints(diary, cache);
     this.auth = new AuthEndpoints(authenticator, settings.staff());
     this.staff = new StaffEndpoints(diary, cache);
     this.admin = new AdminEndpoints(diary, cache);

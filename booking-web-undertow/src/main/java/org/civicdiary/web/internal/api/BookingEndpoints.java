@@ -28,6 +28,7 @@ import org.civicdiary.web.internal.http.Call;
 import org.civicdiary.web.internal.http.Idempotency;
 import org.civicdiary.web.internal.http.Json;
 import org.civicdiary.web.internal.http.Reply;
+import org.civicdiary.web.internal.http.ResponseCache;
 import org.civicdiary.web.internal.http.limits.Throttle;
 import org.civicdiary.web.internal.ops.Metrics;
 import org.civicdiary.web.internal.problem.HttpProblem;
@@ -42,13 +43,16 @@ import org.civicdiary.web.internal.problem.Problems;
  */
 final class BookingEndpoints {
   private final CivicDiary diary;
+  private final ResponseCache cache;
   private final Idempotency idempotency;
   private final Throttle perEmail;
   private final Metrics metrics;
   private final WebSettings settings;
 
-  BookingEndpoints(CivicDiary diary, Idempotency idempotency, Throttle perEmail, Metrics metrics, WebSettings settings) {
+  BookingEndpoints(CivicDiary diary, ResponseCache cache, Idempotency idempotency, Throttle perEmail, Metrics metrics,
+      WebSettings settings) {
     this.diary = diary;
+    this.cache = cache;
     this.idempotency = idempotency;
     this.perEmail = perEmail;
     this.metrics = metrics;
@@ -80,6 +84,7 @@ final class BookingEndpoints {
     }
     try {
       Booked booked = diary.booking().book(request, b -> keep(key, hash, b));
+      cache.forget(booked.reservation().department(), booked.reservation().official());
       metrics.booked(Channel.WEB);
       return Reply.json(201, new BookedView(ReservationView.of(booked.reservation()), link(booked.token())))
           .header("Location", call.mount() + "/api/v1/manage/" + booked.token().value());
@@ -115,6 +120,7 @@ final class BookingEndpoints {
 
   private Reply bookForCallerOnce(Call call, StaffMember actor, BookingRequest request, String key, String hash) {
     Booked booked = diary.booking().bookForCaller(actor, request, b -> keep(key, hash, b));
+    cache.forget(booked.reservation().department(), booked.reservation().official());
     metrics.booked(Channel.PHONE);
     return Reply.json(201, new BookedView(ReservationView.of(booked.reservation()), null))
         .header("Location", call.mount() + "/api/v1/staff/reservations/" + booked.reservation().id());

@@ -15,6 +15,7 @@ import org.civicdiary.web.internal.api.Bodies.RescheduleBody;
 import org.civicdiary.web.internal.api.Views.ManageView;
 import org.civicdiary.web.internal.http.Call;
 import org.civicdiary.web.internal.http.Reply;
+import org.civicdiary.web.internal.http.ResponseCache;
 
 /**
  * The citizen's own reservation, opened by the token of the manage link. Every change is a POST
@@ -23,9 +24,11 @@ import org.civicdiary.web.internal.http.Reply;
  */
 final class ManageEndpoints {
   private final CivicDiary diary;
+  private final ResponseCache cache;
 
-  ManageEndpoints(CivicDiary diary) {
+  ManageEndpoints(CivicDiary diary, ResponseCache cache) {
     this.diary = diary;
+    this.cache = cache;
   }
 
   Reply view(Call call) {
@@ -35,14 +38,17 @@ final class ManageEndpoints {
   Reply cancel(Call call) {
     call.noBody();
     Reservation cancelled = diary.managingOwnReservation().cancel(token(call));
+    cache.forget(cancelled.department(), cancelled.official());
     return Reply.ok(view(cancelled));
   }
 
   Reply reschedule(Call call) {
     ManageToken token = token(call);
     RescheduleBody body = call.body(RescheduleBody.class);
+    OfficialId before = diary.managingOwnReservation().view(token).official();
     Reservation moved = diary.managingOwnReservation().reschedule(token,
         OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
+    cache.forget(moved.department(), before, moved.official());
     return Reply.ok(view(moved));
   }
 
@@ -55,8 +61,10 @@ final class ManageEndpoints {
   Reply accept(Call call) {
     ManageToken token = token(call);
     RescheduleBody body = call.body(RescheduleBody.class);
+    OfficialId before = diary.managingOwnReservation().view(token).official();
     Reservation moved = diary.managingOwnReservation().acceptProposal(token,
         OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
+    cache.forget(moved.department(), before, moved.official());
     return Reply.ok(view(moved));
   }
 

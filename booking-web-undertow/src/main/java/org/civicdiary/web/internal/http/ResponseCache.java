@@ -7,22 +7,35 @@ package org.civicdiary.web.internal.http;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.OfficialId;
 
 /**
  * Serialized answers of the public read endpoints (directory, free time) for a few seconds: the
  * widget asks the same questions many times a second, and a department's eight weeks cost the
- * storage real work. Bookings and citizens' own changes do not empty it (at hundreds of bookings a
- * second it would never hold anything): they show within the time to live, and a slot shown free a
- * moment too long is harmless, booking it answers 409. Staff changes to diaries and configuration
- * (absences, schedules, the directory) are rare and empty it at once on this node.
+ * storage real work. Bounded by bytes, not entries. A booking or a citizen's change forgets this
+ * node's answers about that official and department only (emptying it all at hundreds of bookings
+ * a second, it would never hold anything); other nodes show it within the time to live, and a slot
+ * shown free a moment too long is harmless, booking it answers 409. Staff changes to diaries and
+ * configuration (absences, schedules, the directory) are rare and empty it at once on this node.
  */
 public final class ResponseCache {
+  /** A few megabytes: a wide range answers tens of kilobytes, so a count of entries bounds nothing. */
+  public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
   private final Cache<String, byte[]> answers;
 
   public ResponseCache(Duration ttl) {
+    this(ttl, DEFAULT_MAX_BYTES);
+  }
+
+  public ResponseCache(Duration ttl, long maxBytes) {
     this.answers = ttl.isZero() || ttl.isNegative() ? null
-        : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(20_000).build();
+        : Caffeine.newBuilder().expireAfterWrite(ttl).maximumWeight(maxBytes).executor(Runnable::run)
+            .weigher((String key, byte[] body) -> body.length + 2 * key.length() + 64)
+            .build();
   }
 
   public byte[] get(String key, Supplier<byte[]> compute) {
@@ -33,5 +46,24 @@ public final class ResponseCache {
     if (answers != null) {
       answers.invalidateAll();
     }
+  }
+
+  /**
+   * Forgets this node's answers about the officials' free time and their department's: called by
+   * the node that just booked or freed their time, so that its citizen never sees the slot they
+   * just booked offered as free. Other nodes show it within the time to live.
+   */
+  public void forget(DepartmentId department, OfficialId... officials) {
+    if (answers == null) {
+      return;
+    }
+    List<String> prefixes = new ArrayList<>();
+    prefixes.add("department-slots " + department + " ");
+    prefixes.add("department-days " + department + " ");
+    for (OfficialId official : officials) {
+      prefixes.add("official-slots " + official + " ");
+      prefixes.add("official-days " + official + " ");
+    }
+    answers.asMap().keySet().removeIf(key -> prefixes.stream().anyMatch(key::startsWith));
   }
 }

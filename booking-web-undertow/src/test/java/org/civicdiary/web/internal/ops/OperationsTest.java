@@ -274,13 +274,19 @@ class OperationsTest {
   }
 
   @Test
-  void theAnswerCacheKeepsReadsThroughBookingsAndEmptiesOnStaffChanges() {
+  void theAnswerCacheForgetsTheBookedOfficialOnTheBookingNodeAndEmptiesOnStaffChanges() {
     ApiClient api = start(Map.of("civicdiary.web.free-time-cache", "PT1H"));
     String query = "/api/v1/officials/" + TestOffice.NOVAK + "/slots?agenda=" + TestOffice.ID_CARD + "&from=" + TestOffice.day(1, 2);
+    String other = "/api/v1/officials/" + TestOffice.SVOBODA + "/slots?agenda=" + TestOffice.ID_CARD + "&from=" + TestOffice.day(1, 2);
     assertThat(api.get(query).json().path("slots")).hasSize(8);
+    int otherFree = api.get(other).json().path("slots").size();
     var body = HttpApiContract.booking(TestOffice.NOVAK, TestOffice.ID_CARD, TestOffice.slot(1, 2, 0), HttpApiContract.email());
     assertThat(api.post("/api/v1/reservations", body).status()).isEqualTo(201);
-    assertThat(api.get(query).json().path("slots")).as("bookings do not empty the cache").hasSize(8);
+    assertThat(api.get(query).json().path("slots")).as("the booking node forgets that official's answers").hasSize(7);
+    // booked behind the API's back: the other official's answer still comes from the cache
+    var elsewhere = HttpApiContract.booking(TestOffice.SVOBODA, TestOffice.ID_CARD, TestOffice.slot(1, 2, 0), HttpApiContract.email());
+    assertThat(start(Map.of()).post("/api/v1/reservations", elsewhere).status()).isEqualTo(201);
+    assertThat(api.get(other).json().path("slots")).as("other officials' answers stay").hasSize(otherFree);
     body.put("email", HttpApiContract.email());
     assertProblem(api.post("/api/v1/reservations", body), 409, "slot-taken");
     String token = api.post("/api/v1/staff/login", Map.of("username", TestOffice.ADMIN, "password", TestOffice.PASSWORD,
@@ -290,6 +296,23 @@ class OperationsTest {
     assertThat(absence.status()).isEqualTo(201);
     assertThat(api.get(query).json().path("slots")).as("a staff change empties it: 8 less the booked and the blocked").hasSize(5);
   }
+
+  @Test
+  void theAnswerCacheIsBoundedByBytes() {
+    var cache = new org.civicdiary.web.internal.http.ResponseCache(Duration.ofHours(1), 256 * 1024);
+    for (int i = 0; i < 200; i++) {
+      cache.get("official-slots novak range " + i, () -> new byte[67 * 1024]);
+    }
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 0; i < 200; i++) {
+      cache.get("official-slots novak range " + i, () -> {
+        computed.incrementAndGet();
+        return new byte[1];
+      });
+    }
+    assertThat(computed.get()).as("at most 3 answers of 67 KB fit in 256 KB: the rest were dropped").isGreaterThanOrEqualTo(196);
+  }
+
 
   @Test
   void aChunkedBodyOverTheLimitIs413() throws Exception {
