@@ -173,7 +173,7 @@ abstract class FeedsPart extends ContractPart {
 
   @Test
   void theCitizensNameOnlyWhenAllowedAndTheTopicAsShortAsConfigured() throws Exception {
-    String id = bookWithTopic(slot(8, 3, 0), LONG_TOPIC);
+    String id = bookWithTopic(slot(8, 3, 7), LONG_TOPIC);
     BookingServer named = c.startServer(Map.of("civicdiary.feed.citizen-names", "true",
         "civicdiary.feed.topic-length", "12", "civicdiary.feed.cache", "PT0S"));
     String path = create(OFFICIAL_NOVAK, NOVAK);
