@@ -47,6 +47,8 @@ class ApiKeysConsoleTest extends StaffConsole {
     assertThat(row(NAME).getText()).contains(stored.prefix(), "aktivní");
     browser.assertAccessible("console API keys with a new key");
 
+    browser.open(servers.consoleUrl() + "#audit");
+    browser.find(browser.driver(), "h1", "Záznam změn");
     openPage();
     assertThat(browser.driver().getPageSource()).as("the key shows once").doesNotContain(secret);
 
