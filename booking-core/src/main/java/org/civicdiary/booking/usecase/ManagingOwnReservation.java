@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.usecase;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -100,8 +101,19 @@ public final class ManagingOwnReservation {
     return reservation.status() == Status.DISPLACED ? proposals.propose(reservation) : List.of();
   }
 
+  /**
+   * The reservation the token opens. A link expires when the meeting is over by the office's
+   * retention period: by then the reservation is anonymised, and a link in an old mailbox should
+   * open nothing at all. It answers like a token that never existed.
+   */
   private Reservation find(ManageToken token) {
     Objects.requireNonNull(token, "token");
-    return context.storage.reservations().findByManageTokenHash(token.hash()).orElseThrow(TokenInvalid::new);
+    Reservation reservation = context.storage.reservations().findByManageTokenHash(token.hash())
+        .orElseThrow(TokenInvalid::new);
+    Duration retention = Duration.ofDays(context.officeOf(reservation.department()).policy().retentionDays());
+    if (context.now().isAfter(reservation.end().plus(retention))) {
+      throw new TokenInvalid();
+    }
+    return reservation;
   }
 }

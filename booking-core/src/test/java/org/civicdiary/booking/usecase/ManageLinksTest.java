@@ -81,6 +81,20 @@ class ManageLinksTest {
   }
 
   @Test
+  void aLinkExpiresWhenTheMeetingIsOverByTheRetentionPeriod() {
+    Booked booked = book("08:00");
+    java.time.Duration retention = java.time.Duration.ofDays(
+        org.civicdiary.booking.model.BookingPolicy.DEFAULT.retentionDays());
+    hall.clock.set(booked.reservation().end().plus(retention));
+    assertThat(diary.managingOwnReservation().view(booked.token()).id()).isEqualTo(booked.reservation().id());
+    hall.clock.set(booked.reservation().end().plus(retention).plusSeconds(1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> diary.managingOwnReservation().view(booked.token()))
+        .isInstanceOf(org.civicdiary.booking.error.TokenInvalid.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> diary.managingOwnReservation().cancel(booked.token()))
+        .isInstanceOf(org.civicdiary.booking.error.TokenInvalid.class);
+  }
+
+  @Test
   void tokensLookUniformlyRandomBitByBit() {
     int count = 2000;
     int[] ones = new int[256];
