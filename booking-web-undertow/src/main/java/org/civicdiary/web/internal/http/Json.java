@@ -91,6 +91,8 @@ public final class Json {
   /** The years a booking system has any business with; beyond them date arithmetic overflows. */
   private static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
   private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+  private static final Instant FIRST_INSTANT = FIRST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+  private static final Instant LAST_INSTANT = LAST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
 
   /**
    * An ISO-8601 date between 1900 and 9999.
@@ -112,8 +114,7 @@ public final class Json {
    */
   public static Instant instant(String text) {
     Instant instant = Instant.parse(text);
-    if (instant.isBefore(FIRST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant())
-        || instant.isAfter(LAST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+    if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
       throw new DateTimeException("outside 1900–9999");
     }
     return instant;

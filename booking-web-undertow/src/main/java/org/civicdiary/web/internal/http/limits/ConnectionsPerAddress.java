@@ -52,9 +52,4 @@ public final class ConnectionsPerAddress implements HttpHandler {
     }
     next.handleRequest(exchange);
   }
-
-  /** How many connections the address holds (for tests). */
-  int openFrom(InetAddress address) {
-    return open.getOrDefault(address, 0);
-  }
 }
