@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.civicdiary.booking.usecase.Challenge;
 import org.civicdiary.booking.usecase.Solution;
 import org.civicdiary.testkit.contract.ProofOfWorkContract;
@@ -128,6 +130,36 @@ abstract class ProofOfWorkPart extends ContractPart {
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     assertProblem(again, 403, "challenge-reused", null);
     assertNothingBooked(second);
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyIsAnsweredAgainThoughItsSolutionIsSpentOrExpired() {
+    String solution = solved();
+    Map<String, Object> body = booking();
+    String key = UUID.randomUUID().toString();
+
+    Response first = pow.post("/api/v1/reservations", body, "Altcha", solution, "Idempotency-Key", key);
+    Response retry = pow.post("/api/v1/reservations", body, "Altcha", solution, "Idempotency-Key", key);
+    Response late;
+    try {
+      c.clock.advance(Duration.ofMinutes(10));
+      late = pow.post("/api/v1/reservations", body, "Altcha", solution, "Idempotency-Key", key);
+    } finally {
+      c.resetClock();
+    }
+
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    for (Response again : List.of(retry, late)) {
+      assertThat(again.status()).as(again.body()).isEqualTo(201);
+      assertThat(again.header("Idempotent-Replayed")).contains("true");
+      assertThat(again.json().path("reservation").path("id")).isEqualTo(first.json().path("reservation").path("id"));
+    }
+    // the spent solution still books nothing new, with or without a key of its own
+    Map<String, Object> other = booking();
+    assertProblem(pow.post("/api/v1/reservations", other, "Altcha", solution,
+        "Idempotency-Key", UUID.randomUUID().toString()), 403, "challenge-reused", null);
+    assertProblem(pow.post("/api/v1/reservations", other, "Altcha", solution), 403, "challenge-reused", null);
+    assertNothingBooked(other);
   }
 
   @Test

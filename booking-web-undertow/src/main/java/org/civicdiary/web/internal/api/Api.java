@@ -87,15 +87,15 @@ public final class Api {
     ResponseCache cache = new ResponseCache(settings.freeTimeCache(), settings.freeTimeCacheBytes());
     Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
     this.publicEndpoints = new PublicEndpoints(diary, cache);
+    this.proofOfWork = new ProofOfWork(diary, settings.proofOfWork());
     this.bookings = new BookingEndpoints(diary, cache, idempotency, new Throttle(settings.bookingPerEmail()), metrics,
-        settings);
+        settings, proofOfWork);
     this.manage = new ManageEndpoints(diary, cache);
     this.auth = new AuthEndpoints(authenticator, settings.staff());
     this.staff = new StaffEndpoints(diary, cache);
     this.admin = new AdminEndpoints(diary, cache);
     this.directory = new DirectoryEndpoints(diary, cache);
     this.statistics = new StatisticsEndpoints(diary);
-    this.proofOfWork = new ProofOfWork(diary, settings.proofOfWork());
     this.apiKeys = new ApiKeyEndpoints(diary);
     this.webhooks = new WebhookEndpoints(diary);
     this.feeds = new FeedEndpoints(diary, settings);
@@ -150,7 +150,7 @@ public final class Api {
     r.add(get(v1 + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialSlots));
     r.add(get(v1 + "/challenge", Access.PUBLIC, Limit.QUERY, proofOfWork::challenge));
     r.add(new Route("POST", v1 + "/reservations", Access.PUBLIC, Limit.BOOKING,
-        Problems.Disclosure.CONCEAL_EMAIL, proofOfWork.required(bookings::book)));
+        Problems.Disclosure.CONCEAL_EMAIL, bookings::book));
     r.add(get(v1 + "/manage/{token}", Access.PUBLIC, Limit.QUERY, manage::view));
     r.add(get(v1 + "/manage/{token}/proposals", Access.PUBLIC, Limit.QUERY, manage::proposals));
     r.add(post(v1 + "/manage/{token}/cancel", Access.PUBLIC, Limit.BOOKING, manage::cancel));

@@ -48,9 +48,11 @@ final class BookingEndpoints {
   private final Throttle perEmail;
   private final Metrics metrics;
   private final WebSettings settings;
+  private final ProofOfWork proofOfWork;
 
   BookingEndpoints(CivicDiary diary, ResponseCache cache, Idempotency idempotency, Throttle perEmail, Metrics metrics,
-      WebSettings settings) {
+      WebSettings settings, ProofOfWork proofOfWork) {
+    this.proofOfWork = proofOfWork;
     this.diary = diary;
     this.cache = cache;
     this.idempotency = idempotency;
@@ -61,17 +63,23 @@ final class BookingEndpoints {
 
   /** POST /api/v1/reservations: 201 with the reservation and its manage link. */
   Reply book(Call call) {
-    BookingRequest request = request(call.body(BookingBody.class), Channel.WEB);
     // bound to the client's address: someone else repeating a key and body gets no manage link
     String key = Idempotency.key(call, "reservations:" + call.limitKey());
     if (key == null) {
-      return bookOnce(call, request, null, null);
+      proofOfWork.demand(call);
+      return bookOnce(call, request(call.body(BookingBody.class), Channel.WEB), null, null);
     }
     String hash = Json.canonicalHash(call.rawBody());
-    // a concurrent retry waits for the first and then answers as it did
+    // A concurrent retry waits for the first and then answers as it did. A retry is answered
+    // before its proof of work is checked: it carries the first attempt's solution, which that
+    // attempt spent, and a lost answer must not turn into "challenge-reused".
     synchronized (idempotency.lockFor(key)) {
       Optional<Reply> replay = idempotency.replay(key, hash, this::withFreshToken);
-      return replay.isPresent() ? replay.get() : bookOnce(call, request, key, hash);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+      proofOfWork.demand(call);
+      return bookOnce(call, request(call.body(BookingBody.class), Channel.WEB), key, hash);
     }
   }
 

@@ -30,7 +30,7 @@ import org.civicdiary.web.internal.problem.Refusal;
  * Proof of work on public writes (ALTCHA): hands out challenges, harder for an address in a burst,
  * and lets a route through only with a solved one in the {@code Altcha} header (the base64 JSON
  * payload), or with an integration's API key ({@code Authorization: Bearer cdk_…}). A route opts
- * in by wrapping its action: {@code proofOfWork.required(bookings::book)}. With difficulty 0 it lets
+ * in by wrapping its action: {@code proofOfWork.required(waitingList::join)}. With difficulty 0 it lets
  * everything through and the widget solves nothing.
  */
 final class ProofOfWork {
@@ -71,11 +71,16 @@ final class ProofOfWork {
   /** The action, behind the check. */
   Route.Action required(Route.Action action) {
     return call -> {
-      if (work != null) {
-        check(call);
-      }
+      demand(call);
       return action.handle(call);
     };
+  }
+
+  /** The check alone, for an action that must answer a retry before it (booking with Idempotency-Key). */
+  void demand(Call call) {
+    if (work != null) {
+      check(call);
+    }
   }
 
   private void check(Call call) {
