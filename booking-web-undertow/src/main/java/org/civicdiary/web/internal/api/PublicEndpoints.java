@@ -42,52 +42,52 @@ final class PublicEndpoints {
   }
 
   Reply directory(Call call) {
-    return json(cache.get("directory", () -> Json.write(new Views.DirectoryView(
+    return cache.json("directory", () -> Json.write(new Views.DirectoryView(
         diary.readingDirectory().offices().stream().map(Views.OfficeView::of).toList(),
-        diary.readingDirectory().departments().stream().map(this::department).toList()))));
+        diary.readingDirectory().departments().stream().map(this::department).toList())));
   }
 
   Reply department(Call call) {
     DepartmentId id = DepartmentId.of(call.path("id"));
-    return json(cache.get("department " + id, () -> Json.write(department(diary.readingDirectory().department(id)))));
+    return cache.json("department " + id, () -> Json.write(department(diary.readingDirectory().department(id))));
   }
 
   Reply officialSlots(Call call) {
     OfficialId official = OfficialId.of(call.path("id"));
     Range range = Range.of(call);
-    return json(cache.get("official-slots " + official + " " + range, () -> Json.write(new Views.OfficialSlots(
+    return cache.json("official-slots " + official + " " + range, () -> Json.write(new Views.OfficialSlots(
         official.value(), range.agenda.value(),
         diary.findingFreeSlots().ofOfficial(official, range.agenda, range.from, range.to).stream()
-            .map(SlotView::of).toList()))));
+            .map(SlotView::of).toList())));
   }
 
   Reply officialDays(Call call) {
     OfficialId official = OfficialId.of(call.path("id"));
     Range range = Range.of(call);
-    return json(cache.get("official-days " + official + " " + range, () -> {
+    return cache.json("official-days " + official + " " + range, () -> {
       List<FreeSlot> free = diary.findingFreeSlots().ofOfficial(official, range.agenda, range.from, range.to);
       Official found = diary.readingDirectory().official(official);
       return Json.write(new Views.OfficialDays(official.value(), range.agenda.value(),
           days(free, diary.readingDirectory().zoneOf(found.department()))));
-    }));
+    });
   }
 
   Reply departmentSlots(Call call) {
     DepartmentId department = DepartmentId.of(call.path("id"));
     Range range = Range.of(call);
-    return json(cache.get("department-slots " + department + " " + range, () -> {
+    return cache.json("department-slots " + department + " " + range, () -> {
       List<FreeSlot> free = diary.findingFreeSlots().ofDepartment(department, range.agenda, range.from, range.to);
       return Json.write(new Views.DepartmentSlots(department.value(), range.agenda.value(), firstAvailable(free)));
-    }));
+    });
   }
 
   Reply departmentDays(Call call) {
     DepartmentId department = DepartmentId.of(call.path("id"));
     Range range = Range.of(call);
-    return json(cache.get("department-days " + department + " " + range, () -> {
+    return cache.json("department-days " + department + " " + range, () -> {
       List<FreeSlot> free = diary.findingFreeSlots().ofDepartment(department, range.agenda, range.from, range.to);
       return Json.write(new Views.DepartmentDays(department.value(), range.agenda.value(), days(free, diary.readingDirectory().zoneOf(department))));
-    }));
+    });
   }
 
   private DepartmentView department(Department d) {
@@ -146,10 +146,6 @@ final class PublicEndpoints {
       i = j;
     }
     return result;
-  }
-
-  private static Reply json(byte[] body) {
-    return Reply.bytes(200, Reply.JSON, body);
   }
 
   /** The query of a free-time request: agenda and days [from, to] ({@code to} defaults to {@code from}). */

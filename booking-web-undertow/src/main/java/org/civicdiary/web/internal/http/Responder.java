@@ -9,6 +9,7 @@ import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.civicdiary.web.internal.problem.Problem;
@@ -23,6 +24,8 @@ public final class Responder {
   /** The code of the problem answered, for the rejection metrics. */
   public static final AttachmentKey<String> PROBLEM = AttachmentKey.create(String.class);
   private static final AttachmentKey<AtomicBoolean> ANSWERED = AttachmentKey.create(AtomicBoolean.class);
+  private static final String CONTENT_ENCODING = "Content-Encoding";
+  private static final String VARY = "Vary";
 
   private Responder() {}
 
@@ -41,7 +44,32 @@ public final class Responder {
     if (!claim(exchange)) {
       return;
     }
-    write(exchange, reply.status(), reply.contentType(), reply.body(), reply.headers());
+    Reply encoded = encoded(reply, Gzip.accepted(exchange.getRequestHeaders().get(Headers.ACCEPT_ENCODING)));
+    write(exchange, encoded.status(), encoded.contentType(), encoded.body(), encoded.headers());
+  }
+
+  /**
+   * A large answer gzip-encoded for a client that accepts gzip, and plain for one that does not
+   * (the answer cache keeps large answers compressed). Not an answer with an ETag: the feed's
+   * validators name one representation, and it is small.
+   */
+  static Reply encoded(Reply reply, boolean acceptsGzip) {
+    boolean gzipped = Gzip.ENCODING.equals(reply.headers().get(CONTENT_ENCODING));
+    if (!gzipped && (reply.body().length < Gzip.THRESHOLD || reply.headers().containsKey("ETag")
+        || reply.contentType() == null || !(reply.contentType().equals(Reply.JSON) || reply.contentType().startsWith("text/")))) {
+      return reply;
+    }
+    Map<String, String> headers = new HashMap<>(reply.headers());
+    headers.put(VARY, "Accept-Encoding");
+    byte[] body = reply.body();
+    if (acceptsGzip && !gzipped) {
+      body = Gzip.compress(body);
+      headers.put(CONTENT_ENCODING, Gzip.ENCODING);
+    } else if (!acceptsGzip && gzipped) {
+      body = Gzip.decompress(body);
+      headers.remove(CONTENT_ENCODING);
+    }
+    return new Reply(reply.status(), reply.contentType(), body, headers);
   }
 
   public static void problem(HttpServerExchange exchange, Throwable error) {
@@ -81,7 +109,13 @@ public final class Responder {
       return;
     }
     exchange.setStatusCode(status);
-    headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+    headers.forEach((name, value) -> {
+      if (name.equals(VARY)) {
+        exchange.getResponseHeaders().add(Headers.VARY, value); // beside CORS's Vary: Origin
+      } else {
+        exchange.getResponseHeaders().put(HttpString.tryFromString(name), value);
+      }
+    });
     if (contentType != null) {
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE,
           contentType.startsWith("text/") ? contentType + ";charset=utf-8" : contentType);

@@ -21,11 +21,15 @@ import org.civicdiary.booking.model.OfficialId;
  * a second, it would never hold anything); other nodes show it within the time to live, and a slot
  * shown free a moment too long is harmless, booking it answers 409. Staff changes to diaries and
  * configuration (absences, schedules, the directory) are rare and empty it at once on this node.
+ *
+ * <p>Answers of {@link Gzip#THRESHOLD} bytes or more are kept gzip-compressed (JSON of free time
+ * shrinks about tenfold), so the same bytes hold ten times the answers, and a client that accepts
+ * gzip gets them as they are kept.
  */
 public final class ResponseCache {
   /** A few megabytes: a wide range answers tens of kilobytes, so a count of entries bounds nothing. */
   public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
-  private final Cache<String, byte[]> answers;
+  private final Cache<String, Kept> answers;
 
   public ResponseCache(Duration ttl) {
     this(ttl, DEFAULT_MAX_BYTES);
@@ -34,12 +38,21 @@ public final class ResponseCache {
   public ResponseCache(Duration ttl, long maxBytes) {
     this.answers = ttl.isZero() || ttl.isNegative() ? null
         : Caffeine.newBuilder().expireAfterWrite(ttl).maximumWeight(maxBytes).executor(Runnable::run)
-            .weigher((String key, byte[] body) -> body.length + 2 * key.length() + 64)
+            .weigher((String key, Kept kept) -> kept.body.length + 2 * key.length() + 64)
             .build();
   }
 
-  public byte[] get(String key, Supplier<byte[]> compute) {
-    return answers == null ? compute.get() : answers.get(key, k -> compute.get());
+  /** The JSON answer kept under the key, or computed now (and kept); large ones come gzip-encoded. */
+  public Reply json(String key, Supplier<byte[]> compute) {
+    Kept kept = answers == null ? Kept.of(compute.get()) : answers.get(key, k -> Kept.of(compute.get()));
+    Reply reply = Reply.bytes(200, Reply.JSON, kept.body);
+    return kept.gzip ? reply.header("Content-Encoding", Gzip.ENCODING) : reply;
+  }
+
+  private record Kept(byte[] body, boolean gzip) {
+    static Kept of(byte[] body) {
+      return body.length >= Gzip.THRESHOLD ? new Kept(Gzip.compress(body), true) : new Kept(body, false);
+    }
   }
 
   public void invalidate() {

@@ -4,7 +4,6 @@
  */
 package org.civicdiary.web.internal.pages;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
+import org.civicdiary.web.internal.http.Gzip;
 
 /**
  * The pages' files, prepared once at start: each gets a content hash, a second URL with that hash
@@ -208,16 +207,7 @@ public final class Assets {
   }
 
   private static byte[] gzip(byte[] body) {
-    var out = new ByteArrayOutputStream(body.length / 3 + 32);
-    try (var zip = new GZIPOutputStream(out) {
-      {
-        def.setLevel(Deflater.BEST_COMPRESSION);
-      }
-    }) {
-      zip.write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.size() < body.length ? out.toByteArray() : null;
+    byte[] zipped = Gzip.compress(body, Deflater.BEST_COMPRESSION);
+    return zipped.length < body.length ? zipped : null;
   }
 }

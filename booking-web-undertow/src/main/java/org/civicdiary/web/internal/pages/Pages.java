@@ -12,12 +12,12 @@ import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.civicdiary.web.internal.pages.Assets.Asset;
 import org.civicdiary.web.internal.http.Json;
+import org.civicdiary.web.internal.http.Gzip;
 import org.civicdiary.web.internal.http.Responder;
 import org.civicdiary.web.internal.problem.Problem;
 import org.civicdiary.web.internal.problem.Refusal;
@@ -149,31 +149,7 @@ public final class Pages implements HttpHandler {
     }
   }
 
-  /** Whether {@code Accept-Encoding} allows gzip: named or {@code *}, with a weight above zero. */
   static boolean acceptsGzip(List<String> headers) {
-    if (headers == null) {
-      return false;
-    }
-    boolean star = false;
-    for (String header : headers) {
-      for (String item : header.split(",")) {
-        String[] parts = item.trim().split(";");
-        String coding = parts[0].trim().toLowerCase(Locale.ROOT);
-        boolean allowed = true;
-        for (int i = 1; i < parts.length; i++) {
-          String param = parts[i].trim().toLowerCase(Locale.ROOT);
-          if (param.startsWith("q=")) {
-            allowed = !param.substring(2).trim().matches("0(\\.0*)?");
-          }
-        }
-        if (coding.equals("gzip") || coding.equals("x-gzip")) {
-          return allowed;
-        }
-        if (coding.equals("*")) {
-          star = allowed;
-        }
-      }
-    }
-    return star;
+    return Gzip.accepted(headers);
   }
 }

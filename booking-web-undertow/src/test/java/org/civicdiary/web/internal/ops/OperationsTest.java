@@ -301,11 +301,12 @@ class OperationsTest {
   void theAnswerCacheIsBoundedByBytes() {
     var cache = new org.civicdiary.web.internal.http.ResponseCache(Duration.ofHours(1), 256 * 1024);
     for (int i = 0; i < 200; i++) {
-      cache.get("official-slots novak range " + i, () -> new byte[67 * 1024]);
+      int seed = i;
+      cache.json("official-slots novak range " + i, () -> incompressible(67 * 1024, seed));
     }
     java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
     for (int i = 0; i < 200; i++) {
-      cache.get("official-slots novak range " + i, () -> {
+      cache.json("official-slots novak range " + i, () -> {
         computed.incrementAndGet();
         return new byte[1];
       });
@@ -313,6 +314,74 @@ class OperationsTest {
     assertThat(computed.get()).as("at most 3 answers of 67 KB fit in 256 KB: the rest were dropped").isGreaterThanOrEqualTo(196);
   }
 
+  @Test
+  void largeAnswersAreKeptCompressedSoTheSameBytesHoldManyMore() {
+    var cache = new org.civicdiary.web.internal.http.ResponseCache(Duration.ofHours(1), 256 * 1024);
+    for (int i = 0; i < 20; i++) {
+      byte[] answer = slotsJson(i);
+      assertThat(answer.length).isGreaterThan(60 * 1024);
+      assertThat(cache.json("official-slots novak range " + i, () -> answer).headers())
+          .containsEntry("Content-Encoding", "gzip");
+    }
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 0; i < 20; i++) {
+      cache.json("official-slots novak range " + i, () -> {
+        computed.incrementAndGet();
+        return new byte[1];
+      });
+    }
+    assertThat(computed.get()).as("20 answers of over 60 KB stay in 256 KB, compressed").isZero();
+    assertThat(cache.json("directory", () -> "{\"small\":true}".getBytes(StandardCharsets.UTF_8)).headers())
+        .as("a small answer is kept as it is").doesNotContainKey("Content-Encoding");
+  }
+
+  @Test
+  void aLargeAnswerGoesOutGzipEncodedToAClientThatAcceptsItAndPlainToOneThatDoesNot() throws Exception {
+    ApiClient api = start(Map.of("civicdiary.web.free-time-cache", "PT1H"));
+    String query = "/api/v1/officials/" + TestOffice.NOVAK + "/slots?agenda=" + TestOffice.ID_CARD + "&from="
+        + TestOffice.day(0, 0) + "&to=" + TestOffice.day(7, 4);
+    HttpClient http = ApiClient.newHttpClient();
+    // twice each: the first answer is computed, the second comes from the cache (kept compressed)
+    for (int round = 0; round < 2; round++) {
+      HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(api.base().resolve(api.base().getPath() + query))
+          .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(api.base().resolve(api.base().getPath() + query))
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(zipped.statusCode()).isEqualTo(200);
+      assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+      assertThat(zipped.headers().allValues("Vary").toString()).contains("Accept-Encoding");
+      assertThat(plain.statusCode()).isEqualTo(200);
+      assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(plain.headers().allValues("Vary").toString()).contains("Accept-Encoding");
+      byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body())).readAllBytes();
+      assertThat(new String(unzipped, StandardCharsets.UTF_8)).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+      assertThat(plain.body().length).as("a wide range is a large answer").isGreaterThan(10_000);
+      assertThat(zipped.body().length).as("and compresses well").isLessThan(plain.body().length / 5);
+    }
+    HttpResponse<byte[]> small = http.send(HttpRequest.newBuilder(api.base().resolve(api.base().getPath()
+        + "/api/v1/officials/" + TestOffice.NOVAK + "/slots?agenda=" + TestOffice.ID_CARD + "&from=" + TestOffice.day(0, 1)))
+        .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(small.headers().firstValue("Content-Encoding")).as("one day's answer is small").isEmpty();
+  }
+
+  private static byte[] incompressible(int size, int seed) {
+    byte[] bytes = new byte[size];
+    new java.util.Random(seed).nextBytes(bytes);
+    return bytes;
+  }
+
+  /** About 67 KB of free-time JSON, as a wide range answers. */
+  private static byte[] slotsJson(int seed) {
+    StringBuilder json = new StringBuilder("{\"official\":\"novak\",\"agenda\":\"id-card\",\"slots\":[");
+    java.time.Instant start = java.time.Instant.parse("2027-03-01T15:00:00Z").plus(Duration.ofDays(seed));
+    for (int i = 0; i < 1100; i++) {
+      java.time.Instant at = start.plus(Duration.ofMinutes(15L * i));
+      json.append(i == 0 ? "" : ",").append("{\"start\":\"").append(at).append("\",\"end\":\"")
+          .append(at.plus(Duration.ofMinutes(15))).append("\"}");
+    }
+    return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+  }
 
   @Test
   void aChunkedBodyOverTheLimitIs413() throws Exception {

@@ -1,0 +1,57 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.web.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class GzipTest {
+  private static final byte[] LARGE = ("{\"slots\":[" + "{\"start\":\"2027-03-01T15:00:00Z\"},".repeat(100) + "{}]}")
+      .getBytes(StandardCharsets.UTF_8);
+
+  @Test
+  void aLargeJsonAnswerIsCompressedForAClientThatAcceptsGzipAndLeftPlainForOneThatDoesNot() {
+    Reply reply = Reply.bytes(200, Reply.JSON, LARGE);
+
+    Reply zipped = Responder.encoded(reply, true);
+    Reply plain = Responder.encoded(reply, false);
+
+    assertThat(zipped.headers()).containsEntry("Content-Encoding", "gzip").containsEntry("Vary", "Accept-Encoding");
+    assertThat(zipped.body().length).isLessThan(LARGE.length / 4);
+    assertThat(Gzip.decompress(zipped.body())).isEqualTo(LARGE);
+    assertThat(plain.headers()).doesNotContainKey("Content-Encoding").containsEntry("Vary", "Accept-Encoding");
+    assertThat(plain.body()).isEqualTo(LARGE);
+  }
+
+  @Test
+  void aKeptCompressedAnswerIsDecompressedForAClientThatDoesNotAcceptGzip() {
+    Reply kept = Reply.bytes(200, Reply.JSON, Gzip.compress(LARGE)).header("Content-Encoding", "gzip");
+
+    assertThat(Responder.encoded(kept, false).body()).isEqualTo(LARGE);
+    assertThat(Responder.encoded(kept, false).headers()).doesNotContainKey("Content-Encoding");
+    assertThat(Responder.encoded(kept, true).body()).isEqualTo(kept.body());
+  }
+
+  @Test
+  void smallAnswersAnswersWithAnETagAndBinaryTypesGoOutAsTheyAre() {
+    Reply small = Reply.bytes(200, Reply.JSON, "{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
+    Reply tagged = Reply.bytes(200, "text/calendar", LARGE).header("ETag", "\"abc\"");
+    Reply image = Reply.bytes(200, "image/png", LARGE);
+
+    for (Reply reply : new Reply[] {small, tagged, image}) {
+      assertThat(Responder.encoded(reply, true)).isSameAs(reply);
+    }
+  }
+
+  @Test
+  void acceptEncodingIsReadWithItsWeights() {
+    assertThat(Gzip.accepted(java.util.List.of("gzip, deflate, br"))).isTrue();
+    assertThat(Gzip.accepted(java.util.List.of("gzip;q=0", "*"))).isFalse();
+    assertThat(Gzip.accepted(java.util.List.of("identity"))).isFalse();
+    assertThat(Gzip.accepted(null)).isFalse();
+  }
+}
