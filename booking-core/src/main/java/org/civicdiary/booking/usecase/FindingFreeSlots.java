@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Agenda;
@@ -34,19 +36,45 @@ public final class FindingFreeSlots {
   }
 
   public List<FreeSlot> ofOfficial(OfficialId officialId, AgendaId agendaId, LocalDate from, LocalDate to) {
+    return find(ofOne(officialId, agendaId), from, to);
+  }
+
+  public List<FreeSlot> ofDepartment(DepartmentId departmentId, AgendaId agendaId, LocalDate from, LocalDate to) {
+    return find(ofAll(departmentId, agendaId), from, to);
+  }
+
+  /**
+   * The days [from, to] on which the official has free time for the agenda, each with how many
+   * meetings could start then; ascending, days without free time left out.
+   */
+  public NavigableMap<LocalDate, Integer> daysOfOfficial(OfficialId officialId, AgendaId agendaId, LocalDate from,
+      LocalDate to) {
+    return days(ofOne(officialId, agendaId), from, to);
+  }
+
+  /**
+   * The days [from, to] on which any official of the department has free time for the agenda,
+   * each with how many distinct start times it offers (officials free at the same time count once).
+   */
+  public NavigableMap<LocalDate, Integer> daysOfDepartment(DepartmentId departmentId, AgendaId agendaId, LocalDate from,
+      LocalDate to) {
+    return days(ofAll(departmentId, agendaId), from, to);
+  }
+
+  /** Whose diaries a query reads, and for which agenda. */
+  private record Query(Office office, List<OfficialId> officials, Agenda agenda) {}
+
+  private Query ofOne(OfficialId officialId, AgendaId agendaId) {
     Objects.requireNonNull(officialId, "official");
     Agenda agenda = context.agenda(Objects.requireNonNull(agendaId, "agenda"));
     Official official = context.official(officialId);
     if (!official.department().equals(agenda.department()) || !agenda.handledBy(officialId)) {
       throw new InvalidInput("agenda", "is not handled by official " + officialId);
     }
-    if (!official.active()) {
-      return List.of();
-    }
-    return find(context.officeOf(official.department()), List.of(officialId), agenda, from, to);
+    return new Query(context.officeOf(official.department()), official.active() ? List.of(officialId) : List.of(), agenda);
   }
 
-  public List<FreeSlot> ofDepartment(DepartmentId departmentId, AgendaId agendaId, LocalDate from, LocalDate to) {
+  private Query ofAll(DepartmentId departmentId, AgendaId agendaId) {
     Agenda agenda = context.agenda(Objects.requireNonNull(agendaId, "agenda"));
     if (!agenda.department().equals(Objects.requireNonNull(departmentId, "department"))) {
       throw new NotFound("agenda", agendaId.value());
@@ -57,16 +85,47 @@ public final class FindingFreeSlots {
         officials.add(official.id());
       }
     }
-    return find(context.officeOf(departmentId), officials, agenda, from, to);
+    return new Query(context.officeOf(departmentId), officials, agenda);
   }
 
-  private List<FreeSlot> find(Office office, List<OfficialId> officials, Agenda agenda, LocalDate from, LocalDate to) {
+  private List<FreeSlot> find(Query q, LocalDate from, LocalDate to) {
     Context.requireDates(from, to, MAX_DAYS);
-    Instant earliest = context.now().plus(office.policy().minimumNotice());
-    LocalDate today = context.today(office);
-    LocalDate first = from.isBefore(today) ? today : from;
+    if (q.officials.isEmpty()) {
+      return List.of();
+    }
+    LocalDate today = context.today(q.office);
+    return context.freeTime.find(q.office, q.officials, first(from, today), last(q.office, to, today), earliest(q.office),
+        q.agenda.slots(), FreeTime.Ignore.NOTHING);
+  }
+
+  private NavigableMap<LocalDate, Integer> days(Query q, LocalDate from, LocalDate to) {
+    Context.requireDates(from, to, MAX_DAYS);
+    NavigableMap<LocalDate, Integer> days = new TreeMap<>();
+    if (q.officials.isEmpty()) {
+      return days;
+    }
+    LocalDate today = context.today(q.office);
+    LocalDate first = first(from, today);
+    int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, first, last(q.office, to, today),
+        earliest(q.office), q.agenda.slots());
+    for (int d = 0; d < perDay.length; d++) {
+      if (perDay[d] > 0) {
+        days.put(first.plusDays(d), perDay[d]);
+      }
+    }
+    return days;
+  }
+
+  private Instant earliest(Office office) {
+    return context.now().plus(office.policy().minimumNotice());
+  }
+
+  private static LocalDate first(LocalDate from, LocalDate today) {
+    return from.isBefore(today) ? today : from;
+  }
+
+  private static LocalDate last(Office office, LocalDate to, LocalDate today) {
     LocalDate lastDay = today.plusDays(office.policy().horizonDays());
-    LocalDate last = to.isAfter(lastDay) ? lastDay : to;
-    return context.freeTime.find(office, officials, first, last, earliest, agenda.slots(), FreeTime.Ignore.NOTHING);
+    return to.isAfter(lastDay) ? lastDay : to;
   }
 }

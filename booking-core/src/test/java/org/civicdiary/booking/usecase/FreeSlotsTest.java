@@ -115,6 +115,17 @@ class FreeSlotsTest {
       }
     }
     assertThat(offered).as("a diary that offers nothing proves nothing").isPositive();
+    // The calendar's days count what the slots offer: distinct starts per local day.
+    for (AgendaId agenda : agendas) {
+      assertThat(hall.diary.findingFreeSlots().daysOfDepartment(TownHall.CIVIL, agenda, today, last))
+          .as("department, agenda %s", agenda)
+          .isEqualTo(startsPerDay(hall.diary.findingFreeSlots().ofDepartment(TownHall.CIVIL, agenda, today, last)));
+      for (OfficialId official : officials) {
+        assertThat(hall.diary.findingFreeSlots().daysOfOfficial(official, agenda, today, last))
+            .as("official %s, agenda %s", official, agenda)
+            .isEqualTo(startsPerDay(hall.free(official, agenda, today, last)));
+      }
+    }
     // Each offered slot can be booked (and is let go again, so the next one is tried on the same diary).
     for (OfficialId official : officials) {
       for (AgendaId agenda : agendas) {
@@ -137,6 +148,13 @@ class FreeSlotsTest {
       }
     }
     assertThat(hall.free(official, agenda, today, last)).isEmpty();
+  }
+
+  private static java.util.SortedMap<LocalDate, Integer> startsPerDay(List<FreeSlot> free) {
+    java.util.SortedMap<LocalDate, Integer> days = new java.util.TreeMap<>();
+    free.stream().map(FreeSlot::start).distinct()
+        .forEach(start -> days.merge(LocalDate.ofInstant(start, PRAGUE), 1, Integer::sum));
+    return days;
   }
 
   private static Window[] randomWindows(Random random, LocalDate today) {

@@ -5,17 +5,14 @@
 package org.civicdiary.web.internal.api;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.FreeSlot;
-import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.internal.api.Views.DayView;
@@ -64,12 +61,9 @@ final class PublicEndpoints {
   Reply officialDays(Call call) {
     OfficialId official = OfficialId.of(call.path("id"));
     Range range = Range.of(call);
-    return cache.json("official-days " + official + " " + range, () -> {
-      List<FreeSlot> free = diary.findingFreeSlots().ofOfficial(official, range.agenda, range.from, range.to);
-      Official found = diary.readingDirectory().official(official);
-      return Json.write(new Views.OfficialDays(official.value(), range.agenda.value(),
-          days(free, diary.readingDirectory().zoneOf(found.department()))));
-    });
+    return cache.json("official-days " + official + " " + range, () -> Json.write(new Views.OfficialDays(
+        official.value(), range.agenda.value(),
+        days(diary.findingFreeSlots().daysOfOfficial(official, range.agenda, range.from, range.to)))));
   }
 
   Reply departmentSlots(Call call) {
@@ -84,10 +78,9 @@ final class PublicEndpoints {
   Reply departmentDays(Call call) {
     DepartmentId department = DepartmentId.of(call.path("id"));
     Range range = Range.of(call);
-    return cache.json("department-days " + department + " " + range, () -> {
-      List<FreeSlot> free = diary.findingFreeSlots().ofDepartment(department, range.agenda, range.from, range.to);
-      return Json.write(new Views.DepartmentDays(department.value(), range.agenda.value(), days(free, diary.readingDirectory().zoneOf(department))));
-    });
+    return cache.json("department-days " + department + " " + range, () -> Json.write(new Views.DepartmentDays(
+        department.value(), range.agenda.value(),
+        days(diary.findingFreeSlots().daysOfDepartment(department, range.agenda, range.from, range.to)))));
   }
 
   private DepartmentView department(Department d) {
@@ -97,27 +90,9 @@ final class PublicEndpoints {
         agendas.stream().map(Views.AgendaView::of).toList());
   }
 
-  /**
-   * Days with free time, counting distinct start times (a department's officials share them). The
-   * slots come ordered by start, so the local date is worked out once per day, not per slot.
-   */
-  private static List<DayView> days(List<FreeSlot> free, ZoneId zone) {
-    Map<LocalDate, Integer> counts = new TreeMap<>();
-    java.time.Instant last = null;
-    LocalDate date = null;
-    long nextMidnight = Long.MIN_VALUE;
-    for (FreeSlot slot : free) {
-      if (!slot.start().equals(last)) {
-        if (slot.start().getEpochSecond() >= nextMidnight) {
-          date = LocalDate.ofInstant(slot.start(), zone);
-          nextMidnight = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
-        }
-        counts.merge(date, 1, Integer::sum);
-        last = slot.start();
-      }
-    }
-    List<DayView> days = new ArrayList<>(counts.size());
-    counts.forEach((day, n) -> days.add(new DayView(day, n)));
+  private static List<DayView> days(Map<LocalDate, Integer> free) {
+    List<DayView> days = new ArrayList<>(free.size());
+    free.forEach((day, n) -> days.add(new DayView(day, n)));
     return days;
   }
 

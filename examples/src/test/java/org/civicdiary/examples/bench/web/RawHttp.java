@@ -33,7 +33,13 @@ final class RawHttp implements AutoCloseable {
   }
 
   static byte[] get(String path) {
-    return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    return get(path, "");
+  }
+
+  /** A GET with more header lines, each ending in CRLF. */
+  static byte[] get(String path, String moreHeaders) {
+    return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n" + moreHeaders + "\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   static byte[] postJson(String path, String json) {
