@@ -126,10 +126,14 @@ public final class RandomRangeLoadHarness {
           return;
         }
         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        if (info.getGcCause().equals("System.gc()")) {
+          return; // the harness's own, around the run (notifications come late, on a thread of their own)
+        }
         // G1's "Old Generation", Serial's "MarkSweepCompact", Parallel's "PS MarkSweep": stop-the-world full collections
         String name = info.getGcName();
         if (name.contains("Old Generation") || name.contains("MarkSweep")) {
           FULL.incrementAndGet();
+          System.out.println("full GC: " + info.getGcCause());
         } else if (!name.contains("Concurrent")) {
           YOUNG.incrementAndGet();
         }
