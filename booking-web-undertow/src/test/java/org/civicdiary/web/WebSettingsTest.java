@@ -47,6 +47,22 @@ class WebSettingsTest {
   }
 
   @Test
+  void theRemovedFeedCitizenNamesSettingStopsTheStartSayingToSetTheOfficePolicy() {
+    for (String value : List.of("true", "false")) {
+      assertThatThrownBy(() -> read(Map.of("civicdiary.feed.citizen-names", value)))
+          .isInstanceOf(InvalidSetting.class)
+          .hasMessageContaining("civicdiary.feed.citizen-names")
+          .hasMessageContaining("CIVICDIARY_FEED_CITIZEN_NAMES")
+          .hasMessageContaining("feedShowsCitizenNames");
+    }
+    assertThatThrownBy(() -> WebSettings.from(Settings.of(new java.util.Properties(),
+        Map.of("CIVICDIARY_FEED_CITIZEN_NAMES", "true"))))
+        .as("set in the environment too").isInstanceOf(InvalidSetting.class);
+    assertThat(read(Map.of("civicdiary.feed.citizen-names", " ")).feed().topicLength())
+        .as("an empty value is as good as none").isEqualTo(40);
+  }
+
+  @Test
   void theManageLinkIsBuiltFromThePublicUrlAndPrefix() {
     WebSettings s = read(Map.of("civicdiary.web.public-url", "https://praha6.example/", "civicdiary.web.prefix", "/booking",
         "civicdiary.web.manage-link", "{base}/m/{token}"));

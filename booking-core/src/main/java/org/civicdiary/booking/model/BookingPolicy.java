@@ -16,6 +16,9 @@ import org.civicdiary.booking.error.InvalidInput;
  * @param topicMaxLength the longest topic accepted
  * @param retentionDays how many days after the meeting personal data is kept
  * @param reminderLead how long before the meeting the reminder goes out
+ * @param feedShowsCitizenNames whether the officials' private calendar feeds name the citizen beside
+ *     the agenda; off by default, because a calendar synchronised to a phone or a cloud service is
+ *     another copy of personal data, so the office must allow it on purpose
  */
 public record BookingPolicy(
     int horizonDays,
@@ -23,10 +26,11 @@ public record BookingPolicy(
     int maxOpenPerEmail,
     int topicMaxLength,
     int retentionDays,
-    Duration reminderLead) {
+    Duration reminderLead,
+    boolean feedShowsCitizenNames) {
 
   public static final BookingPolicy DEFAULT =
-      new BookingPolicy(60, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1));
+      new BookingPolicy(60, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1), false);
 
   public BookingPolicy {
     Check.range("horizonDays", horizonDays, 1, 730);

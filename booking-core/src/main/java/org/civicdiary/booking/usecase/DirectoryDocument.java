@@ -33,9 +33,12 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
 
   public record PhoneEntry(Text purpose, String number) {}
 
-  /** The office's booking rules; a field left out takes the default's value. */
+  /**
+   * The office's booking rules; a field left out takes the default's value (so a document that
+   * leaves out {@code feedShowsCitizenNames} keeps citizens' names out of the officials' feeds).
+   */
   public record PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail,
-      Integer topicMaxLength, Integer retentionDays, Duration reminderLead) {}
+      Integer topicMaxLength, Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames) {}
 
   /**
    * @param zone a time-zone id such as {@code Europe/Prague}

@@ -277,25 +277,26 @@ public final class ImportingDirectory {
       int topic = or(p.topicMaxLength(), d.topicMaxLength());
       int retention = or(p.retentionDays(), d.retentionDays());
       Duration reminder = or(p.reminderLead(), d.reminderLead());
+      boolean names = or(p.feedShowsCitizenNames(), d.feedShowsCitizenNames());
       // Each field alone against the defaults, so that every bad field is named, not only the first.
       List<Supplier<BookingPolicy>> alone = List.of(
           () -> new BookingPolicy(horizon, d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
-              d.retentionDays(), d.reminderLead()),
+              d.retentionDays(), d.reminderLead(), names),
           () -> new BookingPolicy(d.horizonDays(), notice, d.maxOpenPerEmail(), d.topicMaxLength(),
-              d.retentionDays(), d.reminderLead()),
+              d.retentionDays(), d.reminderLead(), names),
           () -> new BookingPolicy(d.horizonDays(), d.minimumNotice(), open, d.topicMaxLength(),
-              d.retentionDays(), d.reminderLead()),
+              d.retentionDays(), d.reminderLead(), names),
           () -> new BookingPolicy(d.horizonDays(), d.minimumNotice(), d.maxOpenPerEmail(), topic,
-              d.retentionDays(), d.reminderLead()),
+              d.retentionDays(), d.reminderLead(), names),
           () -> new BookingPolicy(d.horizonDays(), d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
-              retention, d.reminderLead()),
+              retention, d.reminderLead(), names),
           () -> new BookingPolicy(d.horizonDays(), d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
-              d.retentionDays(), reminder));
+              d.retentionDays(), reminder, names));
       boolean ok = true;
       for (Supplier<BookingPolicy> field : alone) {
         ok &= within(path, field) != null;
       }
-      return ok ? new BookingPolicy(horizon, notice, open, topic, retention, reminder) : null;
+      return ok ? new BookingPolicy(horizon, notice, open, topic, retention, reminder, names) : null;
     }
 
     private void department(String path, DepartmentEntry entry, List<Runnable> agendaChecks) {
@@ -554,7 +555,7 @@ public final class ImportingDirectory {
     return new OfficeEntry(o.id().value(), text(o.name()), o.zone().getId(), o.slotMinutes(), place(o.place()),
         o.phones().stream().map(ph -> new PhoneEntry(text(ph.purpose()), ph.number())).toList(),
         new PolicyEntry(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(), p.retentionDays(),
-            p.reminderLead()));
+            p.reminderLead(), p.feedShowsCitizenNames()));
   }
 
   private static OfficialEntry entry(Official o, List<Window> windows) {

@@ -64,12 +64,12 @@ class RecordsTest {
 
   @Test
   void policyStaysWithinSaneBounds() {
-    invalid("horizonDays", () -> new BookingPolicy(0, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1)));
-    invalid("minimumNotice", () -> new BookingPolicy(60, Duration.ofHours(-1), 3, 500, 90, Duration.ofDays(1)));
-    invalid("maxOpenPerEmail", () -> new BookingPolicy(60, Duration.ofHours(2), 0, 500, 90, Duration.ofDays(1)));
+    invalid("horizonDays", () -> new BookingPolicy(0, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1), false));
+    invalid("minimumNotice", () -> new BookingPolicy(60, Duration.ofHours(-1), 3, 500, 90, Duration.ofDays(1), false));
+    invalid("maxOpenPerEmail", () -> new BookingPolicy(60, Duration.ofHours(2), 0, 500, 90, Duration.ofDays(1), false));
     invalid("topicMaxLength", () -> new BookingPolicy(60, Duration.ofHours(2), 3, Reservation.TOPIC_HARD_LIMIT + 1, 90,
-        Duration.ofDays(1)));
-    invalid("retentionDays", () -> new BookingPolicy(60, Duration.ofHours(2), 3, 500, 0, Duration.ofDays(1)));
+        Duration.ofDays(1), false));
+    invalid("retentionDays", () -> new BookingPolicy(60, Duration.ofHours(2), 3, 500, 0, Duration.ofDays(1), false));
   }
 
   @Test

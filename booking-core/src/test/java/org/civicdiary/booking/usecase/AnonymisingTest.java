@@ -76,7 +76,7 @@ class AnonymisingTest {
   @Test
   void theRetentionPeriodIsTheOffices() {
     TownHall hall = TownHall.at(Instant.parse("2027-03-01T06:00:00Z"),
-        new BookingPolicy(60, Duration.ofHours(2), 3, 500, 30, Duration.ofDays(1)));
+        new BookingPolicy(60, Duration.ofHours(2), 3, 500, 30, Duration.ofDays(1), false));
     OfficialId novak = hall.official("novak", weekly(DayOfWeek.TUESDAY, "08:00", "12:00"));
     Reservation met = hall.book(novak, hall.agenda("id-card", 1, novak), local("2027-03-02T09:00")).reservation();
 

@@ -127,7 +127,7 @@ class PoliciesTest {
 
   @Test
   void theLimitIsTheOffices() {
-    hall = TownHall.at(Instant.parse("2027-03-01T06:00:00Z"), new BookingPolicy(60, Duration.ofHours(2), 1, 500, 90, Duration.ofDays(1)));
+    hall = TownHall.at(Instant.parse("2027-03-01T06:00:00Z"), new BookingPolicy(60, Duration.ofHours(2), 1, 500, 90, Duration.ofDays(1), false));
     novak = hall.official("novak", weekly(DayOfWeek.TUESDAY, "08:00", "12:00"));
     idCard = hall.agenda("id-card", 1, novak);
     hall.book(novak, idCard, at("08:00"), eva("eva@example.cz"));

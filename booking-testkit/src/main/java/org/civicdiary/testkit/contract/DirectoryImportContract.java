@@ -31,6 +31,7 @@ import org.civicdiary.booking.usecase.DirectoryDocument.AgendaEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.DepartmentEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.OfficeEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.OfficialEntry;
+import org.civicdiary.booking.usecase.DirectoryDocument.PolicyEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.WindowEntry;
 import org.civicdiary.booking.usecase.DirectoryImported;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +195,29 @@ public abstract class DirectoryImportContract {
     assertThat(auditEntries()).isEqualTo(audit);
     assertThat(storage.directory().department(Fixtures.CIVIL)).get().extracting(Department::name)
         .isEqualTo(LocalizedText.of("Odbor občanskosprávní", "Civil Affairs"));
+  }
+
+  @Test
+  void anOfficeAllowsCitizensNamesInFeedsByItsPolicyEntryAndADocumentLeavingItOutDoesNot() {
+    OfficeEntry office = export().offices().get(0);
+    assertThat(office.policy().feedShowsCitizenNames()).as("privacy by default").isFalse();
+    PolicyEntry allowing = new PolicyEntry(null, null, null, null, null, null, true);
+
+    DirectoryImported allowed = diary.importingDirectory().apply(ADMIN, new DirectoryDocument(null, List.of(
+        new OfficeEntry(office.id(), office.name(), office.zone(), office.slotMinutes(), office.place(),
+            office.phones(), allowing)), null));
+
+    assertThat(allowed.updated()).containsExactly("office:" + office.id());
+    assertThat(storage.directory().office(Fixtures.OFFICE)).get()
+        .extracting(o -> o.policy().feedShowsCitizenNames()).isEqualTo(true);
+    assertThat(export().offices().get(0).policy()).isEqualTo(new PolicyEntry(office.policy().horizonDays(),
+        office.policy().minimumNotice(), office.policy().maxOpenPerEmail(), office.policy().topicMaxLength(),
+        office.policy().retentionDays(), office.policy().reminderLead(), true));
+
+    diary.importingDirectory().apply(ADMIN, new DirectoryDocument(null, List.of(new OfficeEntry(office.id(),
+        office.name(), office.zone(), office.slotMinutes(), office.place(), office.phones(), null)), null));
+
+    assertThat(export().offices().get(0)).isEqualTo(office);
   }
 
   @Test

@@ -42,6 +42,7 @@ import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.AuditEntry;
+import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.Department;
@@ -50,6 +51,7 @@ import org.civicdiary.booking.model.DeliveryState;
 import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.MessageId;
 import org.civicdiary.booking.model.MessageKind;
+import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
@@ -109,6 +111,22 @@ public abstract class StorageContract {
     void keepsEveryFieldOfTheOffice() {
       assertThat(storage.directory().office(OFFICE)).contains(Fixtures.office());
       assertThat(storage.directory().offices()).containsExactly(Fixtures.office());
+    }
+
+    @Test
+    void keepsEveryRuleOfThePolicyAndChangesWhetherFeedsNameCitizens() {
+      Office office = Fixtures.office();
+      Office allowing = new Office(office.id(), office.name(), office.zone(), office.slotLength(), office.place(),
+          office.phones(), new BookingPolicy(30, Duration.ofMinutes(45), 2, 300, 14, Duration.ofHours(3), true));
+      storage.transactions().run(() -> storage.directory().save(allowing));
+      assertThat(storage.directory().office(OFFICE)).contains(allowing);
+      assertThat(storage.directory().offices()).containsExactly(allowing);
+
+      Office forbidding = new Office(office.id(), office.name(), office.zone(), office.slotLength(), office.place(),
+          office.phones(), new BookingPolicy(30, Duration.ofMinutes(45), 2, 300, 14, Duration.ofHours(3), false));
+      storage.transactions().run(() -> storage.directory().save(forbidding));
+      assertThat(storage.directory().office(OFFICE)).get()
+          .extracting(o -> o.policy().feedShowsCitizenNames()).isEqualTo(false);
     }
 
     @Test

@@ -15,18 +15,39 @@ import static org.civicdiary.web.contract.TestOffice.SVOBODA;
 import static org.civicdiary.web.contract.TestOffice.slot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.BookingPolicy;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.LocalizedText;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.OfficeId;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffAccount;
+import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.usecase.Passwords;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.contract.ApiClient.Response;
 import org.junit.jupiter.api.Test;
@@ -34,9 +55,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The official's private calendar feed over HTTP: made and revoked by whom it may be, read by
  * calendar programs (parsed here by ical4j and by Debian's python3-icalendar), cached with an ETag,
- * rate-limited per feed. Week 8 is this part's.
+ * rate-limited per feed; citizens' names only where the official's office allows them. Week 8 is
+ * this part's (and the official horak of a second office, Prague 7, that only this part adds).
  */
 abstract class FeedsPart extends ContractPart {
+  private static final String HORAK = "horak";
+  private static final String HORAK_LOGIN = "horak.login";
   private static final String LONG_TOPIC = "Výměna občanského průkazu po svatbě, nové příjmení a také změna trvalého bydliště";
 
   FeedsPart(HttpApiContract contract) {
@@ -172,15 +196,96 @@ abstract class FeedsPart extends ContractPart {
   }
 
   @Test
-  void theCitizensNameOnlyWhenAllowedAndTheTopicAsShortAsConfigured() throws Exception {
-    String id = bookWithTopic(slot(8, 3, 7), LONG_TOPIC);
-    BookingServer named = c.startServer(Map.of("civicdiary.feed.citizen-names", "true",
-        "civicdiary.feed.topic-length", "12", "civicdiary.feed.cache", "PT0S"));
+  void theCitizensNameOnlyWhereTheOfficeAllowsItAndTheTopicAsShortAsConfigured() throws Exception {
+    String forbidden = bookWithTopic(slot(8, 3, 7), LONG_TOPIC);
+    String allowed = secondOfficeAllowingNames();
+    BookingServer server = c.startServer(Map.of("civicdiary.feed.topic-length", "12", "civicdiary.feed.cache", "PT0S"));
+
+    VEvent named = event(feed(server, create(HORAK_LOGIN, HORAK)), allowed);
+    VEvent unnamed = event(feed(server, create(OFFICIAL_NOVAK, NOVAK)), forbidden);
+
+    assertThat(value(named, Property.SUMMARY)).isEqualTo("Trvalý pobyt – Eva Nováková");
+    assertThat(value(unnamed, Property.SUMMARY)).as("Prague 6 does not allow it").isEqualTo("Občanský průkaz");
+    assertThat(value(unnamed, Property.DESCRIPTION).lines().findFirst().orElseThrow()).isEqualTo("Výměna obča…");
+  }
+
+  @Test
+  void anAdministratorAllowsNamesOverTheApiAndTheFeedShowsThemAtOnceDespiteItsCacheTime() throws Exception {
+    String id = bookWithTopic(slot(8, 3, 6), "Pas");
+    BookingServer cached = c.startServer(Map.of("civicdiary.feed.cache", "PT1H"));
+    ApiClient admin = client(cached).bearer(c.token(ADMIN));
     String path = create(OFFICIAL_NOVAK, NOVAK);
-    Calendar calendar = new CalendarBuilder().build(new StringReader(client(named).get(path).body()));
-    VEvent event = event(calendar.getComponents("VEVENT"), id);
-    assertThat(value(event, Property.SUMMARY)).isEqualTo("Občanský průkaz – Eva Nováková");
-    assertThat(value(event, Property.DESCRIPTION).lines().findFirst().orElseThrow()).isEqualTo("Výměna obča…");
+    assertThat(value(event(feed(cached, path), id), Property.SUMMARY)).isEqualTo("Občanský průkaz");
+    JsonNode office = admin.get("/api/v1/staff/offices").json().path("offices").get(0);
+    assertThat(office.path("policy").path("feedShowsCitizenNames").isBoolean()).isTrue();
+    assertThat(office.path("policy").path("feedShowsCitizenNames").asBoolean()).as("privacy by default").isFalse();
+    try {
+      Response allowed = admin.put("/api/v1/staff/offices/p6", withNames(office, true));
+      assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+      assertThat(allowed.json().path("policy").path("feedShowsCitizenNames").asBoolean()).isTrue();
+
+      assertThat(value(event(feed(cached, path), id), Property.SUMMARY))
+          .as("this node forgets its rendered feeds when an office's rules change")
+          .isEqualTo("Občanský průkaz – Eva Nováková");
+
+      Response leftOut = admin.put("/api/v1/staff/offices/p6", withNames(office, null));
+      assertThat(leftOut.status()).as(leftOut.body()).isEqualTo(200);
+      assertThat(leftOut.json().path("policy").path("feedShowsCitizenNames").asBoolean())
+          .as("left out keeps the present value").isTrue();
+    } finally {
+      Response forbidden = admin.put("/api/v1/staff/offices/p6", withNames(office, false));
+      assertThat(forbidden.status()).as(forbidden.body()).isEqualTo(200);
+    }
+    assertThat(value(event(feed(cached, path), id), Property.SUMMARY)).isEqualTo("Občanský průkaz");
+    assertProblem(admin.put("/api/v1/staff/offices/p6", withNames(office, "maybe")), 400, "invalid-input", "policy.feedShowsCitizenNames");
+    assertThat(admin.get("/api/v1/staff/offices").json().path("offices").get(0)).as("a refused value changes nothing")
+        .isEqualTo(office);
+  }
+
+  /** The office as the staff API shows it, ready to PUT back, with the feed rule set (or left out for null). */
+  private static ObjectNode withNames(JsonNode office, Object names) {
+    ObjectNode body = office.deepCopy();
+    body.remove("id");
+    ObjectNode policy = (ObjectNode) body.path("policy");
+    policy.remove("feedShowsCitizenNames");
+    if (names != null) {
+      policy.set("feedShowsCitizenNames", ApiClient.JSON.valueToTree(names));
+    }
+    return body;
+  }
+
+  private static List<VEvent> feed(BookingServer server, String path) throws Exception {
+    Response read = client(server).get(path);
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+    return new CalendarBuilder().build(new StringReader(read.body())).getComponents("VEVENT");
+  }
+
+  /**
+   * A second office (Prague 7) whose policy allows names, with one official who makes their own feed;
+   * saved straight into the storage, as the seed is. Its id sorts after "p6", which other parts take
+   * as the first office. Returns the id of a reservation with its official.
+   */
+  private String secondOfficeAllowingNames() {
+    Place townHall = new Place("Radnice Praha 7", "U Průhonu 1338/38, Praha 7");
+    BookingPolicy names = new BookingPolicy(60, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1), true);
+    c.storage.transactions().run(() -> {
+      c.storage.directory().save(new Office(OfficeId.of("praha-7"), LocalizedText.of("Praha 7", "Prague 7"),
+          TestOffice.PRAGUE, Office.DEFAULT_SLOT, townHall, List.of(), names));
+      c.storage.directory().save(new Department(DepartmentId.of("residence"), OfficeId.of("praha-7"),
+          LocalizedText.of("Evidence obyvatel", "Residents' register"), townHall));
+      c.storage.directory().save(new Official(OfficialId.of(HORAK), DepartmentId.of("residence"), "Official horak",
+          "Room 2", null, true));
+      c.storage.directory().save(new Agenda(AgendaId.of("residence-permit"), DepartmentId.of("residence"),
+          LocalizedText.of("Trvalý pobyt", "Permanent residence"), 1, Set.of(OfficialId.of(HORAK))));
+      c.storage.diaries().replaceWindows(OfficialId.of(HORAK), List.of(Window.weekly(DayOfWeek.THURSDAY,
+          LocalTime.of(16, 0), LocalTime.of(18, 0), LocalDate.of(2027, 1, 1))));
+      c.storage.staffAccounts().save(new StaffAccount(HORAK_LOGIN, Passwords.hash(TestOffice.PASSWORD), Role.OFFICIAL,
+          OfficialId.of(HORAK), true));
+    });
+    Map<String, Object> body = HttpApiContract.booking(HORAK, "residence-permit", slot(8, 3, 0), HttpApiContract.email());
+    Response r = api().post("/api/v1/reservations", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().path("reservation").path("id").asText();
   }
 
   private static VEvent event(List<VEvent> events, String reservationId) {

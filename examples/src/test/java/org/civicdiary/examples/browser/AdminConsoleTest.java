@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -23,10 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.civicdiary.booking.model.AgendaId;
+import org.civicdiary.booking.model.Channel;
+import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffAccount;
+import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.Passwords;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,7 +48,8 @@ import org.openqa.selenium.support.ui.Select;
  * console signs in, and is refused once disabled), the office's settings (a refused value is marked
  * on its field; a saved one is what the API then reports), the audit log (the administrator's
  * changes, with the administrator as actor), the weekly statistics (the figures of bookings made over
- * the API), the menu by role, and axe-core on each new page at 1280 and 360 px (screenshots under
+ * the API), whether officials' calendar feeds name the citizen (a checkbox, in Czech and English),
+ * the menu by role, and axe-core on each new page at 1280 and 360 px (screenshots under
  * target/screenshots/).
  */
 class AdminConsoleTest extends StaffConsole {
@@ -172,6 +181,60 @@ class AdminConsoleTest extends StaffConsole {
     assertThat(Duration.parse(published.get("minimumNotice").asText())).as("what the widget is told").isEqualTo(notice);
     assertThat(browser.find(browser.driver(), "input[name='policy.retentionDays']").getAttribute("value"))
         .isEqualTo(Integer.toString(retention));
+  }
+
+  @Test
+  void theFeedNamesCheckboxIsUntickedByDefaultAndTickedLetsAnOfficialsFeedNameTheCitizenInBothLanguages() throws Exception {
+    OfficialId benes = OfficialId.of("josef-benes");
+    AgendaId counselling = AgendaId.of("social-counselling");
+    servers.storage().transactions().run(() -> servers.storage().staffAccounts().save(
+        new StaffAccount("josef.benes", Passwords.hash(TownHallServers.PASSWORD), Role.OFFICIAL, benes, true)));
+    LocalDate tomorrow = servers.today().plusDays(1);
+    FreeSlot free = servers.diary().findingFreeSlots().ofOfficial(benes, counselling, tomorrow, tomorrow.plusDays(7)).get(0);
+    servers.diary().booking().book(new BookingRequest(benes, counselling, free.start(),
+        new Citizen("Karel Hynek Mácha", "karel.macha@example.cz", null), "Poradenství", Channel.WEB, Language.CS));
+    TownHallServers.Answer made = servers.call(servers.staffToken("josef.benes", TownHallServers.PASSWORD), "POST",
+        "/api/v1/staff/officials/josef-benes/feed", null);
+    assertThat(made.status()).isEqualTo(201);
+    String feed = made.json().get("url").asText();
+    assertThat(read(feed)).contains("SUMMARY:Sociální poradenství\r\n").doesNotContain("Mácha");
+    String token = servers.staffToken(TownHallServers.ADMIN, TownHallServers.PASSWORD);
+    JsonNode before = office(token).get("policy");
+
+    console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
+    console.open("office", "Nastavení úřadu");
+    WebElement names = browser.find(browser.driver(), "input[name='policy.feedShowsCitizenNames']");
+    assertThat(names.isSelected()).as("privacy by default").isFalse();
+    assertThat(label(names)).isEqualTo("Uvádět jméno občana v kalendářích úředníků");
+    assertThat(describedBy(names)).contains("další kopií osobních údajů");
+    browser.find(browser.driver(), "label", "Uvádět jméno občana v kalendářích úředníků").click();
+    assertThat(names.isSelected()).as("the label ticks it").isTrue();
+    browser.find(browser.driver(), "#app button[type=submit]", "Uložit").click();
+    browser.find(browser.driver(), ".cd-status .cd-success", "Uloženo.");
+
+    JsonNode allowed = office(token).get("policy");
+    assertThat(allowed.get("feedShowsCitizenNames").asBoolean()).isTrue();
+    ((ObjectNode) allowed).put("feedShowsCitizenNames", false);
+    assertThat(allowed).as("the rest as it was").isEqualTo(before);
+    assertThat(read(feed)).as("the official's calendar, at once").contains("SUMMARY:Sociální poradenství – Karel Hynek Mácha");
+
+    browser.find(browser.driver(), "#switch-language").click();
+    try {
+      console.open("office", "Office settings");
+      WebElement english = browser.find(browser.driver(), "input[name='policy.feedShowsCitizenNames']");
+      assertThat(english.isSelected()).as("the saved rule shown").isTrue();
+      assertThat(label(english)).isEqualTo("Show the citizen's name in officials' calendars");
+      assertThat(describedBy(english)).contains("another copy of personal data");
+      browser.screenshot("console-1280-office-feed-names-english");
+      english.click();
+      browser.find(browser.driver(), "#app button[type=submit]", "Save").click();
+      browser.find(browser.driver(), ".cd-status .cd-success", "Saved.");
+    } finally {
+      browser.find(browser.driver(), "#switch-language").click();
+      browser.find(browser.driver(), "h1", "Nastavení úřadu");
+    }
+    assertThat(office(token).get("policy")).isEqualTo(before);
+    assertThat(read(feed)).doesNotContain("Mácha");
   }
 
   @Test
@@ -342,6 +405,19 @@ class AdminConsoleTest extends StaffConsole {
       browser.find(browser.driver(), "#switch-language").click();
       browser.find(browser.driver(), "h1", NEW_PAGES.get("statistics"));
     }
+  }
+
+  /** The label of a checkbox (the console puts it beside the box, tied by its id). */
+  private static String label(WebElement box) {
+    return browser.driver().findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']")).getText();
+  }
+
+  /** What a calendar program reads at the feed's address. */
+  private static String read(String url) throws Exception {
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    return answer.body();
   }
 
   /** The office as the staff API reports it. */

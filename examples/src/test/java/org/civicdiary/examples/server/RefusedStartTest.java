@@ -15,7 +15,10 @@ import org.civicdiary.booking.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server refuses to start on contradicting keys, before it opens the database or a port, and says which. */
+/**
+ * The server refuses to start on contradicting keys or a removed one, before it opens the database
+ * or a port, and says which.
+ */
 class RefusedStartTest {
   @TempDir Path data;
 
@@ -35,6 +38,16 @@ class RefusedStartTest {
           .isInstanceOf(InvalidSetting.class).hasMessageContaining(key)
           .hasMessageContaining(keys.keySet().stream().filter(k -> !k.equals(key)).findFirst().orElseThrow());
     });
+    assertThat(data.resolve("db.mv.db")).as("the database was not even opened").doesNotExist();
+  }
+
+  @Test
+  void theRemovedFeedCitizenNamesKeyStopsTheStartSayingToSetTheOfficePolicy() {
+    Map<String, String> keys = Map.of("civicdiary.feed.citizen-names", "true",
+        "civicdiary.db.url", "jdbc:h2:file:" + data.resolve("db").toAbsolutePath(), "civicdiary.web.port", "0");
+    assertThatThrownBy(() -> StandaloneServer.start(Settings.of(keys), false))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.feed.citizen-names")
+        .hasMessageContaining("feedShowsCitizenNames");
     assertThat(data.resolve("db.mv.db")).as("the database was not even opened").doesNotExist();
   }
 }

@@ -42,10 +42,13 @@ final class AdminEndpoints {
   static final int DEFAULT_AUDIT_LIMIT = 100;
   private final CivicDiary diary;
   private final ResponseCache cache;
+  private final Runnable officesChanged;
 
-  AdminEndpoints(CivicDiary diary, ResponseCache cache) {
+  /** @param officesChanged told when an office's rules changed (the feeds' policy among them) */
+  AdminEndpoints(CivicDiary diary, ResponseCache cache, Runnable officesChanged) {
     this.diary = diary;
     this.cache = cache;
+    this.officesChanged = officesChanged;
   }
 
   Reply offices(Call call) {
@@ -53,20 +56,26 @@ final class AdminEndpoints {
     return Reply.ok(new Views.OfficesView(diary.readingDirectory().offices().stream().map(Views.OfficeAdminView::of).toList()));
   }
 
+  /** Saves the office; {@code policy.feedShowsCitizenNames} left out keeps the present value (false for a new office). */
   Reply saveOffice(Call call) {
+    OfficeId id = OfficeId.of(call.path("id"));
     OfficeBody body = call.body(OfficeBody.class);
     PolicyBody p = Bodies.required("policy", body.policy());
+    boolean names = p.feedShowsCitizenNames() != null ? p.feedShowsCitizenNames()
+        : diary.readingDirectory().offices().stream().filter(o -> o.id().equals(id)).findFirst()
+            .map(o -> o.policy().feedShowsCitizenNames()).orElse(false);
     BookingPolicy policy = new BookingPolicy(Bodies.required("policy.horizonDays", p.horizonDays()),
         Bodies.required("policy.minimumNotice", p.minimumNotice()),
         Bodies.required("policy.maxOpenPerEmail", p.maxOpenPerEmail()),
         Bodies.required("policy.topicMaxLength", p.topicMaxLength()),
         Bodies.required("policy.retentionDays", p.retentionDays()),
-        Bodies.required("policy.reminderLead", p.reminderLead()));
-    Office office = new Office(OfficeId.of(call.path("id")), body.name(), zone(body.zone()),
+        Bodies.required("policy.reminderLead", p.reminderLead()), names);
+    Office office = new Office(id, body.name(), zone(body.zone()),
         java.time.Duration.ofMinutes(Bodies.required("slotMinutes", body.slotMinutes())), body.place(),
         body.phones() == null ? List.of() : body.phones(), policy);
     diary.administering().saveOffice(call.member(), office);
     cache.invalidate();
+    officesChanged.run();
     return Reply.ok(Views.OfficeAdminView.of(office));
   }
 

@@ -93,12 +93,12 @@ public final class Api {
     this.manage = new ManageEndpoints(diary, cache);
     this.auth = new AuthEndpoints(authenticator, settings.staff());
     this.staff = new StaffEndpoints(diary, cache);
-    this.admin = new AdminEndpoints(diary, cache);
-    this.directory = new DirectoryEndpoints(diary, cache);
+    this.feeds = new FeedEndpoints(diary, settings);
+    this.admin = new AdminEndpoints(diary, cache, feeds::forgetAll);
+    this.directory = new DirectoryEndpoints(diary, cache, feeds::forgetAll);
     this.statistics = new StatisticsEndpoints(diary);
     this.apiKeys = new ApiKeyEndpoints(diary);
     this.webhooks = new WebhookEndpoints(diary);
-    this.feeds = new FeedEndpoints(diary, settings);
     this.waitingList = new WaitingListEndpoints(diary, settings);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());

@@ -92,8 +92,9 @@ public final class Bodies {
 
   record WalkInHoursBody(List<WalkInHours> hours) {}
 
+  /** The office's rules; {@code feedShowsCitizenNames} may be left out to keep the present value. */
   record PolicyBody(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
-      Integer retentionDays, Duration reminderLead) {}
+      Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames) {}
 
   record OfficeBody(LocalizedText name, String zone, Integer slotMinutes, Place place, List<ContactPhone> phones,
       PolicyBody policy) {}

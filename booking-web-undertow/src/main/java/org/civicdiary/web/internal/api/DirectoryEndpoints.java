@@ -25,10 +25,13 @@ final class DirectoryEndpoints {
   static final String FILE_NAME = "civic-diary-directory.json";
   private final CivicDiary diary;
   private final ResponseCache cache;
+  private final Runnable officesChanged;
 
-  DirectoryEndpoints(CivicDiary diary, ResponseCache cache) {
+  /** @param officesChanged told when an import may have changed an office's rules (the feeds' policy) */
+  DirectoryEndpoints(CivicDiary diary, ResponseCache cache, Runnable officesChanged) {
     this.diary = diary;
     this.cache = cache;
+    this.officesChanged = officesChanged;
   }
 
   Reply export(Call call) {
@@ -42,6 +45,7 @@ final class DirectoryEndpoints {
     DirectoryImported result = diary.importingDirectory().apply(call.member(), document);
     if (result.changedAnything()) {
       cache.invalidate();
+      officesChanged.run();
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("summary", result.summary());

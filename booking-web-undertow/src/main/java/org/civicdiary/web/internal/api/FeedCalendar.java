@@ -28,7 +28,6 @@ import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.usecase.SharingCalendars.CalendarFeed;
-import org.civicdiary.web.FeedSettings;
 
 /**
  * An official's feed as iCalendar: one event a reservation, times in UTC (calendar programs show
@@ -41,7 +40,9 @@ final class FeedCalendar {
 
   private FeedCalendar() {}
 
-  static String render(CalendarFeed feed, FeedSettings settings, String domain) {
+  /** The citizen's name is in the summary only where the official's office allows it in its policy. */
+  static String render(CalendarFeed feed, int topicLength, String domain) {
+    boolean names = feed.office().policy().feedShowsCitizenNames();
     Calendar calendar = new Calendar();
     calendar.add(new ProdId(PRODUCT));
     calendar.add(ImmutableVersion.VERSION_2_0);
@@ -51,7 +52,7 @@ final class FeedCalendar {
     for (Reservation r : feed.reservations()) {
       Agenda agenda = feed.agendas().get(r.agenda());
       String what = agenda == null ? r.agenda().value() : agenda.name().in(Language.CS);
-      String summary = settings.citizenNames() ? what + " – " + r.citizen().name() : what;
+      String summary = names ? what + " – " + r.citizen().name() : what;
       VEvent event = new VEvent(false);
       event.add(new DtStamp(feed.at()));
       event.add(new DtStart<>(r.start()));
@@ -59,7 +60,7 @@ final class FeedCalendar {
       event.add(new Uid("reservation-" + r.id() + "@" + domain));
       event.add(new Sequence(r.sequence()));
       event.add(new Summary(summary));
-      String topic = shortened(r.topic(), settings.topicLength());
+      String topic = shortened(r.topic(), topicLength);
       event.add(new Description((topic.isEmpty() ? "" : topic + "\n") + "Kód rezervace: " + r.code().value()));
       event.add(switch (r.status()) {
         case ACTIVE, COMPLETED, NO_SHOW -> ImmutableStatus.VEVENT_CONFIRMED;

@@ -58,7 +58,7 @@ final class FeedEndpoints {
     }
     OfficialId official = diary.sharingCalendars().official(token);
     RenderedFeeds.Rendered feed = rendered.get(official,
-        () -> FeedCalendar.render(diary.sharingCalendars().read(token), feeds, domain));
+        () -> FeedCalendar.render(diary.sharingCalendars().read(token), feeds.topicLength(), domain));
     String cached = "private, max-age=" + feeds.cacheFor().toSeconds();
     String match = call.exchange().getRequestHeaders().getFirst("If-None-Match");
     if (match != null && (match.equals(feed.etag()) || match.equals("W/" + feed.etag()))) {
@@ -90,6 +90,14 @@ final class FeedEndpoints {
     }
     rendered.forget(official);
     return Reply.noContent();
+  }
+
+  /**
+   * Renders every feed afresh at its next read: an office's rules changed (whether feeds name the
+   * citizen, the horizon). Only this node's; other nodes follow within {@code civicdiary.feed.cache}.
+   */
+  void forgetAll() {
+    rendered.forgetAll();
   }
 
   private String url(FeedToken token) {

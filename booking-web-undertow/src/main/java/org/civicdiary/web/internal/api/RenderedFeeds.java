@@ -33,6 +33,10 @@ final class RenderedFeeds {
     rendered.invalidate(official);
   }
 
+  void forgetAll() {
+    rendered.invalidateAll();
+  }
+
   private static Rendered of(String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
     try {

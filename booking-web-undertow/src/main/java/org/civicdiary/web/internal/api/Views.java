@@ -45,7 +45,7 @@ public final class Views {
   record BookingRules(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength) {}
 
   record PolicyView(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength,
-      int retentionDays, Duration reminderLead) {}
+      int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames) {}
 
   /** The whole office for staff, policy included. */
   record OfficeAdminView(String id, LocalizedText name, String zone, int slotMinutes, Place place,
@@ -54,7 +54,7 @@ public final class Views {
       var p = o.policy();
       return new OfficeAdminView(o.id().value(), o.name(), o.zone().getId(), o.slotMinutes(), o.place(), o.phones(),
           new PolicyView(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(),
-              p.retentionDays(), p.reminderLead()));
+              p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames()));
     }
   }
 

@@ -415,6 +415,8 @@ export const TEXTS = words({
     topicMaxLength: 'Nejdelší téma (znaků)',
     retentionDays: 'Osobní údaje držet po schůzce (dny)',
     retentionHint: 'Potom se osobní údaje rezervace anonymizují.',
+    feedShowsCitizenNames: 'Uvádět jméno občana v kalendářích úředníků',
+    feedShowsCitizenNamesHint: 'Kalendář pro Outlook/Google, který si úředník přidá do telefonu nebo online kalendáře, je další kopií osobních údajů. Bez zaškrtnutí ukazuje jen agendu, zkrácené téma a kód rezervace.',
   },
   en: {
     console: 'Console',
@@ -808,5 +810,7 @@ export const TEXTS = words({
     topicMaxLength: 'Longest topic (characters)',
     retentionDays: 'Keep personal data after the meeting (days)',
     retentionHint: 'Then the booking\'s personal data is anonymised.',
+    feedShowsCitizenNames: 'Show the citizen\'s name in officials\' calendars',
+    feedShowsCitizenNamesHint: 'The Outlook/Google calendar an official adds to their phone or online calendar is another copy of personal data. Unticked, it shows only the agenda, a shortened topic and the booking code.',
   },
 });

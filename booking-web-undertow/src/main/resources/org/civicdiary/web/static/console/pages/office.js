@@ -6,12 +6,12 @@
 /*
  * The office's settings and booking rules.
  */
-import { el, fill } from '../../kit/kit.js';
-import { alert, api, button, clearFieldErrors, content, failedForm, field, form, input, local, pageData, refuse, saved, section, select, state, submit, t } from '../shell.js';
+import { el, fill, uid } from '../../kit/kit.js';
+import { alert, api, button, checkbox, clearFieldErrors, content, failedForm, field, form, input, local, pageData, refuse, saved, section, select, state, submit, t } from '../shell.js';
 
 // ---------------------------------------------------------------- office settings
 
-export const POLICY = ['horizonDays', 'minimumNotice', 'maxOpenPerEmail', 'topicMaxLength', 'retentionDays', 'reminderLead'];
+export const POLICY = ['horizonDays', 'minimumNotice', 'maxOpenPerEmail', 'topicMaxLength', 'retentionDays', 'reminderLead', 'feedShowsCitizenNames'];
 
 export async function officeSettings() {
   const data = await pageData('/staff/offices');
@@ -26,7 +26,7 @@ export async function officeSettings() {
 /** What a new office's form starts with: the core's defaults (BookingPolicy.DEFAULT). */
 export const NEW_OFFICE = {
   id: '', name: { cs: '', en: '' }, zone: 'Europe/Prague', slotMinutes: 15, place: null, phones: [],
-  policy: { horizonDays: 60, minimumNotice: 'PT2H', maxOpenPerEmail: 3, topicMaxLength: 500, retentionDays: 90, reminderLead: 'PT24H' },
+  policy: { horizonDays: 60, minimumNotice: 'PT2H', maxOpenPerEmail: 3, topicMaxLength: 500, retentionDays: 90, reminderLead: 'PT24H', feedShowsCitizenNames: false },
 };
 
 /** The API names a refused office value by its path in the body, or by the core's name for it. */
@@ -89,7 +89,11 @@ export function officeForm(existing) {
     maxOpen: numberInput('policy.maxOpenPerEmail', p.maxOpenPerEmail, 1, 100),
     topic: numberInput('policy.topicMaxLength', p.topicMaxLength, 1, 2000),
     retention: numberInput('policy.retentionDays', p.retentionDays, 1, 3650),
+    feedNames: checkbox('policy.feedShowsCitizenNames', texts.feedShowsCitizenNames, p.feedShowsCitizenNames),
   };
+  const feedNamesBox = /** @type {HTMLInputElement} */ (c.feedNames.querySelector('input'));
+  const feedNamesHint = el('p', { class: 'cd-hint', id: uid('cd-hint'), text: texts.feedShowsCitizenNamesHint });
+  feedNamesBox.setAttribute('aria-describedby', feedNamesHint.id);
   const phones = o.phones.map((x) => ({ purpose: { cs: x.purpose.cs, en: x.purpose.en }, number: x.number }));
   const phonesBox = el('div', {});
   const collect = () => phones.forEach((phone, i) => {
@@ -133,7 +137,8 @@ export function officeForm(existing) {
         field(texts.reminderLead, c.reminder),
         field(texts.maxOpenPerEmail, c.maxOpen),
         field(texts.topicMaxLength, c.topic),
-        field(texts.retentionDays, c.retention, texts.retentionHint))),
+        field(texts.retentionDays, c.retention, texts.retentionHint)),
+      c.feedNames, feedNamesHint),
     el('div', { class: 'cd-actions' }, submit(texts.save)),
   ], async (f) => {
     clearFieldErrors(f);
@@ -157,6 +162,7 @@ export function officeForm(existing) {
       policy: {
         horizonDays: numberOf(c.horizon), minimumNotice: durationOf(c.notice.value), maxOpenPerEmail: numberOf(c.maxOpen),
         topicMaxLength: numberOf(c.topic), retentionDays: numberOf(c.retention), reminderLead: durationOf(c.reminder.value),
+        feedShowsCitizenNames: feedNamesBox.checked,
       },
     });
     if (!result.ok) {
