@@ -31,6 +31,7 @@ import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.EmailKey;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
@@ -274,19 +275,19 @@ final class JdbcReservations implements Reservations {
   }
 
   /**
-   * Locks the address's stripe (see the citizen_lock table). The hash is String's, which the JDK
-   * specifies, so every node picks the same stripe for an address.
+   * Locks the mailbox's stripe (see the citizen_lock table), chosen by its key, so that every
+   * spelling of one mailbox takes the same stripe. The hash is String's, which the JDK specifies, so
+   * every node picks the same stripe for an address.
    */
   @Override
   public void lockOfEmail(String email) {
-    int stripe = Math.floorMod(email.toLowerCase(Locale.ROOT).hashCode(), CITIZEN_LOCK_STRIPES);
+    int stripe = Math.floorMod(EmailKey.of(email).hashCode(), CITIZEN_LOCK_STRIPES);
     tx.statement(c -> Sql.one(c, LOCK_CITIZEN, rs -> rs.getInt(1), stripe));
   }
 
   @Override
   public List<Reservation> openOfEmail(String email) {
-    return tx.statement(c -> Sql.list(c, OPEN_OF_EMAIL, JdbcReservations::reservation,
-        email.toLowerCase(Locale.ROOT)));
+    return tx.statement(c -> Sql.list(c, OPEN_OF_EMAIL, JdbcReservations::reservation, EmailKey.of(email)));
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.EmailKey;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationCount;
@@ -193,7 +194,7 @@ final class MemoryReservations implements Reservations {
 
   @Override
   public List<Reservation> openOfEmail(String email) {
-    String key = email.toLowerCase(Locale.ROOT);
+    String key = EmailKey.of(email);
     return tx.locked(() -> byId.values().stream()
         .filter(r -> r.status().isOpen() && key.equals(r.citizen().emailKey()))
         .sorted(Comparator.comparing(Reservation::start))

@@ -77,14 +77,19 @@ public interface Reservations {
   List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to);
 
   /**
-   * Takes the reservations made with this e-mail address (compared case-insensitively) for the rest
+   * Takes the reservations made with this e-mail address (any spelling of its mailbox, {@link
+   * org.civicdiary.booking.model.EmailKey}) for the rest
    * of the unit of work: another unit of work taking them waits until this one ends. Bookings and
    * moves take them before checking the per-address limits, so that two at once cannot both pass.
    * Must be called inside a unit of work, after any {@link Diaries#lock}.
    */
   void lockOfEmail(String email);
 
-  /** Open (active or displaced) reservations made with this e-mail address, compared case-insensitively. */
+  /**
+   * Open (active or displaced) reservations made with this e-mail address or any other spelling of
+   * its mailbox: compared by {@link org.civicdiary.booking.model.EmailKey}, the only form a store
+   * needs to keep for it.
+   */
   List<Reservation> openOfEmail(String email);
 
   /** Displaced reservations, earliest start first: the operators' worklist. */

@@ -240,7 +240,7 @@ public final class KeepingWaitingList {
       throw new InvalidInput("lastDay", "must be at most " + office.policy().horizonDays() + " days ahead");
     }
     String topic = Rules.topic(office, request.topic());
-    String email = request.citizen().emailKey();
+    String email = request.citizen().email();
     if (email != null) {
       context.storage.reservations().lockOfEmail(email);
       int live = context.storage.waitingList().liveOfEmail(email).size();
@@ -307,7 +307,7 @@ public final class KeepingWaitingList {
     Reservation hold = offer.hold();
     context.storage.diaries().lock(hold.official());
     Office office = context.officeOf(hold.department());
-    String email = hold.citizen().emailKey();
+    String email = hold.citizen().email();
     if (email != null) {
       context.storage.reservations().lockOfEmail(email);
       List<Reservation> open = context.storage.reservations().openOfEmail(email);
