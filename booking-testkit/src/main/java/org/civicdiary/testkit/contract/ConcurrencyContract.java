@@ -243,6 +243,35 @@ public abstract class ConcurrencyContract {
     assertSlotsHeldExactlyByActiveReservations();
   }
 
+  /**
+   * Issue 14 item 6: eight bookings at once from +tag and dot variants of one Gmail mailbox, each
+   * at its own time, get exactly the office's limit: they share one lock stripe and one count.
+   */
+  @Test
+  void plusAndDotVariantsOfOneMailboxBookingAtOnceGetNoMoreThanTheLimit() throws Exception {
+    List<FreeSlot> novak = freeSlots(NOVAK);
+    int limit = Fixtures.office().policy().maxOpenPerEmail();
+    List<String> spellings = List.of("hromadna+1@gmail.com", "Hromadna+2@gmail.com", "h.romadna@gmail.com",
+        "hro.madna+x@googlemail.com", "HROMADNA@GMAIL.COM", "hromadna+abc@gmail.com", "h.r.o.m.a.d.n.a@gmail.com",
+        "hromadna+8@googlemail.com");
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger booked = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    race(spellings.size(), () -> {
+      int i = next.getAndIncrement();
+      try {
+        diary.booking().book(request(NOVAK, novak.get(i * 2).start(), spellings.get(i)));
+        booked.incrementAndGet();
+      } catch (PolicyViolated e) {
+        assertThat(e.policy()).isEqualTo(Policy.TOO_MANY_RESERVATIONS);
+        refused.incrementAndGet();
+      }
+    });
+    assertThat(booked.get()).isEqualTo(limit);
+    assertThat(refused.get()).isEqualTo(spellings.size() - limit);
+    assertThat(storage.reservations().openOfEmail("hromadna@gmail.com")).hasSize(limit);
+  }
+
   @Test
   void anAbsenceRacingWithBookingsLeavesNoActiveReservationInsideIt() throws Exception {
     List<FreeSlot> free = freeSlots(NOVAK).subList(0, 40);

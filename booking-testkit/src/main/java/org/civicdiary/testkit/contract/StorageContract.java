@@ -393,6 +393,20 @@ public abstract class StorageContract {
       assertThat(storage.reservations().openOfEmail("nobody@example.cz")).isEmpty();
     }
 
+    /** Issue 14 item 6: every spelling of one mailbox finds the same reservations; the address stays as typed. */
+    @Test
+    void openOfEmailFindsEverySpellingOfOneMailbox() {
+      Reservation tagged = reservation(NOVAK, slot(0), "eva.nova+1@gmail.com");
+      Reservation dotted = reservation(NOVAK, slot(1), "E.V.A.Nova+2@GoogleMail.com");
+      Reservation otherProvider = reservation(NOVAK, slot(2), "eva.nova@example.cz");
+      Reservation plusThere = reservation(NOVAK, slot(3), "eva.nova+x@example.cz");
+      List.of(tagged, dotted, otherProvider, plusThere).forEach(StorageContract.this::add);
+      assertThat(storage.reservations().openOfEmail("evanova@gmail.com")).containsExactlyInAnyOrder(tagged, dotted)
+          .extracting(r -> r.citizen().email()).containsExactlyInAnyOrder("eva.nova+1@gmail.com", "E.V.A.Nova+2@GoogleMail.com");
+      assertThat(storage.reservations().openOfEmail("Eva.Nova+y@Example.cz")).containsExactlyInAnyOrder(otherProvider, plusThere);
+      assertThat(storage.reservations().openOfEmail("evanova@example.cz")).as("dots count outside Gmail").isEmpty();
+    }
+
     @Test
     void displacedAreListedEarliestFirst() {
       Reservation late = reservation(NOVAK, slot(9), 1, "a@example.cz", Status.DISPLACED);
