@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -107,6 +108,12 @@ final class JdbcReservations implements Reservations {
   private static final String LOCK_CITIZEN = """
       select stripe from citizen_lock where stripe = ? for update
       """;
+  private static final String COUNT_MESSAGE = """
+      update mail_tally set messages = messages + 1 where email_key = ? and day = ? and messages < ?
+      """;
+  private static final String TALLIED = "select messages from mail_tally where email_key = ? and day = ?";
+  private static final String FIRST_MESSAGE = "insert into mail_tally (email_key, day, messages) values (?, ?, 1)";
+  private static final String FORGET_TALLIES = "delete from mail_tally where day < ?";
   private static final String OPEN_OF_EMAIL = SELECT + """
       where r.email_key = ? and r.status in ('ACTIVE', 'DISPLACED')
       order by r.start_at, r.id
@@ -283,6 +290,23 @@ final class JdbcReservations implements Reservations {
   public void lockOfEmail(String email) {
     int stripe = Math.floorMod(EmailKey.of(email).hashCode(), CITIZEN_LOCK_STRIPES);
     tx.statement(c -> Sql.one(c, LOCK_CITIZEN, rs -> rs.getInt(1), stripe));
+  }
+
+  /** Race-free because the caller holds the address's stripe: nobody else inserts its row meanwhile. */
+  @Override
+  public boolean countMessageTo(String email, LocalDate day, int cap) {
+    String key = EmailKey.of(email);
+    return tx.statement(c -> {
+      Sql.update(c, FORGET_TALLIES, day.minusDays(1));
+      if (Sql.update(c, COUNT_MESSAGE, key, day, cap) == 1) {
+        return true;
+      }
+      if (Sql.one(c, TALLIED, rs -> rs.getInt(1), key, day).isPresent() || cap < 1) {
+        return false;
+      }
+      Sql.update(c, FIRST_MESSAGE, key, day);
+      return true;
+    });
   }
 
   @Override

@@ -6,6 +6,7 @@ package org.civicdiary.booking.port;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +92,16 @@ public interface Reservations {
    * needs to keep for it.
    */
   List<Reservation> openOfEmail(String email);
+
+  /**
+   * Counts one more message that a citizen's own action (a booking, a move, a waiting-list entry)
+   * sends to this address's mailbox on this day, unless the day's count has reached {@code cap}.
+   * Kept in the store, so that the cap holds across nodes; days before {@code day} may be forgotten.
+   * Must be called with the address's {@link #lockOfEmail} held.
+   *
+   * @return whether it was counted; false when the mailbox has had its {@code cap} today
+   */
+  boolean countMessageTo(String email, LocalDate day, int cap);
 
   /** Displaced reservations, earliest start first: the operators' worklist. */
   List<Reservation> displaced();

@@ -252,6 +252,10 @@ public final class KeepingWaitingList {
         throw new PolicyViolated(Policy.TOO_MANY_RESERVATIONS, "email", "at most "
             + office.policy().maxOpenPerEmail() + " open reservations and waiting-list entries per address");
       }
+      if (status == WaitingListStatus.UNCONFIRMED) {
+        // joined on the web: the confirmation goes to whatever address was typed
+        new Rules(context).requireMessageAllowance(office, email);
+      }
     }
     Instant now = context.now();
     WaitingListEntry entry = new WaitingListEntry(WaitingListEntryId.random(), agenda.department(),

@@ -86,11 +86,26 @@ final class Rules {
       throw new PolicyViolated(Policy.TOO_MANY_RESERVATIONS, "email",
           "at most " + office.policy().maxOpenPerEmail() + " open reservations per address");
     }
+    if (!byStaff) {
+      requireMessageAllowance(office, email);
+    }
     boolean overlapping = byStaff && open.stream()
         .anyMatch(r -> !r.id().equals(moving) && r.overlaps(start, end));
     if (overlapping) {
       throw new PolicyViolated(Policy.OVERLAPPING_RESERVATION, "start",
           "the citizen already has a reservation at this time");
+    }
+  }
+
+  /**
+   * Counts the message a citizen's own action is about to send the mailbox, refusing the action when
+   * the mailbox has had its day's allowance: refused like the other per-address limits, and whatever
+   * the requested time. Call with the address's lock held.
+   */
+  void requireMessageAllowance(Office office, String email) {
+    if (!context.storage.reservations().countMessageTo(email, context.today(office), context.messagesPerMailboxPerDay)) {
+      throw new PolicyViolated(Policy.TOO_MANY_MESSAGES, "email",
+          "at most " + context.messagesPerMailboxPerDay + " messages a day to one address");
     }
   }
 }

@@ -138,6 +138,34 @@ class PoliciesTest {
         .as("another provider's dots are its own business, and the address stays as typed").isEqualTo("eva.nova+1@example.cz");
   }
 
+  /**
+   * Issue 14 item 5: a citizen's own actions send one mailbox at most the day's allowance of
+   * messages; the one over it is refused (so a booking that stands always gets its confirmation),
+   * on the next day it goes through, and staff are not held back.
+   */
+  @Test
+  void aMailboxGetsAtMostItsDailyMessagesFromCitizensOwnActions() {
+    int allowance = CivicDiary.MESSAGES_PER_MAILBOX_PER_DAY;
+    Booked last = null;
+    for (int i = 0; i < allowance; i++) {
+      last = hall.book(novak, idCard, at("08:00"), eva("flood+" + i + "@gmail.com"));
+      if (i < allowance - 1) {
+        hall.diary.managingOwnReservation().cancel(last.token());
+      }
+    }
+    refusedBy(() -> hall.book(dvorak, idCard, at("09:00"), eva("f.lood@gmail.com")), Policy.TOO_MANY_MESSAGES, "email");
+    Booked moved = last;
+    refusedBy(() -> hall.diary.managingOwnReservation().reschedule(moved.token(), novak, at("10:00")),
+        Policy.TOO_MANY_MESSAGES, "email");
+    BookingRequest byPhone = new BookingRequest(dvorak, idCard, at("09:00"), eva("flood@gmail.com"), "Občanka",
+        Channel.PHONE, Language.CS);
+    assertThat(hall.diary.booking().bookForCaller(OPERATOR, byPhone).reservation().status()).isEqualTo(Status.ACTIVE);
+
+    hall.clock.advance(Duration.ofDays(1));
+    assertThat(hall.diary.managingOwnReservation().reschedule(moved.token(), novak, at("10:00")).start())
+        .as("a new day, a new allowance").isEqualTo(at("10:00"));
+  }
+
   @Test
   void theLimitIsTheOffices() {
     hall = TownHall.at(Instant.parse("2027-03-01T06:00:00Z"), new BookingPolicy(60, Duration.ofHours(2), 1, 500, 90, Duration.ofDays(1)));

@@ -65,6 +65,7 @@ import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.StoredResponse;
 import org.civicdiary.booking.model.WalkInHours;
 import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.port.Reservations;
 import org.civicdiary.booking.port.Storage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -405,6 +406,31 @@ public abstract class StorageContract {
           .extracting(r -> r.citizen().email()).containsExactlyInAnyOrder("eva.nova+1@gmail.com", "E.V.A.Nova+2@GoogleMail.com");
       assertThat(storage.reservations().openOfEmail("Eva.Nova+y@Example.cz")).containsExactlyInAnyOrder(otherProvider, plusThere);
       assertThat(storage.reservations().openOfEmail("evanova@example.cz")).as("dots count outside Gmail").isEmpty();
+    }
+
+    /** Issue 14 item 5: the messages citizens' actions send a mailbox, counted per day up to a cap, in the store. */
+    @Test
+    void countMessageToCountsByMailboxAndDayUpToTheCapAndRollsBack() {
+      LocalDate day = LocalDate.of(2027, 3, 2);
+      Reservations reservations = storage.reservations();
+      storage.transactions().run(() -> {
+        reservations.lockOfEmail("eva+1@gmail.com");
+        assertThat(reservations.countMessageTo("eva+1@gmail.com", day, 2)).isTrue();
+        assertThat(reservations.countMessageTo("E.va@googlemail.com", day, 2)).isTrue();
+        assertThat(reservations.countMessageTo("eva@gmail.com", day, 2)).as("the same mailbox, at its cap").isFalse();
+        assertThat(reservations.countMessageTo("eva@gmail.com", day.plusDays(1), 2)).as("another day").isTrue();
+        assertThat(reservations.countMessageTo("jan@example.cz", day, 2)).as("another mailbox").isTrue();
+      });
+      assertThatThrownBy(() -> storage.transactions().run(() -> {
+        reservations.lockOfEmail("ana@example.cz");
+        reservations.countMessageTo("ana@example.cz", day, 1);
+        throw new IllegalStateException("rolled back");
+      })).hasMessage("rolled back");
+      storage.transactions().run(() -> {
+        reservations.lockOfEmail("ana@example.cz");
+        assertThat(reservations.countMessageTo("ana@example.cz", day, 1)).as("a rolled-back count is gone").isTrue();
+        assertThat(reservations.countMessageTo("ana@example.cz", day, 1)).isFalse();
+      });
     }
 
     @Test
