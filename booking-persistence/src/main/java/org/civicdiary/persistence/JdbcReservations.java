@@ -109,11 +109,11 @@ final class JdbcReservations implements Reservations {
       select stripe from citizen_lock where stripe = ? for update
       """;
   private static final String COUNT_MESSAGE = """
-      update mail_tally set messages = messages + 1 where email_key = ? and day = ? and messages < ?
+      update mail_tally set messages = messages + 1 where email_key = ? and on_day = ? and messages < ?
       """;
-  private static final String TALLIED = "select messages from mail_tally where email_key = ? and day = ?";
-  private static final String FIRST_MESSAGE = "insert into mail_tally (email_key, day, messages) values (?, ?, 1)";
-  private static final String FORGET_TALLIES = "delete from mail_tally where day < ?";
+  private static final String TALLIED = "select messages from mail_tally where email_key = ? and on_day = ?";
+  private static final String FIRST_MESSAGE = "insert into mail_tally (email_key, on_day, messages) values (?, ?, 1)";
+  private static final String FORGET_TALLIES = "delete from mail_tally where on_day < ?";
   private static final String OPEN_OF_EMAIL = SELECT + """
       where r.email_key = ? and r.status in ('ACTIVE', 'DISPLACED')
       order by r.start_at, r.id

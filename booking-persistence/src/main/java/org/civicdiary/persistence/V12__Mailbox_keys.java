@@ -33,9 +33,9 @@ final class V12__Mailbox_keys extends BaseJavaMigration {
   private static final String TALLY = """
       create table mail_tally (
         email_key varchar(64) not null,
-        day       date        not null,
+        on_day    date        not null,
         messages  integer     not null check (messages >= 0),
-        primary key (email_key, day)
+        primary key (email_key, on_day)
       )""";
 
   @Override
@@ -43,7 +43,7 @@ final class V12__Mailbox_keys extends BaseJavaMigration {
     Connection c = context.getConnection();
     try (Statement s = c.createStatement()) {
       s.execute(TALLY);
-      s.execute("create index mail_tally_of_day on mail_tally (day)");
+      s.execute("create index mail_tally_of_day on mail_tally (on_day)");
     }
     for (String table : List.of("reservation", "waiting_list_entry")) {
       rekey(c, table);

@@ -262,6 +262,19 @@ class WaitingListTest {
         .containsExactlyInAnyOrder("eva.nova+1@gmail.com", "EvaNova+2@googlemail.com", "e.v.a.nova@GMAIL.com");
   }
 
+  /** Issue 14 item 5: joining on the web mails a confirmation, so it counts against the mailbox's day too. */
+  @Test
+  void joiningCountsAgainstTheMailboxsDailyMessages() {
+    Citizen flooded = new Citizen("Eva", "zaplavena@example.cz", null);
+    for (int i = 0; i < CivicDiary.MESSAGES_PER_MAILBOX_PER_DAY; i++) {
+      cancel(hall.diary.booking().book(TownHall.request(novak, idCard, local("2027-03-09T08:00"),
+          new Citizen("Eva", "zaplavena+" + i + "@example.cz", null))));
+    }
+    assertThatThrownBy(() -> list().join(wish(novak, idCard, flooded)))
+        .isInstanceOfSatisfying(PolicyViolated.class, e -> assertThat(e.policy()).isEqualTo(Policy.TOO_MANY_MESSAGES));
+    assertThat(hall.storage.waitingList().liveOfEmail(flooded.email())).isEmpty();
+  }
+
   @Test
   void aRangeInThePastOrBeyondTheHorizonIsRefusedAndNothingIsWritten() {
     Citizen citizen = hall.citizen();
