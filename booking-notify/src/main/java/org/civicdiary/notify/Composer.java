@@ -116,12 +116,12 @@ final class Composer {
     Place place = placeOf(official, department, office, message.start());
 
     Map<String, Object> scope = new HashMap<>();
-    scope.put("citizenName", reservation.citizen().name());
+    scope.put("citizenName", SafeText.unlinked(reservation.citizen().name()));
     scope.put("office", office.name().in(language));
     scope.put("department", department.name().in(language));
     scope.put("official", official.name());
     scope.put("agenda", agenda.name().in(language));
-    scope.put("topic", reservation.topic().isBlank() ? null : reservation.topic());
+    scope.put("topic", reservation.topic().isBlank() ? null : SafeText.unlinked(reservation.topic()));
     scope.put("when", LocalTimes.when(message.start(), office.zone(), language));
     scope.put("date", LocalTimes.date(message.start(), office.zone(), language));
     scope.put("time", LocalTimes.time(message.start(), office.zone()));
@@ -134,8 +134,8 @@ final class Composer {
     scope.put("note", message.note());
     scope.put("reference", reservation.code().value());
     scope.put("jsonLd", ReservationMarkup.of(new ReservationMarkup.Facts(message.kind(), reservation.code().value(),
-        agenda.name().in(language), reservation.topic(), message.start(), message.end(), office.zone(), place,
-        official.room(), reservation.citizen().name(), manageLink)));
+        agenda.name().in(language), SafeText.unlinked(reservation.topic()), message.start(), message.end(), office.zone(),
+        place, official.room(), SafeText.unlinked(reservation.citizen().name()), manageLink)));
     List<Map<String, Object>> phones = new ArrayList<>();
     for (ContactPhone phone : office.phones()) {
       phones.add(Map.of("purpose", phone.purpose().in(language), "number", phone.number()));
@@ -190,13 +190,13 @@ final class Composer {
     Language language = entry.language();
     String link = notify.waitingListEntryLink(diary.keepingWaitingList().issueToken(entry.id()).value());
     Map<String, Object> scope = new HashMap<>();
-    scope.put("citizenName", entry.citizen().name());
+    scope.put("citizenName", SafeText.unlinked(entry.citizen().name()));
     scope.put("office", office.name().in(language));
     scope.put("department", department.name().in(language));
     scope.put("official", entry.official() == null ? null
         : directory.official(entry.official()).map(Official::name).orElse(null));
     scope.put("agenda", agenda.name().in(language));
-    scope.put("topic", entry.topic().isBlank() ? null : entry.topic());
+    scope.put("topic", entry.topic().isBlank() ? null : SafeText.unlinked(entry.topic()));
     scope.put("firstDay", LocalTimes.date(entry.rangeStart(), office.zone(), language));
     scope.put("lastDay", LocalTimes.date(entry.rangeEnd().minusSeconds(1), office.zone(), language));
     scope.put("place", placeLine(department.place(), null));
@@ -239,7 +239,9 @@ final class Composer {
     boolean request = message.kind() == MessageKind.CONFIRMATION || message.kind() == MessageKind.RESCHEDULED;
     String summary = (language == Language.CS ? "Schůzka: " : "Meeting: ") + agenda.name().in(language)
         + " – " + official.name();
-    String description = (reservation.topic().isBlank() ? "" : reservation.topic() + "\n\n")
+    String description = (reservation.topic().isBlank() ? ""
+        : (language == Language.CS ? "Téma, jak jste ho zadali: " : "Topic as you wrote it: ")
+            + SafeText.unlinked(reservation.topic()) + "\n\n")
         + (language == Language.CS ? "Zobrazit, zrušit nebo přesunout: " : "View, cancel or move: ") + manageLink;
     Invitations.Meeting meeting = new Invitations.Meeting(
         Invitations.uid(reservation.id().toString(), mail.messageIdDomain()),
@@ -252,7 +254,7 @@ final class Composer {
         description,
         office.name().in(language),
         mail.from().getAddress(),
-        reservation.citizen().name(),
+        SafeText.unlinked(reservation.citizen().name()),
         reservation.citizen().email());
     return request ? invitations.request(meeting, now) : invitations.cancel(meeting, now);
   }

@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -98,12 +97,15 @@ final class MimeLetters {
     }
   }
 
-  private static InternetAddress recipient(Notice notice) throws MessagingException {
-    try {
-      return new InternetAddress(notice.email(), SafeText.oneLine(notice.citizenName()), "UTF-8");
-    } catch (UnsupportedEncodingException e) {
-      throw new IllegalStateException("every JVM has UTF-8", e);
-    }
+  /**
+   * The plain address, without the name the citizen gave as its display name: anyone can book with
+   * anyone's address, and a name like "Finance Dept – unpaid fee" in {@code To:} would make the
+   * town hall's mail speak a stranger's words.
+   */
+  private static InternetAddress recipient(Notice notice) {
+    InternetAddress to = new InternetAddress();
+    to.setAddress(notice.email());
+    return to;
   }
 
   /** Keeps the Message-ID derived from the outbox message instead of a fresh random one. */

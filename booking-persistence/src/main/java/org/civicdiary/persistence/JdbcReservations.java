@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,6 +32,7 @@ import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.EmailKey;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
@@ -106,6 +108,12 @@ final class JdbcReservations implements Reservations {
   private static final String LOCK_CITIZEN = """
       select stripe from citizen_lock where stripe = ? for update
       """;
+  private static final String COUNT_MESSAGE = """
+      update mail_tally set messages = messages + 1 where email_key = ? and on_day = ? and messages < ?
+      """;
+  private static final String TALLIED = "select messages from mail_tally where email_key = ? and on_day = ?";
+  private static final String FIRST_MESSAGE = "insert into mail_tally (email_key, on_day, messages) values (?, ?, 1)";
+  private static final String FORGET_TALLIES = "delete from mail_tally where on_day < ?";
   private static final String OPEN_OF_EMAIL = SELECT + """
       where r.email_key = ? and r.status in ('ACTIVE', 'DISPLACED')
       order by r.start_at, r.id
@@ -274,19 +282,36 @@ final class JdbcReservations implements Reservations {
   }
 
   /**
-   * Locks the address's stripe (see the citizen_lock table). The hash is String's, which the JDK
-   * specifies, so every node picks the same stripe for an address.
+   * Locks the mailbox's stripe (see the citizen_lock table), chosen by its key, so that every
+   * spelling of one mailbox takes the same stripe. The hash is String's, which the JDK specifies, so
+   * every node picks the same stripe for an address.
    */
   @Override
   public void lockOfEmail(String email) {
-    int stripe = Math.floorMod(email.toLowerCase(Locale.ROOT).hashCode(), CITIZEN_LOCK_STRIPES);
+    int stripe = Math.floorMod(EmailKey.of(email).hashCode(), CITIZEN_LOCK_STRIPES);
     tx.statement(c -> Sql.one(c, LOCK_CITIZEN, rs -> rs.getInt(1), stripe));
+  }
+
+  /** Race-free because the caller holds the address's stripe: nobody else inserts its row meanwhile. */
+  @Override
+  public boolean countMessageTo(String email, LocalDate day, int cap) {
+    String key = EmailKey.of(email);
+    return tx.statement(c -> {
+      Sql.update(c, FORGET_TALLIES, day.minusDays(1));
+      if (Sql.update(c, COUNT_MESSAGE, key, day, cap) == 1) {
+        return true;
+      }
+      if (Sql.one(c, TALLIED, rs -> rs.getInt(1), key, day).isPresent() || cap < 1) {
+        return false;
+      }
+      Sql.update(c, FIRST_MESSAGE, key, day);
+      return true;
+    });
   }
 
   @Override
   public List<Reservation> openOfEmail(String email) {
-    return tx.statement(c -> Sql.list(c, OPEN_OF_EMAIL, JdbcReservations::reservation,
-        email.toLowerCase(Locale.ROOT)));
+    return tx.statement(c -> Sql.list(c, OPEN_OF_EMAIL, JdbcReservations::reservation, EmailKey.of(email)));
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.civicdiary.booking.error.ConcurrentChange;
@@ -19,6 +18,7 @@ import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.EmailKey;
 import org.civicdiary.booking.model.FreedTime;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.OfficialId;
@@ -146,7 +146,7 @@ final class JdbcWaitingList implements WaitingList {
 
   @Override
   public List<WaitingListEntry> liveOfEmail(String email) {
-    return tx.statement(c -> Sql.list(c, LIVE_OF_EMAIL, JdbcWaitingList::entry, email.toLowerCase(Locale.ROOT)));
+    return tx.statement(c -> Sql.list(c, LIVE_OF_EMAIL, JdbcWaitingList::entry, EmailKey.of(email)));
   }
 
   @Override

@@ -28,6 +28,7 @@ final class Migrations {
         .dataSource(config.url(), config.user(), config.password())
         .locations(dialect.migrationLocations().toArray(String[]::new))
         .failOnMissingLocations(true)
+        .javaMigrations(new V12__Mailbox_keys())
         .load();
     try {
       refuseNewerSchema(flyway, where);

@@ -13,7 +13,9 @@ public final class PolicyViolated extends BookingException {
     OVERLAPPING_RESERVATION,
     TOPIC_TOO_LONG,
     EMAIL_REQUIRED,
-    TOO_MANY_WAITING_LIST_ENTRIES
+    TOO_MANY_WAITING_LIST_ENTRIES,
+    /** The address's mailbox has had as many messages today as citizens' own actions may send it. */
+    TOO_MANY_MESSAGES
   }
 
   private final Policy policy;

@@ -175,6 +175,9 @@ public enum ProblemType {
       case TOO_MANY_WAITING_LIST_ENTRIES -> new Wording(
           "Na tuto e-mailovou adresu se už hlídá příliš mnoho termínů.",
           "Too many free-time watches are already set up for this e-mail address.");
+      case TOO_MANY_MESSAGES -> new Wording(
+          "Na tuto e-mailovou adresu jsme dnes poslali už příliš mnoho zpráv. Zkuste to prosím zítra, nebo zavolejte na call centrum.",
+          "We have already sent too many messages to this e-mail address today. Please try again tomorrow, or call the call centre.");
     };
   }
 

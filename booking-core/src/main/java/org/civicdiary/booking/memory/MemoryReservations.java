@@ -6,6 +6,7 @@ package org.civicdiary.booking.memory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,6 +28,7 @@ import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.EmailKey;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationCount;
@@ -46,6 +48,8 @@ final class MemoryReservations implements Reservations {
   private final Map<BookingCode, ReservationId> openCodes = new HashMap<>();
   /** Per official, each held slot's start and the holder's time (so that free time needs no look-up by id). */
   private final Map<OfficialId, TreeMap<Instant, Hold>> held = new HashMap<>();
+  /** Messages a citizen's own actions sent, by mailbox key and day. */
+  private final Map<String, Integer> messagesByMailboxDay = new HashMap<>();
 
   MemoryReservations(MemoryTransactions tx) {
     this.tx = tx;
@@ -192,8 +196,21 @@ final class MemoryReservations implements Reservations {
   }
 
   @Override
+  public boolean countMessageTo(String email, LocalDate day, int cap) {
+    String key = EmailKey.of(email) + " " + day;
+    return tx.locked(() -> {
+      int sent = messagesByMailboxDay.getOrDefault(key, 0);
+      if (sent >= cap) {
+        return false;
+      }
+      tx.put(messagesByMailboxDay, key, sent + 1);
+      return true;
+    });
+  }
+
+  @Override
   public List<Reservation> openOfEmail(String email) {
-    String key = email.toLowerCase(Locale.ROOT);
+    String key = EmailKey.of(email);
     return tx.locked(() -> byId.values().stream()
         .filter(r -> r.status().isOpen() && key.equals(r.citizen().emailKey()))
         .sorted(Comparator.comparing(Reservation::start))

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.EmailKey;
 import org.civicdiary.booking.model.FreedTime;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.ReservationId;
@@ -91,7 +91,7 @@ final class MemoryWaitingList implements WaitingList {
 
   @Override
   public List<WaitingListEntry> liveOfEmail(String email) {
-    String key = email.toLowerCase(Locale.ROOT);
+    String key = EmailKey.of(email);
     return select(e -> e.status().isLive() && key.equals(e.citizen().emailKey()));
   }
 

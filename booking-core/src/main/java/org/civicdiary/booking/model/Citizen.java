@@ -25,8 +25,8 @@ public record Citizen(String name, String email, String phone) {
     return new Citizen(ANONYMISED, null, null);
   }
 
-  /** The e-mail address as compared for the per-address policies, or null. */
+  /** The mailbox's key ({@link EmailKey}) that the per-address policies count by, or null. */
   public String emailKey() {
-    return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+    return email == null ? null : EmailKey.of(email);
   }
 }

@@ -6,6 +6,7 @@ package org.civicdiary.booking.port;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -77,15 +78,30 @@ public interface Reservations {
   List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to);
 
   /**
-   * Takes the reservations made with this e-mail address (compared case-insensitively) for the rest
+   * Takes the reservations made with this e-mail address (any spelling of its mailbox, {@link
+   * org.civicdiary.booking.model.EmailKey}) for the rest
    * of the unit of work: another unit of work taking them waits until this one ends. Bookings and
    * moves take them before checking the per-address limits, so that two at once cannot both pass.
    * Must be called inside a unit of work, after any {@link Diaries#lock}.
    */
   void lockOfEmail(String email);
 
-  /** Open (active or displaced) reservations made with this e-mail address, compared case-insensitively. */
+  /**
+   * Open (active or displaced) reservations made with this e-mail address or any other spelling of
+   * its mailbox: compared by {@link org.civicdiary.booking.model.EmailKey}, the only form a store
+   * needs to keep for it.
+   */
   List<Reservation> openOfEmail(String email);
+
+  /**
+   * Counts one more message that a citizen's own action (a booking, a move, a waiting-list entry)
+   * sends to this address's mailbox on this day, unless the day's count has reached {@code cap}.
+   * Kept in the store, so that the cap holds across nodes; days before {@code day} may be forgotten.
+   * Must be called with the address's {@link #lockOfEmail} held.
+   *
+   * @return whether it was counted; false when the mailbox has had its {@code cap} today
+   */
+  boolean countMessageTo(String email, LocalDate day, int cap);
 
   /** Displaced reservations, earliest start first: the operators' worklist. */
   List<Reservation> displaced();

@@ -56,7 +56,10 @@ public interface WaitingList {
   /** The offered entry whose time this reservation holds. */
   Optional<WaitingListEntry> findByHold(ReservationId hold);
 
-  /** Live entries (unconfirmed, active, offered) made with this e-mail address, compared case-insensitively. */
+  /**
+   * Live entries (unconfirmed, active, offered) made with this e-mail address or any other spelling
+   * of its mailbox, compared by {@link org.civicdiary.booking.model.EmailKey}.
+   */
   List<WaitingListEntry> liveOfEmail(String email);
 
   /**

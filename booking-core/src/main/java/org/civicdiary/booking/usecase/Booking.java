@@ -93,7 +93,8 @@ public final class Booking {
     rules.requireBookable(office, official, agenda, request.start(), byStaff);
     Reservation reservation = context.newReservation(official, agenda, office, request.start(), request.citizen(),
         topic, request.channel(), request.language(), Status.ACTIVE);
-    rules.requireCitizenLimits(office, request.citizen().emailKey(), reservation.start(), reservation.end(), null);
+    rules.requireCitizenLimits(office, request.citizen().email(), reservation.start(), reservation.end(), null,
+        byStaff);
     ManageToken token = ManageToken.generate(context.random);
     context.storage.reservations().add(reservation, office.slotLength());
     context.storage.reservations().addManageToken(reservation.id(), token.hash());

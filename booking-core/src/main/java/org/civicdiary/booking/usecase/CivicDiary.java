@@ -72,6 +72,9 @@ public final class CivicDiary {
     this.offeringFreedTime = new OfferingFreedTime(context, waitingList, keepingWaitingList);
   }
 
+  /** The default of {@link Builder#messagesPerMailboxPerDay}: a citizen's busy day, far from a flood. */
+  public static final int MESSAGES_PER_MAILBOX_PER_DAY = 10;
+
   public static Builder builder() {
     return new Builder();
   }
@@ -204,8 +207,25 @@ public final class CivicDiary {
     private HolidayCalendar holidays = CzechHolidays.create();
     private SecureRandom random;
     private WaitingListRules waitingList = WaitingListRules.DEFAULT;
+    private int messagesPerMailboxPerDay = MESSAGES_PER_MAILBOX_PER_DAY;
 
     private Builder() {}
+
+    /**
+     * How many messages a citizen's own actions (bookings, moves by the manage link, waiting-list
+     * entries) may send one mailbox in an office's day, {@value #MESSAGES_PER_MAILBOX_PER_DAY}
+     * unless given. Anyone can type anyone's address, so without it the town hall's mail could be
+     * made to flood a stranger. The action that would send one more is refused as a per-address
+     * limit, so that a booking that stands always gets its confirmation; the office's own messages
+     * (displacements, reminders, offers) are never held back.
+     */
+    public Builder messagesPerMailboxPerDay(int messages) {
+      if (messages < 1 || messages > 1000) {
+        throw new IllegalArgumentException("messagesPerMailboxPerDay must be from 1 to 1000: " + messages);
+      }
+      this.messagesPerMailboxPerDay = messages;
+      return this;
+    }
 
     /** The waiting list's hold, limits and cadence; {@link WaitingListRules#DEFAULT} unless given. */
     public Builder waitingList(WaitingListRules rules) {
@@ -238,7 +258,8 @@ public final class CivicDiary {
       if (storage == null) {
         throw new IllegalStateException("CivicDiary needs a storage: call storage(...) before build()");
       }
-      return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random),
+      return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random,
+          messagesPerMailboxPerDay),
           waitingList);
     }
   }

@@ -43,8 +43,11 @@ final class Context {
   final HolidayCalendar holidays;
   final SecureRandom random;
   final FreeTime freeTime;
+  /** Messages a citizen's own actions may send one mailbox a day ({@link CivicDiary.Builder#messagesPerMailboxPerDay}). */
+  final int messagesPerMailboxPerDay;
 
-  Context(Storage storage, Clock clock, HolidayCalendar holidays, SecureRandom random) {
+  Context(Storage storage, Clock clock, HolidayCalendar holidays, SecureRandom random, int messagesPerMailboxPerDay) {
+    this.messagesPerMailboxPerDay = messagesPerMailboxPerDay;
     this.storage = storage;
     this.clock = clock;
     this.holidays = holidays;

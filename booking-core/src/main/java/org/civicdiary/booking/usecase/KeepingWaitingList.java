@@ -240,7 +240,7 @@ public final class KeepingWaitingList {
       throw new InvalidInput("lastDay", "must be at most " + office.policy().horizonDays() + " days ahead");
     }
     String topic = Rules.topic(office, request.topic());
-    String email = request.citizen().emailKey();
+    String email = request.citizen().email();
     if (email != null) {
       context.storage.reservations().lockOfEmail(email);
       int live = context.storage.waitingList().liveOfEmail(email).size();
@@ -251,6 +251,10 @@ public final class KeepingWaitingList {
       if (live + context.storage.reservations().openOfEmail(email).size() >= office.policy().maxOpenPerEmail()) {
         throw new PolicyViolated(Policy.TOO_MANY_RESERVATIONS, "email", "at most "
             + office.policy().maxOpenPerEmail() + " open reservations and waiting-list entries per address");
+      }
+      if (status == WaitingListStatus.UNCONFIRMED) {
+        // joined on the web: the confirmation goes to whatever address was typed
+        new Rules(context).requireMessageAllowance(office, email);
       }
     }
     Instant now = context.now();
@@ -307,7 +311,7 @@ public final class KeepingWaitingList {
     Reservation hold = offer.hold();
     context.storage.diaries().lock(hold.official());
     Office office = context.officeOf(hold.department());
-    String email = hold.citizen().emailKey();
+    String email = hold.citizen().email();
     if (email != null) {
       context.storage.reservations().lockOfEmail(email);
       List<Reservation> open = context.storage.reservations().openOfEmail(email);

@@ -136,8 +136,8 @@ public final class OfferingFreedTime {
     if (last.isAfter(lastDay)) {
       last = lastDay;
     }
-    List<Reservation> own = entry.citizen().emailKey() == null ? List.of()
-        : context.storage.reservations().openOfEmail(entry.citizen().emailKey());
+    List<Reservation> own = entry.citizen().email() == null ? List.of()
+        : context.storage.reservations().openOfEmail(entry.citizen().email());
     return context.freeTime.find(office, List.of(official.id()), firstDay, last, earliest, agenda.slots(),
         FreeTime.Ignore.NOTHING).stream()
         .filter(s -> s.start().isBefore(to) && from.isBefore(s.end()) && !s.start().isBefore(entry.rangeStart())

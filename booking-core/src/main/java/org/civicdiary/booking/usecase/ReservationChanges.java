@@ -49,7 +49,7 @@ final class ReservationChanges {
     Office office = context.officeOf(reservation.department());
     rules.requireBookable(office, official, agenda, start, byStaff);
     Instant end = start.plus(office.slotLength().multipliedBy(agenda.slots()));
-    rules.requireCitizenLimits(office, reservation.citizen().emailKey(), start, end, reservation.id());
+    rules.requireCitizenLimits(office, reservation.citizen().email(), start, end, reservation.id(), byStaff);
     Reservation moved = reservation.movedTo(officialId, start, end, note, context.now());
     context.storage.reservations().update(moved, office.slotLength());
     if (reservation.status().holdsSlots()) {

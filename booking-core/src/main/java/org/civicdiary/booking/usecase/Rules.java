@@ -61,11 +61,19 @@ final class Rules {
   }
 
   /**
-   * The citizen (by e-mail) may hold one more open reservation, and none of theirs overlaps this time.
+   * The citizen (by e-mail) may hold one more open reservation; for staff, also none of theirs
+   * overlaps this time.
    *
+   * <p>The overlap is checked for staff only. Anyone may type anyone's address into the public form,
+   * and the booking's answer (with its manage link) goes to whoever sent it: a refusal at exactly
+   * the times the address has a meeting would tell a stranger when that is. So a citizen's own
+   * booking or move is limited by the count alone, which answers the same whatever the time.
+   *
+   * @param email the address as typed; every spelling of the same mailbox counts together
    * @param moving the reservation being moved, which does not count against itself; null when booking
    */
-  void requireCitizenLimits(Office office, String email, Instant start, Instant end, ReservationId moving) {
+  void requireCitizenLimits(Office office, String email, Instant start, Instant end, ReservationId moving,
+      boolean byStaff) {
     if (email == null) {
       return;
     }
@@ -78,11 +86,26 @@ final class Rules {
       throw new PolicyViolated(Policy.TOO_MANY_RESERVATIONS, "email",
           "at most " + office.policy().maxOpenPerEmail() + " open reservations per address");
     }
-    boolean overlapping = open.stream()
+    if (!byStaff) {
+      requireMessageAllowance(office, email);
+    }
+    boolean overlapping = byStaff && open.stream()
         .anyMatch(r -> !r.id().equals(moving) && r.overlaps(start, end));
     if (overlapping) {
       throw new PolicyViolated(Policy.OVERLAPPING_RESERVATION, "start",
           "the citizen already has a reservation at this time");
+    }
+  }
+
+  /**
+   * Counts the message a citizen's own action is about to send the mailbox, refusing the action when
+   * the mailbox has had its day's allowance: refused like the other per-address limits, and whatever
+   * the requested time. Call with the address's lock held.
+   */
+  void requireMessageAllowance(Office office, String email) {
+    if (!context.storage.reservations().countMessageTo(email, context.today(office), context.messagesPerMailboxPerDay)) {
+      throw new PolicyViolated(Policy.TOO_MANY_MESSAGES, "email",
+          "at most " + context.messagesPerMailboxPerDay + " messages a day to one address");
     }
   }
 }

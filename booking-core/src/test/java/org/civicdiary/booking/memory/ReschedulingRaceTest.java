@@ -51,7 +51,7 @@ class ReschedulingRaceTest {
 
   @BeforeEach
   void townHall() {
-    hall = TownHall.at("2027-03-01T06:00:00Z");
+    hall = TownHall.busyCitizens("2027-03-01T06:00:00Z");
     a = hall.official("a", weekly(DayOfWeek.TUESDAY, "08:00", "16:00"));
     b = hall.official("b", weekly(DayOfWeek.TUESDAY, "08:00", "16:00"));
     single = hall.agenda("single", 1, a, b);

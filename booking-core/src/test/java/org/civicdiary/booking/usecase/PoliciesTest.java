@@ -125,6 +125,47 @@ class PoliciesTest {
     assertThat(hall.book(novak, idCard, at("10:00"), eva("eva@example.cz")).reservation().status()).isEqualTo(Status.ACTIVE);
   }
 
+  /** Issue 14 item 6: one mailbox is one citizen, whatever +tag, letter case or (at Gmail) dots its address has. */
+  @Test
+  void plusTagsAndGmailDotsCountAsOneMailbox() {
+    hall.book(novak, idCard, at("08:00"), eva("eva.nova+1@gmail.com"));
+    hall.book(novak, idCard, at("08:30"), eva("EvaNova+2@googlemail.com"));
+    hall.book(dvorak, idCard, at("09:00"), eva("E.V.A.Nova@Gmail.com"));
+
+    refusedBy(() -> hall.book(novak, idCard, at("10:00"), eva("evanova@gmail.com")), Policy.TOO_MANY_RESERVATIONS, "email");
+    refusedBy(() -> hall.book(novak, idCard, at("10:00"), eva("eva.nova+4@gmail.com")), Policy.TOO_MANY_RESERVATIONS, "email");
+    assertThat(hall.book(novak, idCard, at("10:00"), eva("eva.nova+1@example.cz")).reservation().citizen().email())
+        .as("another provider's dots are its own business, and the address stays as typed").isEqualTo("eva.nova+1@example.cz");
+  }
+
+  /**
+   * Issue 14 item 5: a citizen's own actions send one mailbox at most the day's allowance of
+   * messages; the one over it is refused (so a booking that stands always gets its confirmation),
+   * on the next day it goes through, and staff are not held back.
+   */
+  @Test
+  void aMailboxGetsAtMostItsDailyMessagesFromCitizensOwnActions() {
+    int allowance = CivicDiary.MESSAGES_PER_MAILBOX_PER_DAY;
+    Booked last = null;
+    for (int i = 0; i < allowance; i++) {
+      last = hall.book(novak, idCard, at("08:00"), eva("flood+" + i + "@gmail.com"));
+      if (i < allowance - 1) {
+        hall.diary.managingOwnReservation().cancel(last.token());
+      }
+    }
+    refusedBy(() -> hall.book(dvorak, idCard, at("09:00"), eva("f.lood@gmail.com")), Policy.TOO_MANY_MESSAGES, "email");
+    Booked moved = last;
+    refusedBy(() -> hall.diary.managingOwnReservation().reschedule(moved.token(), novak, at("10:00")),
+        Policy.TOO_MANY_MESSAGES, "email");
+    BookingRequest byPhone = new BookingRequest(dvorak, idCard, at("09:00"), eva("flood@gmail.com"), "Občanka",
+        Channel.PHONE, Language.CS);
+    assertThat(hall.diary.booking().bookForCaller(OPERATOR, byPhone).reservation().status()).isEqualTo(Status.ACTIVE);
+
+    hall.clock.advance(Duration.ofDays(1));
+    assertThat(hall.diary.managingOwnReservation().reschedule(moved.token(), novak, at("10:00")).start())
+        .as("a new day, a new allowance").isEqualTo(at("10:00"));
+  }
+
   @Test
   void theLimitIsTheOffices() {
     hall = TownHall.at(Instant.parse("2027-03-01T06:00:00Z"), new BookingPolicy(60, Duration.ofHours(2), 1, 500, 90, Duration.ofDays(1), false));
@@ -135,13 +176,33 @@ class PoliciesTest {
     refusedBy(() -> hall.book(novak, idCard, at("10:00"), eva("eva@example.cz")), Policy.TOO_MANY_RESERVATIONS, "email");
   }
 
+  /**
+   * Anyone can type anyone's address, and the booking answer holds a manage link: a refusal only at
+   * the times the address has a meeting would tell a stranger when that is. A citizen's own booking
+   * and move answer the same whatever the time; only the count of open reservations limits them.
+   */
   @Test
-  void aCitizenCannotHoldTwoOverlappingReservations() {
+  void aCitizensOwnBookingAnswersTheSameWhateverTheAddressHasAtThatTime() {
     Booked passport = hall.book(novak, pair, at("09:00"), eva("eva@example.cz"));
 
-    refusedBy(() -> hall.book(dvorak, idCard, at("09:15"), eva("EVA@example.cz")), Policy.OVERLAPPING_RESERVATION, "start");
+    Booked sameTime = hall.book(dvorak, idCard, at("09:15"), eva("EVA@example.cz"));
+    assertThat(hall.reservation(sameTime.reservation()).status()).isEqualTo(Status.ACTIVE);
+    Booked other = hall.book(dvorak, idCard, at("10:30"), eva("eva@example.cz"));
+    assertThat(hall.diary.managingOwnReservation().reschedule(other.token(), novak, at("09:30")).start())
+        .isEqualTo(at("09:30"));
+    assertThat(hall.reservation(passport.reservation()).start()).isEqualTo(at("09:00"));
+  }
+
+  /** Staff see every reservation anyway: for them the overlap is named, so that the caller hears of it. */
+  @Test
+  void staffCannotBookOrMoveACallerIntoTwoMeetingsAtOnce() {
+    Booked passport = hall.book(novak, pair, at("09:00"), eva("eva@example.cz"));
+    BookingRequest byPhone = new BookingRequest(dvorak, idCard, at("09:15"), eva("EVA@example.cz"), "Občanka",
+        Channel.PHONE, Language.CS);
+
+    refusedBy(() -> hall.diary.booking().bookForCaller(OPERATOR, byPhone), Policy.OVERLAPPING_RESERVATION, "start");
     Booked other = hall.book(dvorak, idCard, at("09:30"), eva("eva@example.cz"));
-    refusedBy(() -> hall.diary.managingOwnReservation().reschedule(other.token(), dvorak, at("09:15")),
+    refusedBy(() -> hall.diary.handlingReservations().move(OPERATOR, other.reservation().id(), dvorak, at("09:15"), null),
         Policy.OVERLAPPING_RESERVATION, "start");
     assertThat(hall.reservation(passport.reservation()).start()).isEqualTo(at("09:00"));
   }

@@ -62,10 +62,11 @@ public final class TownHall {
   private final List<OfficialId> officials = new ArrayList<>();
   private final AtomicInteger citizens = new AtomicInteger();
 
-  private TownHall(Instant now, BookingPolicy policy) {
+  private TownHall(Instant now, BookingPolicy policy, int messagesPerMailboxPerDay) {
     this.storage = InMemoryStorage.create();
     this.clock = new MutableClock(now);
-    this.diary = CivicDiary.builder().storage(storage).clock(clock).build();
+    this.diary = CivicDiary.builder().storage(storage).clock(clock).messagesPerMailboxPerDay(messagesPerMailboxPerDay)
+        .build();
     storage.transactions().run(() -> {
       storage.directory().save(new Office(OFFICE, LocalizedText.of("Praha 6", "Prague 6"), PRAGUE,
           Office.DEFAULT_SLOT, TOWN_HALL, List.of(), policy));
@@ -76,11 +77,16 @@ public final class TownHall {
 
   /** A town hall whose clock shows this instant, with the default policy. */
   public static TownHall at(String instant) {
-    return new TownHall(Instant.parse(instant), BookingPolicy.DEFAULT);
+    return new TownHall(Instant.parse(instant), BookingPolicy.DEFAULT, CivicDiary.MESSAGES_PER_MAILBOX_PER_DAY);
   }
 
   public static TownHall at(Instant now, BookingPolicy policy) {
-    return new TownHall(now, policy);
+    return new TownHall(now, policy, CivicDiary.MESSAGES_PER_MAILBOX_PER_DAY);
+  }
+
+  /** For tests that move one citizen's reservation more often than a day's messages allow. */
+  public static TownHall busyCitizens(String instant) {
+    return new TownHall(Instant.parse(instant), BookingPolicy.DEFAULT, 1000);
   }
 
   /** An active official of the department with these windows. */

@@ -246,6 +246,35 @@ class WaitingListTest {
         .as("a booking counts the entries too").isInstanceOf(PolicyViolated.class);
   }
 
+  /** Issue 14 item 6: the waiting list counts by mailbox as the bookings do, so +tags and Gmail dots are one person. */
+  @Test
+  void entriesOfOneMailboxCountTogetherHoweverItsAddressIsSpelt() {
+    for (String spelling : List.of("eva.nova+1@gmail.com", "EvaNova+2@googlemail.com", "e.v.a.nova@GMAIL.com")) {
+      list().join(wish(novak, idCard, new Citizen("Eva Nová", spelling, null)));
+    }
+    assertThatThrownBy(() -> list().join(wish(novak, idCard, new Citizen("Eva Nová", "evanova@gmail.com", null))))
+        .isInstanceOfSatisfying(PolicyViolated.class,
+            e -> assertThat(e.policy()).isEqualTo(Policy.TOO_MANY_WAITING_LIST_ENTRIES));
+    assertThatThrownBy(() -> hall.book(novak, idCard, local("2027-03-09T08:15"), new Citizen("Eva", "evanova+3@gmail.com", null)))
+        .as("a booking counts the entries of the same mailbox").isInstanceOf(PolicyViolated.class);
+    assertThat(hall.storage.waitingList().liveOfEmail("EVANOVA+zzz@gmail.com")).extracting(e -> e.citizen().email())
+        .as("kept as typed, for sending mail")
+        .containsExactlyInAnyOrder("eva.nova+1@gmail.com", "EvaNova+2@googlemail.com", "e.v.a.nova@GMAIL.com");
+  }
+
+  /** Issue 14 item 5: joining on the web mails a confirmation, so it counts against the mailbox's day too. */
+  @Test
+  void joiningCountsAgainstTheMailboxsDailyMessages() {
+    Citizen flooded = new Citizen("Eva", "zaplavena@example.cz", null);
+    for (int i = 0; i < CivicDiary.MESSAGES_PER_MAILBOX_PER_DAY; i++) {
+      cancel(hall.diary.booking().book(TownHall.request(novak, idCard, local("2027-03-09T08:00"),
+          new Citizen("Eva", "zaplavena+" + i + "@example.cz", null))));
+    }
+    assertThatThrownBy(() -> list().join(wish(novak, idCard, flooded)))
+        .isInstanceOfSatisfying(PolicyViolated.class, e -> assertThat(e.policy()).isEqualTo(Policy.TOO_MANY_MESSAGES));
+    assertThat(hall.storage.waitingList().liveOfEmail(flooded.email())).isEmpty();
+  }
+
   @Test
   void aRangeInThePastOrBeyondTheHorizonIsRefusedAndNothingIsWritten() {
     Citizen citizen = hall.citizen();

@@ -67,6 +67,7 @@ import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.StoredResponse;
 import org.civicdiary.booking.model.WalkInHours;
 import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.port.Reservations;
 import org.civicdiary.booking.port.Storage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -409,6 +410,45 @@ public abstract class StorageContract {
           reservation(NOVAK, slot(3), "other@example.cz")).forEach(StorageContract.this::add);
       assertThat(storage.reservations().openOfEmail("MARIE@example.CZ")).containsExactlyInAnyOrder(active, displaced);
       assertThat(storage.reservations().openOfEmail("nobody@example.cz")).isEmpty();
+    }
+
+    /** Issue 14 item 6: every spelling of one mailbox finds the same reservations; the address stays as typed. */
+    @Test
+    void openOfEmailFindsEverySpellingOfOneMailbox() {
+      Reservation tagged = reservation(NOVAK, slot(0), "eva.nova+1@gmail.com");
+      Reservation dotted = reservation(NOVAK, slot(1), "E.V.A.Nova+2@GoogleMail.com");
+      Reservation otherProvider = reservation(NOVAK, slot(2), "eva.nova@example.cz");
+      Reservation plusThere = reservation(NOVAK, slot(3), "eva.nova+x@example.cz");
+      List.of(tagged, dotted, otherProvider, plusThere).forEach(StorageContract.this::add);
+      assertThat(storage.reservations().openOfEmail("evanova@gmail.com")).containsExactlyInAnyOrder(tagged, dotted)
+          .extracting(r -> r.citizen().email()).containsExactlyInAnyOrder("eva.nova+1@gmail.com", "E.V.A.Nova+2@GoogleMail.com");
+      assertThat(storage.reservations().openOfEmail("Eva.Nova+y@Example.cz")).containsExactlyInAnyOrder(otherProvider, plusThere);
+      assertThat(storage.reservations().openOfEmail("evanova@example.cz")).as("dots count outside Gmail").isEmpty();
+    }
+
+    /** Issue 14 item 5: the messages citizens' actions send a mailbox, counted per day up to a cap, in the store. */
+    @Test
+    void countMessageToCountsByMailboxAndDayUpToTheCapAndRollsBack() {
+      LocalDate day = LocalDate.of(2027, 3, 2);
+      Reservations reservations = storage.reservations();
+      storage.transactions().run(() -> {
+        reservations.lockOfEmail("eva+1@gmail.com");
+        assertThat(reservations.countMessageTo("eva+1@gmail.com", day, 2)).isTrue();
+        assertThat(reservations.countMessageTo("E.va@googlemail.com", day, 2)).isTrue();
+        assertThat(reservations.countMessageTo("eva@gmail.com", day, 2)).as("the same mailbox, at its cap").isFalse();
+        assertThat(reservations.countMessageTo("eva@gmail.com", day.plusDays(1), 2)).as("another day").isTrue();
+        assertThat(reservations.countMessageTo("jan@example.cz", day, 2)).as("another mailbox").isTrue();
+      });
+      assertThatThrownBy(() -> storage.transactions().run(() -> {
+        reservations.lockOfEmail("ana@example.cz");
+        reservations.countMessageTo("ana@example.cz", day, 1);
+        throw new IllegalStateException("rolled back");
+      })).hasMessage("rolled back");
+      storage.transactions().run(() -> {
+        reservations.lockOfEmail("ana@example.cz");
+        assertThat(reservations.countMessageTo("ana@example.cz", day, 1)).as("a rolled-back count is gone").isTrue();
+        assertThat(reservations.countMessageTo("ana@example.cz", day, 1)).isFalse();
+      });
     }
 
     @Test

@@ -141,6 +141,19 @@ public abstract class WaitingListContract {
         .containsExactly(second.id());
   }
 
+  /** Issue 14 item 6: the waiting list's per-address limit counts by mailbox, as the bookings do. */
+  @Test
+  void liveOfEmailFindsEverySpellingOfOneMailbox() {
+    WaitingListEntry tagged = entry(NOVAK, ID_CARD, "eva.nova+1@gmail.com", 1);
+    WaitingListEntry dotted = entry(null, ID_CARD, "EvaNova+2@googlemail.com", 2);
+    WaitingListEntry elsewhere = entry(DVORAK, ID_CARD, "eva.nova@example.cz", 3);
+    add(tagged, dotted, elsewhere);
+    assertThat(storage.waitingList().liveOfEmail("e.v.a.nova@gmail.com")).extracting(WaitingListEntry::id)
+        .containsExactlyInAnyOrder(tagged.id(), dotted.id());
+    assertThat(storage.waitingList().liveOfEmail("eva.nova+3@example.cz")).extracting(WaitingListEntry::id)
+        .containsExactly(elsewhere.id());
+  }
+
   @Test
   void lapsedOffersAndEndedRangesAreFoundByTime() {
     Reservation hold = Fixtures.reservation(NOVAK, TUESDAY_10, 1, "a@example.cz", Status.HELD);
