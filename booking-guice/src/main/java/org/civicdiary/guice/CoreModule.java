@@ -46,14 +46,17 @@ public final class CoreModule extends AbstractModule {
   public static final Key<Clock> CLOCK = Key.get(Clock.class, ForCivicDiary.class);
   private final HousekeepingPeriods periods;
   private final WaitingListRules waitingList;
+  private final MailboxCap mailboxCap;
 
   /**
-   * Reads the {@code civicdiary.housekeeping.*} and {@code civicdiary.waiting-list.*} keys.
+   * Reads the {@code civicdiary.housekeeping.*} and {@code civicdiary.waiting-list.*} keys, and
+   * {@code civicdiary.booking.messages-per-mailbox-per-day}.
    *
    * @throws org.civicdiary.booking.settings.InvalidSetting naming the key to fix
    */
   public CoreModule(Settings settings) {
-    this(HousekeepingPeriods.from(settings), WaitingListRules.from(settings));
+    this(HousekeepingPeriods.from(settings), WaitingListRules.from(settings), new MailboxCap(settings.integer(
+        "civicdiary.booking.messages-per-mailbox-per-day", CivicDiary.MESSAGES_PER_MAILBOX_PER_DAY, 1, 1000)));
   }
 
   public CoreModule(HousekeepingPeriods periods) {
@@ -61,9 +64,17 @@ public final class CoreModule extends AbstractModule {
   }
 
   public CoreModule(HousekeepingPeriods periods, WaitingListRules waitingList) {
+    this(periods, waitingList, new MailboxCap(CivicDiary.MESSAGES_PER_MAILBOX_PER_DAY));
+  }
+
+  private CoreModule(HousekeepingPeriods periods, WaitingListRules waitingList, MailboxCap mailboxCap) {
     this.periods = Objects.requireNonNull(periods, "periods");
     this.waitingList = Objects.requireNonNull(waitingList, "waitingList");
+    this.mailboxCap = mailboxCap;
   }
+
+  /** How many messages a citizen's own actions may send one mailbox a day. */
+  record MailboxCap(int perDay) {}
 
   @Override
   protected void configure() {
@@ -73,6 +84,7 @@ public final class CoreModule extends AbstractModule {
         .toProvider(DiaryProvider.class).in(Singleton.class);
     bind(HousekeepingPeriods.class).toInstance(periods);
     bind(WaitingListRules.class).toInstance(waitingList);
+    bind(MailboxCap.class).toInstance(mailboxCap);
     Multibinder.newSetBinder(binder(), Chore.class);
     Multibinder<Lifecycle> lifecycles = Multibinder.newSetBinder(binder(), Lifecycle.class);
     lifecycles.addBinding().to(ScheduledHousekeeping.class);
@@ -102,12 +114,12 @@ public final class CoreModule extends AbstractModule {
   @Override
   public boolean equals(Object other) {
     return other instanceof CoreModule module && module.periods.equals(periods)
-        && module.waitingList.equals(waitingList);
+        && module.waitingList.equals(waitingList) && module.mailboxCap.equals(mailboxCap);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(CoreModule.class, periods, waitingList);
+    return Objects.hash(CoreModule.class, periods, waitingList, mailboxCap);
   }
 
   /** The default {@link CivicDiary}, from the bound storage, clock and holidays. */
@@ -116,18 +128,22 @@ public final class CoreModule extends AbstractModule {
     private final Clock clock;
     private final HolidayCalendar holidays;
     private final WaitingListRules waitingList;
+    private final MailboxCap mailboxCap;
 
     @Inject
-    DiaryProvider(Storage storage, @ForCivicDiary Clock clock, HolidayCalendar holidays, WaitingListRules waitingList) {
+    DiaryProvider(Storage storage, @ForCivicDiary Clock clock, HolidayCalendar holidays, WaitingListRules waitingList,
+        MailboxCap mailboxCap) {
       this.storage = storage;
       this.clock = clock;
       this.holidays = holidays;
       this.waitingList = waitingList;
+      this.mailboxCap = mailboxCap;
     }
 
     @Override
     public CivicDiary get() {
-      return CivicDiary.builder().storage(storage).clock(clock).holidays(holidays).waitingList(waitingList).build();
+      return CivicDiary.builder().storage(storage).clock(clock).holidays(holidays).waitingList(waitingList)
+          .messagesPerMailboxPerDay(mailboxCap.perDay()).build();
     }
   }
 }
