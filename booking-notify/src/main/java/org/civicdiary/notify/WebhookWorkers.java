@@ -204,7 +204,7 @@ final class WebhookWorkers implements WebhookDispatcher {
     Instant now = clock.instant();
     for (WebhookDelivery d : notBegun) {
       WebhookAttempt unchanged = d.last() == null
-          ? new WebhookAttempt(now, null, "not sent yet: a dispatcher stopped first", Duration.ZERO) : d.last();
+          ? new WebhookAttempt(now, null, "not sent yet: handed back before its request began", Duration.ZERO) : d.last();
       marks.add(new Mark(d, () -> storage.webhooks().retryLater(d.number(), now, unchanged)));
     }
     try {
