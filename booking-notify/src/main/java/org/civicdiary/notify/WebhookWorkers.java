@@ -203,8 +203,8 @@ final class WebhookWorkers implements WebhookDispatcher {
     // Claimed but not begun (stopping, or too late for the lease): due again at once, for this node or another.
     Instant now = clock.instant();
     for (WebhookDelivery d : notBegun) {
-      WebhookAttempt unchanged = d.last() == null
-          ? new WebhookAttempt(now, null, "not sent yet: handed back before its request began", Duration.ZERO) : d.last();
+      WebhookAttempt unchanged = d.last() != null ? d.last()
+          : new WebhookAttempt(now, null, "not sent yet: handed back before its request began", Duration.ZERO);
       marks.add(new Mark(d, () -> storage.webhooks().retryLater(d.number(), now, unchanged)));
     }
     try {
