@@ -14,6 +14,7 @@ import org.civicdiary.booking.usecase.HousekeepingPeriods;
  * How webhook deliveries are worked: the {@code civicdiary.webhooks.*} keys (see CONFIGURATION.md)
  * and {@value #KEEP_LOG}, read with {@link #from(Settings)}.
  *
+ * @param parallelRequests how many requests one background thread has in flight to one endpoint at once
  * @param maxAttempts after this many failed attempts a delivery is given up
  * @param maxAge a delivery whose event is older than this is given up after its next failure
  * @param connectTimeout how long to wait for the receiver's connection
@@ -23,6 +24,7 @@ import org.civicdiary.booking.usecase.HousekeepingPeriods;
 public record WebhookConfig(
     int threads,
     int batchSize,
+    int parallelRequests,
     Duration pollInterval,
     Duration lease,
     int maxAttempts,
@@ -37,9 +39,9 @@ public record WebhookConfig(
   public static final String KEEP_LOG = "civicdiary.housekeeping.webhook-deliveries-after";
 
   public WebhookConfig {
-    if (threads < 1 || batchSize < 1 || maxAttempts < 1) {
-      throw new InvalidSetting("civicdiary.webhooks.threads, civicdiary.webhooks.batch-size and"
-          + " civicdiary.webhooks.max-attempts must be at least 1");
+    if (threads < 1 || batchSize < 1 || parallelRequests < 1 || maxAttempts < 1) {
+      throw new InvalidSetting("civicdiary.webhooks.threads, civicdiary.webhooks.batch-size,"
+          + " civicdiary.webhooks.parallel-requests and civicdiary.webhooks.max-attempts must be at least 1");
     }
     for (Duration d : new Duration[] {pollInterval, lease, maxAge, retryInitial, retryMax, connectTimeout,
         requestTimeout, stopGrace, keepLog}) {
@@ -62,6 +64,7 @@ public record WebhookConfig(
     return new WebhookConfig(
         settings.integer("civicdiary.webhooks.threads", 2, 1, 64),
         settings.integer("civicdiary.webhooks.batch-size", 50, 1, 1000),
+        settings.integer("civicdiary.webhooks.parallel-requests", 8, 1, 64),
         settings.duration("civicdiary.webhooks.poll-interval", Duration.ofMillis(500)),
         settings.duration("civicdiary.webhooks.lease", Duration.ofMinutes(1)),
         settings.integer("civicdiary.webhooks.max-attempts", 15, 1, 1000),

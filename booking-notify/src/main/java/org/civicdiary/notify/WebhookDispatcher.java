@@ -16,14 +16,14 @@ public interface WebhookDispatcher extends AutoCloseable {
   void start();
 
   /**
-   * Stops the background threads: the delivery being sent is finished (for at most the configured
+   * Stops the background threads: the deliveries being sent are finished (for at most the configured
    * grace); deliveries claimed but not begun are handed back, due at once.
    */
   void stop();
 
   /**
-   * Claims and sends one batch on the calling thread (for hosts that schedule work themselves,
-   * and for tests).
+   * Claims, sends and records one batch, the calling thread waiting for its requests (for hosts
+   * that schedule work themselves, and for tests).
    *
    * @return how many deliveries were claimed
    */

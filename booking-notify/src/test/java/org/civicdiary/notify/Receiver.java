@@ -39,6 +39,7 @@ final class Receiver implements AutoCloseable {
   private final List<String> secrets = new ArrayList<>();
   private final List<Arrival> arrivals = new ArrayList<>();
   private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicInteger mostWaiting = new AtomicInteger();
   private volatile int status = 204;
   private volatile CountDownLatch gate;
 
@@ -87,6 +88,11 @@ final class Receiver implements AutoCloseable {
     return waiting.get();
   }
 
+  /** The most requests it held at once. */
+  int mostWaiting() {
+    return mostWaiting.get();
+  }
+
   synchronized List<Arrival> arrivals() {
     return List.copyOf(arrivals);
   }
@@ -115,7 +121,7 @@ final class Receiver implements AutoCloseable {
     String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
     CountDownLatch g = gate;
     if (g != null) {
-      waiting.incrementAndGet();
+      mostWaiting.accumulateAndGet(waiting.incrementAndGet(), Math::max);
       try {
         g.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {

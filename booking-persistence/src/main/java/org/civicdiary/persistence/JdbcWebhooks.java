@@ -76,11 +76,17 @@ final class JdbcWebhooks implements Webhooks {
              last_error, last_duration_ms
       from webhook_delivery d
       """;
+  // Only the first pending delivery of its endpoint and reservation (its line) is claimed. Asked as
+  // a scalar subquery, not as "not exists (an earlier pending one)": PostgreSQL turns the latter into
+  // an anti-join whose plan follows the statistics, and with too few pending rows in them (a backlog
+  // building up after an analyze) it compared every candidate with every pending row: seconds per
+  // claim. The subquery is one probe of webhook_delivery_pending_line (V14) per candidate, whatever
+  // the statistics say.
   private static final String DUE = DELIVERY + """
       where d.state = 'PENDING' and d.due_at <= ?
-        and not exists (select 1 from webhook_delivery e
-                        where e.endpoint_id = d.endpoint_id and e.reservation_id = d.reservation_id
-                          and e.state = 'PENDING' and e.id < d.id)
+        and d.id = (select min(e.id) from webhook_delivery e
+                    where e.endpoint_id = d.endpoint_id and e.reservation_id = d.reservation_id
+                      and e.state = 'PENDING')
       order by d.id
       limit ?
       """;

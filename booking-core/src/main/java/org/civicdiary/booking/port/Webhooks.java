@@ -19,7 +19,10 @@ import org.civicdiary.booking.model.WebhookEvent;
  * unit of work of the change they describe, one delivery per endpoint that wants them; workers on
  * any number of nodes claim them. Deliveries of one reservation reach one endpoint in the order
  * they were published: a pending delivery holds up the later ones of its reservation and endpoint
- * until it is delivered or given up. Every method may throw {@link
+ * until it is delivered or given up, so a claimed batch holds at most one delivery of each line and
+ * may be sent all at once. A dispatcher records a batch's outcomes in one unit of work: a {@link
+ * org.civicdiary.booking.error.NotFound} from one of them (its endpoint deleted meanwhile) changes
+ * nothing and leaves the unit of work usable for the others. Every method may throw {@link
  * org.civicdiary.booking.error.StorageUnavailable}.
  */
 public interface Webhooks {

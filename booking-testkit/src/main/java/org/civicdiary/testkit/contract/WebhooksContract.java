@@ -19,12 +19,16 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.Channel;
@@ -284,6 +288,104 @@ public abstract class WebhooksContract {
     Set<Long> distinct = new HashSet<>(claimed);
     assertThat(claimed).hasSize(events);
     assertThat(distinct).hasSize(events);
+  }
+
+  @Test
+  void aBatchsOutcomesMayBeRecordedInOneUnitOfWorkAMissingDeliverySpoilingNone() {
+    WebhookEndpoint endpoint = save(endpoint("https://a.example.cz/", EnumSet.allOf(WebhookEventType.class)));
+    List<ReservationId> lines = List.of(ReservationId.random(), ReservationId.random(), ReservationId.random());
+    for (ReservationId r : lines) {
+      publish(event(r, WebhookEventType.CREATED, T0));
+    }
+    for (ReservationId r : lines) {
+      publish(event(r, WebhookEventType.CANCELLED, T0.plusSeconds(1)));
+    }
+    List<WebhookDelivery> batch = claim(10, T0.plusSeconds(2));
+    assertThat(batch).as("one delivery per line").extracting(d -> d.event().reservation())
+        .containsExactlyElementsOf(lines);
+    List<String> missing = new ArrayList<>();
+
+    storage.transactions().run(() -> {
+      webhooks.delivered(batch.get(0).number(), attempt(T0.plusSeconds(3), 204));
+      try {
+        webhooks.delivered(Long.MAX_VALUE, attempt(T0.plusSeconds(3), 204));
+      } catch (NotFound e) {
+        missing.add("its endpoint was deleted meanwhile");
+      }
+      webhooks.retryLater(batch.get(1).number(), T0.plusSeconds(60), attempt(T0.plusSeconds(3), 503));
+      webhooks.giveUp(batch.get(2).number(), attempt(T0.plusSeconds(3), 500));
+    });
+
+    assertThat(missing).hasSize(1);
+    assertThat(webhooks.log(endpoint.id(), 10)).filteredOn(d -> d.event().type() == WebhookEventType.CREATED)
+        .extracting(WebhookDelivery::state).containsExactly(WebhookDeliveryState.GIVEN_UP,
+            WebhookDeliveryState.PENDING, WebhookDeliveryState.DELIVERED);
+    assertThat(claim(10, T0.plusSeconds(4))).as("the retried line waits; the delivered and the given-up go on")
+        .extracting(d -> d.event().reservation()).containsExactly(lines.get(0), lines.get(2));
+  }
+
+  @Test
+  void twoDispatchersClaimingAtOnceNeverDeliverAnEventTwiceNorOutOfOrder() throws Exception {
+    save(endpoint("https://a.example.cz/", EnumSet.allOf(WebhookEventType.class)));
+    List<ReservationId> reservations = List.of(ReservationId.random(), ReservationId.random(),
+        ReservationId.random(), ReservationId.random(), ReservationId.random());
+    List<WebhookEvent> published = new ArrayList<>();
+    // Interleaved, as changes come: every reservation's first event, then every second one…, so that
+    // a claim without the order rule would take a reservation's next event while its last is in flight.
+    for (int i = 0; i < 8; i++) {
+      WebhookEventType type = i == 0 ? WebhookEventType.CREATED : WebhookEventType.MOVED;
+      for (ReservationId r : reservations) {
+        published.add(event(r, type, T0.plusMillis(i)));
+      }
+    }
+    storage.transactions().run(() -> published.forEach(webhooks::publish));
+    List<WebhookDelivery> sent = Collections.synchronizedList(new ArrayList<>());
+    Map<ReservationId, Long> inFlight = new ConcurrentHashMap<>();
+    List<String> twiceInFlight = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean done = new AtomicBoolean();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    // Rounds in step: both dispatchers claim, then both hold their batches unrecorded at once.
+    CyclicBarrier claimed = new CyclicBarrier(2);
+    CyclicBarrier recorded = new CyclicBarrier(2,
+        () -> done.set(webhooks.pendingCount() == 0 || System.nanoTime() > deadline));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> dispatchers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        dispatchers.add(pool.submit(() -> {
+          while (!done.get()) {
+            List<WebhookDelivery> batch = storage.transactions().inTransaction(
+                () -> webhooks.claim(3, T0.plusSeconds(1), LEASE));
+            claimed.await(1, TimeUnit.MINUTES);
+            for (WebhookDelivery d : batch) {
+              Long other = inFlight.putIfAbsent(d.event().reservation(), d.number());
+              if (other != null) {
+                twiceInFlight.add(other + " and " + d.number());
+              }
+            }
+            claimed.await(1, TimeUnit.MINUTES);
+            sent.addAll(batch);
+            storage.transactions().run(() -> batch.forEach(d -> webhooks.delivered(d.number(),
+                attempt(T0.plusSeconds(2), 204))));
+            batch.forEach(d -> inFlight.remove(d.event().reservation(), d.number()));
+            recorded.await(1, TimeUnit.MINUTES);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : dispatchers) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(twiceInFlight).as("deliveries of one reservation claimed at once").isEmpty();
+    assertThat(sent).extracting(WebhookDelivery::number).doesNotHaveDuplicates().hasSize(published.size());
+    for (ReservationId r : reservations) {
+      assertThat(sent).filteredOn(d -> d.event().reservation().equals(r)).extracting(d -> d.event().id())
+          .as("reservation %s", r).containsExactlyElementsOf(published.stream()
+              .filter(e -> e.reservation().equals(r)).map(WebhookEvent::id).toList());
+    }
   }
 
   private WebhookEndpoint endpoint(String url, Set<WebhookEventType> events) {
