@@ -1,3 +1,4 @@
+--
 -- SPDX-FileCopyrightText: The civic-diary authors
 -- SPDX-License-Identifier: EUPL-1.2
 --
