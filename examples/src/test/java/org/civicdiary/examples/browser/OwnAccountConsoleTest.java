@@ -22,7 +22,8 @@ import org.openqa.selenium.WebElement;
  * My account in headless Chromium: a staff member sees where they are signed in, this session
  * marked, and ends another; changes their password (a guessable one is refused on its field), which
  * ends the other sessions and keeps this one; and a session left unused for half an hour (the
- * servers' clock moved on) ends. axe-core checks the page.
+ * servers' clock moved on) ends. An administrator ends all sessions of the account from the
+ * accounts page. axe-core checks the page.
  */
 class OwnAccountConsoleTest extends StaffConsole {
   private static final String USER = "pavla.operator";
@@ -84,6 +85,16 @@ class OwnAccountConsoleTest extends StaffConsole {
     } finally {
       servers.clock().set(TownHallServers.NOW);
     }
+
+    // A lost laptop: an administrator ends every session of the account from the accounts page.
+    String lost = servers.staffToken(USER, NEW_PASSWORD);
+    console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
+    console.open("accounts", "Účty pracovníků");
+    browser.find(browser.driver(), "#app tr[data-username='" + USER + "'] button[aria-label='Ukončit všechna přihlášení účtu "
+        + USER + "']").click();
+    browser.find(browser.driver(), ".cd-status", "Přihlášení účtu " + USER + " ukončena:");
+    assertThat(servers.call(lost, "GET", "/api/v1/staff/me", null).status()).isEqualTo(401);
+    assertThat(storage.staffAccounts().sessions(USER, servers.clock().instant())).isEmpty();
   }
 
   private static String otherSession(String userAgent) {

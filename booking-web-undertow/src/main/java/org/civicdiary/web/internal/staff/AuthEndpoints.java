@@ -32,10 +32,11 @@ import org.civicdiary.web.internal.problem.Problem;
 import org.civicdiary.web.internal.problem.Refusal;
 
 /**
- * Staff login and logout, one's own password and sessions. Failed logins are throttled per account and client address with growing
- * delays, and by a hard limit per client address (429 with {@code Retry-After}), both charged before
- * the password is checked; the authenticator audits them (the built-in one in the core). The session goes to
- * the browser as an HttpOnly, SameSite=Strict cookie scoped to the staff API, or, when asked for
+ * Staff login and logout, one's own password and sessions. Failed logins (and wrong present
+ * passwords at a change) are throttled per account and client address with growing delays, and by
+ * a hard limit per client address (429 with {@code Retry-After}), both charged before the password
+ * is checked; the authenticator audits them (the built-in one in the core). The session goes to the
+ * browser as an HttpOnly, SameSite=Strict cookie scoped to the staff API, or, when asked for
  * ({@code "bearer": true}), to a script or integration as a bearer token in the answer.
  */
 public final class AuthEndpoints {
