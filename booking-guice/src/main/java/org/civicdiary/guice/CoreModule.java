@@ -15,10 +15,12 @@ import jakarta.inject.Provider;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.civicdiary.booking.holidays.CzechHolidays;
 import org.civicdiary.booking.port.Chore;
 import org.civicdiary.booking.port.HolidayCalendar;
+import org.civicdiary.booking.port.PasswordStrength;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
@@ -31,6 +33,9 @@ import org.civicdiary.booking.usecase.WaitingListRules;
  * ({@link #CLOCK}, the system's in UTC), its {@link HolidayCalendar} (Czech public holidays),
  * {@link Housekeeping} with the {@code civicdiary.housekeeping.*} periods and the adapters' {@link
  * Chore}s, and {@link CivicDiaryService}, which runs it all.
+ *
+ * <p>{@link PasswordStrength} is left for another module to set (the web module binds zxcvbn);
+ * without one new staff passwords are judged by length only.
  *
  * <p>The clock, the holidays and {@code CivicDiary} are defaults a host replaces with {@link
  * OptionalBinder#setBinding()}, e.g. {@code OptionalBinder.newOptionalBinder(binder(),
@@ -80,6 +85,8 @@ public final class CoreModule extends AbstractModule {
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), CLOCK).setDefault().toInstance(Clock.systemUTC());
     OptionalBinder.newOptionalBinder(binder(), HolidayCalendar.class).setDefault().toInstance(CzechHolidays.create());
+    // no default here: the core judges length only unless a module (the web's) sets one
+    OptionalBinder.newOptionalBinder(binder(), PasswordStrength.class);
     OptionalBinder.newOptionalBinder(binder(), CivicDiary.class).setDefault()
         .toProvider(DiaryProvider.class).in(Singleton.class);
     bind(HousekeepingPeriods.class).toInstance(periods);
@@ -129,21 +136,23 @@ public final class CoreModule extends AbstractModule {
     private final HolidayCalendar holidays;
     private final WaitingListRules waitingList;
     private final MailboxCap mailboxCap;
+    private final PasswordStrength passwordStrength;
 
     @Inject
     DiaryProvider(Storage storage, @ForCivicDiary Clock clock, HolidayCalendar holidays, WaitingListRules waitingList,
-        MailboxCap mailboxCap) {
+        MailboxCap mailboxCap, Optional<PasswordStrength> passwordStrength) {
       this.storage = storage;
       this.clock = clock;
       this.holidays = holidays;
       this.waitingList = waitingList;
       this.mailboxCap = mailboxCap;
+      this.passwordStrength = passwordStrength.orElse(PasswordStrength.LENGTH_ONLY);
     }
 
     @Override
     public CivicDiary get() {
       return CivicDiary.builder().storage(storage).clock(clock).holidays(holidays).waitingList(waitingList)
-          .messagesPerMailboxPerDay(mailboxCap.perDay()).build();
+          .messagesPerMailboxPerDay(mailboxCap.perDay()).passwordStrength(passwordStrength).build();
     }
   }
 }

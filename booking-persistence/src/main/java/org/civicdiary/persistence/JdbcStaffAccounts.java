@@ -19,27 +19,28 @@ import org.civicdiary.booking.port.StaffAccounts;
 
 final class JdbcStaffAccounts implements StaffAccounts {
   private static final String ACCOUNTS = """
-      select username, password_hash, staff_role, official_id, active
+      select username, password_hash, staff_role, official_id, active, must_change_password
       from staff_account
       """;
   private static final String UPDATE_ACCOUNT = """
       update staff_account
-      set password_hash = ?, staff_role = ?, official_id = ?, active = ?
+      set password_hash = ?, staff_role = ?, official_id = ?, active = ?, must_change_password = ?
       where username = ?
       """;
   private static final String INSERT_ACCOUNT = """
-      insert into staff_account (password_hash, staff_role, official_id, active, username)
-      values (?, ?, ?, ?, ?)
+      insert into staff_account (password_hash, staff_role, official_id, active, must_change_password, username)
+      values (?, ?, ?, ?, ?, ?)
       """;
   private static final String INSERT_SESSION = """
-      insert into staff_session (token_hash, username, created_at, expires_at)
-      values (?, ?, ?, ?)
+      insert into staff_session (id, token_hash, username, created_at, last_seen_at, idle_until, expires_at, client,
+        user_agent)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
-  private static final String SESSION = """
-      select token_hash, username, created_at, expires_at
+  private static final String SESSIONS = """
+      select id, token_hash, username, created_at, last_seen_at, idle_until, expires_at, client, user_agent
       from staff_session
-      where token_hash = ? and expires_at > ?
       """;
+  private static final String OPEN = "idle_until > ? and expires_at > ?";
 
   private final JdbcTransactions tx;
 
@@ -55,7 +56,7 @@ final class JdbcStaffAccounts implements StaffAccounts {
   @Override
   public void save(StaffAccount a) {
     Object[] params = {a.passwordHash(), a.role(), a.official() == null ? null : a.official().value(), a.active(),
-        a.username()};
+        a.mustChangePassword(), a.username()};
     tx.atomically(c -> {
       if (Sql.update(c, UPDATE_ACCOUNT, params) == 0) {
         Sql.update(c, INSERT_ACCOUNT, params);
@@ -74,13 +75,29 @@ final class JdbcStaffAccounts implements StaffAccounts {
 
   @Override
   public void add(StaffSession s) {
-    tx.statement(c -> Sql.update(c, INSERT_SESSION, s.tokenHash(), s.username(), s.createdAt(), s.expiresAt()));
+    tx.statement(c -> Sql.update(c, INSERT_SESSION, s.id(), s.tokenHash(), s.username(), s.createdAt(), s.lastSeenAt(),
+        s.idleUntil(), s.expiresAt(), s.client(), s.userAgent()));
   }
 
   @Override
   public Optional<StaffSession> session(String tokenHash, Instant now) {
-    return tx.statement(c -> Sql.one(c, SESSION, rs -> new StaffSession(rs.getString("token_hash"),
-        rs.getString("username"), Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at")), tokenHash, now));
+    return tx.statement(c -> Sql.one(c, SESSIONS + "where token_hash = ? and " + OPEN, JdbcStaffAccounts::session,
+        tokenHash, now, now));
+  }
+
+  /** Sorted in Java, as the memory adapter does. */
+  @Override
+  public List<StaffSession> sessions(String username, Instant now) {
+    List<StaffSession> sessions = new ArrayList<>(tx.statement(c -> Sql.list(c,
+        SESSIONS + "where username = ? and " + OPEN, JdbcStaffAccounts::session, username, now, now)));
+    sessions.sort(Comparator.comparing(StaffSession::createdAt).thenComparing(StaffSession::id));
+    return sessions;
+  }
+
+  @Override
+  public void touch(String tokenHash, Instant lastSeenAt, Instant idleUntil) {
+    tx.statement(c -> Sql.update(c, "update staff_session set last_seen_at = ?, idle_until = ? where token_hash = ?",
+        lastSeenAt, idleUntil, tokenHash));
   }
 
   @Override
@@ -89,14 +106,27 @@ final class JdbcStaffAccounts implements StaffAccounts {
   }
 
   @Override
+  public int endSessions(String username, String keepTokenHash) {
+    return tx.statement(c -> keepTokenHash == null
+        ? Sql.update(c, "delete from staff_session where username = ?", username)
+        : Sql.update(c, "delete from staff_session where username = ? and token_hash <> ?", username, keepTokenHash));
+  }
+
+  @Override
   public int removeExpiredSessions(Instant now) {
-    return tx.statement(c -> Sql.update(c, "delete from staff_session where expires_at <= ?", now));
+    return tx.statement(c -> Sql.update(c, "delete from staff_session where idle_until <= ? or expires_at <= ?", now, now));
+  }
+
+  private static StaffSession session(ResultSet rs) throws SQLException {
+    return new StaffSession(rs.getString("id"), rs.getString("token_hash"), rs.getString("username"),
+        Sql.instant(rs, "created_at"), Sql.instant(rs, "last_seen_at"), Sql.instant(rs, "idle_until"),
+        Sql.instant(rs, "expires_at"), rs.getString("client"), rs.getString("user_agent"));
   }
 
   private static StaffAccount account(ResultSet rs) throws SQLException {
     String official = rs.getString("official_id");
     return new StaffAccount(rs.getString("username"), rs.getString("password_hash"),
         Sql.enumerated(rs, "staff_role", Role.class), official == null ? null : OfficialId.of(official),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"), rs.getBoolean("must_change_password"));
   }
 }

@@ -37,6 +37,15 @@ public interface StaffAuthenticator {
    */
   Optional<SignedIn> login(String username, String password, String from);
 
+  /**
+   * As {@link #login(String, String, String)}, with the browser's {@code User-Agent} (the built-in
+   * adapter keeps it, cut short, for its owner's list of sessions). By default the user agent is
+   * not used.
+   */
+  default Optional<SignedIn> login(String username, String password, String from, String userAgent) {
+    return login(username, password, from);
+  }
+
   /** Ends the session the request carries (audited by the built-in adapter); nothing happens when it carries none. */
   void logout(StaffRequest request);
 }

@@ -20,12 +20,14 @@ import io.undertow.server.handlers.resource.ResourceHandler;
 import java.time.Clock;
 import java.util.Objects;
 import org.civicdiary.booking.port.HolidayCalendar;
+import org.civicdiary.booking.port.PasswordStrength;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.guice.CoreModule;
 import org.civicdiary.guice.ForCivicDiary;
 import org.civicdiary.web.internal.api.Api;
+import org.civicdiary.web.internal.staff.GuessablePasswords;
 
 /**
  * The HTTP API for Guice. Binds the booking handler as {@code @ForCivicDiary HttpHandler} ({@link
@@ -36,7 +38,7 @@ import org.civicdiary.web.internal.api.Api;
  * <p>Our bindings of types a host binds too carry {@link ForCivicDiary}, so a portal's own {@code
  * HttpHandler}, {@code MeterRegistry} or {@code Clock} never clash with them. Defaults a host may
  * replace with {@link OptionalBinder#setBinding()}: {@link StaffAuthenticator} (accounts and
- * sessions in the storage), {@link #METERS} (Prometheus, served at {@code /metrics}; hand us your
+ * sessions in the storage), {@link PasswordStrength} (zxcvbn, score 3 of 4), {@link #METERS} (Prometheus, served at {@code /metrics}; hand us your
  * registry to see our meters in it), and the handler of {@code /static/**}, bound as
  * {@code @Named("civicdiary.static") HttpHandler} (the pages in {@code org/civicdiary/web/static/}
  * on the class path).
@@ -67,6 +69,9 @@ public final class WebModule extends AbstractModule {
     install(core);
     OptionalBinder.newOptionalBinder(binder(), StaffAuthenticator.class).setDefault()
         .toProvider(BuiltInAuthenticatorProvider.class).in(Singleton.class);
+    // new staff passwords must be hard to guess, not only long (a host may bind its own rule)
+    OptionalBinder.newOptionalBinder(binder(), PasswordStrength.class).setDefault().to(GuessablePasswords.class)
+        .in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), METERS).setDefault()
         .toProvider(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), Key.get(HttpHandler.class, Names.named(STATIC))).setDefault()

@@ -77,6 +77,7 @@ public final class WebSettings {
   /** The checked staff values. */
   private record StaffValues(
       Duration sessionTtl,
+      Duration sessionIdle,
       String cookieSecure,
       RateLimit loginPerUser,
       RateLimit loginPerAddress,
@@ -85,6 +86,7 @@ public final class WebSettings {
       String initialAdminPassword) {
     StaffValues {
       Objects.requireNonNull(sessionTtl, "sessionTtl");
+      Objects.requireNonNull(sessionIdle, "sessionIdle");
       Objects.requireNonNull(cookieSecure, "cookieSecure");
       Objects.requireNonNull(loginPerUser, "loginPerUser");
       Objects.requireNonNull(loginPerAddress, "loginPerAddress");
@@ -99,8 +101,14 @@ public final class WebSettings {
       this.values = values;
     }
 
+    /** A session's absolute lifetime, however much it is used. */
     public Duration sessionTtl() {
       return values.sessionTtl();
+    }
+
+    /** How long a session stays open unused. */
+    public Duration sessionIdle() {
+      return values.sessionIdle();
     }
 
     /** {@code auto}, {@code true} or {@code false}. */
@@ -144,7 +152,7 @@ public final class WebSettings {
     /** Never prints the initial password. */
     @Override
     public String toString() {
-      return "Staff[sessionTtl=" + sessionTtl() + ", cookieSecure=" + cookieSecure() + ", loginPerUser="
+      return "Staff[sessionTtl=" + sessionTtl() + ", sessionIdle=" + sessionIdle() + ", cookieSecure=" + cookieSecure() + ", loginPerUser="
           + loginPerUser() + ", loginPerAddress=" + loginPerAddress() + ", trustedHeader=" + trustedHeader()
           + ", initialAdmin=" + initialAdmin() + "]";
     }
@@ -192,6 +200,12 @@ public final class WebSettings {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new InvalidSetting("civicdiary.web.request-timeout must be positive");
     }
+    Duration sessionTtl = positive(s, "civicdiary.staff.session-ttl", Duration.ofHours(12));
+    Duration sessionIdle = positive(s, "civicdiary.staff.session-idle", Duration.ofMinutes(30));
+    if (sessionIdle.compareTo(sessionTtl) > 0) {
+      throw new InvalidSetting("civicdiary.staff.session-idle (" + sessionIdle + ") must not be longer than "
+          + "civicdiary.staff.session-ttl (" + sessionTtl + ")");
+    }
     Duration bodyTimeout = s.duration("civicdiary.web.body-timeout", Duration.ofSeconds(10));
     if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
       throw new InvalidSetting("civicdiary.web.body-timeout must be positive");
@@ -222,7 +236,8 @@ public final class WebSettings {
         s.integer("civicdiary.web.io-threads", Math.max(2, Runtime.getRuntime().availableProcessors()), 1, 256),
         s.integer("civicdiary.web.worker-threads", 32, 1, 1024),
         new Staff(new StaffValues(
-            s.duration("civicdiary.staff.session-ttl", Duration.ofHours(8)),
+            sessionTtl,
+            sessionIdle,
             cookieSecure,
             rate(s, "civicdiary.staff.login-per-user", "5/PT15M"),
             rate(s, "civicdiary.staff.login-per-address", "20/PT15M"),
@@ -231,6 +246,14 @@ public final class WebSettings {
             initialPassword)),
         ProofOfWorkSettings.from(s),
         FeedSettings.from(s)));
+  }
+
+  private static Duration positive(Settings s, String key, Duration fallback) {
+    Duration value = s.duration(key, fallback);
+    if (value.isNegative() || value.isZero()) {
+      throw new InvalidSetting(key + " must be positive");
+    }
+    return value;
   }
 
   /**
@@ -567,9 +590,14 @@ public final class WebSettings {
       return set("civicdiary.web.worker-threads", value);
     }
 
-    /** {@code civicdiary.staff.session-ttl}. */
+    /** {@code civicdiary.staff.session-ttl}: a session's absolute lifetime. */
     public Builder sessionTtl(Duration value) {
       return set("civicdiary.staff.session-ttl", value);
+    }
+
+    /** {@code civicdiary.staff.session-idle}: how long a session stays open unused. */
+    public Builder sessionIdle(Duration value) {
+      return set("civicdiary.staff.session-idle", value);
     }
 
     /** {@code civicdiary.staff.cookie-secure}: {@code auto}, {@code true} or {@code false}. */

@@ -25,7 +25,7 @@ class WebSettingsBuilderTest {
         .metricsFrom(List.of("10.0.0.0/8")).bookingPerAddress(new RateLimit(3, Duration.ofMinutes(1)))
         .bookingPerEmail(new RateLimit(2, Duration.ofHours(1))).queriesPerAddress(new RateLimit(100, Duration.ofMinutes(1)))
         .idempotencyTtl(Duration.ofHours(2)).freeTimeCache(Duration.ofSeconds(1)).ioThreads(2).workerThreads(8)
-        .sessionTtl(Duration.ofHours(4)).cookieSecure("true").loginPerUser(new RateLimit(4, Duration.ofMinutes(10)))
+        .sessionTtl(Duration.ofHours(4)).sessionIdle(Duration.ofMinutes(20)).cookieSecure("true").loginPerUser(new RateLimit(4, Duration.ofMinutes(10)))
         .loginPerAddress(new RateLimit(10, Duration.ofMinutes(10))).trustedHeader("X-Remote-User")
         .initialAdmin("admin", "change-me-now").build();
     WebSettings read = WebSettings.from(Settings.of(Map.ofEntries(
@@ -48,6 +48,7 @@ class WebSettingsBuilderTest {
         entry("civicdiary.web.io-threads", "2"),
         entry("civicdiary.web.worker-threads", "8"),
         entry("civicdiary.staff.session-ttl", "PT4H"),
+        entry("civicdiary.staff.session-idle", "PT20M"),
         entry("civicdiary.staff.cookie-secure", "true"),
         entry("civicdiary.staff.login-per-user", "4/PT10M"),
         entry("civicdiary.staff.login-per-address", "10/PT10M"),

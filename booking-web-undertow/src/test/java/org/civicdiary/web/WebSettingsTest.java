@@ -27,7 +27,8 @@ class WebSettingsTest {
     assertThat(s.corsOrigins()).isEmpty();
     assertThat(s.staff().trustedHeader()).as("single sign-on header off by default").isNull();
     assertThat(s.bookingPerAddress()).isEqualTo(new RateLimit(10, Duration.ofMinutes(1)));
-    assertThat(s.staff().sessionTtl()).isEqualTo(Duration.ofHours(8));
+    assertThat(s.staff().sessionTtl()).isEqualTo(Duration.ofHours(12));
+    assertThat(s.staff().sessionIdle()).isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
@@ -42,6 +43,10 @@ class WebSettingsTest {
         .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.cookie-secure");
     assertThatThrownBy(() -> read(Map.of("civicdiary.staff.initial-admin", "root")))
         .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.initial-admin-password");
+    assertThatThrownBy(() -> read(Map.of("civicdiary.staff.session-idle", "PT13H")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.session-idle");
+    assertThatThrownBy(() -> read(Map.of("civicdiary.staff.session-idle", "PT0S")))
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.staff.session-idle");
     assertThatThrownBy(() -> read(Map.of("civicdiary.web.manage-link", "https://portal.example/manage")))
         .isInstanceOf(InvalidSetting.class).hasMessageContaining("{token}");
   }

@@ -5,6 +5,7 @@
 package org.civicdiary.booking.memory;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,37 @@ final class MemoryStaffAccounts implements StaffAccounts {
 
   @Override
   public Optional<StaffSession> session(String tokenHash, Instant now) {
-    return tx.locked(() -> Optional.ofNullable(sessions.get(tokenHash)).filter(s -> s.expiresAt().isAfter(now)));
+    return tx.locked(() -> Optional.ofNullable(sessions.get(tokenHash)).filter(s -> s.openAt(now)));
+  }
+
+  @Override
+  public List<StaffSession> sessions(String username, Instant now) {
+    return tx.locked(() -> sessions.values().stream()
+        .filter(s -> s.username().equals(username) && s.openAt(now))
+        .sorted(Comparator.comparing(StaffSession::createdAt).thenComparing(StaffSession::id))
+        .toList());
+  }
+
+  @Override
+  public void touch(String tokenHash, Instant lastSeenAt, Instant idleUntil) {
+    tx.locked(() -> {
+      StaffSession s = sessions.get(tokenHash);
+      if (s != null) {
+        tx.put(sessions, tokenHash, new StaffSession(s.id(), s.tokenHash(), s.username(), s.createdAt(), lastSeenAt,
+            idleUntil, s.expiresAt(), s.client(), s.userAgent()));
+      }
+    });
+  }
+
+  @Override
+  public int endSessions(String username, String keepTokenHash) {
+    return tx.locked(() -> {
+      List<String> ended = sessions.values().stream()
+          .filter(s -> s.username().equals(username) && !s.tokenHash().equals(keepTokenHash))
+          .map(StaffSession::tokenHash).toList();
+      ended.forEach(hash -> tx.remove(sessions, hash));
+      return ended.size();
+    });
   }
 
   @Override
@@ -59,7 +90,7 @@ final class MemoryStaffAccounts implements StaffAccounts {
   public int removeExpiredSessions(Instant now) {
     return tx.locked(() -> {
       List<String> expired = sessions.values().stream()
-          .filter(s -> !s.expiresAt().isAfter(now)).map(StaffSession::tokenHash).toList();
+          .filter(s -> !s.openAt(now)).map(StaffSession::tokenHash).toList();
       expired.forEach(hash -> tx.remove(sessions, hash));
       return expired.size();
     });

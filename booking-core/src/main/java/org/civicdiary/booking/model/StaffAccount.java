@@ -12,8 +12,16 @@ import org.civicdiary.booking.error.InvalidInput;
  *
  * @param passwordHash a slow salted hash in the authenticator's own encoding; never a password
  * @param official for the OFFICIAL role, whose diary they are; null otherwise
+ * @param mustChangePassword whether the next sign-in may do nothing but change the password (the
+ *     first administrator, whose password stood in the settings)
  */
-public record StaffAccount(String username, String passwordHash, Role role, OfficialId official, boolean active) {
+public record StaffAccount(String username, String passwordHash, Role role, OfficialId official, boolean active,
+    boolean mustChangePassword) {
+  /** An account whose password its owner chose. */
+  public StaffAccount(String username, String passwordHash, Role role, OfficialId official, boolean active) {
+    this(username, passwordHash, role, official, active, false);
+  }
+
   public StaffAccount {
     username = Check.line("username", username, 100);
     Check.present("passwordHash", passwordHash);
@@ -24,6 +32,6 @@ public record StaffAccount(String username, String passwordHash, Role role, Offi
   }
 
   public StaffMember member() {
-    return new StaffMember(username, role, official);
+    return new StaffMember(username, role, official, mustChangePassword);
   }
 }

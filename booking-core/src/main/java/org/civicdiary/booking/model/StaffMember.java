@@ -10,8 +10,14 @@ import org.civicdiary.booking.error.InvalidInput;
  * An authenticated member of staff acting through the console or staff API.
  *
  * @param official for the OFFICIAL role, whose diary they are; null otherwise
+ * @param mustChangePassword whether they signed in with a password they must change before anything
+ *     else (the web layer then refuses every other staff request)
  */
-public record StaffMember(String username, Role role, OfficialId official) {
+public record StaffMember(String username, Role role, OfficialId official, boolean mustChangePassword) {
+  public StaffMember(String username, Role role, OfficialId official) {
+    this(username, role, official, false);
+  }
+
   public StaffMember {
     username = Check.line("username", username, 100);
     Check.present("role", role);

@@ -26,12 +26,25 @@ public interface StaffAccounts {
 
   void add(StaffSession session);
 
-  /** The unexpired session with this token hash. */
+  /** The open session with this token hash: {@link StaffSession#openAt} {@code now}. */
   Optional<StaffSession> session(String tokenHash, Instant now);
+
+  /** The open sessions of one account, oldest first. */
+  List<StaffSession> sessions(String username, Instant now);
+
+  /** Records a use of the session: its last-seen time and its new idle limit; nothing for an unknown one. */
+  void touch(String tokenHash, Instant lastSeenAt, Instant idleUntil);
 
   /** Ends a session (logout); nothing happens for an unknown one. */
   void endSession(String tokenHash);
 
-  /** @return how many expired sessions were removed */
+  /**
+   * Ends every session of an account but the one with {@code keepTokenHash} (null: all of them).
+   *
+   * @return how many were ended
+   */
+  int endSessions(String username, String keepTokenHash);
+
+  /** @return how many sessions past their idle limit or lifetime were removed */
   int removeExpiredSessions(Instant now);
 }

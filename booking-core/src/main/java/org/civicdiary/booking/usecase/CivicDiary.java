@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.civicdiary.booking.holidays.CzechHolidays;
 import org.civicdiary.booking.port.Chore;
 import org.civicdiary.booking.port.HolidayCalendar;
+import org.civicdiary.booking.port.PasswordStrength;
 import org.civicdiary.booking.port.Storage;
 
 /**
@@ -47,7 +48,7 @@ public final class CivicDiary {
   private final KeepingWaitingList keepingWaitingList;
   private final OfferingFreedTime offeringFreedTime;
 
-  private CivicDiary(Context context, WaitingListRules waitingList) {
+  private CivicDiary(Context context, WaitingListRules waitingList, PasswordStrength passwordStrength) {
     this.context = context;
     this.findingFreeSlots = new FindingFreeSlots(context);
     this.booking = new Booking(context);
@@ -63,7 +64,7 @@ public final class CivicDiary {
     this.officeTime = new OfficeTime(context);
     this.readingDirectory = new ReadingDirectory(context);
     this.keepingStaffAccounts = new KeepingStaffAccounts(context);
-    this.signingIn = new SigningIn(context);
+    this.signingIn = new SigningIn(context, passwordStrength);
     this.reportingStatistics = new ReportingStatistics(context);
     this.keepingApiKeys = new KeepingApiKeys(context);
     this.keepingWebhooks = new KeepingWebhooks(context);
@@ -208,8 +209,15 @@ public final class CivicDiary {
     private SecureRandom random;
     private WaitingListRules waitingList = WaitingListRules.DEFAULT;
     private int messagesPerMailboxPerDay = MESSAGES_PER_MAILBOX_PER_DAY;
+    private PasswordStrength passwordStrength = PasswordStrength.LENGTH_ONLY;
 
     private Builder() {}
+
+    /** How new staff passwords are judged beyond their length; length only unless given. */
+    public Builder passwordStrength(PasswordStrength strength) {
+      this.passwordStrength = Objects.requireNonNull(strength, "strength");
+      return this;
+    }
 
     /**
      * How many messages a citizen's own actions (bookings, moves by the manage link, waiting-list
@@ -260,7 +268,7 @@ public final class CivicDiary {
       }
       return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random,
           messagesPerMailboxPerDay),
-          waitingList);
+          waitingList, passwordStrength);
     }
   }
 }

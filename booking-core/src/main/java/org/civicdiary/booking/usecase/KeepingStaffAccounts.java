@@ -57,17 +57,23 @@ public final class KeepingStaffAccounts {
         throw new InvalidInput("password", "is required for a new account");
       }
       StaffAccount account = new StaffAccount(change.username(),
-          newHash != null ? newHash : before.get().passwordHash(), change.role(), change.official(), change.active());
+          newHash != null ? newHash : before.get().passwordHash(), change.role(), change.official(), change.active(),
+          newHash == null && before.get().mustChangePassword());
       context.storage.staffAccounts().save(account);
+      // A new password or a disabled account ends every session: none may outlive the password
+      // it was opened with, nor come back when the account is enabled again.
+      int ended = before.isPresent() && (newHash != null || !account.active())
+          ? context.storage.staffAccounts().endSessions(account.username(), null) : 0;
       context.audit(actor, "staff.account.save", account.username(), before.map(KeepingStaffAccounts::describe).orElse(null),
-          describe(account) + (newHash != null ? " password set" : ""));
+          describe(account) + (newHash != null ? " password set" : "") + (ended > 0 ? " " + ended + " sessions ended" : ""));
       return account;
     });
   }
 
   /**
    * Creates the first administrator when no account of this name exists, so that a fresh
-   * installation can be signed into.
+   * installation can be signed into. Their password stood in the settings (a file, the
+   * environment, a shell's history), so their first sign-in may do nothing but change it.
    *
    * @return whether it was created
    * @throws InvalidInput (field {@code password}) if the password is too short or too long
@@ -81,7 +87,7 @@ public final class KeepingStaffAccounts {
       if (context.storage.staffAccounts().find(username.strip()).isPresent()) {
         return false;
       }
-      StaffAccount admin = new StaffAccount(username, hash, Role.ADMIN, null, true);
+      StaffAccount admin = new StaffAccount(username, hash, Role.ADMIN, null, true, true);
       context.storage.staffAccounts().save(admin);
       context.storage.auditLog().record(new AuditEntry(context.now(), SYSTEM, "staff.account.save", admin.username(), null,
           describe(admin) + " (initial administrator from the settings)"));

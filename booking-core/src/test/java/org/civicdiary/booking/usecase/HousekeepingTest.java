@@ -41,7 +41,8 @@ class HousekeepingTest {
     hall.storage.transactions().run(() -> {
       hall.storage.outbox().markSent(confirmation.id(), now);
       hall.storage.auditLog().record(new AuditEntry(now, "admin", "office.save", "prague-6", null, "x"));
-      hall.storage.staffAccounts().add(new StaffSession("hash-1", "admin", now, now.plus(Duration.ofHours(8))));
+      hall.storage.staffAccounts().add(new StaffSession("s1", "hash-1", "admin", now, now, now.plus(Duration.ofHours(8)),
+          now.plus(Duration.ofHours(8)), null, null));
       hall.storage.idempotencyKeys().save(new StoredResponse("key-1", "h", 201, "{}", now.plus(Duration.ofDays(1))), now);
       hall.storage.challenges().spend("c".repeat(64), now.plus(Duration.ofMinutes(10)));
     });

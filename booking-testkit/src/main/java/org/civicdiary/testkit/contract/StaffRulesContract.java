@@ -51,6 +51,8 @@ import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.usecase.AbsenceRequest;
 import org.civicdiary.booking.usecase.AccountChange;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.OpenSession;
+import org.civicdiary.booking.usecase.PasswordChange;
 import org.civicdiary.booking.usecase.Passwords;
 import org.civicdiary.booking.usecase.SignIn;
 import org.civicdiary.booking.usecase.SignedIn;
@@ -257,6 +259,143 @@ public abstract class StaffRulesContract {
       diary.keepingStaffAccounts().save(ADMIN, new AccountChange("olga.operator", Role.OPERATOR, null, false, null));
       assertThat(diary.signingIn().member(second.token())).isEmpty();
       assertThat(diary.signingIn().activeMember("olga.operator")).isEmpty();
+    }
+  }
+
+  @Nested
+  class Sessions {
+    private static final Duration IDLE = Duration.ofMinutes(30);
+    private static final Duration LIFETIME = Duration.ofHours(12);
+    private static final String NEW_PASSWORD = "a brand new and long passphrase";
+
+    @BeforeEach
+    void accounts() {
+      diary.keepingStaffAccounts().save(ADMIN, new AccountChange("olga.operator", Role.OPERATOR, null, true, PASSWORD));
+    }
+
+    private SignedIn signIn(String userAgent) {
+      return diary.signingIn().signIn(new SignIn("olga.operator", PASSWORD, "192.0.2.7", userAgent, LIFETIME, IDLE))
+          .orElseThrow();
+    }
+
+    @Test
+    void aSessionEndsWhenUnusedForItsIdleTimeoutAndAtItsLifetimeHoweverOftenUsed() {
+      SignedIn unused = signIn(null);
+      SignedIn used = signIn(null);
+      for (int i = 0; i < 23; i++) {
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(diary.signingIn().member(used.token())).as("used every 29 minutes, after %d", i).contains(OPERATOR);
+        if (i == 1) {
+          assertThat(diary.signingIn().member(unused.token())).as("unused for 58 minutes").isEmpty();
+        }
+      }
+      // 23 * 29 min = 11 h 7 min: within the lifetime, which ends at 12 h whatever the use
+      clock.advance(Duration.ofMinutes(29));
+      assertThat(diary.signingIn().member(used.token())).contains(OPERATOR);
+      clock.advance(Duration.ofMinutes(24));
+      assertThat(diary.signingIn().member(used.token())).as("past the 12 h lifetime").isEmpty();
+    }
+
+    @Test
+    void aPasswordChangeEndsEveryOtherSessionAndKeepsTheOneItWasMadeIn() {
+      SignedIn laptop = signIn("Firefox on the laptop");
+      SignedIn phone = signIn("Safari on the phone");
+
+      diary.signingIn().changePassword(OPERATOR, laptop.token(), new PasswordChange(PASSWORD, NEW_PASSWORD));
+
+      assertThat(diary.signingIn().member(laptop.token())).contains(OPERATOR);
+      assertThat(diary.signingIn().member(phone.token())).isEmpty();
+      assertThat(diary.signingIn().signIn(new SignIn("olga.operator", PASSWORD, null, SESSION))).isEmpty();
+      assertThat(diary.signingIn().signIn(new SignIn("olga.operator", NEW_PASSWORD, null, SESSION))).isPresent();
+      assertThat(audit()).anySatisfy(e -> {
+        assertThat(e.action()).isEqualTo("staff.password.change");
+        assertThat(e.after()).isEqualTo("1 other sessions ended").doesNotContain("pbkdf2");
+      });
+    }
+
+    @Test
+    void aNewPasswordFromAnAdministratorOrADisabledAccountEndsEverySessionAndEnablingItRevivesNone() {
+      SignedIn before = signIn(null);
+      diary.keepingStaffAccounts().save(ADMIN, new AccountChange("olga.operator", Role.OPERATOR, null, true,
+          "reset by the administrator"));
+      assertThat(diary.signingIn().member(before.token())).isEmpty();
+
+      SignedIn next = diary.signingIn().signIn(new SignIn("olga.operator", "reset by the administrator", null, SESSION))
+          .orElseThrow();
+      diary.keepingStaffAccounts().save(ADMIN, new AccountChange("olga.operator", Role.OPERATOR, null, false, null));
+      diary.keepingStaffAccounts().save(ADMIN, new AccountChange("olga.operator", Role.OPERATOR, null, true, null));
+      assertThat(diary.signingIn().member(next.token())).as("not revived by enabling the account").isEmpty();
+    }
+
+    @Test
+    void eachPersonListsTheirOwnOpenSessionsAndEndsAnyOfThem() {
+      SignedIn laptop = signIn("Firefox on the laptop");
+      clock.advance(Duration.ofMinutes(5));
+      SignedIn phone = signIn("Safari on the phone");
+      diary.keepingStaffAccounts().save(ADMIN, new AccountChange("alena.admin", Role.ADMIN, null, true, PASSWORD));
+      diary.signingIn().signIn(new SignIn("alena.admin", PASSWORD, null, SESSION)).orElseThrow();
+
+      List<OpenSession> mine = diary.signingIn().sessions(OPERATOR, phone.token());
+      assertThat(mine).extracting(OpenSession::userAgent).containsExactly("Firefox on the laptop", "Safari on the phone");
+      assertThat(mine).extracting(OpenSession::current).containsExactly(false, true);
+      assertThat(mine).allSatisfy(s -> assertThat(s.client()).isEqualTo("192.0.2.x"));
+      assertThat(mine.get(0).createdAt()).isEqualTo(NOW);
+      assertThat(mine.get(1).endsAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)).plus(IDLE));
+
+      assertThatThrownBy(() -> diary.signingIn().endSession(ADMIN, mine.get(0).id())).as("not someone else's")
+          .isInstanceOf(NotFound.class);
+      diary.signingIn().endSession(OPERATOR, mine.get(0).id());
+      assertThat(diary.signingIn().member(laptop.token())).isEmpty();
+      assertThat(diary.signingIn().member(phone.token())).contains(OPERATOR);
+      assertThat(diary.signingIn().sessions(OPERATOR, null)).singleElement().satisfies(s -> assertThat(s.current()).isFalse());
+
+      assertThatThrownBy(() -> diary.signingIn().endSessions(OPERATOR, "alena.admin")).isInstanceOf(NotPermitted.class);
+      assertThat(diary.signingIn().endSessions(ADMIN, "olga.operator")).isEqualTo(1);
+      assertThat(diary.signingIn().member(phone.token())).isEmpty();
+    }
+
+    @Test
+    void aPasswordChangeNeedsThePresentPasswordAndANewOneHardToGuess() {
+      CivicDiary strict = CivicDiary.builder().storage(storage).clock(clock)
+          .passwordStrength((password, inputs) -> inputs.stream().anyMatch(password::contains)
+              ? Optional.of("it contains your name") : Optional.empty())
+          .build();
+      SignedIn session = signIn(null);
+      String hashBefore = storage.staffAccounts().find("olga.operator").orElseThrow().passwordHash();
+
+      assertThatThrownBy(() -> strict.signingIn().changePassword(OPERATOR, session.token(),
+          new PasswordChange("not the password at all", NEW_PASSWORD)))
+          .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("currentPassword"));
+      assertThatThrownBy(() -> strict.signingIn().changePassword(OPERATOR, session.token(),
+          new PasswordChange(PASSWORD, "short one")))
+          .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("newPassword"));
+      assertThatThrownBy(() -> strict.signingIn().changePassword(OPERATOR, session.token(),
+          new PasswordChange(PASSWORD, PASSWORD)))
+          .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problem()).contains("differ"));
+      assertThatThrownBy(() -> strict.signingIn().changePassword(OPERATOR, session.token(),
+          new PasswordChange(PASSWORD, "olga.operator and a long tail")))
+          .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problem()).contains("it contains your name"));
+
+      assertThat(storage.staffAccounts().find("olga.operator").orElseThrow().passwordHash()).isEqualTo(hashBefore);
+      assertThat(diary.signingIn().member(session.token())).contains(OPERATOR);
+    }
+
+    @Test
+    void theFirstAdministratorMustChangeTheConfiguredPasswordBeforeAnythingElse() {
+      diary.keepingStaffAccounts().ensureInitialAdmin("root", PASSWORD);
+      SignedIn root = diary.signingIn().signIn(new SignIn("root", PASSWORD, null, SESSION)).orElseThrow();
+      assertThat(root.member().mustChangePassword()).isTrue();
+      assertThat(diary.signingIn().member(root.token())).hasValueSatisfying(m -> assertThat(m.mustChangePassword()).isTrue());
+      assertThat(diary.signingIn().activeMember("root")).as("single sign-on uses no password")
+          .hasValueSatisfying(m -> assertThat(m.mustChangePassword()).isFalse());
+
+      diary.keepingStaffAccounts().save(new StaffMember("root", Role.ADMIN, null),
+          new AccountChange("root", Role.ADMIN, null, true, null));
+      assertThat(storage.staffAccounts().find("root").orElseThrow().mustChangePassword())
+          .as("other changes keep the requirement").isTrue();
+
+      diary.signingIn().changePassword(root.member(), root.token(), new PasswordChange(PASSWORD, NEW_PASSWORD));
+      assertThat(diary.signingIn().member(root.token())).hasValueSatisfying(m -> assertThat(m.mustChangePassword()).isFalse());
     }
   }
 

@@ -765,8 +765,8 @@ public abstract class StorageContract {
     void keepsSessionsUntilTheyExpireOrEnd() {
       storage.transactions().run(() -> storage.staffAccounts().save(
           new StaffAccount("admin", "pbkdf2$1$salt$hash", Role.ADMIN, null, true)));
-      StaffSession s = new StaffSession("f".repeat(64), "admin", NOW, NOW.plusSeconds(3600));
-      StaffSession old = new StaffSession("e".repeat(64), "admin", NOW, NOW.plusSeconds(10));
+      StaffSession s = session("s", "f", "admin", NOW.plusSeconds(1800), NOW.plusSeconds(3600));
+      StaffSession old = session("old", "e", "admin", NOW.plusSeconds(10), NOW.plusSeconds(10));
       storage.transactions().run(() -> {
         storage.staffAccounts().add(s);
         storage.staffAccounts().add(old);
@@ -777,6 +777,55 @@ public abstract class StorageContract {
       storage.transactions().run(() -> storage.staffAccounts().endSession(s.tokenHash()));
       storage.transactions().run(() -> storage.staffAccounts().endSession("0".repeat(64)));
       assertThat(storage.staffAccounts().session(s.tokenHash(), NOW)).isEmpty();
+    }
+
+    @Test
+    void aSessionEndsWhenIdleUnlessUsedAndAtItsLifetimeWhateverTheUse() {
+      storage.transactions().run(() -> storage.staffAccounts().save(
+          new StaffAccount("admin", "pbkdf2$1$salt$hash", Role.ADMIN, null, true, true)));
+      assertThat(storage.staffAccounts().find("admin").orElseThrow().mustChangePassword()).isTrue();
+      StaffSession s = session("s", "f", "admin", NOW.plusSeconds(1800), NOW.plusSeconds(3600));
+      storage.transactions().run(() -> storage.staffAccounts().add(s));
+      assertThat(storage.staffAccounts().session(s.tokenHash(), NOW.plusSeconds(1800))).as("idle too long").isEmpty();
+
+      storage.transactions().run(() -> storage.staffAccounts().touch(s.tokenHash(), NOW.plusSeconds(1500),
+          NOW.plusSeconds(3300)));
+      assertThat(storage.staffAccounts().session(s.tokenHash(), NOW.plusSeconds(1800))).hasValueSatisfying(found -> {
+        assertThat(found.lastSeenAt()).isEqualTo(NOW.plusSeconds(1500));
+        assertThat(found.idleUntil()).isEqualTo(NOW.plusSeconds(3300));
+        assertThat(found.client()).isEqualTo("192.0.2.x");
+        assertThat(found.userAgent()).isEqualTo("Firefox 140 on Linux");
+      });
+      assertThat(tx(() -> storage.staffAccounts().removeExpiredSessions(NOW.plusSeconds(1800)))).isZero();
+      assertThat(storage.staffAccounts().session(s.tokenHash(), NOW.plusSeconds(3300))).isEmpty();
+      assertThat(tx(() -> storage.staffAccounts().removeExpiredSessions(NOW.plusSeconds(3300)))).isEqualTo(1);
+      storage.transactions().run(() -> storage.staffAccounts().touch("0".repeat(64), NOW, NOW));
+    }
+
+    @Test
+    void listsAnAccountsOpenSessionsAndEndsThemAllButOne() {
+      storage.transactions().run(() -> {
+        storage.staffAccounts().save(new StaffAccount("admin", "pbkdf2$1$salt$hash", Role.ADMIN, null, true));
+        storage.staffAccounts().save(new StaffAccount("olga", "pbkdf2$1$salt$hash", Role.OPERATOR, null, true));
+      });
+      StaffSession second = session("b", "b", "admin", NOW.plusSeconds(1800), NOW.plusSeconds(3600));
+      StaffSession first = new StaffSession("a", "a".repeat(64), "admin", NOW.minusSeconds(60), NOW.minusSeconds(60),
+          NOW.plusSeconds(600), NOW.plusSeconds(3600), null, null);
+      StaffSession idle = session("c", "c", "admin", NOW, NOW.plusSeconds(3600));
+      StaffSession olgas = session("d", "d", "olga", NOW.plusSeconds(1800), NOW.plusSeconds(3600));
+      storage.transactions().run(() -> List.of(second, first, idle, olgas).forEach(storage.staffAccounts()::add));
+
+      assertThat(storage.staffAccounts().sessions("admin", NOW)).as("open ones, oldest first").containsExactly(first, second);
+      assertThat(tx(() -> storage.staffAccounts().endSessions("admin", second.tokenHash()))).isEqualTo(2);
+      assertThat(storage.staffAccounts().sessions("admin", NOW)).containsExactly(second);
+      assertThat(tx(() -> storage.staffAccounts().endSessions("admin", null))).isEqualTo(1);
+      assertThat(storage.staffAccounts().sessions("admin", NOW)).isEmpty();
+      assertThat(storage.staffAccounts().sessions("olga", NOW)).containsExactly(olgas);
+    }
+
+    private StaffSession session(String id, String hashLetter, String username, Instant idleUntil, Instant expiresAt) {
+      return new StaffSession(id, hashLetter.repeat(64), username, NOW, NOW, idleUntil, expiresAt, "192.0.2.x",
+          "Firefox 140 on Linux");
     }
   }
 

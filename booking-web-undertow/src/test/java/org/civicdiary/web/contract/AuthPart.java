@@ -191,4 +191,175 @@ abstract class AuthPart extends ContractPart {
         401, "unauthenticated", null);
     assertProblem(api().get("/api/v1/staff/me", "X-Remote-User", ADMIN), 401, "unauthenticated", null);
   }
+
+  // ---------------------------------------------------------------- own password and sessions (#14 items 11, 12)
+
+  private static final String NEW_PASSWORD = "violet tractor hums quietly at dawn";
+
+  /** A new operator of this test's own (the accounts are shared by every part): its user name. */
+  private String newOperator(String prefix) {
+    String username = prefix + "." + c.next();
+    Response saved = c.as(ADMIN).put("/api/v1/staff/accounts/" + username,
+        Map.of("role", "OPERATOR", "active", true, "password", PASSWORD));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    return username;
+  }
+
+  private String login(String username, String password, String userAgent) {
+    Response r = api().post("/api/v1/staff/login", Map.of("username", username, "password", password, "bearer", true),
+        "User-Agent", userAgent);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().path("token").asText();
+  }
+
+  private static Map<String, Object> passwordChange(String current, String wanted) {
+    return Map.of("currentPassword", current, "newPassword", wanted);
+  }
+
+  @Test
+  void everyoneChangesTheirOwnPasswordWithThePresentOneAGuessableOneIsRefusedAndTheOtherSessionsEnd() {
+    String user = newOperator("changes.password");
+    String here = login(user, PASSWORD, "Firefox");
+    String elsewhere = login(user, PASSWORD, "Chromium");
+
+    assertProblem(api().bearer(here).post("/api/v1/staff/password", passwordChange("not the password", NEW_PASSWORD)),
+        400, "invalid-input", "currentPassword");
+    assertProblem(api().bearer(here).post("/api/v1/staff/password", passwordChange(PASSWORD, "password1234")),
+        400, "invalid-input", "newPassword");
+    JsonNode named = assertProblem(api().bearer(here).post("/api/v1/staff/password",
+        passwordChange(PASSWORD, user + "2027")), 400, "invalid-input", "newPassword");
+    assertThat(named.path("detail").asText()).contains("guessed");
+    assertProblem(api().bearer(here).post("/api/v1/staff/password", passwordChange(PASSWORD, "short")),
+        400, "invalid-input", "newPassword");
+    assertThat(api().bearer(elsewhere).get("/api/v1/staff/me").status()).as("nothing changed yet").isEqualTo(200);
+
+    Response changed = api().bearer(here).post("/api/v1/staff/password", passwordChange(PASSWORD, NEW_PASSWORD));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+    assertThat(api().bearer(here).get("/api/v1/staff/me").status()).as("the session it was changed in").isEqualTo(200);
+    assertProblem(api().bearer(elsewhere).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+    assertProblem(api().post("/api/v1/staff/login", credentials(user, PASSWORD)), 401, "login-failed", null);
+    assertThat(api().post("/api/v1/staff/login", credentials(user, NEW_PASSWORD)).status()).isEqualTo(200);
+    assertProblem(api().post("/api/v1/staff/password", passwordChange(NEW_PASSWORD, PASSWORD)), 401, "unauthenticated", null);
+  }
+
+  @Test
+  void wrongPresentPasswordsAreThrottledLikeFailedLogins() {
+    BookingServer strict = c.startServer(Map.of("civicdiary.staff.login-per-user", "2/PT1H"));
+    ApiClient client = new ApiClient(ApiClient.newHttpClient(), strict.uri());
+    String user = newOperator("guesses.password");
+    Response login = client.post("/api/v1/staff/login", Map.of("username", user, "password", PASSWORD, "bearer", true));
+    ApiClient session = client.bearer(login.json().path("token").asText());
+    for (int i = 0; i < 2; i++) {
+      assertProblem(session.post("/api/v1/staff/password", passwordChange("guess " + i, NEW_PASSWORD)),
+          400, "invalid-input", "currentPassword");
+    }
+    assertProblem(session.post("/api/v1/staff/password", passwordChange(PASSWORD, NEW_PASSWORD)), 429, "rate-limited", null);
+  }
+
+  @Test
+  void theFirstAdministratorMayDoNothingButChangeTheConfiguredPassword() {
+    String root = "root." + c.next();
+    BookingServer first = c.startServer(Map.of("civicdiary.staff.initial-admin", root,
+        "civicdiary.staff.initial-admin-password", PASSWORD));
+    ApiClient client = new ApiClient(ApiClient.newHttpClient(), first.uri());
+    Response login = client.post("/api/v1/staff/login", Map.of("username", root, "password", PASSWORD, "bearer", true));
+    assertThat(login.json().path("member").path("mustChangePassword").asBoolean()).isTrue();
+    ApiClient admin = client.bearer(login.json().path("token").asText());
+    assertThat(admin.get("/api/v1/staff/me").json().path("mustChangePassword").asBoolean()).isTrue();
+    for (String path : new String[] {"/api/v1/staff/worklist", "/api/v1/staff/accounts", "/api/v1/staff/sessions"}) {
+      JsonNode p = assertProblem(admin.get(path), 403, "password-change-required", null);
+      assertThat(p.path("detail").asText()).contains("/api/v1/staff/password");
+    }
+    assertProblem(admin.put("/api/v1/staff/accounts/" + root + ".friend",
+        Map.of("role", "ADMIN", "active", true, "password", PASSWORD)), 403, "password-change-required", null);
+
+    Response changed = admin.post("/api/v1/staff/password", passwordChange(PASSWORD, NEW_PASSWORD));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+    assertThat(admin.get("/api/v1/staff/me").json().path("mustChangePassword").asBoolean()).isFalse();
+    assertThat(admin.get("/api/v1/staff/accounts").status()).isEqualTo(200);
+  }
+
+  @Test
+  void eachPersonListsAndEndsTheirOwnSessionsAndAnAdministratorEndsAllOfSomeones() {
+    String user = newOperator("sessions");
+    String laptop = login(user, PASSWORD, "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0 " + "x".repeat(100));
+    String phone = login(user, PASSWORD, "Mobile Safari");
+
+    JsonNode sessions = api().bearer(phone).get("/api/v1/staff/sessions").json().path("sessions");
+    assertThat(sessions).hasSize(2);
+    // opened at the same instant (the clock stands still): told apart by their browsers
+    JsonNode first = sessions.get(0).path("userAgent").asText().startsWith("Mozilla") ? sessions.get(0) : sessions.get(1);
+    JsonNode second = first == sessions.get(0) ? sessions.get(1) : sessions.get(0);
+    assertThat(first.path("current").asBoolean()).isFalse();
+    assertThat(second.path("current").asBoolean()).isTrue();
+    assertThat(second.path("userAgent").asText()).isEqualTo("Mobile Safari");
+    assertThat(first.path("userAgent").asText()).startsWith("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0").hasSize(80);
+    assertThat(first.path("client").asText()).matches("127\\.0\\.0\\.x|::1|0:0:0:0:0:0:0:1");
+    assertThat(first.path("createdAt").asText()).isNotBlank();
+    assertThat(first.toString()).doesNotContain(laptop);
+    String firstId = first.path("id").asText();
+
+    assertProblem(c.as(OPERATOR).post("/api/v1/staff/sessions/" + firstId + "/end", Map.of()), 404, "not-found", null);
+    assertThat(api().bearer(laptop).get("/api/v1/staff/me").status()).isEqualTo(200);
+    assertThat(api().bearer(phone).post("/api/v1/staff/sessions/" + firstId + "/end", Map.of()).status()).isEqualTo(204);
+    assertProblem(api().bearer(laptop).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+    assertThat(api().bearer(phone).get("/api/v1/staff/sessions").json().path("sessions")).hasSize(1);
+
+    assertProblem(c.as(OPERATOR).post("/api/v1/staff/accounts/" + user + "/sessions/end", Map.of()),
+        403, "not-permitted", null);
+    Response ended = c.as(ADMIN).post("/api/v1/staff/accounts/" + user + "/sessions/end", Map.of());
+    assertThat(ended.json().path("ended").asInt()).isEqualTo(1);
+    assertProblem(api().bearer(phone).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+  }
+
+  @Test
+  void endingTheCurrentSessionClearsTheCookie() {
+    String user = newOperator("ends.own");
+    Response login = api().post("/api/v1/staff/login", credentials(user, PASSWORD));
+    String setCookie = login.header("Set-Cookie").orElseThrow();
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    String id = api().get("/api/v1/staff/sessions", "Cookie", cookie).json().path("sessions").get(0).path("id").asText();
+    Response end = api().send("POST", "/api/v1/staff/sessions/" + id + "/end", null, null, "Cookie", cookie,
+        "X-Requested-With", "fetch");
+    assertThat(end.status()).isEqualTo(204);
+    assertThat(end.header("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+    assertProblem(api().get("/api/v1/staff/me", "Cookie", cookie), 401, "unauthenticated", null);
+  }
+
+  @Test
+  void disablingAnAccountOrSettingItANewPasswordEndsItsSessionsAndEnablingItRevivesNone() {
+    String user = newOperator("disabled.later");
+    String before = login(user, PASSWORD, "Firefox");
+    assertThat(c.as(ADMIN).put("/api/v1/staff/accounts/" + user, Map.of("role", "OPERATOR", "active", false)).status())
+        .isEqualTo(200);
+    assertThat(c.as(ADMIN).put("/api/v1/staff/accounts/" + user, Map.of("role", "OPERATOR", "active", true)).status())
+        .isEqualTo(200);
+    assertProblem(api().bearer(before).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+
+    String next = login(user, PASSWORD, "Firefox");
+    assertThat(c.as(ADMIN).put("/api/v1/staff/accounts/" + user,
+        Map.of("role", "OPERATOR", "active", true, "password", NEW_PASSWORD)).status()).isEqualTo(200);
+    assertProblem(api().bearer(next).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+  }
+
+  @Test
+  void aSessionUnusedForHalfAnHourEndsAndOneInUseLastsUntilItsLifetime() {
+    String user = newOperator("idle");
+    String unused = login(user, PASSWORD, "Firefox");
+    String used = login(user, PASSWORD, "Firefox");
+    try {
+      for (int i = 0; i < 24; i++) {
+        c.clock.advance(Duration.ofMinutes(29));
+        assertThat(api().bearer(used).get("/api/v1/staff/me").status()).as("used after %d half hours", i + 1)
+            .isEqualTo(200);
+        if (i == 1) {
+          assertProblem(api().bearer(unused).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+        }
+      }
+      c.clock.advance(Duration.ofMinutes(25));
+      assertProblem(api().bearer(used).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+    } finally {
+      c.resetClock();
+    }
+  }
 }

@@ -151,6 +151,13 @@ abstract class RoleMatrixPart extends ContractPart {
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("GET", v1 + "/me", EVERYONE, true, w -> new Call(v1 + "/me", null)));
     rows.add(new Row("POST", v1 + "/logout", EVERYONE, true, w -> new Call(v1 + "/logout", null)));
+    rows.add(new Row("GET", v1 + "/sessions", EVERYONE, true, w -> new Call(v1 + "/sessions", null)));
+    rows.add(new Row("POST", v1 + "/sessions/{id}/end", EVERYONE, false, w -> new Call(v1 + "/sessions/nobodys/end", null)));
+    // The present password wrong: refused (400) for whoever asks, and nothing changes.
+    rows.add(new Row("POST", v1 + "/password", EVERYONE, false, w -> new Call(v1 + "/password",
+        Map.of("currentPassword", "not the password", "newPassword", "violet tractor hums quietly at dawn"))));
+    rows.add(new Row("POST", v1 + "/accounts/{username}/sessions/end", ADMINS, true,
+        w -> new Call(v1 + "/accounts/matrix.nobody/sessions/end", null)));
     rows.add(new Row("GET", v1 + "/worklist", OFFICE, true, w -> new Call(v1 + "/worklist", null)));
     rows.add(new Row("POST", v1 + "/messages/{id}/retry", OFFICE, false,
         w -> new Call(v1 + "/messages/" + UUID.randomUUID() + "/retry", null)));

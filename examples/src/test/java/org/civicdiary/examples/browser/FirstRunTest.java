@@ -50,7 +50,8 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * The first run in headless Chromium: a fresh H2 database with nothing but the initial
- * administrator. The administrator follows the console's checklist (office, department, official,
+ * administrator. The administrator first replaces the password from the settings (nothing else is
+ * open until then), then follows the console's checklist (office, department, official,
  * agenda, window), every page saying what to create first until it exists; then a citizen books
  * through the widget and the confirmation is dropped. The server runs on a fixed clock, and the
  * browser's clock shows the same time. axe-core checks each new page.
@@ -61,6 +62,7 @@ class FirstRunTest {
   private static final Instant NOW = Instant.parse("2027-03-01T08:00:00Z");
   private static final String ADMIN = "admin";
   private static final String PASSWORD = "correct horse battery staple";
+  private static final String OWN_PASSWORD = "violet tractor hums quietly at dawn";
   @TempDir Path folder;
   private Injector injector;
   private BookingServer api;
@@ -130,6 +132,7 @@ class FirstRunTest {
     String consoleUrl = api.uri() + "/console/";
     ConsoleSteps console = new ConsoleSteps(browser, consoleUrl);
     console.logIn(ADMIN, PASSWORD);
+    changeTheSettingsPassword(console, true);
 
     // The administrator's home: the checklist, nothing done yet.
     console.open("start", "Začínáme");
@@ -253,6 +256,7 @@ class FirstRunTest {
         """);
     ConsoleSteps console = new ConsoleSteps(browser, api.uri() + "/console/");
     console.logIn(ADMIN, PASSWORD);
+    changeTheSettingsPassword(console, false);
 
     console.open("directory", "Import a export");
     browser.find(browser.driver(), "input[type=file]").sendKeys(bad.toAbsolutePath().toString());
@@ -316,6 +320,34 @@ class FirstRunTest {
   private List<String> scriptErrors() {
     return browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
         .filter(m -> m.contains("Uncaught") || m.contains("TypeError")).toList();
+  }
+
+  /**
+   * The first sign-in with the password from the settings opens only the form that changes it: no
+   * menu, and the API refuses everything else meanwhile. A guessable password is refused on its field.
+   */
+  private void changeTheSettingsPassword(ConsoleSteps console, boolean checkPage) {
+    browser.find(browser.driver(), "h1", "Můj účet");
+    browser.find(browser.driver(), "#app .cd-intro", "heslem z nastavení serveru");
+    assertThat(browser.driver().findElements(By.cssSelector("#menu a"))).as("no menu until then").isEmpty();
+    if (checkPage) {
+      check("first-run-0-change-password");
+    }
+    WebElement current = browser.find(browser.driver(), "input[name=currentPassword]");
+    WebElement wanted = browser.find(browser.driver(), "input[name=newPassword]");
+    WebElement again = browser.find(browser.driver(), "input[name=newPasswordAgain]");
+    current.sendKeys(PASSWORD);
+    wanted.sendKeys("password1234");
+    again.sendKeys("password1234", org.openqa.selenium.Keys.ENTER);
+    browser.until(d -> "true".equals(wanted.getAttribute("aria-invalid")) ? true : null);
+    assertThat(browser.find(browser.driver(), ".cd-alert").getText()).contains("snadno uhodnout");
+    current.sendKeys(PASSWORD);
+    wanted.clear();
+    wanted.sendKeys(OWN_PASSWORD);
+    again.clear();
+    again.sendKeys(OWN_PASSWORD, org.openqa.selenium.Keys.ENTER);
+    browser.find(browser.driver(), ".cd-status", "Heslo je změněné");
+    assertThat(console.menu()).contains("Začínáme", "Můj účet");
   }
 
   private void check(String name) {

@@ -91,7 +91,7 @@ public final class Api {
     this.bookings = new BookingEndpoints(diary, cache, idempotency, new Throttle(settings.bookingPerEmail()), metrics,
         settings, proofOfWork);
     this.manage = new ManageEndpoints(diary, cache);
-    this.auth = new AuthEndpoints(authenticator, settings.staff());
+    this.auth = new AuthEndpoints(authenticator, diary, settings.staff());
     this.staff = new StaffEndpoints(diary, cache);
     this.feeds = new FeedEndpoints(diary, settings);
     this.admin = new AdminEndpoints(diary, cache, feeds::forgetAll);
@@ -120,7 +120,8 @@ public final class Api {
 
   /** The default {@link StaffAuthenticator}, the core's sign-in over its staff accounts. */
   public static StaffAuthenticator builtInAuthenticator(CivicDiary diary, WebSettings settings) {
-    return new BuiltInAuthenticator(diary, settings.staff().sessionTtl(), settings.staff().trustedHeader());
+    return new BuiltInAuthenticator(diary, settings.staff().sessionTtl(), settings.staff().sessionIdle(),
+        settings.staff().trustedHeader());
   }
 
   /** The routes table (for the OpenAPI check). */
@@ -167,6 +168,10 @@ public final class Api {
     r.add(post(staffApi + "/login", Access.LOGIN, Limit.NONE, auth::login));
     r.add(post(staffApi + "/logout", Access.STAFF, Limit.NONE, auth::logout));
     r.add(get(staffApi + "/me", Access.STAFF, Limit.NONE, auth::me));
+    r.add(post(staffApi + "/password", Access.STAFF, Limit.NONE, auth::changePassword));
+    r.add(get(staffApi + "/sessions", Access.STAFF, Limit.NONE, auth::sessions));
+    r.add(post(staffApi + "/sessions/{id}/end", Access.STAFF, Limit.NONE, auth::endSession));
+    r.add(post(staffApi + "/accounts/{username}/sessions/end", Access.STAFF, Limit.NONE, auth::endSessionsOf));
     r.add(get(staffApi + "/worklist", Access.STAFF, Limit.NONE, staff::worklist));
     r.add(post(staffApi + "/messages/{id}/retry", Access.STAFF, Limit.NONE, staff::retryMessage));
     r.add(get(staffApi + "/reservations", Access.STAFF, Limit.NONE, staff::search));

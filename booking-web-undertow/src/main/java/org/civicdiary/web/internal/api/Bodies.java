@@ -55,6 +55,9 @@ public final class Bodies {
 
   public record LoginBody(String username, String password, Boolean bearer) {}
 
+  /** One's own new password, with the present one. */
+  public record PasswordBody(String currentPassword, String newPassword) {}
+
   /** An absence; each end is an instant or a date and time in the office's zone ({@link TypedTime}). */
   record AbsenceBody(Instant start, LocalDate startDate, LocalTime startTime, Instant end, LocalDate endDate,
       LocalTime endTime, AbsenceKind kind, String reason) {

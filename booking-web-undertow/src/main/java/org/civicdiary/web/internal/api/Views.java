@@ -22,6 +22,7 @@ import org.civicdiary.booking.model.Place;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.usecase.OpenSession;
 import org.civicdiary.booking.model.WalkInHours;
 import org.civicdiary.booking.model.Window;
 
@@ -172,11 +173,30 @@ public final class Views {
 
   record WalkInHoursView(String department, List<WalkInHours> hours) {}
 
-  public record MemberView(String username, String role, String official) {
+  /** @param mustChangePassword whether every other staff request is refused until the password is changed */
+  public record MemberView(String username, String role, String official, boolean mustChangePassword) {
     public static MemberView of(StaffMember m) {
-      return new MemberView(m.username(), m.role().name(), m.official() == null ? null : m.official().value());
+      return new MemberView(m.username(), m.role().name(), m.official() == null ? null : m.official().value(),
+          m.mustChangePassword());
     }
   }
+
+  /** One's own open sessions, oldest first. */
+  public record SessionsView(List<SessionView> sessions) {}
+
+  /** An open session as its owner sees it: never its secret; the browser's name cut short. */
+  public record SessionView(String id, Instant createdAt, Instant lastSeenAt, Instant endsAt, String client,
+      String userAgent, boolean current) {
+    private static final int AGENT = 80;
+
+    public static SessionView of(OpenSession s) {
+      String agent = s.userAgent() == null || s.userAgent().length() <= AGENT ? s.userAgent()
+          : s.userAgent().substring(0, AGENT - 1) + "…";
+      return new SessionView(s.id(), s.createdAt(), s.lastSeenAt(), s.endsAt(), s.client(), agent, s.current());
+    }
+  }
+
+  public record SessionsEnded(int ended) {}
 
   public record LoginView(MemberView member, Instant expiresAt, String token) {}
 

@@ -28,6 +28,10 @@ public enum Refusal {
           "The integration's API key is not valid or was revoked. Please contact the administrator.")),
   LOGIN_FAILED("login-failed", 401, "Wrong user name or password",
       new Wording("Uživatelské jméno nebo heslo nesouhlasí.", "The user name or the password is wrong.")),
+  /** Signed in with a password that must be changed first (the first administrator's, from the settings). */
+  PASSWORD_CHANGE_REQUIRED("password-change-required", 403, "Change your password first",
+      new Wording("Nejdřív si prosím změňte heslo. Heslo z nastavení serveru nesmí zůstat v platnosti.",
+          "Please change your password first. The password from the server's settings must not stay in use.")),
   CSRF("csrf", 403, "Not permitted",
       new Wording("Tento požadavek nelze přijmout. Načtěte si prosím stránku znovu.", "This request cannot be accepted. Please reload the page.")),
   CORS_REFUSED("cors-refused", 403, "Cross-origin request refused",

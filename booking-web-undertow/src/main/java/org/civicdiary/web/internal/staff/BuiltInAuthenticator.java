@@ -21,11 +21,13 @@ import org.civicdiary.web.StaffRequest;
 public final class BuiltInAuthenticator implements StaffAuthenticator {
   private final CivicDiary diary;
   private final Duration sessionTtl;
+  private final Duration sessionIdle;
   private final String trustedHeader;
 
-  public BuiltInAuthenticator(CivicDiary diary, Duration sessionTtl, String trustedHeader) {
+  public BuiltInAuthenticator(CivicDiary diary, Duration sessionTtl, Duration sessionIdle, String trustedHeader) {
     this.diary = diary;
     this.sessionTtl = sessionTtl;
+    this.sessionIdle = sessionIdle;
     this.trustedHeader = trustedHeader;
   }
 
@@ -42,7 +44,12 @@ public final class BuiltInAuthenticator implements StaffAuthenticator {
 
   @Override
   public Optional<SignedIn> login(String username, String password, String from) {
-    return diary.signingIn().signIn(new SignIn(username, password, from, sessionTtl));
+    return login(username, password, from, null);
+  }
+
+  @Override
+  public Optional<SignedIn> login(String username, String password, String from, String userAgent) {
+    return diary.signingIn().signIn(new SignIn(username, password, from, userAgent, sessionTtl, sessionIdle));
   }
 
   @Override

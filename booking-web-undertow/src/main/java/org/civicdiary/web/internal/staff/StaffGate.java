@@ -22,6 +22,8 @@ import org.civicdiary.web.internal.problem.Refusal;
 
 /**
  * Staff routes need an authenticated member (401 otherwise, before anything else is looked at).
+ * A member who must change their password reaches only the routes that let them (403
+ * {@code password-change-required} for the rest).
  * A change made with a session cookie must also carry JSON or an {@code X-Requested-With} header:
  * neither can be sent cross-site without a CORS preflight, which staff routes never pass, so a
  * forged form cannot ride on the cookie (SameSite=Strict already keeps it home; this is the second
@@ -43,6 +45,10 @@ public final class StaffGate implements HttpHandler {
     Route route = exchange.getAttachment(Matched.KEY).route();
     if (route.access() == Route.Access.STAFF) {
       StaffMember member = authenticator.authenticate(request(exchange)).orElseThrow(HttpProblem::unauthenticated);
+      if (member.mustChangePassword() && !AuthEndpoints.BEFORE_PASSWORD_CHANGE.contains(staffPath(route.template()))) {
+        throw HttpProblem.forbidden(Refusal.PASSWORD_CHANGE_REQUIRED,
+            "change the password first: POST /api/v1/staff/password");
+      }
       exchange.putAttachment(Call.MEMBER, member);
     }
     if ((route.access() == Route.Access.STAFF || route.access() == Route.Access.LOGIN)
@@ -50,6 +56,12 @@ public final class StaffGate implements HttpHandler {
       throw HttpProblem.forbidden(Refusal.CSRF, "a change needs Content-Type: application/json or an X-Requested-With header");
     }
     next.handleRequest(exchange);
+  }
+
+  /** A staff route's template after {@code /staff}; the whole template for the others. */
+  private static String staffPath(String template) {
+    int at = template.indexOf("/staff/");
+    return at < 0 ? template : template.substring(at + "/staff".length());
   }
 
   /** What the request offers the authenticator. */

@@ -13,6 +13,7 @@
  */
 import { quiet, registerPages, route, start } from './shell.js';
 import { absences } from './pages/absences.js';
+import { account } from './pages/account.js';
 import { accounts } from './pages/accounts.js';
 import { apiKeys } from './pages/api-keys.js';
 import { audit } from './pages/audit.js';
@@ -47,6 +48,7 @@ registerPages({
   audit: { roles: ['ADMIN'], render: audit },
   'api-keys': { roles: ['ADMIN'], render: apiKeys },
   webhooks: { roles: ['ADMIN'], render: webhooks },
+  account: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: account },
 });
 
 window.addEventListener('hashchange', () => {

@@ -287,7 +287,8 @@ export function chrome() {
     return;
   }
   const current = page();
-  fill(menu, el('ul', {}, Object.entries(PAGES)
+  // until the password is changed, nothing else is open: no menu
+  fill(menu, state.me.mustChangePassword ? null : el('ul', {}, Object.entries(PAGES)
     .filter(([, p]) => p.roles.includes(state.me.role))
     .map(([key]) => el('li', {}, el('a', { href: `#${key}`, 'aria-current': key === current ? 'page' : null, text: texts.pages[key] })))));
   fill(user,
@@ -304,6 +305,7 @@ export function registerPages(pages) {
 }
 
 export function page() {
+  if (state.me.mustChangePassword) return 'account';
   const wanted = window.location.hash.replace(/^#/, '').split('?')[0];
   const allowed = Object.keys(PAGES).filter((key) => PAGES[key].roles.includes(state.me.role));
   return allowed.includes(wanted) ? wanted : allowed[0];
@@ -399,6 +401,12 @@ export async function start(moveFocus) {
     return;
   }
   state.me = me.data;
+  if (state.me.mustChangePassword) {
+    // the directory is closed to them until then
+    quiet();
+    await route(moveFocus);
+    return;
+  }
   const loaded = await loadDirectory();
   quiet();
   if (!loaded.ok) {

@@ -7,7 +7,7 @@
  * Staff accounts.
  */
 import { el, fill, uid } from '../../kit/kit.js';
-import { alert, allOfficials, api, button, checkbox, clearFieldErrors, content, failedForm, field, form, input, officialName, officialOptions, pageData, quiet, refuse, route, say, select, submit, t, table } from '../shell.js';
+import { alert, allOfficials, api, button, checkbox, clearFieldErrors, content, failed, failedForm, field, form, input, officialName, officialOptions, pageData, quiet, refuse, route, say, select, submit, t, table } from '../shell.js';
 
 // ---------------------------------------------------------------- staff accounts
 
@@ -35,8 +35,23 @@ export async function accounts() {
         el('td', {}, el('button', {
           type: 'button', class: 'cd-button cd-secondary', 'aria-label': texts.editAccount({ name: a.username }), text: texts.edit,
           on: { click: () => open(a) },
+        }), ' ', el('button', {
+          type: 'button', class: 'cd-button cd-secondary', 'aria-label': texts.endSessionsOfLabel({ name: a.username }),
+          text: texts.endSessionsOf, on: { click: () => endSessionsOf(a.username) },
         }))))),
     editor);
+}
+
+/** Ends every session of someone (a lost laptop); an administrator's own ends too when they choose themself. */
+async function endSessionsOf(username) {
+  fill(alert);
+  const result = await api.post(`/staff/accounts/${encodeURIComponent(username)}/sessions/end`, {});
+  if (!result.ok) {
+    failed(result);
+    return;
+  }
+  await route();
+  say(t().sessionsOfEnded({ name: username, n: result.data.ended })).focus();
 }
 
 /** Creates (a = null) or changes an account; the password is only ever sent, never shown. */
