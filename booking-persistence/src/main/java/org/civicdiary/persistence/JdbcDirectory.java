@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Agenda;
@@ -25,6 +26,7 @@ import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.ContactPhone;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Deputies;
 import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.OfficeId;
@@ -113,6 +115,24 @@ final class JdbcDirectory implements Directory {
   private static final String INSERT_AGENDA_OFFICIAL = """
       insert into agenda_official (agenda_id, official_id)
       values (?, ?)
+      """;
+
+  private static final String DEPUTIES = """
+      select agenda_id, deputy_id
+      from official_deputy
+      where official_id = ?
+      """;
+  private static final String DELETE_DEPUTIES = "delete from official_deputy where official_id = ? and agenda_id = ?";
+  private static final String INSERT_DEPUTY = """
+      insert into official_deputy (official_id, agenda_id, ordinal, deputy_id)
+      values (?, ?, ?, ?)
+      """;
+  /** After an agenda's officials were written anew: the rows of those who no longer handle it go. */
+  private static final String DELETE_DEPUTIES_NOT_HANDLING = """
+      delete from official_deputy
+      where agenda_id = ?
+        and (official_id not in (select official_id from agenda_official where agenda_id = ?)
+             or deputy_id not in (select official_id from agenda_official where agenda_id = ?))
       """;
 
   private final JdbcTransactions tx;
@@ -270,6 +290,51 @@ final class JdbcDirectory implements Directory {
           a.id().value());
       Sql.update(c, DELETE_AGENDA_OFFICIALS, a.id().value());
       Sql.batch(c, INSERT_AGENDA_OFFICIAL, wanted.stream().map(official -> new Object[] {a.id().value(), official}).toList());
+      Sql.update(c, DELETE_DEPUTIES_NOT_HANDLING, a.id().value(), a.id().value(), a.id().value());
+      return null;
+    });
+  }
+
+  @Override
+  public List<Deputies> deputies(OfficialId official) {
+    return tx.statement(c -> {
+      Map<String, List<OfficialId>> byAgenda = new TreeMap<>();
+      Sql.list(c, DEPUTIES + "order by agenda_id, ordinal", rs -> byAgenda
+          .computeIfAbsent(rs.getString("agenda_id"), k -> new ArrayList<>())
+          .add(OfficialId.of(rs.getString("deputy_id"))), official.value());
+      List<Deputies> result = new ArrayList<>();
+      byAgenda.forEach((agenda, deputies) -> result.add(new Deputies(official, AgendaId.of(agenda), deputies)));
+      return result;
+    });
+  }
+
+  @Override
+  public Deputies deputies(OfficialId official, AgendaId agenda) {
+    return new Deputies(official, agenda, tx.statement(c -> Sql.list(c, DEPUTIES + "and agenda_id = ? order by ordinal",
+        rs -> OfficialId.of(rs.getString("deputy_id")), official.value(), agenda.value())));
+  }
+
+  @Override
+  public void save(Deputies d) {
+    tx.atomically(c -> {
+      List<String> named = new ArrayList<>();
+      named.add(d.official().value());
+      d.deputies().forEach(deputy -> named.add(deputy.value()));
+      Set<String> existing = new HashSet<>(Sql.list(c, EXISTING_OFFICIALS, rs -> rs.getString(1), Sql.texts(c, named)));
+      for (String official : named) {
+        if (!existing.contains(official)) {
+          throw new NotFound("official", official);
+        }
+      }
+      if (Sql.count(c, "select count(*) from agenda where id = ?", d.agenda().value()) == 0) {
+        throw new NotFound("agenda", d.agenda().value());
+      }
+      Sql.update(c, DELETE_DEPUTIES, d.official().value(), d.agenda().value());
+      List<Object[]> rows = new ArrayList<>();
+      for (OfficialId deputy : d.deputies()) {
+        rows.add(new Object[] {d.official().value(), d.agenda().value(), rows.size(), deputy.value()});
+      }
+      Sql.batch(c, INSERT_DEPUTY, rows);
       return null;
     });
   }

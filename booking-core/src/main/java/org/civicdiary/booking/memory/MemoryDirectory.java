@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.memory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Deputies;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.Official;
@@ -25,6 +27,8 @@ final class MemoryDirectory implements Directory {
   private final Map<String, Department> departments = new TreeMap<>();
   private final Map<String, Official> officials = new TreeMap<>();
   private final Map<String, Agenda> agendas = new TreeMap<>();
+  /** Keyed by official, then agenda; lists are never empty. */
+  private final Map<String, Map<String, Deputies>> deputies = new TreeMap<>();
 
   MemoryDirectory(MemoryTransactions tx) {
     this.tx = tx;
@@ -107,6 +111,52 @@ final class MemoryDirectory implements Directory {
         }
       }
       tx.put(agendas, agenda.id().value(), agenda);
+      List<Deputies> kept = deputies.values().stream().map(lists -> lists.get(agenda.id().value()))
+          .filter(list -> list != null).toList();
+      for (Deputies list : kept) {
+        List<OfficialId> stillHandling = agenda.handledBy(list.official())
+            ? list.deputies().stream().filter(agenda::handledBy).toList() : List.of();
+        putDeputies(list.official().value(), new Deputies(list.official(), list.agenda(), stillHandling));
+      }
     });
+  }
+
+  @Override
+  public List<Deputies> deputies(OfficialId official) {
+    return tx.locked(() -> List.copyOf(deputies.getOrDefault(official.value(), Map.of()).values()));
+  }
+
+  @Override
+  public Deputies deputies(OfficialId official, AgendaId agenda) {
+    return tx.locked(() -> deputies.getOrDefault(official.value(), Map.of())
+        .getOrDefault(agenda.value(), Deputies.none(official, agenda)));
+  }
+
+  @Override
+  public void save(Deputies list) {
+    tx.locked(() -> {
+      List<OfficialId> named = new ArrayList<>(list.deputies());
+      named.add(list.official());
+      for (OfficialId official : named) {
+        if (!officials.containsKey(official.value())) {
+          throw new NotFound("official", official.value());
+        }
+      }
+      if (!agendas.containsKey(list.agenda().value())) {
+        throw new NotFound("agenda", list.agenda().value());
+      }
+      putDeputies(list.official().value(), list);
+    });
+  }
+
+  /** Sets one list, copying the official's map so that a rolled-back transaction restores the old one. */
+  private void putDeputies(String official, Deputies list) {
+    Map<String, Deputies> lists = new TreeMap<>(deputies.getOrDefault(official, Map.of()));
+    if (list.deputies().isEmpty()) {
+      lists.remove(list.agenda().value());
+    } else {
+      lists.put(list.agenda().value(), list);
+    }
+    tx.put(deputies, official, lists);
   }
 }

@@ -10,6 +10,7 @@ import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Deputies;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.Official;
@@ -46,6 +47,26 @@ public interface Directory {
 
   Optional<Agenda> agenda(AgendaId id);
 
-  /** @throws org.civicdiary.booking.error.NotFound if its department or one of its officials does not exist */
+  /**
+   * Saves the agenda. Deputies lists of the agenda lose every official who no longer handles it,
+   * as the stood-in-for official (the whole list goes) or as a deputy, so no list names someone
+   * who cannot stand in.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if its department or one of its officials does not exist
+   */
   void save(Agenda agenda);
+
+  /** The official's deputies for each agenda that has any, ordered by agenda id. */
+  List<Deputies> deputies(OfficialId official);
+
+  /** The official's deputies for the agenda in their order; an empty list when there are none. */
+  Deputies deputies(OfficialId official, AgendaId agenda);
+
+  /**
+   * Replaces the official's deputies for the agenda; an empty list removes them. Whether each may
+   * stand in is the caller's check.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if the official, the agenda or a deputy does not exist
+   */
+  void save(Deputies deputies);
 }

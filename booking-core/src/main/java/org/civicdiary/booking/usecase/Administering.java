@@ -11,6 +11,7 @@ import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AuditEntry;
 import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.Deputies;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
@@ -18,7 +19,7 @@ import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 
-/** Administrators keep the directory: the office, departments, officials and agendas. */
+/** Administrators keep the directory: the office, departments, officials, agendas and deputies. */
 public final class Administering {
   /** The most audit entries one read returns. */
   public static final int MAX_AUDIT_LIMIT = 1000;
@@ -99,6 +100,51 @@ public final class Administering {
       Optional<Agenda> before = context.storage.directory().agenda(agenda.id());
       context.storage.directory().save(agenda);
       context.audit(actor, "agenda.save", agenda.id().value(), before.map(Object::toString).orElse(null), agenda.toString());
+    });
+  }
+
+  /**
+   * The official's deputies for each agenda that has any; administrators only.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if there is no such official
+   */
+  public List<Deputies> deputies(StaffMember actor, OfficialId official) {
+    ChangingSchedule.requireAdmin(actor);
+    return context.storage.transactions().inTransaction(() -> {
+      context.official(official);
+      return context.storage.directory().deputies(official);
+    });
+  }
+
+  /**
+   * Replaces the official's deputies for one agenda (an empty list removes them); administrators
+   * only. The official must handle the agenda, and so must every deputy, who must be active.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if there is no such official or agenda
+   * @throws InvalidInput (field {@code agenda}) if the official does not handle it, (field {@code
+   *     deputies}) if a deputy does not exist, is inactive or does not handle the agenda
+   */
+  public void replaceDeputies(StaffMember actor, Deputies deputies) {
+    ChangingSchedule.requireAdmin(actor);
+    context.storage.transactions().run(() -> {
+      context.official(deputies.official());
+      Agenda agenda = context.agenda(deputies.agenda());
+      if (!agenda.handledBy(deputies.official())) {
+        throw new InvalidInput("agenda", "is not handled by official " + deputies.official());
+      }
+      for (OfficialId id : deputies.deputies()) {
+        Official deputy = context.storage.directory().official(id)
+            .orElseThrow(() -> new InvalidInput("deputies", "official " + id + " does not exist"));
+        if (!deputy.active()) {
+          throw new InvalidInput("deputies", "official " + id + " is inactive");
+        }
+        if (!agenda.handledBy(id)) {
+          throw new InvalidInput("deputies", "official " + id + " does not handle agenda " + agenda.id());
+        }
+      }
+      Deputies before = context.storage.directory().deputies(deputies.official(), deputies.agenda());
+      context.storage.directory().save(deputies);
+      context.audit(actor, "deputies.save", deputies.official().value(), before.toString(), deputies.toString());
     });
   }
 }

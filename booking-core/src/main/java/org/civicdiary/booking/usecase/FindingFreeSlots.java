@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.NotFound;
@@ -59,6 +60,49 @@ public final class FindingFreeSlots {
   public NavigableMap<LocalDate, Integer> daysOfDepartment(DepartmentId departmentId, AgendaId agendaId, LocalDate from,
       LocalDate to) {
     return days(ofAll(departmentId, agendaId), from, to);
+  }
+
+  /**
+   * When the official has no free time for the agenda anywhere within the booking horizon (or no
+   * longer takes bookings), the first free time of the first of their deputies for the agenda, in
+   * deputy order, who has some; empty when the official has free time or no deputy has.
+   *
+   * @throws InvalidInput (field {@code agenda}) if the official does not handle the agenda
+   * @throws org.civicdiary.booking.error.NotFound if there is no such official or agenda
+   */
+  public Optional<FreeSlot> deputyOffer(OfficialId officialId, AgendaId agendaId) {
+    Query q = ofOne(officialId, agendaId);
+    LocalDate today = context.today(q.office);
+    if (firstFree(q, today).isPresent()) {
+      return Optional.empty();
+    }
+    for (OfficialId deputy : context.storage.directory().deputies(officialId, agendaId).deputies()) {
+      Optional<Official> standingIn = context.storage.directory().official(deputy);
+      if (standingIn.isPresent() && standingIn.get().active() && q.agenda.handledBy(deputy)) {
+        Optional<FreeSlot> first = firstFree(new Query(q.office, List.of(deputy), q.agenda), today);
+        if (first.isPresent()) {
+          return first;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first free time within the horizon, found day by day from the counts so that a full diary costs one pass. */
+  private Optional<FreeSlot> firstFree(Query q, LocalDate today) {
+    if (q.officials.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate last = today.plusDays(q.office.policy().horizonDays());
+    int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, today, last, earliest(q.office), q.agenda.slots());
+    for (int d = 0; d < perDay.length; d++) {
+      if (perDay[d] > 0) {
+        LocalDate day = today.plusDays(d);
+        return context.freeTime.find(q.office, q.officials, day, day, earliest(q.office), q.agenda.slots(),
+            FreeTime.Ignore.NOTHING).stream().findFirst();
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whose diaries a query reads, and for which agenda. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Office;
@@ -19,7 +20,8 @@ import org.civicdiary.booking.model.Reservation;
 
 /**
  * Replacement times for a displaced reservation: the free times nearest to the original with the
- * same official first, then with colleagues of the department who handle the agenda. Only times a
+ * same official first, then with each of the official's deputies for the agenda in their order,
+ * then with the other colleagues of the department who handle the agenda. Only times a
  * citizen could book themselves (after the minimum notice), so a citizen can accept any of them.
  */
 final class Proposals {
@@ -48,16 +50,20 @@ final class Proposals {
         colleagues.add(official.id());
       }
     }
+    List<OfficialId> deputies = context.storage.directory().deputies(reservation.official(), agenda.id())
+        .deputies().stream().filter(colleagues::contains).toList();
+    colleagues.removeAll(deputies);
     Comparator<FreeSlot> nearest = Comparator.comparing(
         (FreeSlot s) -> Duration.between(reservation.start(), s.start()).abs());
     List<FreeSlot> result = new ArrayList<>();
-    if (sameOfficialActive) {
-      context.freeTime.find(office, List.of(reservation.official()), today, last, earliest,
-              agenda.slots(), FreeTime.Ignore.NOTHING)
-          .stream().sorted(nearest).limit(PER_GROUP).forEach(result::add);
-    }
-    context.freeTime.find(office, colleagues, today, last, earliest, agenda.slots(), FreeTime.Ignore.NOTHING)
+    Consumer<List<OfficialId>> nearestOf = officials -> context.freeTime
+        .find(office, officials, today, last, earliest, agenda.slots(), FreeTime.Ignore.NOTHING)
         .stream().sorted(nearest).limit(PER_GROUP).forEach(result::add);
+    if (sameOfficialActive) {
+      nearestOf.accept(List.of(reservation.official()));
+    }
+    deputies.forEach(deputy -> nearestOf.accept(List.of(deputy)));
+    nearestOf.accept(colleagues);
     return result;
   }
 }

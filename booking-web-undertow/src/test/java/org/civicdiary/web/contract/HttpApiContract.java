@@ -157,6 +157,13 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class Deputies extends DeputiesPart {
+    Deputies() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
 
   /** A bearer token of the staff member, logging in once per test class. */

@@ -208,6 +208,11 @@ abstract class RoleMatrixPart extends ContractPart {
     rows.add(new Row("PUT", v1 + "/departments/{id}", ADMINS, true, w -> new Call(v1 + "/departments/" + CIVIL, department)));
     rows.add(new Row("PUT", v1 + "/officials/{id}", ADMINS, true, w -> new Call(v1 + "/officials/" + DVORAK, official)));
     rows.add(new Row("PUT", v1 + "/agendas/{id}", ADMINS, true, w -> new Call(v1 + "/agendas/" + PASSPORT, agenda)));
+    rows.add(new Row("GET", v1 + "/officials/{id}/deputies", ADMINS, true,
+        w -> new Call(v1 + "/officials/" + DVORAK + "/deputies", null)));
+    // An empty list: the shared officials' proposals stay as the other parts expect them.
+    rows.add(new Row("PUT", v1 + "/officials/{id}/deputies/{agenda}", ADMINS, true,
+        w -> new Call(v1 + "/officials/" + DVORAK + "/deputies/" + ID_CARD, Map.of("deputies", List.of()))));
     rows.add(new Row("GET", v1 + "/accounts", ADMINS, true, w -> new Call(v1 + "/accounts", null)));
     rows.add(new Row("PUT", v1 + "/accounts/{username}", ADMINS, true, w -> new Call(v1 + "/accounts/matrix." + w.name().toLowerCase(),
         Map.of("role", "OPERATOR", "active", false, "password", "matrix password 123"))));

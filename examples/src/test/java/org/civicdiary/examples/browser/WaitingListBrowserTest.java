@@ -77,18 +77,10 @@ class WaitingListBrowserTest {
 
   /** Through the widget to the day-and-time step of one official, where nothing is free. */
   private static WidgetSteps toNoFreeTime(String lang, String official, String next, String time) {
-    browser.open(servers.portalUrl());
-    new WidgetSteps(browser);
-    browser.js("const w = document.createElement('civic-diary-booking'); w.setAttribute('lang', arguments[0]);"
-        + "w.setAttribute('department', 'trade-licensing'); w.setAttribute('agenda', 'trade-change');"
-        + "document.querySelector('civic-diary-booking').replaceWith(w);", lang);
-    WidgetSteps widget = new WidgetSteps(browser);
-    widget.clickRadio(official);
-    widget.clickContinue(next);
-    widget.root().findElement(org.openqa.selenium.By.cssSelector("textarea")).sendKeys("Změna oboru");
-    widget.clickContinue(time);
-    return widget;
+    return WidgetSteps.toTimeOf(browser, servers.portalUrl(), lang, "trade-licensing", "trade-change", official, next, time,
+        "Změna oboru");
   }
+
 
   @Test
   void aCitizenWatchesAFullDiaryConfirmsAndTakesTheFreedTimeInCzech() {

@@ -30,6 +30,25 @@ final class WidgetSteps {
     this.widget = browser.widget();
   }
 
+  /**
+   * Opens the portal with the widget set to the language, a department and an agenda, then chooses
+   * the official and the topic: the day-and-time step, whose title in that language is {@code time}.
+   */
+  static WidgetSteps toTimeOf(Browser browser, String url, String lang, String department, String agenda,
+      String official, String next, String time, String topic) {
+    browser.open(url);
+    new WidgetSteps(browser);
+    browser.js("const w = document.createElement('civic-diary-booking'); w.setAttribute('lang', arguments[0]);"
+        + "w.setAttribute('department', arguments[1]); w.setAttribute('agenda', arguments[2]);"
+        + "document.querySelector('civic-diary-booking').replaceWith(w);", lang, department, agenda);
+    WidgetSteps widget = new WidgetSteps(browser);
+    widget.clickRadio(official);
+    widget.clickContinue(next);
+    widget.widget.findElement(By.cssSelector("textarea")).sendKeys(topic);
+    widget.clickContinue(time);
+    return widget;
+  }
+
   SearchContext root() {
     return widget;
   }

@@ -5,6 +5,7 @@
 package org.civicdiary.web.internal.api;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Deputies;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.Official;
@@ -25,6 +27,7 @@ import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.internal.api.Bodies.AccountBody;
 import org.civicdiary.web.internal.api.Bodies.AgendaBody;
 import org.civicdiary.web.internal.api.Bodies.DepartmentBody;
+import org.civicdiary.web.internal.api.Bodies.DeputiesBody;
 import org.civicdiary.web.internal.api.Bodies.OfficeBody;
 import org.civicdiary.web.internal.api.Bodies.OfficialBody;
 import org.civicdiary.web.internal.api.Bodies.PolicyBody;
@@ -116,6 +119,25 @@ final class AdminEndpoints {
     diary.administering().saveAgenda(call.member(), agenda);
     cache.invalidate();
     return Reply.ok(Views.AgendaView.of(agenda));
+  }
+
+  Reply deputies(Call call) {
+    OfficialId official = OfficialId.of(call.path("id"));
+    return Reply.ok(new Views.OfficialDeputiesView(official.value(),
+        diary.administering().deputies(call.member(), official).stream().map(Views.DeputiesView::of).toList()));
+  }
+
+  Reply replaceDeputies(Call call) {
+    StaffMember member = call.member();
+    DeputiesBody body = call.body(DeputiesBody.class);
+    List<OfficialId> deputies = new ArrayList<>();
+    for (String id : Bodies.required("deputies", body.deputies())) {
+      deputies.add(OfficialId.of(Bodies.required("deputies", id)));
+    }
+    Deputies list = new Deputies(OfficialId.of(call.path("id")), AgendaId.of(call.path("agenda")), deputies);
+    diary.administering().replaceDeputies(member, list);
+    cache.invalidate();
+    return Reply.ok(Views.DeputiesView.of(list));
   }
 
   Reply accounts(Call call) {

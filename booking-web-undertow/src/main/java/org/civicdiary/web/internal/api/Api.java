@@ -149,6 +149,7 @@ public final class Api {
     r.add(get(v1 + "/departments/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::departmentSlots));
     r.add(get(v1 + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialDays));
     r.add(get(v1 + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialSlots));
+    r.add(get(v1 + "/officials/{id}/deputy-offer", Access.PUBLIC, Limit.QUERY, publicEndpoints::deputyOffer));
     r.add(get(v1 + "/challenge", Access.PUBLIC, Limit.QUERY, proofOfWork::challenge));
     r.add(new Route("POST", v1 + "/reservations", Access.PUBLIC, Limit.BOOKING,
         Problems.Disclosure.CONCEAL_EMAIL, bookings::book));
@@ -194,6 +195,8 @@ public final class Api {
     r.add(put(staffApi + "/departments/{id}", admin::saveDepartment));
     r.add(put(staffApi + "/officials/{id}", admin::saveOfficial));
     r.add(put(staffApi + "/agendas/{id}", admin::saveAgenda));
+    r.add(get(staffApi + "/officials/{id}/deputies", Access.STAFF, Limit.NONE, admin::deputies));
+    r.add(put(staffApi + "/officials/{id}/deputies/{agenda}", admin::replaceDeputies));
     r.add(get(staffApi + "/accounts", Access.STAFF, Limit.NONE, admin::accounts));
     r.add(put(staffApi + "/accounts/{username}", admin::saveAccount));
     r.add(get(staffApi + "/api-keys", Access.STAFF, Limit.NONE, apiKeys::list));

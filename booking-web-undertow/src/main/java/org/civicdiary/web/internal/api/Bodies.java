@@ -108,6 +108,9 @@ public final class Bodies {
 
   record AgendaBody(String department, LocalizedText name, Integer slots, List<String> officials) {}
 
+  /** An official's deputies for one agenda, first asked first; an empty list removes them. */
+  record DeputiesBody(List<String> deputies) {}
+
   /** A staff account; {@code password} may be left out to keep the present one. */
   record AccountBody(Role role, String official, Boolean active, String password) {}
 

@@ -66,6 +66,15 @@ final class PublicEndpoints {
         days(diary.findingFreeSlots().daysOfOfficial(official, range.agenda, range.from, range.to)))));
   }
 
+  /** Asked by the widget when an official's diary shows no free time: whom to offer instead. */
+  Reply deputyOffer(Call call) {
+    OfficialId official = OfficialId.of(call.path("id"));
+    AgendaId agenda = AgendaId.of(call.requiredQuery("agenda"));
+    return cache.json("deputy-offer " + official + " " + agenda, () -> Json.write(new Views.DeputyOfferView(
+        official.value(), agenda.value(),
+        diary.findingFreeSlots().deputyOffer(official, agenda).map(SlotView::of).orElse(null))));
+  }
+
   Reply departmentSlots(Call call) {
     DepartmentId department = DepartmentId.of(call.path("id"));
     Range range = Range.of(call);

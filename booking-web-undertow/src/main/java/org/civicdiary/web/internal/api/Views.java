@@ -106,6 +106,18 @@ public final class Views {
 
   record OfficialDays(String official, String agenda, List<DayView> days) {}
 
+  /** The first deputy's first free time when the official has none within the horizon; offer null otherwise. */
+  record DeputyOfferView(String official, String agenda, SlotView offer) {}
+
+  /** An official's deputies for one agenda, in the order they are asked. */
+  record DeputiesView(String agenda, List<String> deputies) {
+    static DeputiesView of(org.civicdiary.booking.model.Deputies d) {
+      return new DeputiesView(d.agenda().value(), d.deputies().stream().map(o -> o.value()).toList());
+    }
+  }
+
+  record OfficialDeputiesView(String official, List<DeputiesView> agendas) {}
+
   record DepartmentDays(String department, String agenda, List<DayView> days) {}
 
   record CitizenView(String name, String email, String phone) {}

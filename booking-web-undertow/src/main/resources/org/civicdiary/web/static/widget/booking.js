@@ -461,13 +461,37 @@ class CivicDiaryBooking extends HTMLElement {
         this.goNext();
       },
       report: (message, isError) => (isError ? this.fail(message) : this.say(message)),
-      onNothingFree: (box, day) => this.offerWatch(box, day || from, day || to),
+      onNothingFree: (box, day) => {
+        if (!day && s.official) this.offerDeputy(box);
+        this.offerWatch(box, day || from, day || to);
+      },
     });
     this.picker.load(s.day);
     const back = el('div', { class: 'cd-actions' }, el('button', {
       type: 'button', class: 'cd-button cd-secondary', part: 'button', text: t.back, on: { click: () => this.goBack() },
     }));
     return [el('p', { class: 'cd-intro', text: t.chooseDay }), this.picker.element, back];
+  }
+
+  /**
+   * An official with no free time in the whole horizon: the first deputy's first free time, as a
+   * button that switches to the deputy on that day. Its place is kept above the waiting list's offer.
+   */
+  offerDeputy(box) {
+    const s = this.state;
+    const place = el('div', { class: 'cd-actions' });
+    box.append(place);
+    this.api.get(`/officials/${encodeURIComponent(s.official)}/deputy-offer`, { agenda: s.agenda }).then((r) => {
+      const offer = r.ok && r.data.offer;
+      const deputy = offer && this.official(offer.official);
+      if (!deputy) return;
+      const clock = this.clock();
+      fill(place, el('button', {
+        type: 'button', class: 'cd-button', part: 'button', id: 'cd-deputy',
+        text: this.t.deputyOffer({ name: deputy.name, when: clock.at(offer.start) }),
+        on: { click: () => { Object.assign(s, { official: offer.official, day: clock.dateOf(offer.start), slot: undefined }); this.render(true); } },
+      }));
+    });
   }
 
   /** The waiting list's offer where no time is free: a button that loads its form on demand. */

@@ -8,6 +8,7 @@
  */
 import { el, fill, Clock } from '../../kit/kit.js';
 import { TEXTS as KIT_TEXTS } from '../../kit/texts.js';
+import { deputiesEditor } from './deputies.js';
 import { api, button, checkbox, clock, content, failed, field, form, input, keepAddress, local, needsFirst, officialOptions, placeFields, placeOf, plannableOfficials, refuse, saved, section, select, state, submit, t } from '../shell.js';
 
 export async function departments() {
@@ -78,7 +79,7 @@ export async function officials() {
   if (needsFirst('office', 'departments')) return;
   const cards = [];
   for (const d of state.departments) {
-    cards.push(section(local(d.name), d.officials.map((o) => officialForm(o, d)), el('details', {},
+    cards.push(section(local(d.name), d.officials.map((o) => [officialForm(o, d), deputiesEditor(o, d)]), el('details', {},
       el('summary', { text: t().newOfficial }), officialForm(null, d))));
   }
   fill(content, ...cards);
