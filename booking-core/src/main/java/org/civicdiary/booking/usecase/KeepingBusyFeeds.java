@@ -36,6 +36,8 @@ import org.civicdiary.booking.port.BusyFeeds;
 public final class KeepingBusyFeeds {
   /** How far back a poll keeps busy time: a meeting under way still blocks the rest of itself. */
   public static final Duration PAST = Duration.ofDays(1);
+  /** Beyond any booking horizon (730 days at most): "all future busy time" in a bounded query. */
+  private static final Duration FAR = Duration.ofDays(800);
   private final Context context;
 
   KeepingBusyFeeds(Context context) {
@@ -198,7 +200,7 @@ public final class KeepingBusyFeeds {
   }
 
   private void replace(OfficialId official, List<BusyTime> busy, Instant now) {
-    List<BusyTime> before = feeds().busy(List.of(official), now, Instant.MAX);
+    List<BusyTime> before = feeds().busy(List.of(official), now, now.plus(FAR));
     feeds().replaceBusy(official, busy);
     List<BusyTime> after = busy.stream().filter(b -> b.end().isAfter(now)).sorted(
         Comparator.comparing(BusyTime::start)).toList();
