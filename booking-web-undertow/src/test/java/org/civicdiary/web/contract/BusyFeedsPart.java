@@ -110,6 +110,11 @@ abstract class BusyFeedsPart extends ContractPart {
     assertThat(status.path("failure").asText()).isEqualTo("UNREACHABLE");
     assertThat(status.path("succeededAt").isNull()).isFalse();
     assertThat(freeStarts()).as("the last good busy time still applies").doesNotContain(slot(6, 3, 0).toString());
+    JsonNode health = api().get("/health/ready").json();
+    assertThat(health.path("status").asText()).as("a failing calendar is no reason to stop serving").isEqualTo("UP");
+    assertThat(health.path("busyFeeds").path("failing").asInt()).isPositive();
+    assertThat(health.path("busyFeeds").path("feeds").asInt()).isGreaterThanOrEqualTo(health.path("busyFeeds")
+        .path("failing").asInt());
 
     assertThat(c.as(OFFICIAL_NOVAK).delete(PATH).status()).isEqualTo(204);
     assertThat(freeStarts()).contains(slot(6, 3, 0).toString());
