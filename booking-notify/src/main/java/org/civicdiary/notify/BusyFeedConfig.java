@@ -49,7 +49,7 @@ public record BusyFeedConfig(
   public static BusyFeedConfig from(Settings settings) {
     return new BusyFeedConfig(
         settings.flag("civicdiary.busy-feeds.enabled", true),
-        settings.integer("civicdiary.busy-feeds.threads", 8, 1, 64),
+        settings.integer("civicdiary.busy-feeds.threads", 4, 1, 64),
         settings.duration("civicdiary.busy-feeds.poll-interval", Duration.ofMinutes(10)),
         settings.duration("civicdiary.busy-feeds.connect-timeout", Duration.ofSeconds(10)),
         settings.duration("civicdiary.busy-feeds.request-timeout", Duration.ofSeconds(30)),
