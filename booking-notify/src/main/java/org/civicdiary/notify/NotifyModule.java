@@ -29,7 +29,7 @@ import org.civicdiary.guice.Lifecycle;
 
 /**
  * E-mail to citizens and signed webhooks to integrators, wired from configuration. Binds {@link
- * OutboxDispatcher} and {@link WebhookDispatcher}, which {@link CivicDiaryService} starts and
+ * OutboxDispatcher}, {@link WebhookDispatcher} and {@link BusyFeedPoller}, which {@link CivicDiaryService} starts and
  * stops, the housekeeping of the webhook delivery log, the channels as a {@code Set<Notifier>} (SMTP or the
  * mail-drop, by {@code civicdiary.mail.transport}; add your own with {@code
  * Multibinder.newSetBinder(binder(), Notifier.class)}), an optional {@link MailDrop} whose old
@@ -50,6 +50,7 @@ public final class NotifyModule extends AbstractModule {
   private final MailConfig mail;
   private final Duration mailDropAfter;
   private final WebhookConfig webhooks;
+  private final BusyFeedConfig busyFeeds;
   private final CoreModule core;
 
   /**
@@ -61,7 +62,7 @@ public final class NotifyModule extends AbstractModule {
   public NotifyModule(Settings settings) {
     this(NotifyConfig.from(settings), MailConfig.from(settings), HousekeepingPeriods.within(MAIL_DROP_AFTER,
         settings.duration(MAIL_DROP_AFTER, DEFAULT_MAIL_DROP_AFTER), Duration.ofHours(1), Duration.ofDays(3650)),
-        WebhookConfig.from(settings), new CoreModule(settings));
+        WebhookConfig.from(settings), BusyFeedConfig.from(settings), new CoreModule(settings));
   }
 
   /**
@@ -69,15 +70,17 @@ public final class NotifyModule extends AbstractModule {
    * installs no core module: install {@link CoreModule} beside it.
    */
   public NotifyModule(NotifyConfig notify, MailConfig mail) {
-    this(notify, mail, DEFAULT_MAIL_DROP_AFTER, WebhookConfig.from(Settings.of(Map.of())), null);
+    this(notify, mail, DEFAULT_MAIL_DROP_AFTER, WebhookConfig.from(Settings.of(Map.of())),
+        BusyFeedConfig.from(Settings.of(Map.of())), null);
   }
 
   private NotifyModule(NotifyConfig notify, MailConfig mail, Duration mailDropAfter, WebhookConfig webhooks,
-      CoreModule core) {
+      BusyFeedConfig busyFeeds, CoreModule core) {
     this.notify = Objects.requireNonNull(notify, "notify");
     this.mail = Objects.requireNonNull(mail, "mail");
     this.mailDropAfter = mailDropAfter;
     this.webhooks = webhooks;
+    this.busyFeeds = busyFeeds;
     this.core = core;
   }
 
@@ -89,6 +92,7 @@ public final class NotifyModule extends AbstractModule {
     bind(NotifyConfig.class).toInstance(notify);
     bind(MailConfig.class).toInstance(mail);
     bind(WebhookConfig.class).toInstance(webhooks);
+    bind(BusyFeedConfig.class).toInstance(busyFeeds);
     Multibinder.newSetBinder(binder(), Lifecycle.class).addBinding().to(Delivery.class);
     Multibinder.newSetBinder(binder(), Chore.class).addBinding().to(WebhookLogCleaning.class);
     Multibinder<Notifier> channels = Multibinder.newSetBinder(binder(), Notifier.class);
@@ -134,6 +138,12 @@ public final class NotifyModule extends AbstractModule {
 
   @Provides
   @Singleton
+  BusyFeedPoller busyFeedPoller(Storage storage, CivicDiary diary) {
+    return new BusyFeedWorkers(storage, diary, busyFeeds);
+  }
+
+  @Provides
+  @Singleton
   MailDropCleaning mailDropCleaning(FileMailDrop drop) {
     return new MailDropCleaning(drop, mailDropAfter);
   }
@@ -142,11 +152,13 @@ public final class NotifyModule extends AbstractModule {
   static final class Delivery implements Lifecycle {
     private final OutboxDispatcher dispatcher;
     private final WebhookDispatcher webhooks;
+    private final BusyFeedPoller busyFeeds;
 
     @jakarta.inject.Inject
-    Delivery(OutboxDispatcher dispatcher, WebhookDispatcher webhooks) {
+    Delivery(OutboxDispatcher dispatcher, WebhookDispatcher webhooks, BusyFeedPoller busyFeeds) {
       this.dispatcher = dispatcher;
       this.webhooks = webhooks;
+      this.busyFeeds = busyFeeds;
     }
 
     @Override
@@ -158,11 +170,13 @@ public final class NotifyModule extends AbstractModule {
     public void start() {
       dispatcher.start();
       webhooks.start();
+      busyFeeds.start();
     }
 
     @Override
     public void stop() {
       try {
+        busyFeeds.stop();
         webhooks.stop();
       } finally {
         dispatcher.stop();

@@ -23,6 +23,6 @@ public final class InMemoryStorage {
         .challenges(new MemoryChallenges(tx)).apiKeys(new MemoryApiKeys(tx)).transactions(tx)
         .webhooks(new MemoryWebhooks(tx))
         .officialFeeds(new MemoryOfficialFeeds(tx, directory))
-        .waitingList(new MemoryWaitingList(tx)).build();
+        .waitingList(new MemoryWaitingList(tx)).busyFeeds(new MemoryBusyFeeds(tx, directory)).build();
   }
 }

@@ -36,6 +36,8 @@ public interface Storage {
 
   WaitingList waitingList();
 
+  BusyFeeds busyFeeds();
+
   /** An empty builder: every port must be set before {@link Builder#build()}. */
   static Builder builder() {
     return new Builder();
@@ -47,7 +49,7 @@ public interface Storage {
         .auditLog(auditLog()).idempotencyKeys(idempotencyKeys()).staffAccounts(staffAccounts())
         .challenges(challenges()).apiKeys(apiKeys()).transactions(transactions()).webhooks(webhooks())
         .officialFeeds(officialFeeds())
-        .waitingList(waitingList());
+        .waitingList(waitingList()).busyFeeds(busyFeeds());
   }
 
   /** Collects the ports; {@link #build()} refuses a missing one by name. */
@@ -65,6 +67,7 @@ public interface Storage {
     private Webhooks webhooks;
     private OfficialFeeds officialFeeds;
     private WaitingList waitingList;
+    private BusyFeeds busyFeeds;
 
     private Builder() {}
 
@@ -133,9 +136,14 @@ public interface Storage {
       return this;
     }
 
+    public Builder busyFeeds(BusyFeeds value) {
+      this.busyFeeds = value;
+      return this;
+    }
+
     public Storage build() {
       return new StorageParts(directory, diaries, reservations, outbox, auditLog, idempotencyKeys, staffAccounts,
-          challenges, apiKeys, transactions, webhooks, officialFeeds, waitingList);
+          challenges, apiKeys, transactions, webhooks, officialFeeds, waitingList, busyFeeds);
     }
   }
 }

@@ -20,7 +20,8 @@ record StorageParts(
     Transactions transactions,
     Webhooks webhooks,
     OfficialFeeds officialFeeds,
-    WaitingList waitingList) implements Storage {
+    WaitingList waitingList,
+    BusyFeeds busyFeeds) implements Storage {
   StorageParts {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(diaries, "diaries");
@@ -35,5 +36,6 @@ record StorageParts(
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(officialFeeds, "officialFeeds");
     Objects.requireNonNull(waitingList, "waitingList");
+    Objects.requireNonNull(busyFeeds, "busyFeeds");
   }
 }

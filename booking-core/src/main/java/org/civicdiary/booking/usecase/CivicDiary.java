@@ -44,6 +44,7 @@ public final class CivicDiary {
   private final ReportingStatistics reportingStatistics;
   private final KeepingApiKeys keepingApiKeys;
   private final KeepingWebhooks keepingWebhooks;
+  private final KeepingBusyFeeds keepingBusyFeeds;
   private final SharingCalendars sharingCalendars;
   private final KeepingWaitingList keepingWaitingList;
   private final OfferingFreedTime offeringFreedTime;
@@ -68,6 +69,7 @@ public final class CivicDiary {
     this.reportingStatistics = new ReportingStatistics(context);
     this.keepingApiKeys = new KeepingApiKeys(context);
     this.keepingWebhooks = new KeepingWebhooks(context);
+    this.keepingBusyFeeds = new KeepingBusyFeeds(context);
     this.sharingCalendars = new SharingCalendars(context);
     this.keepingWaitingList = new KeepingWaitingList(context, waitingList);
     this.offeringFreedTime = new OfferingFreedTime(context, waitingList, keepingWaitingList);
@@ -189,6 +191,11 @@ public final class CivicDiary {
 
   public KeepingWebhooks keepingWebhooks() {
     return keepingWebhooks;
+  }
+
+  /** Busy time from officials' own calendars: their URLs, the poller's results, the conflicts. */
+  public KeepingBusyFeeds keepingBusyFeeds() {
+    return keepingBusyFeeds;
   }
 
   /** The offices' time zones, for reading the dates and wall-clock times people type. */

@@ -33,7 +33,8 @@ import org.civicdiary.booking.port.Storage;
 
 /**
  * Computes free time from diaries: the slot grid of the windows (local time, converted day by day so
- * that daylight-saving days get their real length), less holidays, absences and held slots.
+ * that daylight-saving days get their real length), less holidays, absences, busy time from the
+ * officials' own calendars (counted as absence) and held slots.
  * Works in epoch seconds on sorted arrays because a department's eight weeks are tens of
  * thousands of slots and this runs on every widget query.
  */
@@ -131,6 +132,16 @@ final class FreeTime {
         ? new long[n][0]
         : merged(storage.diaries().absences(officials, rangeStart, rangeEnd), index, n,
             Absence::official, Absence::start, Absence::end);
+    if (ignore != Ignore.BUSY_AND_ABSENCES) {
+      // Busy time from the officials' own calendars blocks the diary like an absence.
+      List<BusyTime> external = storage.busyFeeds().busy(officials, rangeStart, rangeEnd);
+      if (!external.isEmpty()) {
+        long[][] blocked = merged(external, index, n, BusyTime::official, BusyTime::start, BusyTime::end);
+        for (int i = 0; i < n; i++) {
+          absent[i] = union(absent[i], blocked[i]);
+        }
+      }
+    }
     long[][] busy = ignore != Ignore.NOTHING
         ? new long[n][0]
         : merged(storage.reservations().busy(officials, rangeStart, rangeEnd), index, n,
@@ -395,6 +406,30 @@ final class FreeTime {
       pairs[2 * i] = split[i][0];
       pairs[2 * i + 1] = split[i][1];
     }
+  }
+
+  /** Two sorted, merged pair arrays as one. */
+  private static long[] union(long[] a, long[] b) {
+    if (b.length == 0) {
+      return a;
+    }
+    if (a.length == 0) {
+      return b;
+    }
+    long[] both = new long[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || i < a.length && a[i] <= b[j]) {
+        both[k++] = a[i++];
+        both[k++] = a[i++];
+      } else {
+        both[k++] = b[j++];
+        both[k++] = b[j++];
+      }
+    }
+    return mergeSorted(both);
   }
 
   /** Joins overlapping or touching intervals of sorted pairs. */

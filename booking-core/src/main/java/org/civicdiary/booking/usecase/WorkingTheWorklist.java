@@ -24,7 +24,7 @@ public final class WorkingTheWorklist {
     List<WorklistItem> items = context.storage.reservations().displaced().stream()
         .map(r -> new WorklistItem(r, proposals.propose(r)))
         .toList();
-    return new Worklist(items, context.storage.outbox().parked());
+    return new Worklist(items, context.storage.outbox().parked(), KeepingBusyFeeds.open(context));
   }
 
   /** Puts an undelivered message back in line (after the address was corrected or the server fixed). */

@@ -151,6 +151,13 @@ public abstract class HttpApiContract {
   }
 
   @Nested
+  class BusyFeeds extends BusyFeedsPart {
+    BusyFeeds() {
+      super(HttpApiContract.this);
+    }
+  }
+
+  @Nested
   class WaitingList extends WaitingListPart {
     WaitingList() {
       super(HttpApiContract.this);

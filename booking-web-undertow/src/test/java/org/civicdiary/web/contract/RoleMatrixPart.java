@@ -186,6 +186,19 @@ abstract class RoleMatrixPart extends ContractPart {
       assertThat(made.status()).as(made.body()).isEqualTo(201);
       return new Call(v1 + "/officials/" + NOVAK + "/feed", null);
     }));
+    // The busy feed: the official or an administrator sets and clears it; operators see its status too.
+    rows.add(new Row("GET", v1 + "/officials/{id}/busy-feed", EnumSet.of(Who.ADMIN_ROLE, Who.OWN_OFFICIAL,
+        Who.OPERATOR_ROLE), true, w -> new Call(v1 + "/officials/" + NOVAK + "/busy-feed", null)));
+    rows.add(new Row("PUT", v1 + "/officials/{id}/busy-feed", ownOrAdmin, true, w -> new Call(
+        v1 + "/officials/" + NOVAK + "/busy-feed", Map.of("url", "https://calendar.example/" + w.name() + ".ics"))));
+    rows.add(new Row("DELETE", v1 + "/officials/{id}/busy-feed", ownOrAdmin, true, w -> {
+      Response set = c.as(OFFICIAL_NOVAK).put(v1 + "/officials/" + NOVAK + "/busy-feed",
+          Map.of("url", "https://calendar.example/matrix.ics"));
+      assertThat(set.status()).as(set.body()).isEqualTo(200);
+      return new Call(v1 + "/officials/" + NOVAK + "/busy-feed", null);
+    }));
+    rows.add(new Row("POST", v1 + "/busy-conflicts/{id}/dismiss", OFFICE, false,
+        w -> new Call(v1 + "/busy-conflicts/" + UUID.randomUUID() + "/dismiss", null)));
     rows.add(new Row("GET", v1 + "/officials/{id}/day-plan", DIARY, true,
         w -> new Call(v1 + "/officials/" + NOVAK + "/day-plan?date=" + from, null)));
     rows.add(new Row("GET", v1 + "/officials/{id}/absences", DIARY, true, w -> new Call(

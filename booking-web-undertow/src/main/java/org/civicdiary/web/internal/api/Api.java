@@ -73,6 +73,7 @@ public final class Api {
   private final ApiKeyEndpoints apiKeys;
   private final WebhookEndpoints webhooks;
   private final FeedEndpoints feeds;
+  private final BusyFeedEndpoints busyFeeds;
   private final WaitingListEndpoints waitingList;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
@@ -99,6 +100,7 @@ public final class Api {
     this.statistics = new StatisticsEndpoints(diary);
     this.apiKeys = new ApiKeyEndpoints(diary);
     this.webhooks = new WebhookEndpoints(diary);
+    this.busyFeeds = new BusyFeedEndpoints(diary, cache::invalidate);
     this.waitingList = new WaitingListEndpoints(diary, settings);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());
@@ -205,6 +207,7 @@ public final class Api {
     r.add(get(staffApi + "/audit", Access.STAFF, Limit.NONE, admin::audit));
     r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
     r.addAll(webhooks.routes(staffApi));
+    r.addAll(busyFeeds.routes(staffApi));
     r.add(get(staffApi + "/waiting-list", Access.STAFF, Limit.NONE, waitingList::list));
     r.add(post(staffApi + "/waiting-list", Access.STAFF, Limit.NONE, waitingList::add));
     r.add(post(staffApi + "/waiting-list/{id}/take", Access.STAFF, Limit.NONE, waitingList::takeForCaller));

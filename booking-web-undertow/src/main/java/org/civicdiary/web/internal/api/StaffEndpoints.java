@@ -55,7 +55,8 @@ final class StaffEndpoints {
     return Reply.ok(new Views.WorklistView(
         worklist.displaced().stream().map(i -> new Views.WorklistItemView(ReservationView.of(i.reservation()),
             i.proposals().stream().map(SlotView::of).toList())).toList(),
-        worklist.undelivered().stream().map(Views.UndeliveredView::of).toList()));
+        worklist.undelivered().stream().map(Views.UndeliveredView::of).toList(),
+        BusyFeedEndpoints.conflicts(diary, call.member(), worklist.conflicts())));
   }
 
   Reply retryMessage(Call call) {

@@ -166,7 +166,8 @@ public final class Views {
     }
   }
 
-  record WorklistView(List<WorklistItemView> displaced, List<UndeliveredView> undelivered) {}
+  record WorklistView(List<WorklistItemView> displaced, List<UndeliveredView> undelivered,
+      List<BusyFeedEndpoints.ConflictView> conflicts) {}
 
   record AbsenceView(String id, String official, Instant start, Instant end, String kind, String reason) {
     static AbsenceView of(Absence a) {

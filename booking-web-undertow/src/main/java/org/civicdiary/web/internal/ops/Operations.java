@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.civicdiary.booking.model.BusyFeed;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.web.internal.api.Views;
 import org.civicdiary.web.internal.http.Call;
@@ -52,16 +53,31 @@ public final class Operations {
     return Reply.ok(new Views.Status("UP"));
   }
 
-  /** Ready when the storage answers a cheap read. */
+  /**
+   * Ready when the storage answers a cheap read. The details count the officials' busy feeds whose
+   * last poll failed (one small table read); a failing calendar never makes the node unready (its last good busy time
+   * keeps applying for a while), but operators should see it.
+   */
   public Reply ready(Call call) {
     try {
       storage.directory().offices();
-      return Reply.ok(new Views.Status("UP"));
+      List<BusyFeed> feeds = storage.busyFeeds().all();
+      long failing = feeds.stream().filter(f -> f.failure() != null).count();
+      return Reply.ok(new Ready("UP", new BusyFeedHealth(feeds.size(), failing)));
     } catch (RuntimeException e) {
       LOG.warn("not ready: storage does not answer: {}", e.toString());
       return Reply.json(503, new Views.Status("DOWN")).header("Retry-After", Problems.RETRY_AFTER_UNAVAILABLE);
     }
   }
+
+  /** What the readiness check answers when ready. */
+  record Ready(String status, BusyFeedHealth busyFeeds) {}
+
+  /**
+   * How many busy feeds there are and how many failed at their last poll; counts only, as anyone
+   * may ask: which officials, and why, the staff API tells.
+   */
+  record BusyFeedHealth(int feeds, long failing) {}
 
   /** Prometheus text, only to the configured scraper addresses or to a scraper with the token. */
   public Reply metrics(Call call) {

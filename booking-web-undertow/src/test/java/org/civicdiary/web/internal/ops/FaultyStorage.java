@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.civicdiary.booking.error.StorageUnavailable;
 import org.civicdiary.booking.port.ApiKeys;
 import org.civicdiary.booking.port.AuditLog;
+import org.civicdiary.booking.port.BusyFeeds;
 import org.civicdiary.booking.port.Challenges;
 import org.civicdiary.booking.port.Diaries;
 import org.civicdiary.booking.port.Directory;
@@ -40,7 +41,8 @@ final class FaultyStorage {
         .transactions(wrap(Transactions.class, real.transactions()))
         .webhooks(wrap(Webhooks.class, real.webhooks()))
         .officialFeeds(wrap(OfficialFeeds.class, real.officialFeeds()))
-        .waitingList(wrap(WaitingList.class, real.waitingList())).build();
+        .waitingList(wrap(WaitingList.class, real.waitingList()))
+        .busyFeeds(wrap(BusyFeeds.class, real.busyFeeds())).build();
   }
 
   Storage storage() {

@@ -7,7 +7,7 @@
  * An official's printable day plan.
  */
 import { el, fill, Clock } from '../../kit/kit.js';
-import { agendaOf, api, button, clock, content, failed, field, form, input, keepAddress, local, needsFirst, officialOf, officialOptions, plannableOfficials, say, select, state, submit, t, table } from '../shell.js';
+import { agendaOf, api, button, clock, content, failed, failedForm, field, form, input, keepAddress, local, needsFirst, officialOf, officialOptions, plannableOfficials, say, select, state, submit, t, table } from '../shell.js';
 
 // ---------------------------------------------------------------- day plan (printable)
 
@@ -21,8 +21,10 @@ export async function dayPlan() {
   const date = input('date', params.get('date') || c.today(), { type: 'date' });
   const plan = el('div', { class: 'cd-plan' });
   const feed = el('div', { class: 'cd-no-print' });
+  const busy = el('div', { class: 'cd-no-print' });
   const show = async () => {
     await feedBox(feed, official.value);
+    await busyFeedBox(busy, official.value);
     const result = await api.get(`/staff/officials/${encodeURIComponent(official.value)}/day-plan`, { date: date.value });
     if (!result.ok) {
       failed(result);
@@ -54,7 +56,7 @@ export async function dayPlan() {
   fill(content, form([
     el('div', { class: 'cd-grid' }, field(texts.chooseOfficial, official), field(texts.date, date)),
     el('div', { class: 'cd-actions' }, submit(texts.show), button(texts.print, () => window.print())),
-  ], show, { class: 'cd-form cd-no-print' }), plan, feed);
+  ], show, { class: 'cd-form cd-no-print' }), plan, feed, busy);
   await show();
 }
 
@@ -120,4 +122,71 @@ async function feedBox(box, officialId, made) {
   if (f.active) actions.append(button(texts.feedRevoke, revoke));
   parts.push(actions);
   fill(box, el('section', { class: 'cd-card', 'aria-labelledby': 'feed-title' }, ...parts));
+}
+
+// ---------------------------------------------------------------- busy time from the official's own calendar
+
+/**
+ * The official's own calendar (an iCalendar URL) whose busy time blocks the diary: the official or
+ * an administrator sets and removes it; operators see how its last poll went. The URL is never
+ * shown back (it is the calendar's key), only its host.
+ * @param {HTMLElement} box
+ * @param {string} officialId
+ */
+async function busyFeedBox(box, officialId) {
+  const texts = t();
+  const me = state.me || {};
+  const own = me.role === 'OFFICIAL' && me.official === officialId;
+  if (!own && me.role !== 'ADMIN' && me.role !== 'OPERATOR') {
+    fill(box);
+    return;
+  }
+  const path = `/staff/officials/${encodeURIComponent(officialId)}/busy-feed`;
+  const result = await api.get(path);
+  if (!result.ok) {
+    failed(result);
+    return;
+  }
+  const f = result.data;
+  const c = clock();
+  /** @type {HTMLElement[]} */
+  const parts = [el('h3', { class: 'cd-subtitle', id: 'busy-feed-title', text: texts.busyTitle }),
+    el('p', { class: 'cd-hint', text: texts.busyHint })];
+  if (!f.active) {
+    parts.push(el('p', { text: texts.busyNone }));
+  } else {
+    parts.push(el('p', { text: texts.busyActive({ host: f.host }) }),
+      el('p', { text: f.polledAt ? texts.busyPolled({ at: c.at(f.polledAt) }) : texts.busyNever }));
+    if (f.failure) {
+      const why = texts.busyFailures[f.failure] || texts.busyFailures.UNREACHABLE;
+      parts.push(el('p', { class: 'cd-note', text: typeof why === 'function' ? why({ detail: f.failureDetail || '' }) : why }),
+        el('p', { class: 'cd-muted', text: f.succeededAt ? texts.busyKeeps({ at: c.at(f.succeededAt) }) : texts.busyNothingYet }));
+    }
+  }
+  if (own || me.role === 'ADMIN') {
+    const url = input('busyUrl', '', { type: 'url', inputmode: 'url', autocomplete: 'off', maxlength: '2000', placeholder: 'https://' });
+    const save = async (/** @type {HTMLFormElement} */ formNode) => {
+      const saved = await api.put(path, { url: url.value.trim() });
+      if (!saved.ok) {
+        failedForm(saved, formNode, () => 'busyUrl');
+        return;
+      }
+      await busyFeedBox(box, officialId);
+      say(texts.busySaved);
+    };
+    const actions = el('div', { class: 'cd-actions' }, submit(texts.busySave));
+    if (f.active) {
+      actions.append(button(texts.busyClear, async () => {
+        const cleared = await api.delete(path);
+        if (!cleared.ok) {
+          failed(cleared);
+          return;
+        }
+        await busyFeedBox(box, officialId);
+        say(texts.busyCleared);
+      }));
+    }
+    parts.push(form([field(f.active ? texts.busyUrlNew : texts.busyUrl, url), actions], save));
+  }
+  fill(box, el('section', { class: 'cd-card', 'aria-labelledby': 'busy-feed-title' }, ...parts));
 }

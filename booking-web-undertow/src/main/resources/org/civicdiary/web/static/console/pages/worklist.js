@@ -4,7 +4,8 @@
  */
 // @ts-check
 /*
- * Worklist: displaced reservations to move or cancel, undelivered messages.
+ * Worklist: displaced reservations to move or cancel, undelivered messages, reservations that busy
+ * time from the official's own calendar came to cover.
  */
 import { el, fill, uid, explain, takenKey, details } from '../../kit/kit.js';
 import { agendaOf, alert, api, button, clock, content, departmentOf, failed, field, kt, local, officialName, pageData, quiet, route, say, section, state, t, timePicker } from '../shell.js';
@@ -16,11 +17,27 @@ export async function worklist() {
   const data = await pageData('/staff/worklist');
   if (!data) return;
   const { displaced, undelivered } = data;
+  const conflicts = data.conflicts || [];
   /** @type {HTMLElement[]} */
   const parts = [el('p', { class: 'cd-intro', text: texts.worklistIntro }),
     el('div', { class: 'cd-actions' }, button(texts.refresh, () => { quiet(); route(); }))];
-  if (!displaced.length) parts.push(el('p', { class: 'cd-note', text: texts.worklistEmpty }));
+  if (!displaced.length && !conflicts.length) parts.push(el('p', { class: 'cd-note', text: texts.worklistEmpty }));
   for (const item of displaced) parts.push(worklistItem(item));
+  if (conflicts.length) {
+    const c = clock();
+    parts.push(section(texts.conflictsTitle, el('p', { class: 'cd-hint', text: texts.conflictsHint }),
+      el('ul', { class: 'cd-plain-list' }, conflicts.map((k) => el('li', {},
+        el('p', { text: texts.conflictLine({ when: c.span(k.start, k.end), who: officialName(k.official), code: k.code, busy: c.span(k.busyStart, k.busyEnd) }) }),
+        button(texts.conflictKeep, async () => {
+          const r = await api.post(`/staff/busy-conflicts/${encodeURIComponent(k.reservation)}/dismiss`);
+          if (r.ok) {
+            await route();
+            say(texts.conflictKept({ code: k.code })).focus();
+          } else {
+            failed(r);
+          }
+        }))))));
+  }
   if (undelivered.length) {
     parts.push(section(texts.undelivered, el('ul', { class: 'cd-plain-list' }, undelivered.map((m) => el('li', {},
       el('p', { text: `${clock().at(m.start)} · ${officialName(m.official)} · ${m.kind} · ${texts.attempts({ n: m.attempts })}` }),

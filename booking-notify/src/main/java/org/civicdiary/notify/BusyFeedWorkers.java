@@ -1,0 +1,160 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.notify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.civicdiary.booking.model.BusyFeed;
+import org.civicdiary.booking.model.BusyFeed.Failure;
+import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.PolledFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link BusyFeedPoller} with the JDK's HTTP client and ical4j: one background thread wakes every
+ * poll interval and fetches all feeds with a small pool, each answer read up to the size limit and
+ * parsed off the database's time; only applying a result takes a unit of work.
+ */
+final class BusyFeedWorkers implements BusyFeedPoller {
+  private static final Logger LOG = LoggerFactory.getLogger(BusyFeedWorkers.class);
+  private final Storage storage;
+  private final CivicDiary diary;
+  private final BusyFeedConfig config;
+  private final HttpClient http;
+  private final PollingThreads thread;
+
+  BusyFeedWorkers(Storage storage, CivicDiary diary, BusyFeedConfig config) {
+    this.storage = storage;
+    this.diary = diary;
+    this.config = config;
+    // Published calendars (Exchange, Google) may redirect; the JDK never follows https to http.
+    this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    // One thread: a poll always claims "less than a full batch", so it waits the interval after each.
+    this.thread = new PollingThreads("civic-diary-busy-feeds", 1, config.pollInterval(), config.stopGrace(),
+        Integer.MAX_VALUE, stopping -> pollOnce());
+  }
+
+  @Override
+  public void start() {
+    if (config.enabled()) {
+      thread.start();
+    }
+  }
+
+  @Override
+  public void stop() {
+    thread.stop();
+  }
+
+  @Override
+  public int pollOnce() {
+    List<BusyFeed> feeds = diary.keepingBusyFeeds().all();
+    if (feeds.isEmpty()) {
+      return 0;
+    }
+    Instant from = diary.keepingBusyFeeds().expandFrom();
+    Instant to = diary.keepingBusyFeeds().expandUntil();
+    AtomicInteger polled = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), feeds.size()), r -> {
+      Thread t = new Thread(r, "civic-diary-busy-feed-fetch");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> running = new ArrayList<>(feeds.size());
+      for (BusyFeed feed : feeds) {
+        running.add(pool.submit(() -> {
+          poll(feed, from, to);
+          polled.incrementAndGet();
+        }));
+      }
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          LOG.warn("a busy feed could not be applied: {}", SafeText.describe(e.getCause()));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pool.shutdownNow();
+    }
+    return polled.get();
+  }
+
+  private void poll(BusyFeed feed, Instant from, Instant to) {
+    PolledFeed result = fetch(feed, from, to);
+    diary.keepingBusyFeeds().apply(feed.official(), feed.url(), result, config.keepLastGood());
+  }
+
+  private PolledFeed fetch(BusyFeed feed, Instant from, Instant to) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(feed.url()).timeout(config.requestTimeout())
+        .header("Accept", "text/calendar, */*;q=0.5").GET();
+    if (feed.etag() != null) {
+      request.header("If-None-Match", feed.etag());
+    }
+    if (feed.lastModified() != null) {
+      request.header("If-Modified-Since", feed.lastModified());
+    }
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      return new PolledFeed.Failed(Failure.UNREACHABLE, e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new PolledFeed.Failed(Failure.UNREACHABLE, "interrupted");
+    }
+    try (InputStream body = response.body()) {
+      if (response.statusCode() == 304) {
+        return new PolledFeed.NotModified();
+      }
+      if (response.statusCode() != 200) {
+        return new PolledFeed.Failed(Failure.REFUSED, "HTTP " + response.statusCode());
+      }
+      byte[] bytes = body.readNBytes(config.maxBytes() + 1);
+      if (bytes.length > config.maxBytes()) {
+        return new PolledFeed.Failed(Failure.TOO_LARGE, "over " + config.maxBytes() + " bytes");
+      }
+      List<BusyTime> busy = BusyCalendar.busy(feed.official(), new java.io.ByteArrayInputStream(bytes),
+          zoneOf(feed), from, to, config.maxEvents());
+      return new PolledFeed.Fetched(header(response, "ETag"), header(response, "Last-Modified"), busy);
+    } catch (BusyCalendar.Rejected e) {
+      return new PolledFeed.Failed(e.failure(), e.getMessage());
+    } catch (IOException e) {
+      return new PolledFeed.Failed(Failure.UNREACHABLE, e.getClass().getSimpleName());
+    }
+  }
+
+  /** A validator as sent, unless too long to keep (then the next poll fetches the whole feed). */
+  private static String header(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name).filter(v -> v.length() <= 200 && !v.isBlank()).orElse(null);
+  }
+
+  /** The office's zone, for all-day and floating times. */
+  private ZoneId zoneOf(BusyFeed feed) {
+    return storage.directory().official(feed.official())
+        .flatMap(o -> storage.directory().department(o.department()))
+        .flatMap(d -> storage.directory().office(d.office()))
+        .map(Office::zone).orElse(Office.DEFAULT_ZONE);
+  }
+}

@@ -1,0 +1,252 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
+import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.civicdiary.booking.model.BusyConflict;
+import org.civicdiary.booking.model.BusyFeed;
+import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.memory.InMemoryStorage;
+import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.testkit.contract.Fixtures;
+import org.civicdiary.testkit.contract.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The poller against a local HTTP server serving .ics files: changes, moves and deletions reach
+ * free time within one poll; recurrences, their exceptions, all-day and daylight-saving-crossing
+ * events become the right busy time; conditional requests; every failure keeps the last good busy
+ * time until it is too old.
+ */
+class BusyFeedPollingTest {
+  private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
+  private static final StaffMember NOVAK_HIMSELF = new StaffMember("novak", Role.OFFICIAL, NOVAK);
+  private static final StaffMember OPERATOR = new StaffMember("operator", Role.OPERATOR, null);
+  private final Storage storage = InMemoryStorage.create();
+  private final MutableClock clock = new MutableClock(Fixtures.NOW.truncatedTo(ChronoUnit.SECONDS));
+  private final CivicDiary diary = CivicDiary.builder().storage(storage).clock(clock).build();
+  private final List<String> conditions = new CopyOnWriteArrayList<>();
+  private volatile int status = 200;
+  private volatile String body = calendar();
+  private HttpServer server;
+  private BusyFeedWorkers poller;
+
+  @BeforeEach
+  void serve() throws IOException {
+    new Fixtures(storage).load();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/novak.ics", exchange -> {
+      try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+        in.readAllBytes();
+        String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+        String asked = exchange.getRequestHeaders().getFirst("If-None-Match");
+        conditions.add(asked == null ? "-" : asked);
+        if (status == 200 && etag.equals(asked)) {
+          exchange.sendResponseHeaders(304, -1);
+          return;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/calendar; charset=utf-8");
+        exchange.getResponseHeaders().set("ETag", etag);
+        exchange.sendResponseHeaders(status, bytes.length);
+        out.write(bytes);
+      }
+    });
+    server.start();
+    poller = new BusyFeedWorkers(storage, diary, new BusyFeedConfig(true, 4, Duration.ofMinutes(10),
+        Duration.ofSeconds(5), Duration.ofSeconds(10), 64 * 1024, 50, Duration.ofHours(24), Duration.ofSeconds(5)));
+    diary.keepingBusyFeeds().set(NOVAK_HIMSELF, NOVAK, "http://127.0.0.1:" + server.getAddress().getPort() + "/novak.ics");
+  }
+
+  @AfterEach
+  void stop() {
+    poller.stop();
+    server.stop(0);
+  }
+
+  /** A calendar of these events, each "start/end" in Prague local time (yyyy-MM-ddTHH:mm). */
+  private static String calendar(String... events) {
+    StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//busy//EN\r\n");
+    int uid = 0;
+    for (String event : events) {
+      String[] startEnd = event.split("/");
+      ics.append("BEGIN:VEVENT\r\nUID:event-").append(uid++).append("@example\r\nDTSTAMP:20270201T120000Z\r\n")
+          .append("SUMMARY:Soukromá schůzka\r\n")
+          .append("DTSTART;TZID=Europe/Prague:").append(local(startEnd[0])).append("\r\n")
+          .append("DTEND;TZID=Europe/Prague:").append(local(startEnd[1])).append("\r\n")
+          .append("END:VEVENT\r\n");
+    }
+    return ics.append("END:VCALENDAR\r\n").toString();
+  }
+
+  private static String local(String text) {
+    return LocalDateTime.parse(text).toString().replace("-", "").replace(":", "") + "00";
+  }
+
+  private static Instant at(String local) {
+    return LocalDateTime.parse(local).atZone(PRAGUE).toInstant();
+  }
+
+  private List<Instant> free(String day) {
+    LocalDate date = LocalDate.parse(day);
+    return diary.findingFreeSlots().ofOfficial(NOVAK, ID_CARD, date, date).stream().map(FreeSlot::start).toList();
+  }
+
+  private BusyFeed feed() {
+    return diary.keepingBusyFeeds().feed(NOVAK_HIMSELF, NOVAK).orElseThrow();
+  }
+
+  private List<BusyTime> busy() {
+    return storage.busyFeeds().busy(List.of(NOVAK), clock.instant().minus(Duration.ofDays(2)),
+        clock.instant().plus(Duration.ofDays(90)));
+  }
+
+  @Test
+  void anEventChangedMovedAndDeletedChangesFreeTimeWithinOnePoll() {
+    body = calendar("2027-03-02T10:00/2027-03-02T10:30");
+    assertThat(poller.pollOnce()).isEqualTo(1);
+    assertThat(free("2027-03-02")).doesNotContain(at("2027-03-02T10:00"), at("2027-03-02T10:15"))
+        .contains(at("2027-03-02T09:45"), at("2027-03-02T10:30"));
+
+    body = calendar("2027-03-02T10:00/2027-03-02T11:00");
+    poller.pollOnce();
+    assertThat(free("2027-03-02")).as("changed").doesNotContain(at("2027-03-02T10:30"), at("2027-03-02T10:45"))
+        .contains(at("2027-03-02T11:00"));
+
+    body = calendar("2027-03-03T14:00/2027-03-03T15:00");
+    poller.pollOnce();
+    assertThat(free("2027-03-02")).as("moved away").contains(at("2027-03-02T10:00"), at("2027-03-02T10:45"));
+    assertThat(free("2027-03-03")).as("moved here").doesNotContain(at("2027-03-03T14:00"), at("2027-03-03T14:45"))
+        .contains(at("2027-03-03T15:00"));
+
+    body = calendar();
+    poller.pollOnce();
+    assertThat(free("2027-03-03")).as("deleted").contains(at("2027-03-03T14:00"), at("2027-03-03T14:45"));
+    assertThat(busy()).isEmpty();
+  }
+
+  @Test
+  void recurrencesExceptionsAllDayAndDaylightSavingEventsBecomeTheRightBusyTime() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/busy-feeds/outlook-recurring.ics")) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    poller.pollOnce();
+    assertThat(feed().failure()).isNull();
+    assertThat(busy()).containsExactly(
+        new BusyTime(NOVAK, at("2027-03-08T09:00"), at("2027-03-08T10:00")),
+        // the whole of 10 March, an all-day event; 15 March's meeting is an exception (EXDATE)
+        new BusyTime(NOVAK, at("2027-03-10T00:00"), at("2027-03-11T00:00")),
+        // 22 March's meeting moved to the afternoon by its own VEVENT
+        new BusyTime(NOVAK, at("2027-03-22T13:00"), at("2027-03-22T14:00")),
+        // 22:00 to 05:00 across the spring change: six hours, not seven
+        new BusyTime(NOVAK, at("2027-03-27T22:00"), at("2027-03-28T05:00")),
+        // after the change the meeting stays at 09:00 Prague time (07:00 UTC, not 08:00)
+        new BusyTime(NOVAK, Instant.parse("2027-03-29T07:00:00Z"), Instant.parse("2027-03-29T08:00:00Z")),
+        new BusyTime(NOVAK, at("2027-04-05T09:00"), at("2027-04-05T10:00")),
+        new BusyTime(NOVAK, at("2027-04-12T09:00"), at("2027-04-12T10:00")));
+    assertThat(Duration.between(at("2027-03-27T22:00"), at("2027-03-28T05:00"))).isEqualTo(Duration.ofHours(6));
+    // 29 March 2027 is Easter Monday, a holiday: the next week shows the same in free time
+    assertThat(free("2027-04-05")).doesNotContain(at("2027-04-05T09:00"), at("2027-04-05T09:45"))
+        .contains(at("2027-04-05T08:45"), at("2027-04-05T10:00"));
+    assertThat(free("2027-03-15")).as("the exception").contains(at("2027-03-15T09:00"));
+    assertThat(free("2027-03-22")).contains(at("2027-03-22T09:00")).doesNotContain(at("2027-03-22T13:00"));
+    assertThat(free("2027-03-10")).as("all day").isEmpty();
+    assertThat(free("2027-03-11")).as("free and cancelled events block nothing")
+        .contains(at("2027-03-11T10:00"), at("2027-03-11T13:00"));
+    assertThat(free("2027-03-12")).contains(at("2027-03-12T10:00"));
+  }
+
+  @Test
+  void theSecondPollIsConditionalAndNotModifiedKeepsTheBusyTime() {
+    body = calendar("2027-03-02T10:00/2027-03-02T10:30");
+    poller.pollOnce();
+    clock.advance(Duration.ofMinutes(10));
+    poller.pollOnce();
+    assertThat(conditions).hasSize(2);
+    assertThat(conditions.get(0)).isEqualTo("-");
+    assertThat(conditions.get(1)).isEqualTo(feed().etag()).isNotEqualTo("-");
+    assertThat(feed().succeededAt()).isEqualTo(clock.instant());
+    assertThat(busy()).hasSize(1);
+  }
+
+  @Test
+  void failuresShowAndTheLastGoodBusyTimeAppliesUpToItsAge() {
+    body = calendar("2027-03-04T10:00/2027-03-04T10:30");
+    poller.pollOnce();
+    Instant good = feed().succeededAt();
+
+    status = 500;
+    poller.pollOnce();
+    assertThat(feed().failure()).isEqualTo(BusyFeed.Failure.REFUSED);
+    assertThat(feed().failureDetail()).isEqualTo("HTTP 500");
+
+    status = 200;
+    body = "<html>Sign in to see this calendar</html>";
+    poller.pollOnce();
+    assertThat(feed().failure()).isEqualTo(BusyFeed.Failure.INVALID);
+
+    body = calendar("2027-03-04T10:00/2027-03-04T10:30") + "X".repeat(70 * 1024);
+    poller.pollOnce();
+    assertThat(feed().failure()).isEqualTo(BusyFeed.Failure.TOO_LARGE);
+
+    String[] many = new String[51];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = "2027-03-02T08:00/2027-03-02T08:15";
+    }
+    body = calendar(many);
+    poller.pollOnce();
+    assertThat(feed().failure()).isEqualTo(BusyFeed.Failure.TOO_MANY_EVENTS);
+    assertThat(feed().failureDetail()).contains("51");
+
+    server.stop(0);
+    clock.advance(Duration.ofHours(23));
+    poller.pollOnce();
+    assertThat(feed().failure()).isEqualTo(BusyFeed.Failure.UNREACHABLE);
+    assertThat(feed().succeededAt()).isEqualTo(good);
+    assertThat(busy()).as("the last good busy time still applies").hasSize(1);
+    assertThat(free("2027-03-04")).doesNotContain(at("2027-03-04T10:00"));
+
+    clock.advance(Duration.ofHours(2));
+    poller.pollOnce();
+    assertThat(busy()).as("older than the configured age").isEmpty();
+    assertThat(free("2027-03-04")).contains(at("2027-03-04T10:00"));
+  }
+
+  @Test
+  void aNewEventOverABookedMeetingPutsAConflictOnTheWorklistAndCancelsNothing() {
+    Reservation booked = Fixtures.reservation(NOVAK, at("2027-03-02T10:00"), "marie@example.cz");
+    storage.transactions().run(() -> storage.reservations().add(booked, Fixtures.SLOT));
+    body = calendar("2027-03-02T09:30/2027-03-02T10:30");
+    poller.pollOnce();
+    assertThat(storage.reservations().find(booked.id())).map(Reservation::status).contains(Status.ACTIVE);
+    assertThat(diary.workingTheWorklist().worklist(OPERATOR).conflicts()).containsExactly(
+        new BusyConflict(booked.id(), NOVAK, at("2027-03-02T09:30"), at("2027-03-02T10:30"), clock.instant()));
+  }
+}

@@ -1,0 +1,134 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.persistence;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.model.BusyConflict;
+import org.civicdiary.booking.model.BusyFeed;
+import org.civicdiary.booking.model.BusyTime;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.ReservationId;
+import org.civicdiary.booking.port.BusyFeeds;
+
+/** The {@code busy_feed}, {@code busy_time} and {@code busy_conflict} tables. */
+final class JdbcBusyFeeds implements BusyFeeds {
+  private static final String SELECT = """
+      select official_id, url, etag, last_modified, polled_at, succeeded_at, failure, failure_detail
+      from busy_feed
+      """;
+  private static final String INSERT = """
+      insert into busy_feed (official_id, url, etag, last_modified, polled_at, succeeded_at, failure, failure_detail)
+      select id, ?, ?, ?, ?, ?, ?, ? from official where id = ?
+      """;
+  private static final String BUSY = """
+      select official_id, start_at, end_at from busy_time
+      where official_id = any(?) and end_at > ? and start_at < ?
+      order by official_id, start_at
+      """;
+  private static final String CONFLICTS = """
+      select reservation_id, official_id, busy_start, busy_end, found_at from busy_conflict
+      order by busy_start, reservation_id
+      """;
+  private static final String INSERT_CONFLICT = """
+      insert into busy_conflict (reservation_id, official_id, busy_start, busy_end, found_at)
+      values (?, ?, ?, ?, ?)
+      """;
+
+  private final JdbcTransactions tx;
+
+  JdbcBusyFeeds(JdbcTransactions tx) {
+    this.tx = tx;
+  }
+
+  /** Delete and insert in one unit of work: the same on both engines. */
+  @Override
+  public void save(BusyFeed f) {
+    tx.atomically(c -> {
+      Sql.update(c, "delete from busy_feed where official_id = ?", f.official().value());
+      if (Sql.update(c, INSERT, f.url().toString(), f.etag(), f.lastModified(), f.polledAt(), f.succeededAt(),
+          f.failure() == null ? null : f.failure().name(), f.failureDetail(), f.official().value()) == 0) {
+        throw new NotFound("official", f.official().value());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean remove(OfficialId official) {
+    return tx.atomically(c -> {
+      Sql.update(c, "delete from busy_conflict where official_id = ?", official.value());
+      Sql.update(c, "delete from busy_time where official_id = ?", official.value());
+      return Sql.update(c, "delete from busy_feed where official_id = ?", official.value()) > 0;
+    });
+  }
+
+  @Override
+  public Optional<BusyFeed> ofOfficial(OfficialId official) {
+    return tx.statement(c -> Sql.one(c, SELECT + "where official_id = ?", JdbcBusyFeeds::feed, official.value()));
+  }
+
+  @Override
+  public List<BusyFeed> all() {
+    return tx.statement(c -> Sql.list(c, SELECT + "order by official_id", JdbcBusyFeeds::feed));
+  }
+
+  @Override
+  public void replaceBusy(OfficialId official, List<BusyTime> busy) {
+    tx.atomically(c -> {
+      Sql.update(c, "delete from busy_time where official_id = ?", official.value());
+      Sql.batch(c, "insert into busy_time (official_id, start_at, end_at) values (?, ?, ?)",
+          busy.stream().map(b -> new Object[] {official.value(), b.start(), b.end()}).toList());
+      return null;
+    });
+  }
+
+  @Override
+  public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
+    Map<String, OfficialId> byValue = officials.stream()
+        .collect(Collectors.toMap(OfficialId::value, Function.identity(), (a, b) -> a));
+    return tx.statement(c -> Sql.list(c, BUSY, rs -> new BusyTime(byValue.get(rs.getString(1)), Sql.instant(rs, 2),
+        Sql.instant(rs, 3)), Sql.texts(c, byValue.keySet()), from, to));
+  }
+
+  @Override
+  public void addConflict(BusyConflict k) {
+    tx.atomically(c -> {
+      Sql.update(c, "delete from busy_conflict where reservation_id = ?", k.reservation().value());
+      Sql.update(c, INSERT_CONFLICT, k.reservation().value(), k.official().value(), k.busyStart(), k.busyEnd(),
+          k.foundAt());
+      return null;
+    });
+  }
+
+  @Override
+  public boolean removeConflict(ReservationId reservation) {
+    return tx.statement(c -> Sql.update(c, "delete from busy_conflict where reservation_id = ?",
+        reservation.value())) > 0;
+  }
+
+  @Override
+  public List<BusyConflict> conflicts() {
+    return tx.statement(c -> Sql.list(c, CONFLICTS, rs -> new BusyConflict(new ReservationId(Sql.uuid(rs, "reservation_id")),
+        OfficialId.of(rs.getString("official_id")), Sql.instant(rs, "busy_start"), Sql.instant(rs, "busy_end"),
+        Sql.instant(rs, "found_at"))));
+  }
+
+  private static BusyFeed feed(ResultSet rs) throws SQLException {
+    return new BusyFeed(OfficialId.of(rs.getString("official_id")), URI.create(rs.getString("url")),
+        rs.getString("etag"), rs.getString("last_modified"), Sql.instant(rs, "polled_at"),
+        Sql.instant(rs, "succeeded_at"), Sql.enumerated(rs, "failure", BusyFeed.Failure.class),
+        rs.getString("failure_detail"));
+  }
+}
