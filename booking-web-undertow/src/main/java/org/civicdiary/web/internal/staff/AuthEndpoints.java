@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import io.undertow.util.Headers;
 import org.civicdiary.booking.error.InvalidInput;
@@ -39,7 +40,9 @@ import org.civicdiary.web.internal.problem.Problem;
 import org.civicdiary.web.internal.problem.Refusal;
 
 /**
- * Staff login and logout, one's own password and sessions. Failed logins (and wrong present
+ * Staff login and logout, one's own password, second factor and sessions. A login to an account
+ * with a second factor takes two calls: the password answers 401 {@code second-factor-required}
+ * with a short-lived token, and the token with a code opens the session. Failed logins (and wrong present
  * passwords at a change) are throttled per account and client address with growing delays, and by
  * a hard limit per client address (429 with {@code Retry-After}), both charged before the password
  * is checked; the authenticator audits them (the built-in one in the core). The session goes to the
@@ -80,30 +83,14 @@ public final class AuthEndpoints {
     String username = Bodies.required("username", body.username()).strip();
     String password = Bodies.required("password", body.password());
     String address = call.limitKey();
-    String key = charge(call, username);
-    Optional<SignedIn> login;
-    try {
-      login = authenticator.login(username, password, call.address(),
-          call.exchange().getRequestHeaders().getFirst(Headers.USER_AGENT));
-    } catch (RuntimeException e) {
-      delays.abandoned(key);
-      throw e;
-    }
-    if (login.isEmpty()) {
-      delays.failed(key);
-      throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED,
-          "the user name or the password is wrong, or the account is disabled", null),
-          Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
-    }
-    SignedIn session = login.get();
+    SignedIn session = attempt(call, username, "the user name or the password is wrong, or the account is disabled", null,
+        (from, userAgent) -> authenticator.login(username, password, from, userAgent));
     if (session.secondStep()) {
       // half way: the per-address charge stands until the code is right too
-      delays.succeeded(key);
       throw new HttpProblem(Problem.of(Refusal.SECOND_FACTOR_REQUIRED,
           "send a code from the authenticator app to POST /api/v1/staff/login/second-step", null)
           .with("secondStepToken", session.token()).with("expiresAt", session.expiresAt().toString()));
     }
-    delays.succeeded(key);
     perAddress.refund(address);
     return signedIn(call, session, body.bearer());
   }
@@ -117,24 +104,33 @@ public final class AuthEndpoints {
     String username = Bodies.required("username", body.username()).strip();
     String token = Bodies.required("token", body.token());
     String code = Bodies.required("code", body.code());
+    SignedIn session = attempt(call, username, "the code is wrong or was used already, or the sign-in took too long", "code",
+        (from, userAgent) -> authenticator.secondStep(username, token, code, from, userAgent));
+    perAddress.refund(call.limitKey());
+    return signedIn(call, session, body.bearer());
+  }
+
+  /**
+   * Charges a sign-in attempt before it is made (per address, and per account and address), makes
+   * it, and books the outcome: empty answers 401 {@code login-failed}.
+   */
+  private SignedIn attempt(Call call, String username, String failure, String field,
+      BiFunction<String, String, Optional<SignedIn>> signIn) {
     String key = charge(call, username);
     Optional<SignedIn> login;
     try {
-      login = authenticator.secondStep(username, token, code, call.address(),
-          call.exchange().getRequestHeaders().getFirst(Headers.USER_AGENT));
+      login = signIn.apply(call.address(), call.exchange().getRequestHeaders().getFirst(Headers.USER_AGENT));
     } catch (RuntimeException e) {
       delays.abandoned(key);
       throw e;
     }
     if (login.isEmpty()) {
       delays.failed(key);
-      throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED,
-          "the code is wrong or was used already, or the sign-in took too long", "code"),
+      throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED, failure, field),
           Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
     }
     delays.succeeded(key);
-    perAddress.refund(call.limitKey());
-    return signedIn(call, login.get(), body.bearer());
+    return login.get();
   }
 
   private Reply signedIn(Call call, SignedIn session, Boolean asBearer) {
