@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.SecondFactor;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.model.StaffSession;
 import org.civicdiary.booking.port.StaffAccounts;
@@ -41,6 +42,12 @@ final class JdbcStaffAccounts implements StaffAccounts {
       from staff_session
       """;
   private static final String OPEN = "idle_until > ? and expires_at > ?";
+  private static final String UPDATE_FACTOR = """
+      update staff_second_factor set secret = ?, active = ?, last_step = ?, since = ? where username = ?
+      """;
+  private static final String INSERT_FACTOR = """
+      insert into staff_second_factor (secret, active, last_step, since, username) values (?, ?, ?, ?, ?)
+      """;
 
   private final JdbcTransactions tx;
 
@@ -114,7 +121,83 @@ final class JdbcStaffAccounts implements StaffAccounts {
 
   @Override
   public int removeExpiredSessions(Instant now) {
-    return tx.statement(c -> Sql.update(c, "delete from staff_session where idle_until <= ? or expires_at <= ?", now, now));
+    return tx.atomically(c -> {
+      Sql.update(c, "delete from staff_second_step where expires_at <= ?", now);
+      return Sql.update(c, "delete from staff_session where idle_until <= ? or expires_at <= ?", now, now);
+    });
+  }
+
+  @Override
+  public Optional<SecondFactor> secondFactor(String username) {
+    return tx.statement(c -> Sql.one(c, "select username, secret, active, last_step, since from staff_second_factor "
+        + "where username = ?", rs -> new SecondFactor(rs.getString("username"), rs.getString("secret"),
+        rs.getBoolean("active"), rs.getLong("last_step"), Sql.instant(rs, "since")), username));
+  }
+
+  @Override
+  public void saveSecondFactor(SecondFactor f) {
+    Object[] params = {f.secret(), f.active(), f.lastStep(), f.since(), f.username()};
+    tx.atomically(c -> {
+      if (Sql.update(c, UPDATE_FACTOR, params) == 0) {
+        Sql.update(c, INSERT_FACTOR, params);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void removeSecondFactor(String username) {
+    tx.atomically(c -> {
+      Sql.update(c, "delete from staff_recovery_code where username = ?", username);
+      return Sql.update(c, "delete from staff_second_factor where username = ?", username);
+    });
+  }
+
+  /** One conditional update: of two requests with one code, the second finds the step taken. */
+  @Override
+  public boolean acceptStep(String username, long step) {
+    return tx.statement(c -> Sql.update(c,
+        "update staff_second_factor set last_step = ? where username = ? and last_step < ?", step, username, step)) == 1;
+  }
+
+  @Override
+  public void replaceRecoveryCodes(String username, List<String> codeHashes) {
+    tx.atomically(c -> {
+      Sql.update(c, "delete from staff_recovery_code where username = ?", username);
+      for (String hash : codeHashes) {
+        Sql.update(c, "insert into staff_recovery_code (username, code_hash) values (?, ?)", username, hash);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean useRecoveryCode(String username, String codeHash) {
+    return tx.statement(c -> Sql.update(c, "delete from staff_recovery_code where username = ? and code_hash = ?",
+        username, codeHash)) == 1;
+  }
+
+  @Override
+  public int recoveryCodesLeft(String username) {
+    return tx.statement(c -> Sql.one(c, "select count(*) from staff_recovery_code where username = ?",
+        rs -> rs.getInt(1), username)).orElse(0);
+  }
+
+  @Override
+  public void addSecondStep(String tokenHash, String username, Instant expiresAt) {
+    tx.statement(c -> Sql.update(c, "insert into staff_second_step (token_hash, username, expires_at) values (?, ?, ?)",
+        tokenHash, username, expiresAt));
+  }
+
+  @Override
+  public Optional<String> secondStep(String tokenHash, Instant now) {
+    return tx.statement(c -> Sql.one(c, "select username from staff_second_step where token_hash = ? and expires_at > ?",
+        rs -> rs.getString("username"), tokenHash, now));
+  }
+
+  @Override
+  public void endSecondStep(String tokenHash) {
+    tx.statement(c -> Sql.update(c, "delete from staff_second_step where token_hash = ?", tokenHash));
   }
 
   private static StaffSession session(ResultSet rs) throws SQLException {

@@ -48,4 +48,16 @@ public interface StaffAuthenticator {
 
   /** Ends the session the request carries (audited by the built-in adapter); nothing happens when it carries none. */
   void logout(StaffRequest request);
+
+  /**
+   * The second step of a login whose password step answered {@link SignedIn#secondStep()}: a code
+   * from the authenticator app or a recovery code opens the session. Empty when the token or the
+   * code is wrong. An adapter without a second factor returns empty.
+   *
+   * @param username the name the password step was for
+   * @param token the password step's token
+   */
+  default Optional<SignedIn> secondStep(String username, String token, String code, String from, String userAgent) {
+    return Optional.empty();
+  }
 }

@@ -83,7 +83,8 @@ public final class WebSettings {
       RateLimit loginPerAddress,
       String trustedHeader,
       String initialAdmin,
-      String initialAdminPassword) {
+      String initialAdminPassword,
+      boolean totpRequiredForAdmins) {
     StaffValues {
       Objects.requireNonNull(sessionTtl, "sessionTtl");
       Objects.requireNonNull(sessionIdle, "sessionIdle");
@@ -139,6 +140,14 @@ public final class WebSettings {
       return values.initialAdminPassword();
     }
 
+    /**
+     * Whether an administrator must have a second factor (an authenticator app): until they enrol
+     * one, they may do nothing else.
+     */
+    public boolean totpRequiredForAdmins() {
+      return values.totpRequiredForAdmins();
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof Staff that && values.equals(that.values);
@@ -154,7 +163,7 @@ public final class WebSettings {
     public String toString() {
       return "Staff[sessionTtl=" + sessionTtl() + ", sessionIdle=" + sessionIdle() + ", cookieSecure=" + cookieSecure() + ", loginPerUser="
           + loginPerUser() + ", loginPerAddress=" + loginPerAddress() + ", trustedHeader=" + trustedHeader()
-          + ", initialAdmin=" + initialAdmin() + "]";
+          + ", initialAdmin=" + initialAdmin() + ", totpRequiredForAdmins=" + totpRequiredForAdmins() + "]";
     }
   }
 
@@ -243,7 +252,8 @@ public final class WebSettings {
             rate(s, "civicdiary.staff.login-per-address", "20/PT15M"),
             trustedHeader,
             initialAdmin,
-            initialPassword)),
+            initialPassword,
+            s.flag("civicdiary.staff.totp-required-for-admins", false))),
         ProofOfWorkSettings.from(s),
         FeedSettings.from(s)));
   }
@@ -639,6 +649,11 @@ public final class WebSettings {
     /** Checks the values as {@link WebSettings#from(Settings)} does; {@link InvalidSetting} names the key. */
     public WebSettings build() {
       return from(keys);
+    }
+
+    /** {@code civicdiary.staff.totp-required-for-admins}. */
+    public Builder totpRequiredForAdmins(boolean value) {
+      return set("civicdiary.staff.totp-required-for-admins", value);
     }
 
     private Builder set(String key, Object value) {

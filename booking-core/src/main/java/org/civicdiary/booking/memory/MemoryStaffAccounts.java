@@ -7,10 +7,13 @@ package org.civicdiary.booking.memory;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.civicdiary.booking.model.SecondFactor;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.model.StaffSession;
 import org.civicdiary.booking.port.StaffAccounts;
@@ -19,6 +22,13 @@ final class MemoryStaffAccounts implements StaffAccounts {
   private final MemoryTransactions tx;
   private final Map<String, StaffAccount> accounts = new TreeMap<>();
   private final Map<String, StaffSession> sessions = new HashMap<>();
+  private final Map<String, SecondFactor> secondFactors = new HashMap<>();
+  // username, then the set of code hashes (replaced whole, never changed in place, so undo works)
+  private final Map<String, Set<String>> recoveryCodes = new HashMap<>();
+  private final Map<String, SecondStep> secondSteps = new HashMap<>();
+
+  private record SecondStep(String username, Instant expiresAt) {
+  }
 
   MemoryStaffAccounts(MemoryTransactions tx) {
     this.tx = tx;
@@ -92,7 +102,81 @@ final class MemoryStaffAccounts implements StaffAccounts {
       List<String> expired = sessions.values().stream()
           .filter(s -> !s.openAt(now)).map(StaffSession::tokenHash).toList();
       expired.forEach(hash -> tx.remove(sessions, hash));
+      secondSteps.entrySet().stream().filter(e -> !now.isBefore(e.getValue().expiresAt())).map(Map.Entry::getKey)
+          .toList().forEach(hash -> tx.remove(secondSteps, hash));
       return expired.size();
+    });
+  }
+
+  @Override
+  public Optional<SecondFactor> secondFactor(String username) {
+    return tx.locked(() -> Optional.ofNullable(secondFactors.get(username)));
+  }
+
+  @Override
+  public void saveSecondFactor(SecondFactor factor) {
+    tx.locked(() -> tx.put(secondFactors, factor.username(), factor));
+  }
+
+  @Override
+  public void removeSecondFactor(String username) {
+    tx.locked(() -> {
+      tx.remove(secondFactors, username);
+      tx.remove(recoveryCodes, username);
+    });
+  }
+
+  @Override
+  public boolean acceptStep(String username, long step) {
+    return tx.locked(() -> {
+      SecondFactor f = secondFactors.get(username);
+      if (f == null || f.lastStep() >= step) {
+        return false;
+      }
+      tx.put(secondFactors, username, new SecondFactor(f.username(), f.secret(), f.active(), step, f.since()));
+      return true;
+    });
+  }
+
+  @Override
+  public void replaceRecoveryCodes(String username, List<String> codeHashes) {
+    tx.locked(() -> tx.put(recoveryCodes, username, Set.copyOf(codeHashes)));
+  }
+
+  @Override
+  public boolean useRecoveryCode(String username, String codeHash) {
+    return tx.locked(() -> {
+      Set<String> codes = recoveryCodes.getOrDefault(username, Set.of());
+      if (!codes.contains(codeHash)) {
+        return false;
+      }
+      Set<String> left = new HashSet<>(codes);
+      left.remove(codeHash);
+      tx.put(recoveryCodes, username, Set.copyOf(left));
+      return true;
+    });
+  }
+
+  @Override
+  public int recoveryCodesLeft(String username) {
+    return tx.locked(() -> recoveryCodes.getOrDefault(username, Set.of()).size());
+  }
+
+  @Override
+  public void addSecondStep(String tokenHash, String username, Instant expiresAt) {
+    tx.locked(() -> tx.put(secondSteps, tokenHash, new SecondStep(username, expiresAt)));
+  }
+
+  @Override
+  public Optional<String> secondStep(String tokenHash, Instant now) {
+    return tx.locked(() -> Optional.ofNullable(secondSteps.get(tokenHash))
+        .filter(s -> now.isBefore(s.expiresAt())).map(SecondStep::username));
+  }
+
+  @Override
+  public void endSecondStep(String tokenHash) {
+    tx.locked(() -> {
+      tx.remove(secondSteps, tokenHash);
     });
   }
 }

@@ -41,6 +41,7 @@ public final class CivicDiary {
   private final ReadingDirectory readingDirectory;
   private final KeepingStaffAccounts keepingStaffAccounts;
   private final SigningIn signingIn;
+  private final KeepingSecondFactors keepingSecondFactors;
   private final ReportingStatistics reportingStatistics;
   private final KeepingApiKeys keepingApiKeys;
   private final KeepingWebhooks keepingWebhooks;
@@ -65,7 +66,8 @@ public final class CivicDiary {
     this.officeTime = new OfficeTime(context);
     this.readingDirectory = new ReadingDirectory(context);
     this.keepingStaffAccounts = new KeepingStaffAccounts(context);
-    this.signingIn = new SigningIn(context, passwordStrength);
+    this.keepingSecondFactors = new KeepingSecondFactors(context);
+    this.signingIn = new SigningIn(context, passwordStrength, keepingSecondFactors);
     this.reportingStatistics = new ReportingStatistics(context);
     this.keepingApiKeys = new KeepingApiKeys(context);
     this.keepingWebhooks = new KeepingWebhooks(context);
@@ -136,6 +138,10 @@ public final class CivicDiary {
 
   public SigningIn signingIn() {
     return signingIn;
+  }
+
+  public KeepingSecondFactors keepingSecondFactors() {
+    return keepingSecondFactors;
   }
 
   public ReportingStatistics reportingStatistics() {

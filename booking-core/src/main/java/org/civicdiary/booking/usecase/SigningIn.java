@@ -41,17 +41,23 @@ public final class SigningIn {
   // A use is written down at most this often (each write is a database round trip), so the idle
   // timeout is kept to within this much.
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+  /** How long the password step waits for the second factor's code. */
+  public static final Duration SECOND_STEP_TIME = Duration.ofMinutes(5);
   private final Context context;
   private final PasswordStrength strength;
+  private final KeepingSecondFactors secondFactors;
 
-  SigningIn(Context context, PasswordStrength strength) {
+  SigningIn(Context context, PasswordStrength strength, KeepingSecondFactors secondFactors) {
     this.context = context;
     this.strength = strength;
+    this.secondFactors = secondFactors;
   }
 
   /**
    * Checks the password and opens a session. Empty when the name is unknown, the password wrong or
-   * the account disabled, deliberately without saying which, and in about the same time.
+   * the account disabled, deliberately without saying which, and in about the same time. When the
+   * account has an active second factor, no session opens yet: the answer is {@link
+   * SignedIn#secondStep()}, with a token for {@link #secondStep} good for {@link #SECOND_STEP_TIME}.
    */
   public Optional<SignedIn> signIn(SignIn command) {
     Optional<StaffAccount> account = command.username().isEmpty() || command.username().length() > 100
@@ -64,10 +70,44 @@ public final class SigningIn {
       auditFailure(account, command);
       return Optional.empty();
     }
+    if (secondFactors.active(account.get().username())) {
+      String token = randomText(32);
+      Instant until = context.now().plus(SECOND_STEP_TIME);
+      context.storage.transactions().run(() -> {
+        context.storage.staffAccounts().removeExpiredSessions(context.now());
+        context.storage.staffAccounts().addSecondStep(hash(token), account.get().username(), until);
+        audit(account.get().username(), "staff.login.password", from(command.from()) + ", waits for the second factor");
+      });
+      return Optional.of(new SignedIn(account.get().member(), token, until, true));
+    }
+    return Optional.of(open(account.get(), command));
+  }
+
+  /**
+   * The second step of a sign-in whose password was right: a code from the authenticator app (good
+   * once) or an unused recovery code (used up) opens the session. Empty when the token is unknown,
+   * expired or another account's, or the code is wrong; that is audited as a failed sign-in, and the
+   * token stays good until it expires, for a mistyped code.
+   */
+  public Optional<SignedIn> secondStep(SecondStep command) {
+    String tokenHash = hash(command.token());
+    Optional<StaffAccount> account = context.storage.staffAccounts().secondStep(tokenHash, context.now())
+        .filter(command.username()::equals)
+        .flatMap(context.storage.staffAccounts()::find).filter(StaffAccount::active);
+    if (account.isEmpty() || !secondFactors.passes(account.get().username(), command.code())) {
+      auditFailure(account.isPresent() ? account : context.storage.staffAccounts().find(command.username()),
+          command.signIn());
+      return Optional.empty();
+    }
+    context.storage.staffAccounts().endSecondStep(tokenHash);
+    return Optional.of(open(account.get(), command.signIn()));
+  }
+
+  private SignedIn open(StaffAccount account, SignIn command) {
     String token = randomText(32);
     Instant now = context.now();
     Instant expires = now.plus(command.sessionLength());
-    StaffMember member = account.get().member();
+    StaffMember member = account.member();
     StaffSession session = new StaffSession(randomText(16), hash(token), member.username(), now, now,
         now.plus(command.idleTimeout()), expires, shortAddress(command.from()), command.userAgent());
     context.storage.transactions().run(() -> {
@@ -75,7 +115,7 @@ public final class SigningIn {
       context.storage.staffAccounts().add(session);
       audit(member.username(), "staff.login", from(command.from()) + " until " + expires);
     });
-    return Optional.of(new SignedIn(member, token, expires));
+    return new SignedIn(member, token, expires);
   }
 
   /**

@@ -13,6 +13,7 @@ import static org.civicdiary.web.contract.TestOffice.PASSWORD;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
+import org.civicdiary.testkit.AuthenticatorApp;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.contract.ApiClient.Response;
 import org.junit.jupiter.api.Test;
@@ -361,5 +362,140 @@ abstract class AuthPart extends ContractPart {
     } finally {
       c.resetClock();
     }
+  }
+
+  // ---------------------------------------------------------------- second factor (#14 item 13)
+
+  /** Enrols the session's owner: their app, and the recovery codes in {@code codes}. */
+  private AuthenticatorApp enrol(ApiClient session, java.util.List<String> codes) {
+    Response started = session.post("/api/v1/staff/second-factor", Map.of());
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    AuthenticatorApp app = new AuthenticatorApp(started.json().path("secret").asText());
+    Response confirmed = session.post("/api/v1/staff/second-factor/confirm", Map.of("code", app.codeAt(c.clock.instant())));
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+    confirmed.json().path("recoveryCodes").forEach(code -> codes.add(code.asText()));
+    return app;
+  }
+
+  private static Map<String, Object> secondStep(String username, String token, String code) {
+    return Map.of("username", username, "token", token, "code", code, "bearer", true);
+  }
+
+  @Test
+  void anOperatorEnrolsAnAuthenticatorAppAndThenSignsInWithACodeOrARecoveryCodeEachGoodOnce() {
+    String user = newOperator("totp");
+    ApiClient session = api().bearer(login(user, PASSWORD, "Firefox"));
+    assertThat(session.get("/api/v1/staff/second-factor").json().path("active").asBoolean()).isFalse();
+
+    Response started = session.post("/api/v1/staff/second-factor", Map.of());
+    String secret = started.json().path("secret").asText();
+    assertThat(secret).matches("[A-Z2-7]{32}");
+    assertThat(started.json().path("uri").asText()).startsWith("otpauth://totp/").contains("secret=" + secret);
+    AuthenticatorApp app = new AuthenticatorApp(secret);
+    assertProblem(session.post("/api/v1/staff/second-factor/confirm",
+        Map.of("code", app.codeAt(c.clock.instant().plusSeconds(600)))), 400, "invalid-input", "code");
+    assertThat(api().post("/api/v1/staff/login", credentials(user, PASSWORD)).status()).as("not asked for yet").isEqualTo(200);
+    Response confirmed = session.post("/api/v1/staff/second-factor/confirm", Map.of("code", app.codeAt(c.clock.instant())));
+    assertThat(confirmed.json().path("recoveryCodes")).hasSize(10);
+    String recovery = confirmed.json().path("recoveryCodes").get(0).asText();
+    JsonNode state = session.get("/api/v1/staff/second-factor").json();
+    assertThat(state.path("active").asBoolean()).isTrue();
+    assertThat(state.path("recoveryCodesLeft").asInt()).isEqualTo(10);
+
+    Response password = api().post("/api/v1/staff/login", credentials(user, PASSWORD));
+    JsonNode required = assertProblem(password, 401, "second-factor-required", null);
+    assertThat(password.header("Set-Cookie")).as("no session yet").isEmpty();
+    String token = required.path("secondStepToken").asText();
+    assertThat(token).hasSize(43);
+    assertProblem(api().bearer(token).get("/api/v1/staff/me"), 401, "unauthenticated", null);
+    assertProblem(api().post("/api/v1/staff/login/second-step", secondStep(user, token, app.codeAt(c.clock.instant()))),
+        401, "login-failed", "code");
+
+    String next = app.codeAt(c.clock.instant().plusSeconds(30));
+    Response opened = api().post("/api/v1/staff/login/second-step", secondStep(user, token, next));
+    assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+    assertThat(api().bearer(opened.json().path("token").asText()).get("/api/v1/staff/me").json().path("username").asText())
+        .isEqualTo(user);
+
+    String again = assertProblem(api().post("/api/v1/staff/login", credentials(user, PASSWORD)), 401,
+        "second-factor-required", null).path("secondStepToken").asText();
+    assertProblem(api().post("/api/v1/staff/login/second-step", secondStep(user, again, next)), 401, "login-failed", "code");
+    assertThat(api().post("/api/v1/staff/login/second-step", secondStep(user, again, recovery)).status()).isEqualTo(200);
+    String third = assertProblem(api().post("/api/v1/staff/login", credentials(user, PASSWORD)), 401,
+        "second-factor-required", null).path("secondStepToken").asText();
+    assertProblem(api().post("/api/v1/staff/login/second-step", secondStep(user, third, recovery)), 401, "login-failed", "code");
+    assertThat(session.get("/api/v1/staff/second-factor").json().path("recoveryCodesLeft").asInt()).isEqualTo(9);
+  }
+
+  @Test
+  void wrongCodesAreThrottledLikeFailedLogins() {
+    BookingServer strict = c.startServer(Map.of("civicdiary.staff.login-per-user", "2/PT1H"));
+    ApiClient client = new ApiClient(ApiClient.newHttpClient(), strict.uri());
+    String user = newOperator("totp.guesses");
+    java.util.List<String> codes = new java.util.ArrayList<>();
+    enrol(api().bearer(login(user, PASSWORD, "Firefox")), codes);
+    String token = assertProblem(client.post("/api/v1/staff/login", credentials(user, PASSWORD)), 401,
+        "second-factor-required", null).path("secondStepToken").asText();
+    for (int i = 0; i < 2; i++) {
+      assertProblem(client.post("/api/v1/staff/login/second-step", secondStep(user, token, "00000" + i)),
+          401, "login-failed", "code");
+    }
+    assertProblem(client.post("/api/v1/staff/login/second-step", secondStep(user, token, codes.get(0))),
+        429, "rate-limited", null);
+  }
+
+  @Test
+  void disablingNeedsAProofAndAnAdministratorResetsSomeonesSecondFactorAudited() {
+    String user = newOperator("totp.reset");
+    ApiClient session = api().bearer(login(user, PASSWORD, "Firefox"));
+    enrol(session, new java.util.ArrayList<>());
+    assertProblem(session.post("/api/v1/staff/second-factor/disable", Map.of("proof", "not the password")),
+        400, "invalid-input", "proof");
+    assertProblem(c.as(OPERATOR).post("/api/v1/staff/accounts/" + user + "/second-factor/reset", Map.of()),
+        403, "not-permitted", null);
+    assertProblem(api().post("/api/v1/staff/login", credentials(user, PASSWORD)), 401, "second-factor-required", null);
+
+    assertThat(c.as(ADMIN).post("/api/v1/staff/accounts/" + user + "/second-factor/reset", Map.of()).status()).isEqualTo(204);
+    assertThat(api().post("/api/v1/staff/login", credentials(user, PASSWORD)).status()).isEqualTo(200);
+    boolean audited = false;
+    for (JsonNode e : c.as(ADMIN).get("/api/v1/staff/audit?limit=50").json().path("entries")) {
+      audited |= e.path("action").asText().equals("staff.second-factor.reset") && e.path("actor").asText().equals(ADMIN)
+          && e.path("subject").asText().equals(user);
+    }
+    assertThat(audited).isTrue();
+    assertProblem(c.as(ADMIN).post("/api/v1/staff/accounts/" + user + "/second-factor/reset", Map.of()), 404, "not-found", null);
+
+    try {
+      c.clock.advance(Duration.ofMinutes(2));
+      enrol(session, new java.util.ArrayList<>());
+    } finally {
+      c.resetClock();
+    }
+    assertThat(session.post("/api/v1/staff/second-factor/disable", Map.of("proof", PASSWORD)).status()).isEqualTo(204);
+    assertThat(session.get("/api/v1/staff/second-factor").json().path("active").asBoolean()).isFalse();
+  }
+
+  @Test
+  void whenTheOfficeRequiresItAnAdministratorWithoutASecondFactorMayOnlyEnrolOne() {
+    BookingServer required = c.startServer(Map.of("civicdiary.staff.totp-required-for-admins", "true"));
+    ApiClient client = new ApiClient(ApiClient.newHttpClient(), required.uri());
+    String admin = "totp.admin." + c.next();
+    assertThat(c.as(ADMIN).put("/api/v1/staff/accounts/" + admin, Map.of("role", "ADMIN", "active", true,
+        "password", PASSWORD)).status()).isEqualTo(200);
+    String operator = newOperator("totp.not.required");
+    Response login = client.post("/api/v1/staff/login", Map.of("username", admin, "password", PASSWORD, "bearer", true));
+    ApiClient session = client.bearer(login.json().path("token").asText());
+
+    for (String path : new String[] {"/api/v1/staff/accounts", "/api/v1/staff/sessions", "/api/v1/staff/audit?limit=5"}) {
+      JsonNode p = assertProblem(session.get(path), 403, "second-factor-enrolment-required", null);
+      assertThat(p.path("detail").asText()).contains("/api/v1/staff/second-factor");
+    }
+    assertThat(session.get("/api/v1/staff/me").status()).isEqualTo(200);
+    Response operatorLogin = client.post("/api/v1/staff/login", Map.of("username", operator, "password", PASSWORD, "bearer", true));
+    assertThat(client.bearer(operatorLogin.json().path("token").asText()).get("/api/v1/staff/sessions").status())
+        .as("operators are not asked").isEqualTo(200);
+
+    enrol(session, new java.util.ArrayList<>());
+    assertThat(session.get("/api/v1/staff/accounts").status()).isEqualTo(200);
   }
 }

@@ -158,6 +158,16 @@ abstract class RoleMatrixPart extends ContractPart {
         Map.of("currentPassword", "not the password", "newPassword", "violet tractor hums quietly at dawn"))));
     rows.add(new Row("POST", v1 + "/accounts/{username}/sessions/end", ADMINS, true,
         w -> new Call(v1 + "/accounts/matrix.nobody/sessions/end", null)));
+    // Enrolment started is harmless (nothing is asked until confirmed); confirming and disabling
+    // without a code are refused before any code is checked, so no login delay is charged.
+    rows.add(new Row("GET", v1 + "/second-factor", EVERYONE, true, w -> new Call(v1 + "/second-factor", null)));
+    rows.add(new Row("POST", v1 + "/second-factor", EVERYONE, true, w -> new Call(v1 + "/second-factor", null)));
+    rows.add(new Row("POST", v1 + "/second-factor/confirm", EVERYONE, false,
+        w -> new Call(v1 + "/second-factor/confirm", Map.of())));
+    rows.add(new Row("POST", v1 + "/second-factor/disable", EVERYONE, false,
+        w -> new Call(v1 + "/second-factor/disable", Map.of())));
+    rows.add(new Row("POST", v1 + "/accounts/{username}/second-factor/reset", ADMINS, false,
+        w -> new Call(v1 + "/accounts/matrix.nobody/second-factor/reset", null)));
     rows.add(new Row("GET", v1 + "/worklist", OFFICE, true, w -> new Call(v1 + "/worklist", null)));
     rows.add(new Row("POST", v1 + "/messages/{id}/retry", OFFICE, false,
         w -> new Call(v1 + "/messages/" + UUID.randomUUID() + "/retry", null)));
@@ -300,7 +310,7 @@ abstract class RoleMatrixPart extends ContractPart {
     JsonNode paths = api().get("/api/v1/openapi.json").json().path("paths");
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
-      if (path.getKey().startsWith("/api/v1/staff/") && !path.getKey().equals("/api/v1/staff/login")) {
+      if (path.getKey().startsWith("/api/v1/staff/") && !path.getKey().startsWith("/api/v1/staff/login")) {
         path.getValue().fieldNames().forEachRemaining(m -> {
           if (!m.equals("parameters")) {
             documented.add(m.toUpperCase() + " " + path.getKey());

@@ -134,7 +134,7 @@ public final class Api {
 
   private HttpHandler tree(HttpHandler staticFiles) {
     HttpHandler worker = new OffIoThread(settings.requestTimeout(), settings.bodyTimeout(), settings.maxBodyBytes(),
-        new ErrorMapper(new StaffGate(authenticator, new BodyCheck(settings.maxBodyBytes(), new Endpoint()))));
+        new ErrorMapper(new StaffGate(authenticator, auth::mustEnrol, new BodyCheck(settings.maxBodyBytes(), new Endpoint()))));
     Cors cors = new Cors(settings.corsOrigins(), PublicUrl.origin(URI.create(settings.publicUrl())), new RefusedOrigins(),
         new RateLimiter(queries, bookingsPerAddress, staffPerAddress, worker));
     return new ConnectionsPerAddress(settings.connectionsPerAddress(), proxies,
@@ -172,6 +172,13 @@ public final class Api {
     r.add(post(staffApi + "/logout", Access.STAFF, Limit.NONE, auth::logout));
     r.add(get(staffApi + "/me", Access.STAFF, Limit.NONE, auth::me));
     r.add(post(staffApi + "/password", Access.STAFF, Limit.NONE, auth::changePassword));
+    r.add(post(staffApi + "/login/second-step", Access.LOGIN, Limit.NONE, auth::secondStep));
+    r.add(get(staffApi + "/second-factor", Access.STAFF, Limit.NONE, auth::secondFactor));
+    r.add(post(staffApi + "/second-factor", Access.STAFF, Limit.NONE, auth::startSecondFactor));
+    r.add(post(staffApi + "/second-factor/confirm", Access.STAFF, Limit.NONE, auth::confirmSecondFactor));
+    r.add(post(staffApi + "/second-factor/disable", Access.STAFF, Limit.NONE, auth::disableSecondFactor));
+    r.add(post(staffApi + "/accounts/{username}/second-factor/reset", Access.STAFF, Limit.NONE,
+        auth::resetSecondFactor));
     r.add(get(staffApi + "/sessions", Access.STAFF, Limit.NONE, auth::sessions));
     r.add(post(staffApi + "/sessions/{id}/end", Access.STAFF, Limit.NONE, auth::endSession));
     r.add(post(staffApi + "/accounts/{username}/sessions/end", Access.STAFF, Limit.NONE, auth::endSessionsOf));

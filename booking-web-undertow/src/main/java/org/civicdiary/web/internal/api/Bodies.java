@@ -55,6 +55,15 @@ public final class Bodies {
 
   public record LoginBody(String username, String password, Boolean bearer) {}
 
+  /** The second step of a login: the user name and token of the first, and a code. */
+  public record SecondStepBody(String username, String token, String code, Boolean bearer) {}
+
+  /** A code from the authenticator app. */
+  public record CodeBody(String code) {}
+
+  /** The password, a present code or a recovery code, to turn the second factor off. */
+  public record ProofBody(String proof) {}
+
   /** One's own new password, with the present one. */
   public record PasswordBody(String currentPassword, String newPassword) {}
 

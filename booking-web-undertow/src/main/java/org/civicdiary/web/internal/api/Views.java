@@ -213,6 +213,14 @@ public final class Views {
 
   public record LoginView(MemberView member, Instant expiresAt, String token) {}
 
+  /** A started enrolment: the secret for typing in, and the URI an authenticator app takes. */
+  public record EnrolmentView(String secret, String uri) {}
+
+  /** The recovery codes, shown once. */
+  public record RecoveryCodesView(List<String> recoveryCodes) {}
+
+  public record SecondFactorView(boolean active, int recoveryCodesLeft) {}
+
   /** A staff account without its password hash. */
   record AccountView(String username, String role, String official, boolean active) {
     static AccountView of(StaffAccount a) {

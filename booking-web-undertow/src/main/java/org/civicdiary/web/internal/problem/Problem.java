@@ -31,7 +31,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     return new Problem(TYPE_PREFIX + refusal.code(), refusal.title(), refusal.status(), detail, refusal.code(), field, null);
   }
 
-  Problem with(String name, Object value) {
+  public Problem with(String name, Object value) {
     Map<String, Object> more = new LinkedHashMap<>(extra);
     more.put(name, value);
     return new Problem(type, title, status, detail, code, field, more);

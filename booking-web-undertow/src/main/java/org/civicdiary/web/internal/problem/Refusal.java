@@ -32,6 +32,17 @@ public enum Refusal {
   PASSWORD_CHANGE_REQUIRED("password-change-required", 403, "Change your password first",
       new Wording("Nejdřív si prosím změňte heslo. Heslo z nastavení serveru nesmí zůstat v platnosti.",
           "Please change your password first. The password from the server's settings must not stay in use.")),
+  /**
+   * The password was right, and the account has a second factor: the problem carries the token
+   * ({@code secondStepToken}, until {@code expiresAt}) for the code.
+   */
+  SECOND_FACTOR_REQUIRED("second-factor-required", 401, "Enter the code from your authenticator app",
+      new Wording("Zadejte prosím kód z ověřovací aplikace v telefonu, nebo jeden ze záložních kódů.",
+          "Please enter the code from the authenticator app on your phone, or one of your recovery codes.")),
+  /** The office requires administrators to have a second factor, and this one has none yet. */
+  SECOND_FACTOR_ENROLMENT_REQUIRED("second-factor-enrolment-required", 403, "Set up your authenticator app first",
+      new Wording("Úřad vyžaduje, aby správci měli dvoufázové ověření. Nejdřív si prosím nastavte ověřovací aplikaci v Mém účtu.",
+          "The office requires administrators to use two-step verification. Please set up an authenticator app in My account first.")),
   CSRF("csrf", 403, "Not permitted",
       new Wording("Tento požadavek nelze přijmout. Načtěte si prosím stránku znovu.", "This request cannot be accepted. Please reload the page.")),
   CORS_REFUSED("cors-refused", 403, "Cross-origin request refused",

@@ -10,16 +10,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import io.undertow.util.Headers;
 import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.KeepingSecondFactors.Enrolment;
+import org.civicdiary.booking.usecase.KeepingSecondFactors.SecondFactorState;
 import org.civicdiary.booking.usecase.PasswordChange;
 import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.web.StaffAuthenticator;
 import org.civicdiary.web.RateLimit;
 import org.civicdiary.web.WebSettings;
+import org.civicdiary.web.internal.api.Bodies.CodeBody;
 import org.civicdiary.web.internal.api.Bodies.LoginBody;
+import org.civicdiary.web.internal.api.Bodies.ProofBody;
+import org.civicdiary.web.internal.api.Bodies.SecondStepBody;
 import org.civicdiary.web.internal.api.Bodies.PasswordBody;
 import org.civicdiary.web.internal.api.Bodies;
 import org.civicdiary.web.internal.api.Views;
@@ -32,7 +40,9 @@ import org.civicdiary.web.internal.problem.Problem;
 import org.civicdiary.web.internal.problem.Refusal;
 
 /**
- * Staff login and logout, one's own password and sessions. Failed logins (and wrong present
+ * Staff login and logout, one's own password, second factor and sessions. A login to an account
+ * with a second factor takes two calls: the password answers 401 {@code second-factor-required}
+ * with a short-lived token, and the token with a code opens the session. Failed logins (and wrong present
  * passwords at a change) are throttled per account and client address with growing delays, and by
  * a hard limit per client address (429 with {@code Retry-After}), both charged before the password
  * is checked; the authenticator audits them (the built-in one in the core). The session goes to the
@@ -45,6 +55,12 @@ public final class AuthEndpoints {
    * call: who am I, the change itself, and leaving.
    */
   public static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of("/me", "/password", "/logout");
+  /**
+   * The staff routes an administrator who must enrol a second factor may call: who am I, the
+   * enrolment, and leaving (and a password change, which may be due too).
+   */
+  public static final Set<String> BEFORE_ENROLMENT = Set.of("/me", "/password", "/logout", "/second-factor",
+      "/second-factor/confirm");
   private final StaffAuthenticator authenticator;
   private final CivicDiary diary;
   private final WebSettings.Staff settings;
@@ -67,28 +83,133 @@ public final class AuthEndpoints {
     String username = Bodies.required("username", body.username()).strip();
     String password = Bodies.required("password", body.password());
     String address = call.limitKey();
+    SignedIn session = attempt(call, username, "the user name or the password is wrong, or the account is disabled", null,
+        (from, userAgent) -> authenticator.login(username, password, from, userAgent));
+    if (session.secondStep()) {
+      // half way: the per-address charge stands until the code is right too
+      throw new HttpProblem(Problem.of(Refusal.SECOND_FACTOR_REQUIRED,
+          "send a code from the authenticator app to POST /api/v1/staff/login/second-step", null)
+          .with("secondStepToken", session.token()).with("expiresAt", session.expiresAt().toString()));
+    }
+    perAddress.refund(address);
+    return signedIn(call, session, body.bearer());
+  }
+
+  /**
+   * The second step of a login to an account with a second factor. A wrong code counts as a failed
+   * login, charged before it is checked, as passwords are.
+   */
+  public Reply secondStep(Call call) {
+    SecondStepBody body = call.body(SecondStepBody.class);
+    String username = Bodies.required("username", body.username()).strip();
+    String token = Bodies.required("token", body.token());
+    String code = Bodies.required("code", body.code());
+    SignedIn session = attempt(call, username, "the code is wrong or was used already, or the sign-in took too long", "code",
+        (from, userAgent) -> authenticator.secondStep(username, token, code, from, userAgent));
+    perAddress.refund(call.limitKey());
+    return signedIn(call, session, body.bearer());
+  }
+
+  /**
+   * Charges a sign-in attempt before it is made (per address, and per account and address), makes
+   * it, and books the outcome: empty answers 401 {@code login-failed}.
+   */
+  private SignedIn attempt(Call call, String username, String failure, String field,
+      BiFunction<String, String, Optional<SignedIn>> signIn) {
     String key = charge(call, username);
     Optional<SignedIn> login;
     try {
-      login = authenticator.login(username, password, call.address(),
-          call.exchange().getRequestHeaders().getFirst(Headers.USER_AGENT));
+      login = signIn.apply(call.address(), call.exchange().getRequestHeaders().getFirst(Headers.USER_AGENT));
     } catch (RuntimeException e) {
       delays.abandoned(key);
       throw e;
     }
     if (login.isEmpty()) {
       delays.failed(key);
-      throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED,
-          "the user name or the password is wrong, or the account is disabled", null),
+      throw new HttpProblem(Problem.of(Refusal.LOGIN_FAILED, failure, field),
           Map.of("WWW-Authenticate", "Bearer realm=\"civic-diary staff\""));
     }
     delays.succeeded(key);
-    perAddress.refund(address);
-    SignedIn session = login.get();
-    boolean bearer = Boolean.TRUE.equals(body.bearer());
+    return login.get();
+  }
+
+  private Reply signedIn(Call call, SignedIn session, Boolean asBearer) {
+    boolean bearer = Boolean.TRUE.equals(asBearer);
     Reply reply = Reply.ok(new Views.LoginView(Views.MemberView.of(session.member()), session.expiresAt(),
         bearer ? session.token() : null));
     return bearer ? reply : reply.header("Set-Cookie", cookie(call, session.token(), settings.sessionTtl()));
+  }
+
+  /** Whether the office wants this member to enrol a second factor before anything else. */
+  public boolean mustEnrol(StaffMember member) {
+    return settings.totpRequiredForAdmins() && member.role() == Role.ADMIN
+        && !diary.keepingSecondFactors().active(member.username());
+  }
+
+  public Reply secondFactor(Call call) {
+    SecondFactorState state = diary.keepingSecondFactors().state(call.member());
+    return Reply.ok(new Views.SecondFactorView(state.active(), state.recoveryCodesLeft()));
+  }
+
+  /** Starts enrolment: the secret and the {@code otpauth://} URI for the app; not asked for until confirmed. */
+  public Reply startSecondFactor(Call call) {
+    call.noBody();
+    Enrolment enrolment = diary.keepingSecondFactors().start(call.member());
+    return Reply.ok(new Views.EnrolmentView(enrolment.secret(), enrolment.uri()));
+  }
+
+  /** The first code from the app: active from now on; the recovery codes are answered this once. */
+  public Reply confirmSecondFactor(Call call) {
+    StaffMember member = call.member();
+    CodeBody body = call.body(CodeBody.class);
+    String code = Bodies.required("code", body.code());
+    return Reply.ok(new Views.RecoveryCodesView(guarded(call, member, "code",
+        () -> diary.keepingSecondFactors().confirm(member, code))));
+  }
+
+  /** Turns one's own second factor off, with the password or a code; a wrong one counts as a failed login. */
+  public Reply disableSecondFactor(Call call) {
+    StaffMember member = call.member();
+    ProofBody body = call.body(ProofBody.class);
+    String proof = Bodies.required("proof", body.proof());
+    guarded(call, member, "proof", () -> {
+      diary.keepingSecondFactors().disable(member, proof);
+      return null;
+    });
+    return Reply.noContent();
+  }
+
+  /** An administrator removes someone's second factor (audited in the core). */
+  public Reply resetSecondFactor(Call call) {
+    call.noBody();
+    diary.keepingSecondFactors().reset(call.member(), call.path("username"));
+    return Reply.noContent();
+  }
+
+  /**
+   * Runs a check of a secret (a code, a password) charged as a login attempt: a stolen session must
+   * not become a way to guess it. Wrong means an {@link InvalidInput} of this field.
+   */
+  private <T> T guarded(Call call, StaffMember member, String field, Supplier<T> check) {
+    String key = charge(call, member.username());
+    T result;
+    try {
+      result = check.get();
+    } catch (InvalidInput e) {
+      if (e.field().equals(field)) {
+        delays.failed(key);
+      } else {
+        delays.abandoned(key);
+        perAddress.refund(call.limitKey());
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      delays.abandoned(key);
+      throw e;
+    }
+    delays.succeeded(key);
+    perAddress.refund(call.limitKey());
+    return result;
   }
 
   public Reply logout(Call call) {
@@ -109,23 +230,10 @@ public final class AuthEndpoints {
     StaffMember member = call.member();
     PasswordBody body = call.body(PasswordBody.class);
     PasswordChange change = new PasswordChange(body.currentPassword(), body.newPassword());
-    String key = charge(call, member.username());
-    try {
+    guarded(call, member, "currentPassword", () -> {
       diary.signingIn().changePassword(member, StaffGate.request(call.exchange()).token(), change);
-    } catch (InvalidInput e) {
-      if (e.field().equals("currentPassword")) {
-        delays.failed(key);
-      } else {
-        delays.abandoned(key);
-        perAddress.refund(call.limitKey());
-      }
-      throw e;
-    } catch (RuntimeException e) {
-      delays.abandoned(key);
-      throw e;
-    }
-    delays.succeeded(key);
-    perAddress.refund(call.limitKey());
+      return null;
+    });
     return Reply.noContent();
   }
 

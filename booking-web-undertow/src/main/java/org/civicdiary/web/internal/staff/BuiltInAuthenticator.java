@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.SecondStep;
 import org.civicdiary.booking.usecase.SignIn;
 import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.web.StaffAuthenticator;
@@ -50,6 +51,11 @@ public final class BuiltInAuthenticator implements StaffAuthenticator {
   @Override
   public Optional<SignedIn> login(String username, String password, String from, String userAgent) {
     return diary.signingIn().signIn(new SignIn(username, password, from, userAgent, sessionTtl, sessionIdle));
+  }
+
+  @Override
+  public Optional<SignedIn> secondStep(String username, String token, String code, String from, String userAgent) {
+    return diary.signingIn().secondStep(new SecondStep(username, token, code, from, userAgent, sessionTtl, sessionIdle));
   }
 
   @Override

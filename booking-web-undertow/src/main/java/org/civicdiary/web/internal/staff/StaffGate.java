@@ -9,6 +9,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.server.handlers.Cookie;
 import io.undertow.util.Headers;
+import java.util.function.Predicate;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.web.StaffAuthenticator;
 import org.civicdiary.web.StaffRequest;
@@ -23,7 +24,8 @@ import org.civicdiary.web.internal.problem.Refusal;
 /**
  * Staff routes need an authenticated member (401 otherwise, before anything else is looked at).
  * A member who must change their password reaches only the routes that let them (403
- * {@code password-change-required} for the rest).
+ * {@code password-change-required} for the rest); so does an administrator who must enrol a second
+ * factor and has none ({@code second-factor-enrolment-required}).
  * A change made with a session cookie must also carry JSON or an {@code X-Requested-With} header:
  * neither can be sent cross-site without a CORS preflight, which staff routes never pass, so a
  * forged form cannot ride on the cookie (SameSite=Strict already keeps it home; this is the second
@@ -33,10 +35,17 @@ public final class StaffGate implements HttpHandler {
   static final String COOKIE = "civicdiary-staff";
   private static final String BEARER = "Bearer ";
   private final StaffAuthenticator authenticator;
+  private final Predicate<StaffMember> mustEnrol;
   private final HttpHandler next;
 
   public StaffGate(StaffAuthenticator authenticator, HttpHandler next) {
+    this(authenticator, member -> false, next);
+  }
+
+  /** @param mustEnrol whether a member must enrol a second factor before anything else */
+  public StaffGate(StaffAuthenticator authenticator, Predicate<StaffMember> mustEnrol, HttpHandler next) {
     this.authenticator = authenticator;
+    this.mustEnrol = mustEnrol;
     this.next = next;
   }
 
@@ -48,6 +57,10 @@ public final class StaffGate implements HttpHandler {
       if (member.mustChangePassword() && !AuthEndpoints.BEFORE_PASSWORD_CHANGE.contains(staffPath(route.template()))) {
         throw HttpProblem.forbidden(Refusal.PASSWORD_CHANGE_REQUIRED,
             "change the password first: POST /api/v1/staff/password");
+      }
+      if (!AuthEndpoints.BEFORE_ENROLMENT.contains(staffPath(route.template())) && mustEnrol.test(member)) {
+        throw HttpProblem.forbidden(Refusal.SECOND_FACTOR_ENROLMENT_REQUIRED,
+            "set up a second factor first: POST /api/v1/staff/second-factor");
       }
       exchange.putAttachment(Call.MEMBER, member);
     }

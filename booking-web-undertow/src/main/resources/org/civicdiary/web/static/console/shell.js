@@ -12,7 +12,7 @@ import { TEXTS } from './texts.js';
 
 export const base = window.location.origin + window.location.pathname.replace(/\/console\/?$/, '');
 export const api = new Api(base, 'same-origin', { 'X-Requested-With': 'civic-diary-console' });
-export const state = { lang: readLanguage(), me: null, office: null, departments: [], taken: new Set() };
+export const state = { lang: readLanguage(), me: null, office: null, departments: [], taken: new Set(), mustEnrol: false };
 
 export const app = document.getElementById('app');
 export const status = el('div', { class: 'cd-status', role: 'status', 'aria-live': 'polite' });
@@ -288,7 +288,7 @@ export function chrome() {
   }
   const current = page();
   // until the password is changed, nothing else is open: no menu
-  fill(menu, state.me.mustChangePassword ? null : el('ul', {}, Object.entries(PAGES)
+  fill(menu, state.me.mustChangePassword || state.mustEnrol ? null : el('ul', {}, Object.entries(PAGES)
     .filter(([, p]) => p.roles.includes(state.me.role))
     .map(([key]) => el('li', {}, el('a', { href: `#${key}`, 'aria-current': key === current ? 'page' : null, text: texts.pages[key] })))));
   fill(user,
@@ -305,7 +305,7 @@ export function registerPages(pages) {
 }
 
 export function page() {
-  if (state.me.mustChangePassword) return 'account';
+  if (state.me.mustChangePassword || state.mustEnrol) return 'account';
   const wanted = window.location.hash.replace(/^#/, '').split('?')[0];
   const allowed = Object.keys(PAGES).filter((key) => PAGES[key].roles.includes(state.me.role));
   return allowed.includes(wanted) ? wanted : allowed[0];
@@ -375,6 +375,10 @@ export function renderLogin(message) {
       return;
     }
     const result = await api.post('/staff/login', { username: username.value.trim(), password: password.value });
+    if (!result.ok && result.problem && result.problem.code === 'second-factor-required') {
+      renderSecondStep(username.value.trim(), result.problem.secondStepToken);
+      return;
+    }
     if (!result.ok) {
       fill(alert, el('p', { text: explain(kt(), result).message }));
       password.value = '';
@@ -383,6 +387,33 @@ export function renderLogin(message) {
     }
     await start(true);
   })));
+}
+
+/** The login's second step: a code from the authenticator app or a recovery code, with the password step's token. */
+function renderSecondStep(name, token) {
+  const texts = t();
+  quiet();
+  const code = input('code', '', { autocomplete: 'one-time-code', required: true, spellcheck: 'false', maxlength: '64' });
+  fill(content, el('div', { class: 'cd-card cd-login' },
+    el('p', { class: 'cd-intro', text: texts.secondStepIntro }),
+    form([
+      field(texts.secondStepCode, code),
+      el('div', { class: 'cd-actions' }, submit(texts.secondStepSubmit)),
+    ], async () => {
+      if (!code.value.trim()) {
+        refuse(code, texts.required);
+        return;
+      }
+      const result = await api.post('/staff/login/second-step', { username: name, token, code: code.value.trim() });
+      if (!result.ok) {
+        fill(alert, el('p', { text: result.status === 401 ? texts.secondStepWrong : explain(kt(), result).message }));
+        code.value = '';
+        code.focus();
+        return;
+      }
+      await start(true);
+    }, { 'data-form': 'second-step' })));
+  code.focus();
 }
 
 export async function logout() {
@@ -401,6 +432,7 @@ export async function start(moveFocus) {
     return;
   }
   state.me = me.data;
+  state.mustEnrol = false;
   if (state.me.mustChangePassword) {
     // the directory is closed to them until then
     quiet();
@@ -409,6 +441,12 @@ export async function start(moveFocus) {
   }
   const loaded = await loadDirectory();
   quiet();
+  if (!loaded.ok && loaded.problem && loaded.problem.code === 'second-factor-enrolment-required') {
+    // an administrator the office wants to have a second factor: closed until they enrol one
+    state.mustEnrol = true;
+    await route(moveFocus);
+    return;
+  }
   if (!loaded.ok) {
     failed(loaded);
     return;
