@@ -498,4 +498,20 @@ abstract class AuthPart extends ContractPart {
     enrol(session, new java.util.ArrayList<>());
     assertThat(session.get("/api/v1/staff/accounts").status()).isEqualTo(200);
   }
+
+  @Test
+  void anAdministratorSignedOnByTheProxyIsNotAskedToEnrolTheirIdentityProviderHoldsTheSecondFactor() {
+    BookingServer sso = c.startServer(Map.of("civicdiary.staff.totp-required-for-admins", "true",
+        "civicdiary.web.trusted-proxies", "127.0.0.1/32, ::1", "civicdiary.staff.trusted-header", "X-Remote-User"));
+    ApiClient viaProxy = new ApiClient(ApiClient.newHttpClient(), sso.uri());
+    String admin = "sso.admin." + c.next();
+    assertThat(c.as(ADMIN).put("/api/v1/staff/accounts/" + admin, Map.of("role", "ADMIN", "active", true,
+        "password", PASSWORD)).status()).isEqualTo(200);
+
+    assertThat(viaProxy.get("/api/v1/staff/accounts", "X-Remote-User", admin).status())
+        .as("signed on by the proxy").isEqualTo(200);
+    Response login = viaProxy.post("/api/v1/staff/login", Map.of("username", admin, "password", PASSWORD, "bearer", true));
+    assertProblem(viaProxy.bearer(login.json().path("token").asText()).get("/api/v1/staff/accounts"),
+        403, "second-factor-enrolment-required", null);
+  }
 }

@@ -22,6 +22,7 @@ import org.civicdiary.booking.usecase.KeepingSecondFactors.SecondFactorState;
 import org.civicdiary.booking.usecase.PasswordChange;
 import org.civicdiary.booking.usecase.SignedIn;
 import org.civicdiary.web.StaffAuthenticator;
+import org.civicdiary.web.StaffRequest;
 import org.civicdiary.web.RateLimit;
 import org.civicdiary.web.WebSettings;
 import org.civicdiary.web.internal.api.Bodies.CodeBody;
@@ -140,9 +141,15 @@ public final class AuthEndpoints {
     return bearer ? reply : reply.header("Set-Cookie", cookie(call, session.token(), settings.sessionTtl()));
   }
 
-  /** Whether the office wants this member to enrol a second factor before anything else. */
-  public boolean mustEnrol(StaffMember member) {
-    return settings.totpRequiredForAdmins() && member.role() == Role.ADMIN
+  /**
+   * Whether the office wants this member to enrol a second factor before anything else. Not one
+   * the trusted proxy signed on: that sign-on never asks for a code, and its identity provider is
+   * where such a member's second factor belongs.
+   */
+  public boolean mustEnrol(StaffMember member, StaffRequest request) {
+    boolean signedOnByProxy = settings.trustedHeader() != null && request.fromTrustedProxy()
+        && request.header().apply(settings.trustedHeader()) != null;
+    return settings.totpRequiredForAdmins() && member.role() == Role.ADMIN && !signedOnByProxy
         && !diary.keepingSecondFactors().active(member.username());
   }
 

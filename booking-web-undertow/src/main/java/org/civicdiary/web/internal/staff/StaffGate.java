@@ -9,7 +9,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.server.handlers.Cookie;
 import io.undertow.util.Headers;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.web.StaffAuthenticator;
 import org.civicdiary.web.StaffRequest;
@@ -35,15 +35,16 @@ public final class StaffGate implements HttpHandler {
   static final String COOKIE = "civicdiary-staff";
   private static final String BEARER = "Bearer ";
   private final StaffAuthenticator authenticator;
-  private final Predicate<StaffMember> mustEnrol;
+  private final BiPredicate<StaffMember, StaffRequest> mustEnrol;
   private final HttpHandler next;
 
   public StaffGate(StaffAuthenticator authenticator, HttpHandler next) {
-    this(authenticator, member -> false, next);
+    this(authenticator, (member, request) -> false, next);
   }
 
   /** @param mustEnrol whether a member must enrol a second factor before anything else */
-  public StaffGate(StaffAuthenticator authenticator, Predicate<StaffMember> mustEnrol, HttpHandler next) {
+  public StaffGate(StaffAuthenticator authenticator, BiPredicate<StaffMember, StaffRequest> mustEnrol,
+      HttpHandler next) {
     this.authenticator = authenticator;
     this.mustEnrol = mustEnrol;
     this.next = next;
@@ -53,12 +54,13 @@ public final class StaffGate implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     Route route = exchange.getAttachment(Matched.KEY).route();
     if (route.access() == Route.Access.STAFF) {
-      StaffMember member = authenticator.authenticate(request(exchange)).orElseThrow(HttpProblem::unauthenticated);
+      StaffRequest request = request(exchange);
+      StaffMember member = authenticator.authenticate(request).orElseThrow(HttpProblem::unauthenticated);
       if (member.mustChangePassword() && !AuthEndpoints.BEFORE_PASSWORD_CHANGE.contains(staffPath(route.template()))) {
         throw HttpProblem.forbidden(Refusal.PASSWORD_CHANGE_REQUIRED,
             "change the password first: POST /api/v1/staff/password");
       }
-      if (!AuthEndpoints.BEFORE_ENROLMENT.contains(staffPath(route.template())) && mustEnrol.test(member)) {
+      if (!AuthEndpoints.BEFORE_ENROLMENT.contains(staffPath(route.template())) && mustEnrol.test(member, request)) {
         throw HttpProblem.forbidden(Refusal.SECOND_FACTOR_ENROLMENT_REQUIRED,
             "set up a second factor first: POST /api/v1/staff/second-factor");
       }
