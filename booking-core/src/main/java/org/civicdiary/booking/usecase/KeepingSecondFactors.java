@@ -193,7 +193,7 @@ public final class KeepingSecondFactors {
 
   /** Salted with the user name, so that one table of hashes serves no other account. */
   private static String recoveryHash(String username, String code) {
-    return SigningIn.hash(username + "\n" + normal(code));
+    return Digests.sha256(username + "\n" + normal(code));
   }
 
   /** Dashes, spaces and case do not matter. */

@@ -4,14 +4,10 @@
  */
 package org.civicdiary.booking.usecase;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -75,7 +71,7 @@ public final class SigningIn {
       Instant until = context.now().plus(SECOND_STEP_TIME);
       context.storage.transactions().run(() -> {
         context.storage.staffAccounts().removeExpiredSessions(context.now());
-        context.storage.staffAccounts().addSecondStep(hash(token), account.get().username(), until);
+        context.storage.staffAccounts().addSecondStep(Digests.sha256(token), account.get().username(), until);
         audit(account.get().username(), "staff.login.password", from(command.from()) + ", waits for the second factor");
       });
       return Optional.of(new SignedIn(account.get().member(), token, until, true));
@@ -90,7 +86,7 @@ public final class SigningIn {
    * token stays good until it expires, for a mistyped code.
    */
   public Optional<SignedIn> secondStep(SecondStep command) {
-    String tokenHash = hash(command.token());
+    String tokenHash = Digests.sha256(command.token());
     Optional<StaffAccount> account = context.storage.staffAccounts().secondStep(tokenHash, context.now())
         .filter(command.username()::equals)
         .flatMap(context.storage.staffAccounts()::find).filter(StaffAccount::active);
@@ -108,7 +104,7 @@ public final class SigningIn {
     Instant now = context.now();
     Instant expires = now.plus(command.sessionLength());
     StaffMember member = account.member();
-    StaffSession session = new StaffSession(randomText(16), hash(token), member.username(), now, now,
+    StaffSession session = new StaffSession(randomText(16), Digests.sha256(token), member.username(), now, now,
         now.plus(command.idleTimeout()), expires, shortAddress(command.from()), command.userAgent());
     context.storage.transactions().run(() -> {
       context.storage.staffAccounts().removeExpiredSessions(now);
@@ -127,7 +123,7 @@ public final class SigningIn {
       return Optional.empty();
     }
     Instant now = context.now();
-    return context.storage.staffAccounts().session(hash(token), now).flatMap(s -> {
+    return context.storage.staffAccounts().session(Digests.sha256(token), now).flatMap(s -> {
       Optional<StaffMember> member = context.storage.staffAccounts().find(s.username())
           .filter(StaffAccount::active).map(StaffAccount::member);
       Duration idle = Duration.between(s.lastSeenAt(), s.idleUntil());
@@ -158,7 +154,7 @@ public final class SigningIn {
     if (token == null || !TOKEN.matcher(token).matches()) {
       return;
     }
-    String hash = hash(token);
+    String hash = Digests.sha256(token);
     context.storage.transactions().run(() ->
         context.storage.staffAccounts().session(hash, context.now()).ifPresent(session -> {
           context.storage.staffAccounts().endSession(hash);
@@ -172,7 +168,7 @@ public final class SigningIn {
    * @param currentToken the token of the asking request, to mark its session; may be null
    */
   public List<OpenSession> sessions(StaffMember member, String currentToken) {
-    String current = currentToken == null ? null : hash(currentToken);
+    String current = currentToken == null ? null : Digests.sha256(currentToken);
     return context.storage.staffAccounts().sessions(member.username(), context.now()).stream()
         .map(s -> new OpenSession(s.id(), s.createdAt(), s.lastSeenAt(), s.idleUntil(), s.client(), s.userAgent(),
             s.tokenHash().equals(current)))
@@ -237,7 +233,7 @@ public final class SigningIn {
       throw new InvalidInput("newPassword", "is too easy to guess: " + weakness);
     });
     String hash = Passwords.hash(password);
-    String keep = currentToken == null ? null : hash(currentToken);
+    String keep = currentToken == null ? null : Digests.sha256(currentToken);
     context.storage.transactions().run(() -> {
       StaffAccount now = context.storage.staffAccounts().find(account.username()).orElseThrow(
           () -> new NotPermitted("change the password of a removed account"));
@@ -317,11 +313,4 @@ public final class SigningIn {
     return a.length() <= 64 ? a : a.substring(0, 64);
   }
 
-  static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
 }

@@ -11,7 +11,6 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -120,7 +119,7 @@ public final class Pages implements HttpHandler {
           exchange.getRequestMethod() + " is not allowed here; use GET, HEAD", null), Map.of("Allow", "GET, HEAD"));
       return;
     }
-    boolean gzip = asset.gzip() != null && acceptsGzip(exchange.getRequestHeaders().get(Headers.ACCEPT_ENCODING));
+    boolean gzip = asset.gzip() != null && Gzip.accepted(exchange.getRequestHeaders().get(Headers.ACCEPT_ENCODING));
     // each encoding is its own representation, so it has its own ETag; either one revalidates
     String etag = '"' + asset.hash() + (gzip ? "-gzip" : "") + '"';
     exchange.getResponseHeaders()
@@ -149,7 +148,4 @@ public final class Pages implements HttpHandler {
     }
   }
 
-  static boolean acceptsGzip(List<String> headers) {
-    return Gzip.accepted(headers);
-  }
 }

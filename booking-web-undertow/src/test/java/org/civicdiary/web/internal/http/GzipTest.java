@@ -48,9 +48,12 @@ class GzipTest {
   }
 
   @Test
-  void acceptEncodingIsReadWithItsWeights() {
+  void gzipIsAcceptedWhenNamedOrByStarWithAWeightAboveZero() {
     assertThat(Gzip.accepted(java.util.List.of("gzip, deflate, br"))).isTrue();
+    assertThat(Gzip.accepted(java.util.List.of("br;q=1.0, GZIP;q=0.5"))).isTrue();
+    assertThat(Gzip.accepted(java.util.List.of("*"))).isTrue();
     assertThat(Gzip.accepted(java.util.List.of("gzip;q=0", "*"))).isFalse();
+    assertThat(Gzip.accepted(java.util.List.of("gzip;q=0.000"))).isFalse();
     assertThat(Gzip.accepted(java.util.List.of("identity"))).isFalse();
     assertThat(Gzip.accepted(null)).isFalse();
   }

@@ -87,16 +87,6 @@ class AssetsTest {
         .contains("widget/civic-diary-booking.js", "widget/civic-diary-booking.css", "console/console.js");
   }
 
-  @Test
-  void gzipIsAcceptedWhenNamedOrByStarWithAWeightAboveZero() {
-    assertThat(Pages.acceptsGzip(java.util.List.of("gzip, deflate, br"))).isTrue();
-    assertThat(Pages.acceptsGzip(java.util.List.of("br;q=1.0, GZIP;q=0.5"))).isTrue();
-    assertThat(Pages.acceptsGzip(java.util.List.of("*"))).isTrue();
-    assertThat(Pages.acceptsGzip(java.util.List.of("gzip;q=0", "*"))).isFalse();
-    assertThat(Pages.acceptsGzip(java.util.List.of("gzip;q=0.000"))).isFalse();
-    assertThat(Pages.acceptsGzip(java.util.List.of("identity"))).isFalse();
-    assertThat(Pages.acceptsGzip(null)).isFalse();
-  }
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
