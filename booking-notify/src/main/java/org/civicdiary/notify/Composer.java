@@ -166,7 +166,8 @@ final class Composer {
         templates.text(message.kind(), language, scope),
         templates.html(message.kind(), language, scope),
         invitation,
-        manageLink);
+        manageLink,
+        office.zone());
     return new Ready(notice);
   }
 
@@ -208,7 +209,7 @@ final class Composer {
     return new Ready(new Notice(messageId(message, mail.messageIdDomain()), message, language,
         entry.citizen().name(), entry.citizen().email(), entry.citizen().phone(),
         templates.subject(message.kind(), language, scope), templates.text(message.kind(), language, scope),
-        templates.html(message.kind(), language, scope), null, link));
+        templates.html(message.kind(), language, scope), null, link, office.zone()));
   }
 
   /** Replacement times, found the same way the manage page finds them, each with its own link. */

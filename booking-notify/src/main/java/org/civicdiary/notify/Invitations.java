@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.data.FoldingWriter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -114,14 +113,14 @@ final class Invitations {
     calendar.add(event);
     String text = output(calendar);
     if (zone.isEmpty()) {
-      return text;
+      return folded(text);
     }
     // Local times with the zone's TZID, written here: ical4j would look the zone up among all the
     // JDK's zones again for every property it writes, which costs more than the rest of the message.
     int at = text.indexOf(BEGIN_EVENT);
-    return text.substring(0, at) + zone.get() + BEGIN_EVENT
+    return folded(text.substring(0, at) + zone.get() + BEGIN_EVENT
         + local("DTSTART", m.start(), m.zone()) + local("DTEND", m.end(), m.zone())
-        + text.substring(at + BEGIN_EVENT.length());
+        + text.substring(at + BEGIN_EVENT.length()));
   }
 
   private static String local(String property, Instant instant, ZoneId zone) {
@@ -129,7 +128,7 @@ final class Invitations {
   }
 
   /**
-   * The zone's VTIMEZONE as folded text, or empty when ical4j does not know the zone (the times are
+   * The zone's VTIMEZONE as unfolded text, or empty when ical4j does not know the zone (the times are
    * then in UTC). Kept per zone: writing a zone's whole history for every message would cost more
    * than the rest of the message.
    */
@@ -144,24 +143,44 @@ final class Invitations {
       if (found == null) {
         return Optional.empty();
       }
-      StringWriter out = new StringWriter();
-      try (FoldingWriter folding = new FoldingWriter(out)) {
-        folding.write(found.getVTimeZone().toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return Optional.of(out.toString());
+      return Optional.of(found.getVTimeZone().toString());
     });
   }
 
   private static String output(Calendar calendar) {
     StringWriter out = new StringWriter();
     try {
-      new CalendarOutputter(false).output(calendar, out);
+      // unfolded here and folded by octets at the end: ical4j folds by characters, too long in Czech
+      new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ValidationException e) {
       throw new IllegalStateException("invalid calendar", e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Every content line cut at 75 octets of UTF-8 (RFC 5545, 3.1), never inside a character; a
+   * continuation starts with a space.
+   */
+  static String folded(String text) {
+    StringBuilder out = new StringBuilder(text.length() + text.length() / 40);
+    for (String line : text.split("\r\n")) {
+      int width = 0;
+      int i = 0;
+      while (i < line.length()) {
+        int cp = line.codePointAt(i);
+        int octets = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (width + octets > 75) {
+          out.append("\r\n ");
+          width = 1;
+        }
+        out.appendCodePoint(cp);
+        width += octets;
+        i += Character.charCount(cp);
+      }
+      out.append("\r\n");
     }
     return out.toString();
   }

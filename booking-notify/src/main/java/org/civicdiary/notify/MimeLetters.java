@@ -7,6 +7,7 @@ package org.civicdiary.notify;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -15,17 +16,18 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * Notices as e-mail: multipart/alternative with plain text, HTML and (when there is one) the
- * calendar object as {@code text/calendar; method=…}, all UTF-8; headers RFC 2047-encoded. Shared by
+ * calendar object as {@code text/calendar; method=…}, which then also goes as the attachment
+ * {@code invite.ics} in a multipart/mixed around it; all UTF-8; headers RFC 2047-encoded. Shared by
  * the SMTP and the mail-drop channels, so both write the very same message.
  */
 final class MimeLetters {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
+  static final String ATTACHMENT = "invite.ics";
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
   private static final String ANGUS_STREAMS = "org.eclipse.angus.mail.util.MailStreamProvider";
 
@@ -64,17 +66,30 @@ final class MimeLetters {
     MimeBodyPart html = new MimeBodyPart();
     html.setText(notice.html(), "UTF-8", "html");
     alternative.addBodyPart(html);
-    if (notice.invitation() != null) {
+    if (notice.invitation() == null) {
+      message.setContent(alternative);
+    } else {
+      byte[] ics = notice.invitation().ics().getBytes(StandardCharsets.UTF_8);
       MimeBodyPart calendar = new MimeBodyPart();
-      calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(
-          notice.invitation().ics().getBytes(StandardCharsets.UTF_8),
+      calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(ics,
           "text/calendar; charset=UTF-8; method=" + notice.invitation().method())));
       alternative.addBodyPart(calendar);
+      // Clients that show the HTML part never look at the calendar alternative (iMIP, RFC 6047), so
+      // the same object also travels as an attachment anyone can open.
+      MimeBodyPart body = new MimeBodyPart();
+      body.setContent(alternative);
+      MimeBodyPart attachment = new MimeBodyPart();
+      attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(ics, "application/ics; name=" + ATTACHMENT)));
+      attachment.setFileName(ATTACHMENT);
+      attachment.setDisposition(Part.ATTACHMENT);
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      mixed.addBodyPart(body);
+      mixed.addBodyPart(attachment);
+      message.setContent(mixed);
     }
-    message.setContent(alternative);
     message.saveChanges();
-    // In UTC rather than the server's zone: the same message reads the same from every node.
-    message.setHeader("Date", DATE.format(now.atOffset(ZoneOffset.UTC)));
+    // In the office's zone, as its staff would write it; the same on every node whatever the server's zone.
+    message.setHeader("Date", DATE.format(now.atZone(notice.zone())));
     return message;
   }
 

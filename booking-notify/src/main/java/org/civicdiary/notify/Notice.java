@@ -4,6 +4,8 @@
  */
 package org.civicdiary.notify;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.OutboxMessage;
@@ -23,6 +25,7 @@ import org.civicdiary.booking.model.OutboxMessage;
  * @param html the HTML body, every value from a citizen or staff escaped
  * @param invitation the calendar object for this message, or null
  * @param manageLink the citizen's link to view, cancel or move the reservation (a fresh token)
+ * @param zone the office's time zone, in which the message is dated
  */
 public record Notice(
     String messageId,
@@ -35,7 +38,15 @@ public record Notice(
     String text,
     String html,
     Invitation invitation,
-    String manageLink) {
+    String manageLink,
+    ZoneId zone) {
+  /** A notice dated in UTC (for channels built before notices carried the office's zone). */
+  public Notice(String messageId, OutboxMessage message, Language language, String citizenName, String email,
+      String phone, String subject, String text, String html, Invitation invitation, String manageLink) {
+    this(messageId, message, language, citizenName, email, phone, subject, text, html, invitation, manageLink,
+        ZoneOffset.UTC);
+  }
+
   public Notice {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(message, "message");
@@ -46,6 +57,7 @@ public record Notice(
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(html, "html");
     Objects.requireNonNull(manageLink, "manageLink");
+    Objects.requireNonNull(zone, "zone");
     if (subject.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException("subject must be one line without control characters");
     }

@@ -14,9 +14,12 @@ import static org.civicdiary.notify.Town.TUESDAY_16;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
@@ -63,7 +66,8 @@ class MessagesArriveTest {
 
     assertThat(r.subject()).isEqualTo("Potvrzení schůzky: " + WHEN_CS);
     assertThat(r.rawHeaders).contains("Subject: =?UTF-8?").doesNotContain("Potvrzení");
-    assertThat(r.message.getHeader("Date")).containsExactly("Mon, 1 Mar 2027 08:00:00 +0000");
+    // dated in the office's zone (Prague, winter time), whatever the server's zone
+    assertThat(r.message.getHeader("Date")).containsExactly("Mon, 1 Mar 2027 09:00:00 +0100");
     assertCommonCzech(r, booked.reservation());
     assertThat(r.text).contains("na další potvrzení už nemusíte čekat", "16:00–16:15");
     assertInvitation(r, booked.reservation(), "REQUEST", 0, TUESDAY_16);
@@ -220,6 +224,45 @@ class MessagesArriveTest {
     assertThat(instant(event.getProperty("DTSTART").orElseThrow())).isEqualTo(start);
     assertThat(instant(event.getProperty("DTEND").orElseThrow())).isEqualTo(start.plus(Duration.ofMinutes(15)));
     assertThat(event.getStatus().getValue()).isEqualTo(method.equals("CANCEL") ? "CANCELLED" : "CONFIRMED");
+    // the same object as an attachment, for clients that show only the HTML part
+    assertThat(r.message.isMimeType("multipart/mixed")).isTrue();
+    assertThat(r.attachments).hasSize(1);
+    assertThat(r.attachments.get(0).getContentType()).startsWith("application/ics");
+    assertThat(r.attachments.get(0).getDisposition()).isEqualTo("attachment");
+    assertThat(r.attachment("invite.ics")).isEqualTo(r.calendarText);
+    // RFC 5545 3.1: lines of at most 75 octets, Czech letters counting two
+    assertThat(r.calendarText.split("\r\n"))
+        .allSatisfy(line -> assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75));
+    assertThat(r.calendarText).endsWith("END:VCALENDAR\r\n");
+    assertThat(python(r.calendarText)).containsExactly(
+        method + " " + reservation.id() + " " + sequence + " " + start.toString().replace("Z", "+00:00").replace("T", " "));
+  }
+
+  /**
+   * The calendar read by Debian's python3-icalendar (absolute path: the PATH's python3 may be
+   * another one), which must find no error in any component: "METHOD id SEQUENCE start-in-UTC".
+   * Fails when the module is missing; .ci/run installs it.
+   */
+  private static List<String> python(String ics) throws Exception {
+    String script = """
+        import sys, icalendar, datetime
+        cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+        errors = [e for c in cal.walk() for e in c.errors]
+        if errors:
+            sys.exit('errors: %s' % errors)
+        for e in cal.walk('VEVENT'):
+            uid = str(e['UID'])
+            start = e.decoded('DTSTART').astimezone(datetime.timezone.utc)
+            print(str(cal['METHOD']), uid[len('reservation-'):uid.index('@')], int(e['SEQUENCE']), start)
+        """;
+    Process p = new ProcessBuilder("/usr/bin/python3", "-c", script).start();
+    p.getOutputStream().write(ics.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("python3-icalendar: " + err).isZero();
+    return out.lines().toList();
   }
 
   @SuppressWarnings("unchecked")

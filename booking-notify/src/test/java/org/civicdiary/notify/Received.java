@@ -31,15 +31,27 @@ final class Received {
   final String html;
   final String calendarContentType;
   final String calendarText;
+  /** The parts of the multipart/alternative: text, HTML and the calendar if there is one. */
   final List<String> partTypes = new ArrayList<>();
+  /** The attachments beside the alternative (when the message is multipart/mixed). */
+  final List<BodyPart> attachments = new ArrayList<>();
 
   Received(MimeMessage message) throws Exception {
     this.message = message;
     StringBuilder headers = new StringBuilder();
     message.getAllHeaderLines().asIterator().forEachRemaining(line -> headers.append(line).append("\r\n"));
     this.rawHeaders = headers.toString();
-    assert message.isMimeType("multipart/alternative");
     Multipart alternative = (Multipart) message.getContent();
+    if (message.isMimeType("multipart/mixed")) {
+      Multipart mixed = alternative;
+      alternative = (Multipart) mixed.getBodyPart(0).getContent();
+      for (int i = 1; i < mixed.getCount(); i++) {
+        attachments.add(mixed.getBodyPart(i));
+      }
+    }
+    if (!message.isMimeType("multipart/mixed") && !message.isMimeType("multipart/alternative")) {
+      throw new AssertionError("unexpected message type " + message.getContentType());
+    }
     String t = null;
     String h = null;
     String ct = null;
@@ -99,7 +111,17 @@ final class Received {
     return new CalendarBuilder().build(new StringReader(calendarText));
   }
 
-  private static String bytes(Part part) throws Exception {
+  /** The text of the attachment with this file name. */
+  String attachment(String fileName) throws Exception {
+    for (BodyPart part : attachments) {
+      if (fileName.equals(part.getFileName())) {
+        return bytes(part);
+      }
+    }
+    throw new AssertionError("no attachment " + fileName + " among " + attachments.size());
+  }
+
+  static String bytes(Part part) throws Exception {
     try (InputStream in = part.getInputStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       in.transferTo(out);
       return out.toString(StandardCharsets.UTF_8);
