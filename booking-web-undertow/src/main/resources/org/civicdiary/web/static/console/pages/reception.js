@@ -40,7 +40,7 @@ export async function reception() {
       || v.code.toLowerCase().includes(words.replace(/[\s-]/g, '')));
     fill(list, shown.length
       ? table(texts.receptionCaption({ day: c.dayFull(c.today()) }),
-        [texts.time, texts.code, texts.caller, texts.department, texts.official, texts.receptionArrived, ''],
+        [texts.time, texts.code, texts.caller, texts.department, texts.official, texts.receptionArrived, texts.actions],
         shown.map((/** @type {any} */ v) => el('tr', { 'data-reservation': v.reservation },
           el('td', { text: `${c.time(v.start)}–${c.time(v.end)}` }),
           el('td', { class: 'cd-code', text: v.code }),
