@@ -135,6 +135,22 @@ public abstract class CheckInsContract {
   }
 
   @Test
+  void theRetentionJobForgetsWhoCheckedInAndKeepsTheTimes() {
+    Reservation r = today(3);
+    diary.checkingIn().checkIn(RECEPTION, r.id());
+    diary.checkingIn().start(NOVAK_HIMSELF, r.id());
+    clock.advance(Duration.ofDays(Fixtures.office().policy().retentionDays() + 1));
+
+    diary.anonymising().run();
+
+    CheckIn kept = storage.checkIns().find(r.id()).orElseThrow();
+    assertThat(kept.checkedInBy()).isNull();
+    assertThat(kept.arrivedAt()).isEqualTo(NOW);
+    assertThat(kept.startedAt()).isEqualTo(NOW);
+    assertThat(storage.reservations().find(r.id()).orElseThrow().citizen().name()).doesNotContain("Marie");
+  }
+
+  @Test
   void theReceptionChecksInByBookingCodeAtTheClocksTime() {
     Reservation r = today(2);
     clock.advance(Duration.ofMinutes(50));
