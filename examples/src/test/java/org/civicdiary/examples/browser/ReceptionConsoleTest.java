@@ -23,10 +23,13 @@ import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.Passwords;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * From the reception to the official's day plan: the receptionist checks a citizen in by the code
+ * From the reception to the official's day plan: an administrator makes the reception's account in
+ * the console, the receptionist checks a citizen in by the code
  * from their e-mail, the official sees them waiting, calls them in (the hall screen shows the code
  * and the room, never the name) and ends the meeting, in Czech and in English, with axe on the
  * reception page, the day plan and the hall screen.
@@ -34,16 +37,24 @@ import org.openqa.selenium.WebElement;
 class ReceptionConsoleTest extends StaffConsole {
   private static final String RECEPTION = "rita.recepce";
   private static final String OFFICIAL = "jana.prijem";
+  private static final String PASSPHRASE = "Rita's long passphrase";
   private static final OfficialId JANA = OfficialId.of("jana-novakova");
 
   @Test
   void theReceptionChecksInByCodeAndTheOfficialCallsInAndEndsTheMeeting() {
-    servers.storage().transactions().run(() -> {
-      servers.storage().staffAccounts().save(
-          new StaffAccount(RECEPTION, Passwords.hash(TownHallServers.PASSWORD), Role.RECEPTION, null, true));
-      servers.storage().staffAccounts().save(
-          new StaffAccount(OFFICIAL, Passwords.hash(TownHallServers.PASSWORD), Role.OFFICIAL, JANA, true));
-    });
+    servers.storage().transactions().run(() -> servers.storage().staffAccounts().save(
+        new StaffAccount(OFFICIAL, Passwords.hash(TownHallServers.PASSWORD), Role.OFFICIAL, JANA, true)));
+    console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
+    browser.open(servers.consoleUrl() + "#accounts");
+    browser.find(browser.driver(), "h1", "Účty pracovníků");
+    browser.find(browser.driver(), "#app button", "Nový účet").click();
+    browser.find(browser.driver(), "input[name=username]").sendKeys(RECEPTION);
+    new Select(browser.find(browser.driver(), "select[name=role]")).selectByValue("RECEPTION");
+    assertThat(browser.driver().findElement(By.cssSelector("select[name=official]")).isDisplayed()).as("only for officials").isFalse();
+    browser.find(browser.driver(), "input[name=password]").sendKeys(PASSPHRASE);
+    browser.find(browser.driver(), "input[name=passwordAgain]").sendKeys(PASSPHRASE, Keys.ENTER);
+    browser.find(browser.driver(), ".cd-status .cd-success", "Účet " + RECEPTION + " je uložen.");
+    assertThat(servers.storage().staffAccounts().find(RECEPTION).orElseThrow().role()).isEqualTo(Role.RECEPTION);
     LocalDate tomorrow = servers.today().plusDays(1);
     List<FreeSlot> free = servers.diary().findingFreeSlots().ofOfficial(JANA, AgendaId.of("id-card"), tomorrow,
         tomorrow.plusDays(7));
@@ -56,7 +67,7 @@ class ReceptionConsoleTest extends StaffConsole {
     LocalDate day = servers.today();
     String code = booked.code().value();
 
-    console.logIn(RECEPTION, TownHallServers.PASSWORD);
+    console.logIn(RECEPTION, PASSPHRASE);
     browser.find(browser.driver(), "h1", "Recepce");
     WebElement row = browser.find(browser.driver(), "tr", code);
     assertThat(row.getText()).contains("Božena Němcová", "ještě nepřišel").doesNotContain("bozena.nemcova@example.cz");
