@@ -50,7 +50,7 @@ export async function dayPlan() {
             el('td', { text: local((agendaOf(r.agenda) || {}).name) }),
             el('td', { text: r.topic }),
             el('td', { text: texts.status[r.status] || r.status }),
-            el('td', {}, meeting(r, (p.checkIns || []).find((k) => k.reservation === r.id), show)))))
+            el('td', {}, meeting(r, (p.checkIns || []).find((k) => k.reservation === r.id), show)))), { region: true })
         : el('p', { class: 'cd-note', text: texts.noReservations }));
     keepAddress(`#day-plan?official=${encodeURIComponent(official.value)}&date=${date.value}`);
   };

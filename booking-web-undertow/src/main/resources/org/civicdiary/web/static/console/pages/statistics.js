@@ -68,7 +68,8 @@ function receptionTables(s, busyOnly) {
         el('th', { scope: 'row', text: texts.channel[n.channel] || n.channel }),
         el('td', { class: 'cd-number', text: String(n.completed) }),
         el('td', { class: 'cd-number', text: String(n.noShows) }),
-        el('td', { class: 'cd-number', 'data-figure': 'rate', text: n.rate.toLocaleString(state.lang, { style: 'percent', maximumFractionDigits: 1 }) })))),
+        el('td', { class: 'cd-number', 'data-figure': 'rate', text: n.rate.toLocaleString(state.lang, { style: 'percent', maximumFractionDigits: 1 }) }))),
+      { region: true }),
   ];
 }
 
