@@ -60,7 +60,8 @@ public final class JdbcStorage implements AutoCloseable {
         .staffAccounts(new JdbcStaffAccounts(tx)).challenges(new JdbcChallenges(tx)).apiKeys(new JdbcApiKeys(tx))
         .transactions(tx).webhooks(new JdbcWebhooks(tx))
         .officialFeeds(new JdbcOfficialFeeds(tx))
-        .waitingList(new JdbcWaitingList(tx)).busyFeeds(new JdbcBusyFeeds(tx)).build();
+        .waitingList(new JdbcWaitingList(tx)).busyFeeds(new JdbcBusyFeeds(tx))
+        .checkIns(new JdbcCheckIns(tx)).build();
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
     return new JdbcStorage(pool, storage);
   }

@@ -17,12 +17,14 @@ public final class InMemoryStorage {
   public static Storage create() {
     MemoryTransactions tx = new MemoryTransactions();
     MemoryDirectory directory = new MemoryDirectory(tx);
+    MemoryReservations reservations = new MemoryReservations(tx);
     return Storage.builder().directory(directory).diaries(new MemoryDiaries(tx, directory))
-        .reservations(new MemoryReservations(tx)).outbox(new MemoryOutbox(tx)).auditLog(new MemoryAuditLog(tx))
+        .reservations(reservations).outbox(new MemoryOutbox(tx)).auditLog(new MemoryAuditLog(tx))
         .idempotencyKeys(new MemoryIdempotencyKeys(tx)).staffAccounts(new MemoryStaffAccounts(tx))
         .challenges(new MemoryChallenges(tx)).apiKeys(new MemoryApiKeys(tx)).transactions(tx)
         .webhooks(new MemoryWebhooks(tx))
         .officialFeeds(new MemoryOfficialFeeds(tx, directory))
-        .waitingList(new MemoryWaitingList(tx)).busyFeeds(new MemoryBusyFeeds(tx, directory)).build();
+        .waitingList(new MemoryWaitingList(tx)).busyFeeds(new MemoryBusyFeeds(tx, directory))
+        .checkIns(new MemoryCheckIns(tx, reservations)).build();
   }
 }

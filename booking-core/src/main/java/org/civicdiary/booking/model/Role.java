@@ -11,5 +11,15 @@ public enum Role {
   /** Sees and manages their own diary only. */
   OFFICIAL,
   /** Everything, including the office's configuration. */
-  ADMIN
+  ADMIN,
+  /**
+   * The reception ("recepce"): sees today's list of booked citizens, checks them in, and nothing
+   * else (no booking, no directory, no diaries).
+   */
+  RECEPTION;
+
+  /** Operators and administrators: they work with every official's diary. */
+  public boolean worksEveryDiary() {
+    return this == OPERATOR || this == ADMIN;
+  }
 }

@@ -26,8 +26,8 @@ public record StaffMember(String username, Role role, OfficialId official, boole
     }
   }
 
-  /** Whether they may work with this official's diary and reservations. */
+  /** Whether they may work with this official's diary and reservations (the reception may not). */
   public boolean mayManage(OfficialId diary) {
-    return role != Role.OFFICIAL || official.equals(diary);
+    return role.worksEveryDiary() || role == Role.OFFICIAL && official.equals(diary);
   }
 }

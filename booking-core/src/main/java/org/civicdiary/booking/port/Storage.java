@@ -38,6 +38,8 @@ public interface Storage {
 
   BusyFeeds busyFeeds();
 
+  CheckIns checkIns();
+
   /** An empty builder: every port must be set before {@link Builder#build()}. */
   static Builder builder() {
     return new Builder();
@@ -49,7 +51,8 @@ public interface Storage {
         .auditLog(auditLog()).idempotencyKeys(idempotencyKeys()).staffAccounts(staffAccounts())
         .challenges(challenges()).apiKeys(apiKeys()).transactions(transactions()).webhooks(webhooks())
         .officialFeeds(officialFeeds())
-        .waitingList(waitingList()).busyFeeds(busyFeeds());
+        .waitingList(waitingList()).busyFeeds(busyFeeds())
+        .checkIns(checkIns());
   }
 
   /** Collects the ports; {@link #build()} refuses a missing one by name. */
@@ -68,6 +71,7 @@ public interface Storage {
     private OfficialFeeds officialFeeds;
     private WaitingList waitingList;
     private BusyFeeds busyFeeds;
+    private CheckIns checkIns;
 
     private Builder() {}
 
@@ -141,9 +145,14 @@ public interface Storage {
       return this;
     }
 
+    public Builder checkIns(CheckIns value) {
+      this.checkIns = value;
+      return this;
+    }
+
     public Storage build() {
       return new StorageParts(directory, diaries, reservations, outbox, auditLog, idempotencyKeys, staffAccounts,
-          challenges, apiKeys, transactions, webhooks, officialFeeds, waitingList, busyFeeds);
+          challenges, apiKeys, transactions, webhooks, officialFeeds, waitingList, busyFeeds, checkIns);
     }
   }
 }

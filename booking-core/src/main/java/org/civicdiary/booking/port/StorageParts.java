@@ -21,7 +21,8 @@ record StorageParts(
     Webhooks webhooks,
     OfficialFeeds officialFeeds,
     WaitingList waitingList,
-    BusyFeeds busyFeeds) implements Storage {
+    BusyFeeds busyFeeds,
+    CheckIns checkIns) implements Storage {
   StorageParts {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(diaries, "diaries");
@@ -37,5 +38,6 @@ record StorageParts(
     Objects.requireNonNull(officialFeeds, "officialFeeds");
     Objects.requireNonNull(waitingList, "waitingList");
     Objects.requireNonNull(busyFeeds, "busyFeeds");
+    Objects.requireNonNull(checkIns, "checkIns");
   }
 }

@@ -21,7 +21,8 @@ public final class Anonymising {
 
   /**
    * Anonymises every reservation whose meeting ended more than the retention period ago, and every
-   * waiting-list entry that ended and whose days ended that long ago. With
+   * waiting-list entry that ended and whose days ended that long ago; check-ins that old forget who
+   * made them (their times stay for statistics, and are not counted in the result). With
    * several offices, the shortest retention period applies to all: privacy wins.
    *
    * @return how many reservations and entries were anonymised
@@ -33,8 +34,10 @@ public final class Anonymising {
         .orElse(BookingPolicy.DEFAULT.retentionDays());
     Instant now = context.now();
     Instant cutoff = now.minus(Duration.ofDays(days));
-    return context.storage.transactions().inTransaction(
-        () -> context.storage.reservations().anonymiseEndedBefore(cutoff, now)
-            + context.storage.waitingList().anonymiseEndedBefore(cutoff, now));
+    return context.storage.transactions().inTransaction(() -> {
+      context.storage.checkIns().forgetCheckedInBefore(cutoff);
+      return context.storage.reservations().anonymiseEndedBefore(cutoff, now)
+          + context.storage.waitingList().anonymiseEndedBefore(cutoff, now);
+    });
   }
 }

@@ -14,7 +14,6 @@ import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.Reservation;
-import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.WebhookEventType;
@@ -70,7 +69,7 @@ public final class Booking {
   /** Books like {@link #bookForCaller(StaffMember, BookingRequest)}, with {@code sameUnitOfWork} as in {@link #book(BookingRequest, Consumer)}. */
   public Booked bookForCaller(StaffMember actor, BookingRequest request, Consumer<Booked> sameUnitOfWork) {
     Objects.requireNonNull(sameUnitOfWork, "sameUnitOfWork");
-    Context.permit(actor.role() != Role.OFFICIAL || actor.mayManage(request.official()),
+    Context.permit(actor.role().worksEveryDiary() || actor.mayManage(request.official()),
         "book in another official's diary");
     if (request.channel() != Channel.PHONE) {
       throw new InvalidInput("channel", "staff book by PHONE");

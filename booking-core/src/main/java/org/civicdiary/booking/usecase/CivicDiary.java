@@ -49,6 +49,7 @@ public final class CivicDiary {
   private final SharingCalendars sharingCalendars;
   private final KeepingWaitingList keepingWaitingList;
   private final OfferingFreedTime offeringFreedTime;
+  private final CheckingIn checkingIn;
 
   private CivicDiary(Context context, WaitingListRules waitingList, PasswordStrength passwordStrength) {
     this.context = context;
@@ -75,6 +76,7 @@ public final class CivicDiary {
     this.sharingCalendars = new SharingCalendars(context);
     this.keepingWaitingList = new KeepingWaitingList(context, waitingList);
     this.offeringFreedTime = new OfferingFreedTime(context, waitingList, keepingWaitingList);
+    this.checkingIn = new CheckingIn(context);
   }
 
   /** The default of {@link Builder#messagesPerMailboxPerDay}: a citizen's busy day, far from a flood. */
@@ -142,6 +144,11 @@ public final class CivicDiary {
 
   public KeepingSecondFactors keepingSecondFactors() {
     return keepingSecondFactors;
+  }
+
+  /** The reception's check-in, the start and end of meetings, and the hall's "now serving" screen. */
+  public CheckingIn checkingIn() {
+    return checkingIn;
   }
 
   public ReportingStatistics reportingStatistics() {

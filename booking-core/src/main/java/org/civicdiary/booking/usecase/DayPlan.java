@@ -7,6 +7,7 @@ package org.civicdiary.booking.usecase;
 import java.time.LocalDate;
 import java.util.List;
 import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.CheckIn;
 import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
@@ -16,6 +17,7 @@ import org.civicdiary.booking.model.Window;
  * One official's day.
  *
  * @param holiday the public holiday's name, or null on a working day
+ * @param checkIns the check-ins of its reservations: who waits and since when, who is in
  */
 public record DayPlan(
     OfficialId official,
@@ -23,10 +25,18 @@ public record DayPlan(
     LocalizedText holiday,
     List<Window> windows,
     List<Absence> absences,
-    List<Reservation> reservations) {
+    List<Reservation> reservations,
+    List<CheckIn> checkIns) {
   public DayPlan {
     windows = List.copyOf(windows);
     absences = List.copyOf(absences);
     reservations = List.copyOf(reservations);
+    checkIns = List.copyOf(checkIns);
+  }
+
+  /** A day without check-ins. */
+  public DayPlan(OfficialId official, LocalDate date, LocalizedText holiday, List<Window> windows,
+      List<Absence> absences, List<Reservation> reservations) {
+    this(official, date, holiday, windows, absences, reservations, List.of());
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.CheckIn;
 import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
@@ -43,6 +44,7 @@ public final class HandlingReservations {
 
   /** Searches; an official finds only reservations in their own diary. */
   public List<Reservation> search(StaffMember actor, ReservationSearch search) {
+    Context.permit(actor.role() != Role.RECEPTION, "search reservations");
     ReservationSearch own = actor.role() == Role.OFFICIAL
         ? new ReservationSearch(search.text(), search.department(), actor.official(), search.status(),
             search.from(), search.to(), search.limit())
@@ -117,7 +119,9 @@ public final class HandlingReservations {
         .toList();
     List<Absence> absences = context.storage.diaries().absences(List.of(officialId), from, to);
     List<Reservation> reservations = context.storage.reservations().ofOfficial(officialId, from, to);
-    return new DayPlan(officialId, date, context.holidays.holiday(date).orElse(null), windows, absences, reservations);
+    List<CheckIn> checkIns = context.storage.checkIns().of(reservations.stream().map(Reservation::id).toList());
+    return new DayPlan(officialId, date, context.holidays.holiday(date).orElse(null), windows, absences, reservations,
+        checkIns);
   }
 
   static String requireNote(String note) {

@@ -167,7 +167,7 @@ public final class KeepingBusyFeeds {
    * @throws org.civicdiary.booking.error.NotPermitted for officials
    */
   public List<BusyConflict> conflicts(StaffMember actor) {
-    Context.permit(actor.role() != Role.OFFICIAL, "work the operators' worklist");
+    Context.permit(actor.role().worksEveryDiary(), "work the operators' worklist");
     return open(context);
   }
 
@@ -189,7 +189,7 @@ public final class KeepingBusyFeeds {
    * @return false if the reservation had no conflict
    */
   public boolean dismiss(StaffMember actor, ReservationId reservation) {
-    Context.permit(actor.role() != Role.OFFICIAL, "work the operators' worklist");
+    Context.permit(actor.role().worksEveryDiary(), "work the operators' worklist");
     return context.storage.transactions().inTransaction(() -> {
       boolean removed = feeds().removeConflict(reservation);
       if (removed) {

@@ -30,7 +30,6 @@ import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationId;
-import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.WebhookEventType;
@@ -210,7 +209,7 @@ public final class KeepingWaitingList {
   public List<WaitingListEntry> list(StaffMember actor, DepartmentId department, OfficialId official,
       AgendaId agenda, boolean all) {
     Objects.requireNonNull(department, "department");
-    Context.permit(actor.role() != Role.OFFICIAL || official != null && actor.mayManage(official),
+    Context.permit(actor.role().worksEveryDiary() || official != null && actor.mayManage(official),
         "see the waiting list of another official's diary");
     context.department(department);
     return context.storage.waitingList().list(department, official, agenda, all);
@@ -368,12 +367,12 @@ public final class KeepingWaitingList {
     WaitingListEntry entry = context.storage.waitingList().find(id)
         .orElseThrow(() -> new NotFound("waiting-list entry", id.toString()));
     boolean own = entry.official() != null && actor.mayManage(entry.official());
-    Context.permit(actor.role() != Role.OFFICIAL || own, "handle another official's waiting list");
+    Context.permit(actor.role().worksEveryDiary() || own, "handle another official's waiting list");
     return entry;
   }
 
   private static void requireStaffFor(StaffMember actor, OfficialId official) {
-    Context.permit(actor.role() != Role.OFFICIAL || official != null && actor.mayManage(official),
+    Context.permit(actor.role().worksEveryDiary() || official != null && actor.mayManage(official),
         "add to another official's waiting list");
   }
 

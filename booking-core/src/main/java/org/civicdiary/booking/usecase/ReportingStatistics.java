@@ -18,13 +18,15 @@ import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.ReservationCount;
-import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.StaffMember;
+import org.civicdiary.booking.model.Waited;
 
 /**
  * Bookings per department and ISO week of the meeting (in the office's time zone): how many, by
  * channel, and how they ended (no-shows among them). Counted by the storage, without a row limit;
- * anonymised reservations count like any other. Officials may not read them.
+ * anonymised reservations count like any other. Beside them, waiting times at the reception by
+ * department and week, and the no-show rate by channel. Officials and the reception may not read them.
  */
 public final class ReportingStatistics {
   private final Context context;
@@ -35,7 +37,7 @@ public final class ReportingStatistics {
 
   /** Every week of the range for each department, weeks without a booking included (all zero). */
   public Statistics weekly(StaffMember actor, StatisticsQuery query) {
-    Context.permit(actor.role() != Role.OFFICIAL, "read the office's statistics");
+    Context.permit(actor.role().worksEveryDiary(), "read the office's statistics");
     List<Department> departments = query.department() == null ? context.storage.directory().departments()
         : List.of(context.department(query.department()));
     Map<ZoneId, List<Department>> byZone = new LinkedHashMap<>();
@@ -45,6 +47,9 @@ public final class ReportingStatistics {
     List<LocalDate> weeks = weekStarts(query.from(), query.to());
     Map<Department, long[][]> tallies = new LinkedHashMap<>();
     departments.forEach(d -> tallies.put(d, new long[weeks.size()][Tally.values().length]));
+    Map<DepartmentId, List<List<Long>>> waits = new LinkedHashMap<>();
+    departments.forEach(d -> waits.put(d.id(), weeks.stream().map(w -> (List<Long>) new ArrayList<Long>()).toList()));
+    long[][] outcomes = new long[Channel.values().length][2];
     byZone.forEach((zone, ofZone) -> {
       List<Instant> bounds = new ArrayList<>();
       bounds.add(query.from().atStartOfDay(zone).toInstant());
@@ -60,8 +65,30 @@ public final class ReportingStatistics {
         week[Tally.BOOKINGS.ordinal()] += count.count();
         week[(count.channel() == Channel.WEB ? Tally.WEB : Tally.PHONE).ordinal()] += count.count();
         week[Tally.valueOf(count.status().name()).ordinal()] += count.count();
+        if (count.status() == Status.COMPLETED || count.status() == Status.NO_SHOW) {
+          outcomes[count.channel().ordinal()][count.status() == Status.COMPLETED ? 0 : 1] += count.count();
+        }
+      }
+      for (Waited w : context.storage.checkIns().waited(byId.keySet(), bounds.get(0), bounds.get(bounds.size() - 1))) {
+        LocalDate monday = LocalDate.ofInstant(w.meetingStart(), zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        waits.get(w.department()).get(weeks.indexOf(monday)).add(w.waited().toSeconds());
       }
     });
+    List<WeekWaiting> waiting = new ArrayList<>();
+    waits.forEach((department, byWeek) -> {
+      for (int i = 0; i < weeks.size(); i++) {
+        List<Long> seconds = byWeek.get(i).stream().sorted().toList();
+        waiting.add(new WeekWaiting(department, isoWeek(weeks.get(i)), seconds.size(), percentile(seconds, 50),
+            percentile(seconds, 90)));
+      }
+    });
+    List<ChannelNoShows> noShows = new ArrayList<>();
+    for (Channel channel : Channel.values()) {
+      long completed = outcomes[channel.ordinal()][0];
+      long missed = outcomes[channel.ordinal()][1];
+      noShows.add(new ChannelNoShows(channel, completed, missed,
+          completed + missed == 0 ? 0 : (double) missed / (completed + missed)));
+    }
     List<WeekCounts> result = new ArrayList<>();
     tallies.forEach((department, byWeek) -> {
       for (int i = 0; i < weeks.size(); i++) {
@@ -72,7 +99,16 @@ public final class ReportingStatistics {
             t[Tally.CANCELLED.ordinal()], t[Tally.COMPLETED.ordinal()], t[Tally.NO_SHOW.ordinal()]));
       }
     });
-    return new Statistics(query.from(), query.to(), result);
+    return new Statistics(query.from(), query.to(), result, waiting, noShows);
+  }
+
+  /** The nearest-rank percentile of sorted values: the value at rank ceil(p/100 * n); null for none. */
+  static Long percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(rank, 1) - 1);
   }
 
   /** The Mondays of the weeks the range touches, the first one on or before {@code from}. */

@@ -6,7 +6,6 @@ package org.civicdiary.booking.usecase;
 
 import java.util.List;
 import org.civicdiary.booking.model.MessageId;
-import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 
 /** The operators' worklist. Items leave it when resolved through {@link HandlingReservations}. */
@@ -37,6 +36,6 @@ public final class WorkingTheWorklist {
   }
 
   private static void requireOperator(StaffMember actor) {
-    Context.permit(actor.role() != Role.OFFICIAL, "work the operators' worklist");
+    Context.permit(actor.role().worksEveryDiary(), "work the operators' worklist");
   }
 }

@@ -19,7 +19,7 @@ class StorageBuilderTest {
         .idempotencyKeys(memory.idempotencyKeys()).challenges(memory.challenges()).apiKeys(memory.apiKeys())
         .transactions(memory.transactions()).webhooks(memory.webhooks())
         .officialFeeds(memory.officialFeeds())
-        .waitingList(memory.waitingList()).busyFeeds(memory.busyFeeds());
+        .waitingList(memory.waitingList()).busyFeeds(memory.busyFeeds()).checkIns(memory.checkIns());
 
     assertThatThrownBy(withoutStaff::build).isInstanceOf(NullPointerException.class).hasMessage("staffAccounts");
     assertThat(withoutStaff.staffAccounts(memory.staffAccounts()).build().staffAccounts())
@@ -46,5 +46,6 @@ class StorageBuilderTest {
     assertThat(changed.officialFeeds()).isSameAs(memory.officialFeeds());
     assertThat(changed.waitingList()).isSameAs(memory.waitingList());
     assertThat(changed.busyFeeds()).isSameAs(memory.busyFeeds());
+    assertThat(changed.checkIns()).isSameAs(memory.checkIns());
   }
 }

@@ -14,6 +14,7 @@ import static org.civicdiary.web.contract.TestOffice.OFFICIAL_NOVAK;
 import static org.civicdiary.web.contract.TestOffice.OFFICIAL_SVOBODA;
 import static org.civicdiary.web.contract.TestOffice.OPERATOR;
 import static org.civicdiary.web.contract.TestOffice.PASSPORT;
+import static org.civicdiary.web.contract.TestOffice.RECEPTION;
 import static org.civicdiary.web.contract.TestOffice.slot;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,8 @@ abstract class RoleMatrixPart extends ContractPart {
     ADMIN_ROLE(ADMIN),
     OPERATOR_ROLE(OPERATOR),
     OWN_OFFICIAL(OFFICIAL_NOVAK),
-    OTHER_OFFICIAL(OFFICIAL_SVOBODA);
+    OTHER_OFFICIAL(OFFICIAL_SVOBODA),
+    RECEPTION_ROLE(RECEPTION);
 
     final String username;
 
@@ -54,7 +56,11 @@ abstract class RoleMatrixPart extends ContractPart {
     }
   }
 
-  private static final Set<Who> EVERYONE = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE, Who.OWN_OFFICIAL, Who.OTHER_OFFICIAL);
+  private static final Set<Who> EVERYONE = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE, Who.OWN_OFFICIAL, Who.OTHER_OFFICIAL,
+      Who.RECEPTION_ROLE);
+  /** Every role but the reception, which sees today's list and nothing else of the office. */
+  private static final Set<Who> STAFF = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE, Who.OWN_OFFICIAL, Who.OTHER_OFFICIAL);
+  private static final Set<Who> FRONT_DESK = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE, Who.RECEPTION_ROLE);
   private static final Set<Who> DIARY = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE, Who.OWN_OFFICIAL);
   private static final Set<Who> OFFICE = EnumSet.of(Who.ADMIN_ROLE, Who.OPERATOR_ROLE);
   private static final Set<Who> ADMINS = EnumSet.of(Who.ADMIN_ROLE);
@@ -171,7 +177,7 @@ abstract class RoleMatrixPart extends ContractPart {
     rows.add(new Row("GET", v1 + "/worklist", OFFICE, true, w -> new Call(v1 + "/worklist", null)));
     rows.add(new Row("POST", v1 + "/messages/{id}/retry", OFFICE, false,
         w -> new Call(v1 + "/messages/" + UUID.randomUUID() + "/retry", null)));
-    rows.add(new Row("GET", v1 + "/reservations", EVERYONE, true, w -> new Call(v1 + "/reservations?official=" + NOVAK, null)));
+    rows.add(new Row("GET", v1 + "/reservations", STAFF, true, w -> new Call(v1 + "/reservations?official=" + NOVAK, null)));
     rows.add(new Row("POST", v1 + "/reservations", DIARY, true, w -> {
       Map<String, Object> body = HttpApiContract.booking(NOVAK, ID_CARD, nextSlot(), null);
       body.remove("email");
@@ -225,9 +231,9 @@ abstract class RoleMatrixPart extends ContractPart {
         w -> new Call(v1 + "/officials/" + NOVAK + "/windows", Map.of("windows", windows))));
     rows.add(new Row("PUT", v1 + "/departments/{id}/walk-in-hours", ADMINS, true,
         w -> new Call(v1 + "/departments/" + CIVIL + "/walk-in-hours", Map.of("hours", hours))));
-    rows.add(new Row("GET", v1 + "/offices", EVERYONE, true, w -> new Call(v1 + "/offices", null)));
+    rows.add(new Row("GET", v1 + "/offices", STAFF, true, w -> new Call(v1 + "/offices", null)));
     rows.add(new Row("PUT", v1 + "/offices/{id}", ADMINS, true, w -> new Call(v1 + "/offices/p6", without(office, "id"))));
-    rows.add(new Row("GET", v1 + "/departments", EVERYONE, true, w -> new Call(v1 + "/departments", null)));
+    rows.add(new Row("GET", v1 + "/departments", STAFF, true, w -> new Call(v1 + "/departments", null)));
     rows.add(new Row("PUT", v1 + "/departments/{id}", ADMINS, true, w -> new Call(v1 + "/departments/" + CIVIL, department)));
     rows.add(new Row("PUT", v1 + "/officials/{id}", ADMINS, true, w -> new Call(v1 + "/officials/" + DVORAK, official)));
     rows.add(new Row("PUT", v1 + "/agendas/{id}", ADMINS, true, w -> new Call(v1 + "/agendas/" + PASSPORT, agenda)));
@@ -272,6 +278,15 @@ abstract class RoleMatrixPart extends ContractPart {
         w -> new Call(v1 + "/waiting-list/" + waitingEntry(from) + "/decline", null)));
     rows.add(new Row("POST", v1 + "/waiting-list/{id}/withdraw", DIARY, true,
         w -> new Call(v1 + "/waiting-list/" + waitingEntry(from) + "/withdraw", null)));
+    // Check-in: the reception, operators and administrators; a code nobody has is not found.
+    rows.add(new Row("GET", v1 + "/reception/today", FRONT_DESK, true, w -> new Call(v1 + "/reception/today", null)));
+    rows.add(new Row("POST", v1 + "/reception/check-in", FRONT_DESK, false,
+        w -> new Call(v1 + "/reception/check-in", Map.of("code", "3333333"))));
+    // A meeting's start and end: the diary's official, operators and administrators; not checked in, so refused (409).
+    rows.add(new Row("POST", v1 + "/reservations/{id}/start", DIARY, false,
+        w -> new Call(v1 + "/reservations/" + shared + "/start", null)));
+    rows.add(new Row("POST", v1 + "/reservations/{id}/end", DIARY, false,
+        w -> new Call(v1 + "/reservations/" + shared + "/end", null)));
     return rows;
   }
 

@@ -55,6 +55,7 @@ public final class TestOffice {
   public static final String OFFICIAL_NOVAK = "novak.login";
   public static final String OFFICIAL_SVOBODA = "svoboda.login";
   public static final String DISABLED = "disabled.operator";
+  public static final String RECEPTION = "reception";
 
   private TestOffice() {}
 
@@ -99,6 +100,7 @@ public final class TestOffice {
       s.staffAccounts().save(new StaffAccount(OFFICIAL_NOVAK, hash, Role.OFFICIAL, OfficialId.of(NOVAK), true));
       s.staffAccounts().save(new StaffAccount(OFFICIAL_SVOBODA, hash, Role.OFFICIAL, OfficialId.of(SVOBODA), true));
       s.staffAccounts().save(new StaffAccount(DISABLED, hash, Role.OPERATOR, null, false));
+      s.staffAccounts().save(new StaffAccount(RECEPTION, hash, Role.RECEPTION, null, true));
     });
   }
 

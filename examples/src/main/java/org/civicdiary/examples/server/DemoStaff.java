@@ -23,6 +23,8 @@ final class DemoStaff {
   static final String OPERATOR_PASSWORD = "demo-operator-2026";
   static final String OFFICIAL = "jana-novakova";
   static final String OFFICIAL_PASSWORD = "demo-official-2026";
+  static final String RECEPTION = "recepce";
+  static final String RECEPTION_PASSWORD = "demo-reception-2026";
 
   private DemoStaff() {}
 
@@ -30,11 +32,12 @@ final class DemoStaff {
     account(storage, clock, new Login(ADMIN, ADMIN_PASSWORD, Role.ADMIN, null));
     account(storage, clock, new Login(OPERATOR, OPERATOR_PASSWORD, Role.OPERATOR, null));
     account(storage, clock, new Login(OFFICIAL, OFFICIAL_PASSWORD, Role.OFFICIAL, OfficialId.of("jana-novakova")));
+    account(storage, clock, new Login(RECEPTION, RECEPTION_PASSWORD, Role.RECEPTION, null));
   }
 
   static String describe() {
     return ADMIN + " / " + ADMIN_PASSWORD + ", " + OPERATOR + " / " + OPERATOR_PASSWORD + ", "
-        + OFFICIAL + " / " + OFFICIAL_PASSWORD + " (official)";
+        + OFFICIAL + " / " + OFFICIAL_PASSWORD + " (official), " + RECEPTION + " / " + RECEPTION_PASSWORD + " (reception)";
   }
 
   private static void account(Storage storage, Clock clock, Login login) {

@@ -75,6 +75,7 @@ public final class Api {
   private final FeedEndpoints feeds;
   private final BusyFeedEndpoints busyFeeds;
   private final WaitingListEndpoints waitingList;
+  private final ReceptionEndpoints reception;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -102,6 +103,7 @@ public final class Api {
     this.webhooks = new WebhookEndpoints(diary);
     this.busyFeeds = new BusyFeedEndpoints(diary, cache::invalidate);
     this.waitingList = new WaitingListEndpoints(diary, settings);
+    this.reception = new ReceptionEndpoints(diary);
     this.operations = new Operations(storage, registry,
         AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());
   }
@@ -220,6 +222,7 @@ public final class Api {
     r.add(post(staffApi + "/waiting-list/{id}/take", Access.STAFF, Limit.NONE, waitingList::takeForCaller));
     r.add(post(staffApi + "/waiting-list/{id}/decline", Access.STAFF, Limit.NONE, waitingList::declineForCaller));
     r.add(post(staffApi + "/waiting-list/{id}/withdraw", Access.STAFF, Limit.NONE, waitingList::withdraw));
+    r.addAll(reception.routes(v1));
     // The directory document under both paths: /staff for the console (its session cookie is scoped
     // to /api/v1/staff), /admin as API clients with a bearer token know it.
     for (String path : List.of(staffApi + "/directory", v1 + "/admin/directory")) {

@@ -113,7 +113,8 @@ final class StaffEndpoints {
     DayPlan plan = diary.handlingReservations().dayPlan(call.member(), officialId(call), call.date("date"));
     return Reply.ok(new Views.DayPlanView(plan.official().value(), plan.date(), plan.holiday(), plan.windows(),
         plan.absences().stream().map(AbsenceView::of).toList(),
-        plan.reservations().stream().map(ReservationView::of).toList()));
+        plan.reservations().stream().map(ReservationView::of).toList(),
+        plan.checkIns().stream().map(Views.CheckInView::of).toList()));
   }
 
   Reply absences(Call call) {

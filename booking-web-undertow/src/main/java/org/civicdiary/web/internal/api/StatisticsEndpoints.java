@@ -31,6 +31,10 @@ final class StatisticsEndpoints {
     return Reply.ok(new Views.StatisticsView(statistics.from(), statistics.to(), statistics.weeks().stream()
         .map(w -> new WeekStatistics(w.department().value(), w.week(), w.weekStart(), w.bookings(), w.web(), w.phone(),
             w.active(), w.displaced(), w.cancelled(), w.completed(), w.noShows()))
-        .toList()));
+        .toList(),
+        statistics.waiting().stream().map(w -> new Views.WaitingStatistics(w.department().value(), w.week(), w.visits(),
+            w.medianSeconds(), w.p90Seconds())).toList(),
+        statistics.noShows().stream().map(n -> new Views.NoShowStatistics(n.channel().name(), n.completed(),
+            n.noShows(), n.rate())).toList()));
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AuditEntry;
 import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.CheckIn;
 import org.civicdiary.booking.model.ContactPhone;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.FreeSlot;
@@ -180,7 +181,14 @@ public final class Views {
   record RecordedAbsenceView(AbsenceView absence, List<ReservationView> displaced) {}
 
   record DayPlanView(String official, LocalDate date, LocalizedText holiday, List<Window> windows,
-      List<AbsenceView> absences, List<ReservationView> reservations) {}
+      List<AbsenceView> absences, List<ReservationView> reservations, List<CheckInView> checkIns) {}
+
+  /** Who of the day's citizens has arrived (and waits since), is in, or is done. */
+  record CheckInView(String reservation, Instant arrivedAt, Instant startedAt, Instant endedAt) {
+    static CheckInView of(CheckIn k) {
+      return new CheckInView(k.reservation().toString(), k.arrivedAt(), k.startedAt(), k.endedAt());
+    }
+  }
 
   record WindowsView(String official, List<Window> windows) {}
 
@@ -248,7 +256,12 @@ public final class Views {
   record WeekStatistics(String department, String week, LocalDate weekStart, long bookings, long web, long phone,
       long active, long displaced, long cancelled, long completed, long noShows) {}
 
-  record StatisticsView(LocalDate from, LocalDate to, List<WeekStatistics> weeks) {}
+  record WaitingStatistics(String department, String week, long visits, Long medianSeconds, Long p90Seconds) {}
+
+  record NoShowStatistics(String channel, long completed, long noShows, double rate) {}
+
+  record StatisticsView(LocalDate from, LocalDate to, List<WeekStatistics> weeks, List<WaitingStatistics> waiting,
+      List<NoShowStatistics> noShows) {}
 
   public record Status(String status) {}
 }

@@ -26,7 +26,8 @@ import org.civicdiary.web.internal.problem.Refusal;
  * (loaded by portals on other origins, so any origin may read them), the citizen's manage page at
  * {@code /manage/{token}} (the e-mails' link; it only shows, every change is a POST from the page
  * after the citizen confirms), the waiting list's page at {@code /waiting-list/entry|offer/{token}}
- * (likewise), the staff console at {@code /console/} and every file under
+ * (likewise), the hall's "now serving" screen at {@code /now-serving/{office}}, the staff console at
+ * {@code /console/} and every file under
  * {@code /static/}.
  *
  * <p>All of them are read once at start and answered from memory (see {@link Assets}): each file at
@@ -46,6 +47,9 @@ public final class Pages implements HttpHandler {
   private static final String WAITING_LIST = "/waiting-list/";
   /** Two folders deep, as the page is served at /waiting-list/{entry,offer}/{token}: its links resolve alike. */
   private static final String WAITING_LIST_PAGE = "/waiting-list/page/index.html";
+  private static final String NOW_SERVING = "/now-serving/";
+  /** One folder deep, as the page is served at /now-serving/{office}: its links resolve alike. */
+  private static final String NOW_SERVING_PAGE = "/now-serving/index.html";
   private static final String ROOT = "org/civicdiary/web/";
   /** Where the kit's texts get the problem catalogue's words (for the widget and the other pages). */
   private static final String PROBLEM_TEXTS = "/*__PROBLEM_TEXTS__*/{}";
@@ -70,13 +74,14 @@ public final class Pages implements HttpHandler {
     sources.put(MANAGE_PAGE, Assets.read(ROOT + "pages/manage.html"));
     sources.put(CONSOLE_PAGE, Assets.read(ROOT + "pages/console.html"));
     sources.put(WAITING_LIST_PAGE, Assets.read(ROOT + "pages/waiting-list.html"));
+    sources.put(NOW_SERVING_PAGE, Assets.read(ROOT + "pages/now-serving.html"));
     this.assets = Assets.of(sources);
   }
 
   /** Whether the path (relative to the mount) is a page or a page's file, which get the pages' CSP. */
   public static boolean isPage(String path) {
     return path.startsWith("/static/") || path.startsWith(MANAGE) || path.startsWith("/console")
-        || path.startsWith(WAITING_LIST);
+        || path.startsWith(WAITING_LIST) || path.startsWith(NOW_SERVING);
   }
 
   @Override
@@ -101,6 +106,9 @@ public final class Pages implements HttpHandler {
       send(exchange, assets.plain(MANAGE_PAGE).orElseThrow(), NO_STORE);
     } else if (path.matches("/waiting-list/(entry|offer)/[^/]+")) {
       send(exchange, assets.plain(WAITING_LIST_PAGE).orElseThrow(), NO_STORE);
+    } else if (path.matches("/now-serving/[^/]+")) {
+      // the screen's page; its data it asks for itself, a few seconds old at most
+      send(exchange, assets.plain(NOW_SERVING_PAGE).orElseThrow(), REVALIDATE);
     } else if (path.equals(CONSOLE)) {
       send(exchange, assets.plain(CONSOLE_PAGE).orElseThrow(), NO_STORE);
     } else if (path.equals("/console")) {

@@ -4,7 +4,7 @@
  */
 // @ts-check
 /*
- * The staff console at {base}/console/: operators' worklist, booking for a caller, searching
+ * The staff console at {base}/console/: the reception's check-in, operators' worklist, booking for a caller, searching
  * reservations, an official's printable day plan, absences, printable weekly statistics, and the
  * administrators' pages for departments, officials, agendas, diaries, the office's settings, staff
  * accounts, the audit log and integrators' webhook endpoints. One page; the part shown follows the address's
@@ -22,6 +22,7 @@ import { dayPlan } from './pages/day-plan.js';
 import { agendas, departments, diaries, officials } from './pages/directory.js';
 import { firstRun } from './pages/first-run.js';
 import { officeSettings } from './pages/office.js';
+import { reception } from './pages/reception.js';
 import { search } from './pages/search.js';
 import { statistics } from './pages/statistics.js';
 import { waitingList } from './pages/waiting-list.js';
@@ -33,6 +34,7 @@ registerPages({
   start: { roles: ['ADMIN'], render: firstRun },
   worklist: { roles: ['OPERATOR', 'ADMIN'], render: worklist },
   book: { roles: ['OPERATOR', 'ADMIN'], render: book },
+  reception: { roles: ['RECEPTION', 'OPERATOR', 'ADMIN'], render: reception },
   search: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: search },
   'day-plan': { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: dayPlan },
   absences: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: absences },
@@ -48,7 +50,7 @@ registerPages({
   audit: { roles: ['ADMIN'], render: audit },
   'api-keys': { roles: ['ADMIN'], render: apiKeys },
   webhooks: { roles: ['ADMIN'], render: webhooks },
-  account: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN'], render: account },
+  account: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN', 'RECEPTION'], render: account },
 });
 
 window.addEventListener('hashchange', () => {

@@ -439,6 +439,12 @@ export async function start(moveFocus) {
     await route(moveFocus);
     return;
   }
+  if (state.me.role === 'RECEPTION') {
+    // the reception sees today's list only, which carries the names it needs, and not the directory
+    quiet();
+    await route(moveFocus);
+    return;
+  }
   const loaded = await loadDirectory();
   quiet();
   if (!loaded.ok && loaded.problem && loaded.problem.code === 'second-factor-enrolment-required') {

@@ -153,6 +153,10 @@ class OpenApiDocumentTest extends HttpApiContractHost {
     check("GET", "/api/v1/staff/audit", admin.get("/api/v1/staff/audit"));
     check("GET", "/api/v1/staff/statistics", admin.get("/api/v1/staff/statistics?from=" + day + "&to=" + day));
     check("GET", "/api/v1/staff/statistics", api.get("/api/v1/staff/statistics"));
+    check("GET", "/api/v1/staff/reception/today", admin.get("/api/v1/staff/reception/today"));
+    check("POST", "/api/v1/staff/reception/check-in", admin.post("/api/v1/staff/reception/check-in", Map.of("code", "3333333")));
+    check("POST", "/api/v1/staff/reservations/{id}/start", admin.post("/api/v1/staff/reservations/" + id + "/start", null));
+    check("GET", "/api/v1/offices/{id}/now-serving", api.get("/api/v1/offices/p6/now-serving"));
     Map<String, Object> wish = new java.util.LinkedHashMap<>(Map.of("official", TestOffice.NOVAK, "agenda", TestOffice.ID_CARD,
         "firstDay", TestOffice.day(1, 2).toString(), "lastDay", TestOffice.day(1, 3).toString(), "name", "Eva Malá",
         "email", HttpApiContract.email(), "topic", "ID card"));

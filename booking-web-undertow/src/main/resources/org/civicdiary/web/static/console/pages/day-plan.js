@@ -41,15 +41,16 @@ export async function dayPlan() {
       p.absences.length ? el('h3', { class: 'cd-subtitle', text: texts.absencesTitle }) : null,
       p.absences.length ? el('ul', { class: 'cd-plain-list' }, p.absences.map((a) => el('li', { text: `${c.range(a.start, a.end)} · ${texts.kinds[a.kind]}` }))) : null,
       p.reservations.length
-        ? table(texts.reservationsTitle, [texts.time, texts.code, texts.caller, texts.contact, texts.agenda, texts.topic, texts.statusLabel],
-          p.reservations.map((r) => el('tr', {},
+        ? table(texts.reservationsTitle, [texts.time, texts.code, texts.caller, texts.contact, texts.agenda, texts.topic, texts.statusLabel, texts.arrival],
+          p.reservations.map((r) => el('tr', { 'data-reservation': r.id },
             el('td', { text: `${c.time(r.start)}–${c.time(r.end)}` }),
             el('td', { class: 'cd-code', text: r.code }),
             el('td', { text: r.citizen.name }),
             el('td', { text: [r.citizen.phone, r.citizen.email].filter(Boolean).join(', ') || texts.none }),
             el('td', { text: local((agendaOf(r.agenda) || {}).name) }),
             el('td', { text: r.topic }),
-            el('td', { text: texts.status[r.status] || r.status }))))
+            el('td', { text: texts.status[r.status] || r.status }),
+            el('td', {}, meeting(r, (p.checkIns || []).find((k) => k.reservation === r.id), show)))), { region: true })
         : el('p', { class: 'cd-note', text: texts.noReservations }));
     keepAddress(`#day-plan?official=${encodeURIComponent(official.value)}&date=${date.value}`);
   };
@@ -58,6 +59,40 @@ export async function dayPlan() {
     el('div', { class: 'cd-actions' }, submit(texts.show), button(texts.print, () => window.print())),
   ], show, { class: 'cd-form cd-no-print' }), plan, feed, busy);
   await show();
+}
+
+// ---------------------------------------------------------------- the meeting: who waits, start and end
+
+/**
+ * The reservation's arrival as the reception recorded it, and the button that starts or ends the
+ * meeting (not printed).
+ * @param {any} r the reservation
+ * @param {any} k its check-in, if the citizen has arrived
+ * @param {() => Promise<void>} again redraws the plan
+ */
+function meeting(r, k, again) {
+  const texts = t();
+  const c = clock();
+  if (!k) return el('span', { class: 'cd-muted', text: r.status === 'ACTIVE' ? texts.receptionNotYet : '' });
+  const said = k.endedAt ? texts.receptionDone({ time: c.time(k.endedAt) })
+    : k.startedAt ? texts.receptionIn({ time: c.time(k.startedAt) }) : texts.receptionWaitingSince({ time: c.time(k.arrivedAt) });
+  const act = async (/** @type {string} */ what, /** @type {string} */ done) => {
+    const result = await api.post(`/staff/reservations/${encodeURIComponent(r.id)}/${what}`);
+    if (!result.ok) {
+      failed(result);
+      return;
+    }
+    await again();
+    say(done).focus();
+  };
+  const name = r.citizen.name;
+  const action = k.endedAt || r.status !== 'ACTIVE' ? null
+    : k.startedAt
+      ? el('button', { type: 'button', class: 'cd-button cd-secondary cd-no-print', text: texts.endMeeting,
+        'aria-label': texts.endMeetingOf({ name }), on: { click: () => act('end', texts.meetingEnded({ name })) } })
+      : el('button', { type: 'button', class: 'cd-button cd-primary cd-no-print', text: texts.startMeeting,
+        'aria-label': texts.startMeetingOf({ name }), on: { click: () => act('start', texts.meetingStarted({ name })) } });
+  return el('span', {}, el('span', { class: k.startedAt ? '' : 'cd-waiting', text: said }), action ? ' ' : null, action);
 }
 
 // ---------------------------------------------------------------- the official's calendar feed

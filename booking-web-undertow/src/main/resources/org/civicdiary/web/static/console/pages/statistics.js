@@ -36,7 +36,7 @@ export async function statistics() {
     keepAddress(`#statistics?${new URLSearchParams(Object.entries({
       from: from.value, to: to.value, department: department.value, all,
     }).filter(([, v]) => v))}`);
-    fill(figures, statisticsTable(result.data, department.value, !all));
+    fill(figures, statisticsTable(result.data, department.value, !all), receptionTables(result.data, !all));
   };
   const formNode = form([
     el('div', { class: 'cd-grid' }, field(texts.from, from), field(texts.to, to), field(texts.department, department)),
@@ -46,6 +46,31 @@ export async function statistics() {
   busyOnly.querySelector('input').addEventListener('change', () => show(formNode));
   fill(content, el('p', { class: 'cd-intro cd-no-print', text: texts.statsIntro }), formNode, figures);
   await show(formNode);
+}
+
+/** Waiting at the reception by department and week, and no-shows by channel. */
+function receptionTables(s, busyOnly) {
+  const texts = t();
+  const range = { from: shortDate(s.from), to: shortDate(s.to) };
+  const weeks = (s.waiting || []).filter((w) => !busyOnly || w.visits > 0);
+  const minutes = (seconds) => (seconds === null ? '–' : texts.minutes({ m: (seconds / 60).toLocaleString(state.lang, { maximumFractionDigits: 1 }) }));
+  return [
+    weeks.length ? table(texts.waitingCaption(range), [texts.department, texts.week, texts.visits, texts.medianWait, texts.p90Wait],
+      weeks.map((w) => el('tr', { 'data-waiting': `${w.department} ${w.week}` },
+        el('th', { scope: 'row', text: local((departmentOf(w.department) || {}).name) || w.department }),
+        el('th', { scope: 'row', text: w.week }),
+        el('td', { class: 'cd-number', text: String(w.visits) }),
+        el('td', { class: 'cd-number', 'data-figure': 'median', text: minutes(w.medianSeconds) }),
+        el('td', { class: 'cd-number', 'data-figure': 'p90', text: minutes(w.p90Seconds) }))), { region: true })
+      : el('p', { class: 'cd-note', text: texts.noVisits }),
+    table(texts.noShowCaption(range), [texts.channelLabel, texts.statCompleted, texts.statNoShows, texts.noShowRate],
+      (s.noShows || []).map((n) => el('tr', { 'data-channel': n.channel },
+        el('th', { scope: 'row', text: texts.channel[n.channel] || n.channel }),
+        el('td', { class: 'cd-number', text: String(n.completed) }),
+        el('td', { class: 'cd-number', text: String(n.noShows) }),
+        el('td', { class: 'cd-number', 'data-figure': 'rate', text: n.rate.toLocaleString(state.lang, { style: 'percent', maximumFractionDigits: 1 }) }))),
+      { region: true }),
+  ];
 }
 
 export function statisticsTable(s, only, busyOnly) {
