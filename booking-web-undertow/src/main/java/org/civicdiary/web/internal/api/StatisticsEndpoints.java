@@ -18,9 +18,11 @@ import org.civicdiary.web.internal.http.Reply;
  */
 final class StatisticsEndpoints {
   private final CivicDiary diary;
+  private final OfficeScope scope;
 
-  StatisticsEndpoints(CivicDiary diary) {
+  StatisticsEndpoints(CivicDiary diary, OfficeScope scope) {
     this.diary = diary;
+    this.scope = scope;
   }
 
   Reply weekly(Call call) {
@@ -29,7 +31,7 @@ final class StatisticsEndpoints {
         department == null ? null : DepartmentId.of(department));
     Statistics statistics = diary.reportingStatistics().weekly(call.member(), query);
     return Reply.ok(new Views.StatisticsView(statistics.from(), statistics.to(), statistics.weeks().stream()
-        .map(w -> new WeekStatistics(w.department().value(), w.week(), w.weekStart(), w.bookings(), w.web(), w.phone(),
+        .filter(w -> scope.showsDepartment(call, w.department())).map(w -> new WeekStatistics(w.department().value(), w.week(), w.weekStart(), w.bookings(), w.web(), w.phone(),
             w.active(), w.displaced(), w.cancelled(), w.completed(), w.noShows()))
         .toList()));
   }

@@ -477,6 +477,7 @@ export const TEXTS = words({
     truncated: 'Některý týden má víc rezervací, než statistika umí spočítat: čísla jsou neúplná.',
     // office settings
     officeIntro: 'Pravidla objednávání a údaje, které občané vidí u formuláře.',
+    officeSwitch: 'Úřad',
     officeBasics: 'Úřad',
     zone: 'Časové pásmo',
     zoneHint: 'Např. Europe/Prague.',
@@ -957,6 +958,7 @@ export const TEXTS = words({
     noBookings: 'No bookings in this period.',
     truncated: 'Some week has more bookings than the statistics can count: the figures are incomplete.',
     officeIntro: 'Booking rules and the details citizens see beside the form.',
+    officeSwitch: 'Office',
     officeBasics: 'Office',
     zone: 'Time zone',
     zoneHint: 'E.g. Europe/Prague.',
