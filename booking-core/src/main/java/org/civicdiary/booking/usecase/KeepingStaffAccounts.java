@@ -42,7 +42,7 @@ public final class KeepingStaffAccounts {
    * @throws org.civicdiary.booking.error.NotPermitted unless the actor is an administrator
    * @throws InvalidInput (field {@code official}) if the official does not exist, (field {@code
    *     password}) if a new account has none
-   *     (field {@code office}) if the account's office cannot be told
+   *     (field {@code office}) if the named office does not exist, or is not the official's
    * @throws org.civicdiary.booking.error.NotFound if an office's administrator names an account, an
    *     official or an office of another office: to them it does not exist
    * @throws StateConflict if administrators would demote or disable themselves
@@ -83,7 +83,7 @@ public final class KeepingStaffAccounts {
   /**
    * The changed account's office: an official's is their department's; an office's administrator
    * keeps accounts of their own office only; a deployment administrator names it, or it stays as it
-   * was, or for a new account of anyone but an administrator it is the deployment's only office. A deployment administrator's own account has none.
+   * was, or for a new account of anyone but an administrator it is the deployment's first office. A deployment administrator's own account has none.
    */
   private OfficeId officeOf(StaffMember actor, AccountChange change) {
     OfficeId office = change.office();
@@ -116,11 +116,9 @@ public final class KeepingStaffAccounts {
     if (change.role() == Role.ADMIN) {
       return null;
     }
-    List<org.civicdiary.booking.model.Office> offices = context.storage.directory().offices();
-    if (offices.size() != 1) {
-      throw new InvalidInput("office", "is required when the deployment has " + offices.size() + " offices");
-    }
-    return offices.get(0).id();
+    // The first office, as the console showed before there were several and as V20 placed existing staff.
+    return context.storage.directory().offices().stream().map(org.civicdiary.booking.model.Office::id).findFirst()
+        .orElseThrow(() -> new InvalidInput("office", "is required: the deployment has no office yet"));
   }
 
   /**

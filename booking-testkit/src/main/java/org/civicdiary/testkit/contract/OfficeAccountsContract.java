@@ -104,19 +104,22 @@ public abstract class OfficeAccountsContract {
   }
 
   @Test
-  void withSeveralOfficesANewOperatorNeedsOneAndNothingIsWrittenWithout() {
+  void withSeveralOfficesANewOperatorGetsTheNamedOfficeOrElseTheFirstAndKeepsIt() {
     addSecondOffice();
+    assertThat(diary.keepingStaffAccounts().save(DEPLOYMENT,
+        new AccountChange("eva.operator", Role.OPERATOR, null, true, PASSWORD)).office())
+        .as("the first office by id, as the console showed before").isEqualTo(HOROMERICE);
     assertThatThrownBy(() -> diary.keepingStaffAccounts().save(DEPLOYMENT,
-        new AccountChange("olga.operator", Role.OPERATOR, null, true, PASSWORD)))
+        new AccountChange("olga.operator", Role.OPERATOR, null, true, PASSWORD, OfficeId.of("nowhere"))))
         .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("office"));
     assertThat(storage.staffAccounts().find("olga.operator")).isEmpty();
 
     StaffAccount named = diary.keepingStaffAccounts().save(DEPLOYMENT,
-        new AccountChange("olga.operator", Role.OPERATOR, null, true, PASSWORD, HOROMERICE));
-    assertThat(named.office()).isEqualTo(HOROMERICE);
+        new AccountChange("olga.operator", Role.OPERATOR, null, true, PASSWORD, OFFICE));
+    assertThat(named.office()).isEqualTo(OFFICE);
     StaffAccount kept = diary.keepingStaffAccounts().save(DEPLOYMENT,
         new AccountChange("olga.operator", Role.OPERATOR, null, false, null));
-    assertThat(kept.office()).as("left out, the office stays").isEqualTo(HOROMERICE);
+    assertThat(kept.office()).as("left out, the office stays").isEqualTo(OFFICE);
   }
 
   @Test
