@@ -395,10 +395,13 @@ abstract class RoleMatrixPart extends ContractPart {
         .doesNotContain(SecondOffice.REGISTRY);
     SecondOffice.ok(deployment.put(v1 + "/officials/" + SecondOffice.KRAL, Map.of("department", SecondOffice.REGISTRY,
         "name", "Josef Král", "active", true)));
+    SecondOffice.ok(deployment.put(v1 + "/accounts/matrix.prague", Map.of("role", "OPERATOR", "active", false,
+        "office", "p6", "password", "matrix password 123")));
     List<String> accounts = new ArrayList<>();
     deployment.get(v1 + "/accounts?office=" + SecondOffice.OFFICE).json().path("accounts")
         .forEach(a -> accounts.add(a.path("username").asText()));
-    assertThat(accounts).containsExactly(SecondOffice.ADMIN_B, SecondOffice.OPERATOR_B);
+    assertThat(accounts).contains(SecondOffice.ADMIN_B, SecondOffice.OPERATOR_B, ADMIN)
+        .as("Prague 6's accounts").doesNotContain("matrix.prague");
   }
 
   @Test

@@ -147,7 +147,8 @@ final class AdminEndpoints {
 
   Reply accounts(Call call) {
     return Reply.ok(new Views.AccountsView(diary.keepingStaffAccounts().accounts(call.member()).stream()
-        .filter(a -> scope.shows(call, a.office()))
+        // the deployment's administrators belong to every office's list
+        .filter(a -> a.office() == null || scope.shows(call, a.office()))
         .map(AccountView::of).toList()));
   }
 

@@ -39,7 +39,10 @@ import org.civicdiary.web.internal.http.Route;
  */
 final class OfficeScope {
   private final Storage storage;
-  /** A path segment before a parameter, and how to find the office of what the parameter names. */
+  /**
+   * A path segment before a parameter, and how to find the office of what the parameter names
+   * (accounts apart: one without an office is the deployment administrator's, not everyone's).
+   */
   private final Map<String, Function<String, Optional<OfficeId>>> byKind;
 
   OfficeScope(Storage storage) {
@@ -56,9 +59,7 @@ final class OfficeScope {
         "waiting-list", id -> uuid(id).flatMap(u -> storage.waitingList().find(new WaitingListEntryId(u)))
             .flatMap(e -> ofDepartment(e.department())),
         "messages", id -> uuid(id).flatMap(u -> storage.outbox().find(new MessageId(u)))
-            .flatMap(m -> m.reservation() == null ? Optional.empty() : ofReservation(m.reservation())),
-        "accounts", id -> Optional.empty());
-    // (accounts are checked apart: an account without an office is the deployment administrator's, not everyone's)
+            .flatMap(m -> m.reservation() == null ? Optional.empty() : ofReservation(m.reservation())));
   }
 
   /** The route, its action checked first when it is a staff route. */

@@ -325,7 +325,7 @@ export function chrome() {
   const current = page();
   // until the password is changed, nothing else is open: no menu
   fill(menu, state.me.mustChangePassword || state.mustEnrol ? null : el('ul', {}, Object.entries(PAGES)
-    .filter(([, p]) => p.roles.includes(state.me.role))
+    .filter(([key]) => offered(key))
     .map(([key]) => el('li', {}, el('a', { href: `#${key}`, 'aria-current': key === current ? 'page' : null, text: texts.pages[key] })))));
   fill(user,
     choosesOffice() && state.offices.length > 0 && !state.me.mustChangePassword && !state.mustEnrol ? officeSwitcher() : null,
@@ -343,6 +343,13 @@ function officeSwitcher() {
 }
 
 const PAGES = {};
+/** The whole deployment's pages: an administrator of one office is refused them, so they are not offered. */
+const DEPLOYMENT_PAGES = ['directory', 'api-keys', 'webhooks'];
+
+/** Whether the signed-in member sees this page in the menu and may open it. */
+function offered(key) {
+  return PAGES[key].roles.includes(state.me.role) && (!DEPLOYMENT_PAGES.includes(key) || !state.me.office);
+}
 
 /** The pages by their #fragment, each with the roles that see it and its render function; set once by the entry module. */
 export function registerPages(pages) {
@@ -352,7 +359,7 @@ export function registerPages(pages) {
 export function page() {
   if (state.me.mustChangePassword || state.mustEnrol) return 'account';
   const wanted = window.location.hash.replace(/^#/, '').split('?')[0];
-  const allowed = Object.keys(PAGES).filter((key) => PAGES[key].roles.includes(state.me.role));
+  const allowed = Object.keys(PAGES).filter(offered);
   return allowed.includes(wanted) ? wanted : allowed[0];
 }
 
