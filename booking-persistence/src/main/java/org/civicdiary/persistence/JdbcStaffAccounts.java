@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.SecondFactor;
@@ -20,17 +21,18 @@ import org.civicdiary.booking.port.StaffAccounts;
 
 final class JdbcStaffAccounts implements StaffAccounts {
   private static final String ACCOUNTS = """
-      select username, password_hash, staff_role, official_id, active, must_change_password
+      select username, password_hash, staff_role, official_id, active, must_change_password, office_id
       from staff_account
       """;
   private static final String UPDATE_ACCOUNT = """
       update staff_account
-      set password_hash = ?, staff_role = ?, official_id = ?, active = ?, must_change_password = ?
+      set password_hash = ?, staff_role = ?, official_id = ?, active = ?, must_change_password = ?, office_id = ?
       where username = ?
       """;
   private static final String INSERT_ACCOUNT = """
-      insert into staff_account (password_hash, staff_role, official_id, active, must_change_password, username)
-      values (?, ?, ?, ?, ?, ?)
+      insert into staff_account (password_hash, staff_role, official_id, active, must_change_password, office_id,
+        username)
+      values (?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String INSERT_SESSION = """
       insert into staff_session (id, token_hash, username, created_at, last_seen_at, idle_until, expires_at, client,
@@ -63,7 +65,7 @@ final class JdbcStaffAccounts implements StaffAccounts {
   @Override
   public void save(StaffAccount a) {
     Object[] params = {a.passwordHash(), a.role(), a.official() == null ? null : a.official().value(), a.active(),
-        a.mustChangePassword(), a.username()};
+        a.mustChangePassword(), a.office() == null ? null : a.office().value(), a.username()};
     tx.atomically(c -> {
       if (Sql.update(c, UPDATE_ACCOUNT, params) == 0) {
         Sql.update(c, INSERT_ACCOUNT, params);
@@ -208,8 +210,9 @@ final class JdbcStaffAccounts implements StaffAccounts {
 
   private static StaffAccount account(ResultSet rs) throws SQLException {
     String official = rs.getString("official_id");
+    String office = rs.getString("office_id");
     return new StaffAccount(rs.getString("username"), rs.getString("password_hash"),
         Sql.enumerated(rs, "staff_role", Role.class), official == null ? null : OfficialId.of(official),
-        rs.getBoolean("active"), rs.getBoolean("must_change_password"));
+        rs.getBoolean("active"), rs.getBoolean("must_change_password"), office == null ? null : OfficeId.of(office));
   }
 }

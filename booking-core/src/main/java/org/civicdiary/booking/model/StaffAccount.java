@@ -14,9 +14,17 @@ import org.civicdiary.booking.error.InvalidInput;
  * @param official for the OFFICIAL role, whose diary they are; null otherwise
  * @param mustChangePassword whether the next sign-in may do nothing but change the password (the
  *     first administrator, whose password stood in the settings)
+ * @param office the office the account belongs to; null only for an administrator of the whole
+ *     deployment
  */
 public record StaffAccount(String username, String passwordHash, Role role, OfficialId official, boolean active,
-    boolean mustChangePassword) {
+    boolean mustChangePassword, OfficeId office) {
+  /** An account not bound to one office (a deployment administrator's). */
+  public StaffAccount(String username, String passwordHash, Role role, OfficialId official, boolean active,
+      boolean mustChangePassword) {
+    this(username, passwordHash, role, official, active, mustChangePassword, null);
+  }
+
   /** An account whose password its owner chose. */
   public StaffAccount(String username, String passwordHash, Role role, OfficialId official, boolean active) {
     this(username, passwordHash, role, official, active, false);
@@ -32,6 +40,6 @@ public record StaffAccount(String username, String passwordHash, Role role, Offi
   }
 
   public StaffMember member() {
-    return new StaffMember(username, role, official, mustChangePassword);
+    return new StaffMember(username, role, official, mustChangePassword, office);
   }
 }

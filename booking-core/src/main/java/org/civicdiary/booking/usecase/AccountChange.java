@@ -5,6 +5,7 @@
 package org.civicdiary.booking.usecase;
 
 import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Role;
 
@@ -13,8 +14,15 @@ import org.civicdiary.booking.model.Role;
  *
  * @param official for the OFFICIAL role, whose diary they keep; null for the other roles
  * @param password a new password, or null to keep the present one (a new account needs one)
+ * @param office the account's office; null for a deployment administrator, or to let the office
+ *     follow from the official, the acting administrator or the deployment's only office
  */
-public record AccountChange(String username, Role role, OfficialId official, boolean active, String password) {
+public record AccountChange(String username, Role role, OfficialId official, boolean active, String password,
+    OfficeId office) {
+  public AccountChange(String username, Role role, OfficialId official, boolean active, String password) {
+    this(username, role, official, active, password, null);
+  }
+
   public AccountChange {
     if (username == null || username.isBlank()) {
       throw new InvalidInput("username", "is required");
@@ -41,6 +49,6 @@ public record AccountChange(String username, Role role, OfficialId official, boo
   @Override
   public String toString() {
     return "AccountChange[" + username + ", role=" + role + ", official=" + official + ", active=" + active
-        + (password == null ? "" : ", password set") + "]";
+        + (office == null ? "" : ", office=" + office) + (password == null ? "" : ", password set") + "]";
   }
 }

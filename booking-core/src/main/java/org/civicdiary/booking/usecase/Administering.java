@@ -41,11 +41,30 @@ public final class Administering {
     if (limit < 1 || limit > MAX_AUDIT_LIMIT) {
       throw new InvalidInput("limit", "must be 1 to " + MAX_AUDIT_LIMIT);
     }
-    return context.storage.auditLog().latest(limit);
+    List<AuditEntry> latest = context.storage.auditLog().latest(limit);
+    if (actor.office() == null) {
+      return latest;
+    }
+    // An office's administrator sees what their office's staff did, among the latest entries.
+    java.util.Set<String> staff = new java.util.HashSet<>();
+    for (org.civicdiary.booking.model.StaffAccount a : context.storage.staffAccounts().all()) {
+      if (actor.office().equals(a.office())) {
+        staff.add(a.username());
+      }
+    }
+    return latest.stream().filter(e -> staff.contains(e.actor())).toList();
   }
 
+  /**
+   * Saves an office; a new one only by the deployment's administrator.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if an office's administrator names another office
+   */
   public void saveOffice(StaffMember actor, Office office) {
     ChangingSchedule.requireAdmin(actor);
+    if (!actor.mayActIn(office.id())) {
+      throw new org.civicdiary.booking.error.NotFound("office", office.id().value());
+    }
     context.storage.transactions().run(() -> {
       Optional<Office> before = context.storage.directory().office(office.id());
       context.storage.directory().save(office);

@@ -51,11 +51,15 @@ public final class CheckingIn {
    * Today's booked citizens of the office (in its time zone), by time and department, with their
    * check-ins.
    *
-   * @param officeId null for the deployment's first office
+   * @param officeId null for the actor's own office, or the deployment's first for staff of no office
+   * @throws NotFound for an office the actor does not work in, as for one that does not exist
    */
   public List<Visit> today(StaffMember actor, OfficeId officeId) {
     permitReception(actor);
-    Office office = office(officeId);
+    Office office = office(officeId == null ? actor.office() : officeId);
+    if (!actor.mayActIn(office.id())) {
+      throw new NotFound("office", office.id().value());
+    }
     List<Reservation> booked = todaysReservations(office);
     Map<ReservationId, CheckIn> checkIns = context.storage.checkIns().of(booked.stream().map(Reservation::id).toList())
         .stream().collect(Collectors.toMap(CheckIn::reservation, Function.identity()));
@@ -76,6 +80,8 @@ public final class CheckingIn {
     List<Reservation> found = context.storage.reservations()
         .search(new ReservationSearch(code.value(), null, null, null, null, null, 100)).stream()
         .filter(r -> r.code().equals(code))
+        // another office's citizen is not there for this reception, as if the code were unknown
+        .filter(r -> actor.mayActIn(context.officeOf(r.department()).id()))
         .toList();
     Reservation reservation = found.stream().filter(r -> r.status().isOpen()).findFirst()
         .or(() -> found.stream().max(Comparator.comparing(Reservation::start)))
@@ -92,7 +98,7 @@ public final class CheckingIn {
   public Visit checkIn(StaffMember actor, ReservationId id) {
     permitReception(actor);
     return context.storage.transactions().inTransaction(() -> {
-      Reservation reservation = context.reservation(id);
+      Reservation reservation = inActorsOffice(actor, context.reservation(id));
       // Serialises with moves and cancellations of the same diary, so a check-in never lands on a
       // reservation that a concurrent change is ending.
       context.storage.diaries().lock(reservation.official());
@@ -187,12 +193,20 @@ public final class CheckingIn {
 
   /** The active reservation, in a diary the actor may manage (the reception may manage none). */
   private Reservation ownActive(StaffMember actor, ReservationId id) {
-    Reservation reservation = context.reservation(id);
+    Reservation reservation = inActorsOffice(actor, context.reservation(id));
     Context.permit(actor.mayManage(reservation.official()), "start or end a meeting in another official's diary");
     context.storage.diaries().lock(reservation.official());
     reservation = context.reservation(id);
     if (reservation.status() != Status.ACTIVE) {
       throw new StateConflict("reservation " + id + " is " + reservation.status());
+    }
+    return reservation;
+  }
+
+  /** Staff of one office never reach another's reservations: those are not found for them. */
+  private Reservation inActorsOffice(StaffMember actor, Reservation reservation) {
+    if (!actor.mayActIn(context.officeOf(reservation.department()).id())) {
+      throw new NotFound("reservation", reservation.id().toString());
     }
     return reservation;
   }

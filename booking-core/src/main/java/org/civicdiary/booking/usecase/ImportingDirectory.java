@@ -69,9 +69,14 @@ public final class ImportingDirectory {
     this.schedule = schedule;
   }
 
+  /** The document holds every office: it is the deployment's administrator's. */
+  private static void requireDeployment(StaffMember actor) {
+    Context.permit(actor.administersDeployment(), "export or import the whole directory");
+  }
+
   /** The directory as a document: objects ordered by id, windows and walk-in hours as saved. */
   public DirectoryDocument export(StaffMember actor) {
-    ChangingSchedule.requireAdmin(actor);
+    requireDeployment(actor);
     return context.storage.transactions().inTransaction(() -> {
       Directory directory = context.storage.directory();
       List<OfficeEntry> offices = directory.offices().stream().map(ImportingDirectory::entry).toList();
@@ -97,7 +102,7 @@ public final class ImportingDirectory {
    * @throws org.civicdiary.booking.error.NotPermitted unless the actor is an administrator
    */
   public DirectoryImported apply(StaffMember actor, DirectoryDocument document) {
-    ChangingSchedule.requireAdmin(actor);
+    requireDeployment(actor);
     if (document == null) {
       throw new DocumentInvalid(List.of(new Finding("$", "required", "the document is required")));
     }

@@ -40,7 +40,7 @@ public final class KeepingApiKeys {
    * @throws org.civicdiary.booking.error.InvalidInput (field {@code name}) if the name is blank or too long
    */
   public IssuedApiKey create(StaffMember actor, String name) {
-    Context.permit(actor.role() == Role.ADMIN, "create API keys");
+    Context.permit(actor.administersDeployment(), "create API keys");
     byte[] secret = new byte[32];
     context.random.nextBytes(secret);
     String value = KEY_START + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -57,7 +57,7 @@ public final class KeepingApiKeys {
 
   /** Every key, revoked ones included, newest first; administrators only. */
   public List<ApiKey> keys(StaffMember actor) {
-    Context.permit(actor.role() == Role.ADMIN, "see API keys");
+    Context.permit(actor.administersDeployment(), "see API keys");
     return context.storage.transactions().inTransaction(() -> context.storage.apiKeys().all());
   }
 
@@ -68,7 +68,7 @@ public final class KeepingApiKeys {
    * @throws StateConflict if it was already revoked
    */
   public ApiKey revoke(StaffMember actor, String id) {
-    Context.permit(actor.role() == Role.ADMIN, "revoke API keys");
+    Context.permit(actor.administersDeployment(), "revoke API keys");
     return context.storage.transactions().inTransaction(() -> {
       ApiKey before = context.storage.apiKeys().find(id).orElseThrow(() -> new NotFound("api key", id));
       if (before.revoked()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
@@ -38,8 +39,17 @@ public final class ReportingStatistics {
   /** Every week of the range for each department, weeks without a booking included (all zero). */
   public Statistics weekly(StaffMember actor, StatisticsQuery query) {
     Context.permit(actor.role().worksEveryDiary(), "read the office's statistics");
-    List<Department> departments = query.department() == null ? context.storage.directory().departments()
-        : List.of(context.department(query.department()));
+    if (query.office() != null && !actor.mayActIn(query.office())) {
+      throw new NotFound("office", query.office().value());
+    }
+    // Staff of one office count only its departments: the channels' no-show rates too.
+    List<Department> departments = (query.department() == null ? context.storage.directory().departments()
+        : List.of(context.department(query.department()))).stream()
+        .filter(d -> actor.mayActIn(d.office()) && (query.office() == null || query.office().equals(d.office())))
+        .toList();
+    if (query.department() != null && departments.isEmpty()) {
+      throw new NotFound("department", query.department().value());
+    }
     Map<ZoneId, List<Department>> byZone = new LinkedHashMap<>();
     for (Department department : departments) {
       byZone.computeIfAbsent(context.officeOf(department.id()).zone(), z -> new ArrayList<>()).add(department);

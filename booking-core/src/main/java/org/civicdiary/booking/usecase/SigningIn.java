@@ -146,7 +146,7 @@ public final class SigningIn {
       return Optional.empty();
     }
     return context.storage.staffAccounts().find(username.strip()).filter(StaffAccount::active)
-        .map(a -> new StaffMember(a.username(), a.role(), a.official()));
+        .map(a -> new StaffMember(a.username(), a.role(), a.official(), false, a.office()));
   }
 
   /** Ends the session this token opens, and audits it; nothing happens for an unknown token. */
@@ -238,7 +238,7 @@ public final class SigningIn {
       StaffAccount now = context.storage.staffAccounts().find(account.username()).orElseThrow(
           () -> new NotPermitted("change the password of a removed account"));
       context.storage.staffAccounts().save(new StaffAccount(now.username(), hash, now.role(), now.official(),
-          now.active(), false));
+          now.active(), false, now.office()));
       int ended = context.storage.staffAccounts().endSessions(now.username(), keep);
       context.audit(member, "staff.password.change", now.username(), null, ended + " other sessions ended");
     });

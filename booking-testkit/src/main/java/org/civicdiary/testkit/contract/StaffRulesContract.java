@@ -70,8 +70,11 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class StaffRulesContract {
   private static final StaffMember ADMIN = new StaffMember("alena.admin", Role.ADMIN, null);
-  private static final StaffMember OPERATOR = new StaffMember("olga.operator", Role.OPERATOR, null);
-  private static final StaffMember OFFICIAL_NOVAK = new StaffMember("jan.novak", Role.OFFICIAL, NOVAK);
+  // Staff accounts belong to the deployment's only office; its administrator to the whole deployment.
+  private static final StaffMember OPERATOR = new StaffMember("olga.operator", Role.OPERATOR, null, false,
+      Fixtures.OFFICE);
+  private static final StaffMember OFFICIAL_NOVAK = new StaffMember("jan.novak", Role.OFFICIAL, NOVAK, false,
+      Fixtures.OFFICE);
   private static final String PASSWORD = "correct horse battery staple";
   private static final Duration SESSION = Duration.ofHours(8);
   protected Storage storage;

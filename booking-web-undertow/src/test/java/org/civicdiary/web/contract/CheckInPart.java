@@ -206,6 +206,28 @@ abstract class CheckInPart extends ContractPart {
   }
 
   @Test
+  void aReceptionOfAnotherOfficeNeitherListsNorChecksInThisOfficesCitizens() {
+    registry();
+    LocalDate day = TestOffice.day(9, 1);
+    jump(time(day.minusDays(1), 12, 0));
+    JsonNode booked = web(KOS, at(day, 5));
+    jump(time(day, 16, 10));
+    SecondOffice.ensure(c);
+    ApiClient other = c.as(SecondOffice.RECEPTION_B);
+
+    assertProblem(other.post("/api/v1/staff/reception/check-in", Map.of("code", booked.path("code").asText())),
+        404, "not-found", null);
+    assertProblem(other.post("/api/v1/staff/reception/check-in", Map.of("reservation", booked.path("id").asText())),
+        404, "not-found", null);
+    assertProblem(other.get("/api/v1/staff/reception/today?office=p6"), 404, "not-found", null);
+    JsonNode own = ok(other.get("/api/v1/staff/reception/today"));
+    assertThat(own.path("office").asText()).isEqualTo(SecondOffice.OFFICE);
+    assertThat(own.path("visits").findValuesAsText("reservation")).doesNotContain(booked.path("id").asText());
+    // nothing changed: Prague 6's own reception still checks the citizen in
+    assertThat(checkIn(Map.of("code", booked.path("code").asText())).path("arrivedAt").isTextual()).isTrue();
+  }
+
+  @Test
   void nowServingIsPublicSmallAndCacheableForAFewSeconds() {
     Response r = api().get("/api/v1/offices/p6/now-serving");
     assertThat(r.status()).as(r.body()).isEqualTo(200);

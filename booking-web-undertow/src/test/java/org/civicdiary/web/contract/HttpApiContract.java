@@ -135,6 +135,13 @@ public abstract class HttpApiContract {
       super(HttpApiContract.this);
     }
   }
+
+  @Nested
+  class Offices extends OfficesPart {
+    Offices() {
+      super(HttpApiContract.this);
+    }
+  }
   @Nested
   class Feeds extends FeedsPart {
     Feeds() {

@@ -319,6 +319,106 @@ abstract class RoleMatrixPart extends ContractPart {
     }
   }
 
+  /** Rows about the caller's own sign-in, which name nothing of an office. */
+  private static boolean ownSignIn(String template) {
+    return List.of("/me", "/logout", "/sessions", "/sessions/{id}/end", "/password", "/second-factor",
+        "/second-factor/confirm", "/second-factor/disable").contains(template.substring("/api/v1/staff".length()));
+  }
+
+  /** What of Prague 6 (office A) no caller of Roztoky may see, as JSON strings. */
+  private static final List<String> OFFICE_A = List.of("p6", CIVIL, TestOffice.TRADE, NOVAK, DVORAK, TestOffice.SVOBODA,
+      TestOffice.CERNA, ADMIN, OPERATOR, OFFICIAL_NOVAK);
+
+  /**
+   * Every staff endpoint, called by an administrator and an operator of the second office about
+   * Prague 6's resources: another office's resource is not there (404, or 403 where their role may
+   * not call the endpoint at all), lists show nothing of Prague 6, and nothing changes.
+   */
+  @Test
+  void staffOfAnotherOfficeFindNothingOfThisOneAndChangeNothing() {
+    SecondOffice.ensure(c);
+    for (Row row : rows()) {
+      if (ownSignIn(row.template())) {
+        continue;
+      }
+      for (String caller : List.of(SecondOffice.ADMIN_B, SecondOffice.OPERATOR_B)) {
+        Call call = row.call().apply(caller.equals(SecondOffice.ADMIN_B) ? Who.ADMIN_ROLE : Who.OPERATOR_ROLE);
+        // Accounts named by the rows are made up; here they name an account of Prague 6.
+        String path = call.path().replace("matrix.nobody", OPERATOR).replaceAll("/accounts/matrix\\.[a-z_]+", "/accounts/" + OPERATOR);
+        int auditBefore = c.auditSize();
+        Response r = c.as(caller).send(row.method(), path, call.body() == null ? null : ApiClient.write(call.body()),
+            call.body() == null ? null : "application/json");
+        String what = caller + " " + row.method() + " " + path + " -> " + r;
+        if (r.status() >= 200 && r.status() < 300) {
+          assertThat(row.method()).as("only a list may answer: " + what).isEqualTo("GET");
+          assertThat(row.template()).as(what).doesNotContain("{");
+          for (String a : OFFICE_A) {
+            assertThat(r.body()).as(what).doesNotContain("\"" + a + "\"");
+          }
+        } else if (r.status() == 403) {
+          assertThat(r.json().path("code").asText()).as(what).isEqualTo("not-permitted");
+        } else {
+          assertThat(r.status()).as(what).isEqualTo(404);
+          assertThat(r.json().path("code").asText()).as(what).isEqualTo("not-found");
+        }
+        assertThat(c.auditSize()).as("nothing changed: " + what).isEqualTo(auditBefore);
+      }
+    }
+  }
+
+  private static List<String> ids(Response r, String list) {
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    r.json().path(list).forEach(n -> ids.add(n.path("id").asText()));
+    return ids;
+  }
+
+  /** The other side of the same coin: each acts in their own office, the deployment's administrator in both. */
+  @Test
+  void staffOfAnOfficeActInItAndTheDeploymentsAdministratorInEvery() {
+    SecondOffice.ensure(c);
+    String v1 = "/api/v1/staff";
+    ApiClient adminB = c.as(SecondOffice.ADMIN_B);
+    assertThat(adminB.get(v1 + "/me").json().path("office").asText()).isEqualTo(SecondOffice.OFFICE);
+    assertThat(c.as(ADMIN).get(v1 + "/me").json().path("office").isNull()).as("the deployment's administrator").isTrue();
+    assertThat(ids(adminB.get(v1 + "/offices"), "offices")).containsExactly(SecondOffice.OFFICE);
+    assertThat(ids(adminB.get(v1 + "/departments"), "departments")).containsExactly(SecondOffice.REGISTRY);
+    assertThat(ids(c.as(SecondOffice.OPERATOR_B).get(v1 + "/departments"), "departments"))
+        .containsExactly(SecondOffice.REGISTRY);
+    SecondOffice.ok(adminB.put(v1 + "/officials/" + SecondOffice.KRAL, Map.of("department", SecondOffice.REGISTRY,
+        "name", "Josef Král", "active", true)));
+    SecondOffice.ok(adminB.get(v1 + "/officials/" + SecondOffice.KRAL + "/windows"));
+
+    // Nothing of an office of their own making, nor in Prague 6 by naming it in the body.
+    int auditBefore = c.auditSize();
+    JsonNode office = c.as(ADMIN).get(v1 + "/offices").json().path("offices").get(0);
+    assertThat(adminB.put(v1 + "/offices/matrix-new", without(office, "id")).status()).isEqualTo(404);
+    assertThat(adminB.put(v1 + "/departments/matrix-new", Map.of("office", "p6", "name", Map.of("cs", "Nový", "en", "New"),
+        "place", Map.of("name", "Radnice", "address", "Čs. armády 23"))).status()).isEqualTo(404);
+    assertThat(adminB.put(v1 + "/accounts/matrix.new", Map.of("role", "OPERATOR", "active", true, "office", "p6",
+        "password", "matrix password 123")).status()).isEqualTo(404);
+    assertThat(adminB.put(v1 + "/officials/matrix-new", Map.of("department", CIVIL, "name", "Nový", "active", true))
+        .status()).isEqualTo(404);
+    assertThat(c.auditSize()).isEqualTo(auditBefore);
+
+    ApiClient deployment = c.as(ADMIN);
+    assertThat(ids(deployment.get(v1 + "/offices"), "offices")).contains("p6", SecondOffice.OFFICE);
+    assertThat(ids(deployment.get(v1 + "/departments"), "departments")).contains(CIVIL, SecondOffice.REGISTRY);
+    assertThat(ids(deployment.get(v1 + "/departments?office=" + SecondOffice.OFFICE), "departments"))
+        .containsExactly(SecondOffice.REGISTRY);
+    assertThat(ids(deployment.get(v1 + "/departments?office=p6"), "departments")).contains(CIVIL)
+        .doesNotContain(SecondOffice.REGISTRY);
+    SecondOffice.ok(deployment.put(v1 + "/officials/" + SecondOffice.KRAL, Map.of("department", SecondOffice.REGISTRY,
+        "name", "Josef Král", "active", true)));
+    SecondOffice.ok(deployment.put(v1 + "/accounts/matrix.prague", Map.of("role", "OPERATOR", "active", false,
+        "office", "p6", "password", "matrix password 123")));
+    List<String> accounts = new ArrayList<>();
+    deployment.get(v1 + "/accounts?office=" + SecondOffice.OFFICE).json().path("accounts")
+        .forEach(a -> accounts.add(a.path("username").asText()));
+    assertThat(accounts).contains(SecondOffice.ADMIN_B, SecondOffice.OPERATOR_B, ADMIN)
+        .as("Prague 6's accounts").doesNotContain("matrix.prague");
+  }
+
   @Test
   void theMatrixCoversEveryStaffEndpointOfTheApiDocument() {
     Set<String> documented = new TreeSet<>();

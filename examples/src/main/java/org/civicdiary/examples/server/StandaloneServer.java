@@ -34,6 +34,7 @@ import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.DirectoryImported;
+import org.civicdiary.examples.demo.SampleNeighbour;
 import org.civicdiary.examples.demo.SampleTownHall;
 import org.civicdiary.guice.CivicDiaryService;
 import org.civicdiary.guice.CoreModule;
@@ -169,6 +170,7 @@ public final class StandaloneServer implements AutoCloseable {
     Clock clock = injector.getInstance(CoreModule.CLOCK);
     if (demo) {
       new SampleTownHall(storage, clock).loadIfEmpty();
+      new SampleNeighbour(storage, clock).loadIfAbsent();
       DemoStaff.ensure(storage, clock);
     }
     CivicDiaryService service = injector.getInstance(CivicDiaryService.class);

@@ -90,8 +90,62 @@ class StandaloneServerTest {
       assertThat(view.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(view.body()).path("reservation").path("id").asText()).isEqualTo(reservationId);
       JsonNode departments = JSON.readTree(get(again.apiUri().resolve("/api/v1/departments")).body());
-      assertThat(departments.path("departments")).as("sample data loaded once, not twice").hasSize(6);
+      assertThat(departments.path("departments")).as("sample data loaded once, not twice: Prague 6's six and the"
+          + " neighbour's one").hasSize(7);
     }
+  }
+
+  /** Issue 17: the demo is a deployment of two offices, each with its portal page and its own administrator. */
+  @Test
+  void theDemoShowsTwoOfficesEachWithItsPortalPageAndAdministrator() throws Exception {
+    try (StandaloneServer server = StandaloneServer.start(demoSettings(), true, null, FixedDay.clock())) {
+      URI api = server.apiUri();
+      JsonNode every = JSON.readTree(get(api.resolve("/api/v1/departments")).body());
+      assertThat(ids(every.path("offices"))).containsExactly("horomerice", "praha-6");
+      JsonNode neighbour = JSON.readTree(get(api.resolve("/api/v1/offices/horomerice/departments")).body());
+      assertThat(neighbour.path("departments")).hasSize(1);
+      assertThat(neighbour.path("departments").get(0).path("officials")).hasSize(2);
+      assertThat(neighbour.path("offices").get(0).path("name").path("cs").asText()).isEqualTo("Obecní úřad Horoměřice");
+      assertThat(JSON.readTree(get(api.resolve("/api/v1/offices/praha-6/departments")).body()).path("departments"))
+          .hasSize(6);
+
+      URI portal = server.portalUri().orElseThrow();
+      assertThat(get(portal).body()).contains("office=\"praha-6\"").contains("Praha 6");
+      String neighbourPage = get(portal.resolve("/horomerice/")).body();
+      assertThat(neighbourPage).contains("office=\"horomerice\"").contains("Obec Horoměřice");
+
+      java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+      server.printWelcome(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .contains(DemoStaff.PRAGUE_ADMIN + " / " + DemoStaff.PRAGUE_ADMIN_PASSWORD)
+          .contains(DemoStaff.NEIGHBOUR_ADMIN + " / " + DemoStaff.NEIGHBOUR_ADMIN_PASSWORD);
+
+      assertThat(staffDepartments(api, DemoStaff.NEIGHBOUR_ADMIN, DemoStaff.NEIGHBOUR_ADMIN_PASSWORD))
+          .containsExactly("horomerice-registry");
+      assertThat(staffDepartments(api, DemoStaff.PRAGUE_ADMIN, DemoStaff.PRAGUE_ADMIN_PASSWORD))
+          .hasSize(6).doesNotContain("horomerice-registry");
+      assertThat(staffDepartments(api, DemoStaff.ADMIN, DemoStaff.ADMIN_PASSWORD)).hasSize(7);
+    }
+  }
+
+  /** The departments the staff console would list for this sign-in. */
+  private java.util.List<String> staffDepartments(URI api, String username, String password) throws Exception {
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/staff/login"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+            Map.of("username", username, "password", password, "bearer", true)))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String token = JSON.readTree(login.body()).path("token").asText();
+    HttpResponse<String> departments = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/staff/departments"))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(departments.statusCode()).as(departments.body()).isEqualTo(200);
+    return ids(JSON.readTree(departments.body()).path("departments"));
+  }
+
+  private static java.util.List<String> ids(JsonNode list) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    list.forEach(n -> ids.add(n.path("id").asText()));
+    return ids;
   }
 
   private Settings demoSettings() {

@@ -46,17 +46,22 @@ final class AdminEndpoints {
   private final CivicDiary diary;
   private final ResponseCache cache;
   private final Runnable officesChanged;
+  private final OfficeScope scope;
 
   /** @param officesChanged told when an office's rules changed (the feeds' policy among them) */
-  AdminEndpoints(CivicDiary diary, ResponseCache cache, Runnable officesChanged) {
+  AdminEndpoints(CivicDiary diary, ResponseCache cache, Runnable officesChanged, OfficeScope scope) {
     this.diary = diary;
     this.cache = cache;
     this.officesChanged = officesChanged;
+    this.scope = scope;
   }
 
   Reply offices(Call call) {
     call.member();
-    return Reply.ok(new Views.OfficesView(diary.readingDirectory().offices().stream().map(Views.OfficeAdminView::of).toList()));
+    // Every office to the deployment's administrator (the console's switcher), whatever office they chose.
+    StaffMember member = call.member();
+    return Reply.ok(new Views.OfficesView(diary.readingDirectory().offices().stream()
+        .filter(o -> member.mayActIn(o.id())).map(Views.OfficeAdminView::of).toList()));
   }
 
   /** Saves the office; {@code policy.feedShowsCitizenNames} left out keeps the present value (false for a new office). */
@@ -85,7 +90,7 @@ final class AdminEndpoints {
   Reply departments(Call call) {
     StaffMember member = call.member();
     return Reply.ok(new Views.StaffDirectoryView(diary.readingDirectory().departments().stream()
-        .map(d -> department(member, d)).toList()));
+        .filter(d -> scope.shows(call, d.office())).map(d -> department(member, d)).toList()));
   }
 
   Reply saveDepartment(Call call) {
@@ -141,7 +146,10 @@ final class AdminEndpoints {
   }
 
   Reply accounts(Call call) {
-    return Reply.ok(new Views.AccountsView(diary.keepingStaffAccounts().accounts(call.member()).stream().map(AccountView::of).toList()));
+    return Reply.ok(new Views.AccountsView(diary.keepingStaffAccounts().accounts(call.member()).stream()
+        // the deployment's administrators belong to every office's list
+        .filter(a -> a.office() == null || scope.shows(call, a.office()))
+        .map(AccountView::of).toList()));
   }
 
   /** Creates or changes an account; the password may be left out to keep the present one. */
@@ -150,7 +158,7 @@ final class AdminEndpoints {
     AccountBody body = call.body(AccountBody.class);
     AccountChange change = new AccountChange(call.path("username"), Bodies.required("role", body.role()),
         body.official() == null ? null : OfficialId.of(body.official()), Bodies.required("active", body.active()),
-        body.password());
+        body.password(), body.office() == null ? null : OfficeId.of(body.office()));
     return Reply.ok(AccountView.of(diary.keepingStaffAccounts().save(actor, change)));
   }
 

@@ -76,6 +76,7 @@ public final class Api {
   private final BusyFeedEndpoints busyFeeds;
   private final WaitingListEndpoints waitingList;
   private final ReceptionEndpoints reception;
+  private final OfficeScope scope;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -87,6 +88,7 @@ public final class Api {
     this.staffPerAddress = new Throttle(settings.staffPerAddress());
     this.proxies = AddressRange.parseAll("civicdiary.web.trusted-proxies", settings.trustedProxies());
     ResponseCache cache = new ResponseCache(settings.freeTimeCache(), settings.freeTimeCacheBytes());
+    this.scope = new OfficeScope(storage);
     Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
     this.publicEndpoints = new PublicEndpoints(diary, cache);
     this.proofOfWork = new ProofOfWork(diary, settings.proofOfWork());
@@ -94,11 +96,11 @@ public final class Api {
         settings, proofOfWork);
     this.manage = new ManageEndpoints(diary, cache);
     this.auth = new AuthEndpoints(authenticator, diary, settings.staff());
-    this.staff = new StaffEndpoints(diary, cache);
+    this.staff = new StaffEndpoints(diary, cache, scope);
     this.feeds = new FeedEndpoints(diary, settings);
-    this.admin = new AdminEndpoints(diary, cache, feeds::forgetAll);
+    this.admin = new AdminEndpoints(diary, cache, feeds::forgetAll, scope);
     this.directory = new DirectoryEndpoints(diary, cache, feeds::forgetAll);
-    this.statistics = new StatisticsEndpoints(diary);
+    this.statistics = new StatisticsEndpoints(diary, scope);
     this.apiKeys = new ApiKeyEndpoints(diary);
     this.webhooks = new WebhookEndpoints(diary);
     this.busyFeeds = new BusyFeedEndpoints(diary, cache::invalidate);
@@ -154,6 +156,19 @@ public final class Api {
     r.add(get(v1 + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialDays));
     r.add(get(v1 + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialSlots));
     r.add(get(v1 + "/officials/{id}/deputy-offer", Access.PUBLIC, Limit.QUERY, publicEndpoints::deputyOffer));
+    // One office's directory and free time, for a portal of one office in a deployment of several.
+    String office = v1 + "/offices/{office}";
+    r.add(get(office + "/departments", Access.PUBLIC, Limit.QUERY, publicEndpoints::officeDirectory));
+    r.add(get(office + "/departments/{id}", Access.PUBLIC, Limit.QUERY,
+        publicEndpoints.inOffice(publicEndpoints::department, false)));
+    r.add(get(office + "/departments/{id}/days", Access.PUBLIC, Limit.QUERY,
+        publicEndpoints.inOffice(publicEndpoints::departmentDays, false)));
+    r.add(get(office + "/departments/{id}/slots", Access.PUBLIC, Limit.QUERY,
+        publicEndpoints.inOffice(publicEndpoints::departmentSlots, false)));
+    r.add(get(office + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY,
+        publicEndpoints.inOffice(publicEndpoints::officialDays, true)));
+    r.add(get(office + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY,
+        publicEndpoints.inOffice(publicEndpoints::officialSlots, true)));
     r.add(get(v1 + "/challenge", Access.PUBLIC, Limit.QUERY, proofOfWork::challenge));
     r.add(new Route("POST", v1 + "/reservations", Access.PUBLIC, Limit.BOOKING,
         Problems.Disclosure.CONCEAL_EMAIL, bookings::book));
@@ -240,6 +255,7 @@ public final class Api {
     r.add(get("/health/live", Access.OPERATIONS, Limit.NONE, operations::live));
     r.add(get("/health/ready", Access.OPERATIONS, Limit.NONE, operations::ready));
     r.add(get("/metrics", Access.OPERATIONS, Limit.NONE, operations::metrics));
+    r.replaceAll(scope::guard);
     return r;
   }
 

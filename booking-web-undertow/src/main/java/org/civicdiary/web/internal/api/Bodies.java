@@ -121,7 +121,7 @@ public final class Bodies {
   record DeputiesBody(List<String> deputies) {}
 
   /** A staff account; {@code password} may be left out to keep the present one. */
-  record AccountBody(Role role, String official, Boolean active, String password) {}
+  record AccountBody(Role role, String official, Boolean active, String password, String office) {}
 
   public static <T> T required(String field, T value) {
     if (value == null) {

@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.internal.api.Views.DayView;
@@ -23,6 +26,7 @@ import org.civicdiary.web.internal.http.Call;
 import org.civicdiary.web.internal.http.Json;
 import org.civicdiary.web.internal.http.Reply;
 import org.civicdiary.web.internal.http.ResponseCache;
+import org.civicdiary.web.internal.http.Route;
 
 /**
  * What anyone may read: the departments with their officials, agendas and walk-in hours, and free
@@ -42,6 +46,36 @@ final class PublicEndpoints {
     return cache.json("directory", () -> Json.write(new Views.DirectoryView(
         diary.readingDirectory().offices().stream().map(Views.OfficeView::of).toList(),
         diary.readingDirectory().departments().stream().map(this::department).toList())));
+  }
+
+  /**
+   * One office's part of {@link #directory}, for a portal or widget of that office in a deployment
+   * of several; 404 for an office there is not.
+   */
+  Reply officeDirectory(Call call) {
+    OfficeId office = OfficeId.of(call.path("office"));
+    Office found = diary.readingDirectory().offices().stream().filter(o -> o.id().equals(office)).findFirst()
+        .orElseThrow(() -> new NotFound("office", office.value()));
+    return cache.json("directory " + office, () -> Json.write(new Views.DirectoryView(List.of(Views.OfficeView.of(found)),
+        diary.readingDirectory().departments().stream().filter(d -> d.office().equals(office)).map(this::department)
+            .toList())));
+  }
+
+  /**
+   * The action under {@code /offices/{office}}: a department or official of another office (or of
+   * none there is) is not found there.
+   */
+  Route.Action inOffice(Route.Action action, boolean ofOfficial) {
+    return call -> {
+      OfficeId office = OfficeId.of(call.path("office"));
+      String id = call.path("id");
+      DepartmentId department = ofOfficial ? diary.readingDirectory().official(OfficialId.of(id)).department()
+          : DepartmentId.of(id);
+      if (!diary.readingDirectory().department(department).office().equals(office)) {
+        throw new NotFound(ofOfficial ? "official" : "department", id);
+      }
+      return action.handle(call);
+    };
   }
 
   Reply department(Call call) {

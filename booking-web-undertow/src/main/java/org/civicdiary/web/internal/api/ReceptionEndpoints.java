@@ -72,7 +72,8 @@ final class ReceptionEndpoints {
     String asked = call.query("office");
     List<Visit> visits = diary.checkingIn().today(call.member(), asked == null ? null : OfficeId.of(asked));
     // the office the list is of, for the link to its hall screen
-    String office = asked != null ? asked : diary.readingDirectory().offices().stream().findFirst()
+    String office = asked != null ? asked : call.member().office() != null ? call.member().office().value()
+        : diary.readingDirectory().offices().stream().findFirst()
         .map(o -> o.id().value()).orElse(null);
     return Reply.ok(new TodayView(office, visits.stream().map(this::view).toList()));
   }

@@ -44,19 +44,25 @@ final class StaffEndpoints {
   static final int DEFAULT_SEARCH_LIMIT = 100;
   private final CivicDiary diary;
   private final ResponseCache cache;
+  private final OfficeScope scope;
 
-  StaffEndpoints(CivicDiary diary, ResponseCache cache) {
+  StaffEndpoints(CivicDiary diary, ResponseCache cache, OfficeScope scope) {
     this.diary = diary;
     this.cache = cache;
+    this.scope = scope;
   }
 
   Reply worklist(Call call) {
     Worklist worklist = diary.workingTheWorklist().worklist(call.member());
     return Reply.ok(new Views.WorklistView(
-        worklist.displaced().stream().map(i -> new Views.WorklistItemView(ReservationView.of(i.reservation()),
-            i.proposals().stream().map(SlotView::of).toList())).toList(),
-        worklist.undelivered().stream().map(Views.UndeliveredView::of).toList(),
-        BusyFeedEndpoints.conflicts(diary, call.member(), worklist.conflicts())));
+        worklist.displaced().stream().filter(i -> scope.showsDepartment(call, i.reservation().department()))
+            .map(i -> new Views.WorklistItemView(ReservationView.of(i.reservation()),
+                i.proposals().stream().map(SlotView::of).toList())).toList(),
+        worklist.undelivered().stream().filter(m -> scope.shows(call,
+            m.reservation() == null ? null : scope.ofReservation(m.reservation()).orElse(null)))
+            .map(Views.UndeliveredView::of).toList(),
+        BusyFeedEndpoints.conflicts(diary, call.member(), worklist.conflicts().stream()
+            .filter(c -> scope.showsOfficial(call, c.official())).toList())));
   }
 
   Reply retryMessage(Call call) {
@@ -79,7 +85,7 @@ final class StaffEndpoints {
         to.end(() -> searchZone(departmentId, officialId, "toDate")),
         call.integer("limit", DEFAULT_SEARCH_LIMIT, 1, 1000));
     return Reply.ok(new Views.ReservationsView(diary.handlingReservations().search(call.member(), search).stream()
-        .map(ReservationView::of).toList()));
+        .filter(r -> scope.showsDepartment(call, r.department())).map(ReservationView::of).toList()));
   }
 
   Reply reservation(Call call) {

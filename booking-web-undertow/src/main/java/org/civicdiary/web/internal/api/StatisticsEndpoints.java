@@ -5,6 +5,7 @@
 package org.civicdiary.web.internal.api;
 
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.Statistics;
 import org.civicdiary.booking.usecase.StatisticsQuery;
@@ -18,18 +19,21 @@ import org.civicdiary.web.internal.http.Reply;
  */
 final class StatisticsEndpoints {
   private final CivicDiary diary;
+  private final OfficeScope scope;
 
-  StatisticsEndpoints(CivicDiary diary) {
+  StatisticsEndpoints(CivicDiary diary, OfficeScope scope) {
     this.diary = diary;
+    this.scope = scope;
   }
 
   Reply weekly(Call call) {
     String department = call.query("department");
+    String office = call.query("office");
     StatisticsQuery query = new StatisticsQuery(call.date("from"), call.date("to"),
-        department == null ? null : DepartmentId.of(department));
+        department == null ? null : DepartmentId.of(department), office == null ? null : OfficeId.of(office));
     Statistics statistics = diary.reportingStatistics().weekly(call.member(), query);
     return Reply.ok(new Views.StatisticsView(statistics.from(), statistics.to(), statistics.weeks().stream()
-        .map(w -> new WeekStatistics(w.department().value(), w.week(), w.weekStart(), w.bookings(), w.web(), w.phone(),
+        .filter(w -> scope.showsDepartment(call, w.department())).map(w -> new WeekStatistics(w.department().value(), w.week(), w.weekStart(), w.bookings(), w.web(), w.phone(),
             w.active(), w.displaced(), w.cancelled(), w.completed(), w.noShows()))
         .toList(),
         statistics.waiting().stream().map(w -> new Views.WaitingStatistics(w.department().value(), w.week(), w.visits(),

@@ -195,10 +195,11 @@ public final class Views {
   record WalkInHoursView(String department, List<WalkInHours> hours) {}
 
   /** @param mustChangePassword whether every other staff request is refused until the password is changed */
-  public record MemberView(String username, String role, String official, boolean mustChangePassword) {
+  /** @param office their office; null for the deployment's administrator (and staff bound to none) */
+  public record MemberView(String username, String role, String official, boolean mustChangePassword, String office) {
     public static MemberView of(StaffMember m) {
       return new MemberView(m.username(), m.role().name(), m.official() == null ? null : m.official().value(),
-          m.mustChangePassword());
+          m.mustChangePassword(), m.office() == null ? null : m.office().value());
     }
   }
 
@@ -230,9 +231,10 @@ public final class Views {
   public record SecondFactorView(boolean active, int recoveryCodesLeft) {}
 
   /** A staff account without its password hash. */
-  record AccountView(String username, String role, String official, boolean active) {
+  record AccountView(String username, String role, String official, boolean active, String office) {
     static AccountView of(StaffAccount a) {
-      return new AccountView(a.username(), a.role().name(), a.official() == null ? null : a.official().value(), a.active());
+      return new AccountView(a.username(), a.role().name(), a.official() == null ? null : a.official().value(), a.active(),
+          a.office() == null ? null : a.office().value());
     }
   }
 

@@ -12,7 +12,41 @@ import { TEXTS } from './texts.js';
 
 export const base = window.location.origin + window.location.pathname.replace(/\/console\/?$/, '');
 export const api = new Api(base, 'same-origin', { 'X-Requested-With': 'civic-diary-console' });
-export const state = { lang: readLanguage(), me: null, office: null, departments: [], taken: new Set(), mustEnrol: false };
+export const state = { lang: readLanguage(), me: null, office: null, departments: [], taken: new Set(), mustEnrol: false, offices: [] };
+
+// ---------------------------------------------------------------- offices
+
+const OFFICE_KEY = 'civicdiary-console-office';
+
+/** The deployment's administrator (an administrator of no one office) chooses the office the console shows. */
+export const choosesOffice = () => Boolean(state.me && state.me.role === 'ADMIN' && !state.me.office);
+
+function chosenOffice() {
+  try {
+    return window.localStorage.getItem(OFFICE_KEY);
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Switches the console to another office (the deployment's administrator). */
+export async function chooseOffice(id) {
+  try {
+    window.localStorage.setItem(OFFICE_KEY, id);
+  } catch (e) {
+    // kept for this page only
+  }
+  state.office = state.offices.find((o) => o.id === id) || state.office;
+  await loadDirectory();
+  await route();
+}
+
+// The staff lists of the deployment's administrator show the chosen office only (staff of one
+// office see only theirs anyway): every staff read names it.
+const unscopedGet = api.get.bind(api);
+api.get = (path, query) => unscopedGet(path,
+  choosesOffice() && state.office && path.startsWith('/staff/') && path !== '/staff/offices' && path !== '/staff/me'
+    ? { ...(query || {}), office: state.office.id } : query);
 
 export const app = document.getElementById('app');
 export const status = el('div', { class: 'cd-status', role: 'status', 'aria-live': 'polite' });
@@ -251,8 +285,10 @@ export async function loadDirectory() {
   const [offices, departments] = await Promise.all([api.get('/staff/offices'), api.get('/staff/departments')]);
   if (!offices.ok) return offices;
   if (!departments.ok) return departments;
-  state.office = offices.data.offices[0] || null;
-  state.departments = departments.data.departments;
+  state.offices = offices.data.offices;
+  const chosen = choosesOffice() ? chosenOffice() : null;
+  state.office = state.offices.find((o) => o.id === chosen) || state.offices[0] || null;
+  state.departments = departments.data.departments.filter((d) => !state.office || d.office === state.office.id);
   return offices;
 }
 
@@ -289,15 +325,31 @@ export function chrome() {
   const current = page();
   // until the password is changed, nothing else is open: no menu
   fill(menu, state.me.mustChangePassword || state.mustEnrol ? null : el('ul', {}, Object.entries(PAGES)
-    .filter(([, p]) => p.roles.includes(state.me.role))
+    .filter(([key]) => offered(key))
     .map(([key]) => el('li', {}, el('a', { href: `#${key}`, 'aria-current': key === current ? 'page' : null, text: texts.pages[key] })))));
   fill(user,
+    choosesOffice() && state.offices.length > 0 && !state.me.mustChangePassword && !state.mustEnrol ? officeSwitcher() : null,
     el('span', { class: 'cd-user-name', text: texts.signedIn({ name: state.me.username, role: texts.roles[state.me.role] }) }),
     languageButton,
     button(texts.logout, logout));
 }
 
+/** The deployment's administrator's choice of office, in the header. */
+function officeSwitcher() {
+  const id = uid('cd-office');
+  const choice = el('select', { id, name: 'office', class: 'cd-office-switcher', on: { change: () => chooseOffice(/** @type {HTMLSelectElement} */ (choice).value) } },
+    state.offices.map((o) => el('option', { value: o.id, text: local(o.name), selected: state.office && o.id === state.office.id ? 'selected' : null })));
+  return el('span', { class: 'cd-office-choice' }, el('label', { for: id, text: t().officeSwitch }), ' ', choice);
+}
+
 const PAGES = {};
+/** The whole deployment's pages: an administrator of one office is refused them, so they are not offered. */
+const DEPLOYMENT_PAGES = ['directory', 'api-keys', 'webhooks'];
+
+/** Whether the signed-in member sees this page in the menu and may open it. */
+function offered(key) {
+  return PAGES[key].roles.includes(state.me.role) && (!DEPLOYMENT_PAGES.includes(key) || !state.me.office);
+}
 
 /** The pages by their #fragment, each with the roles that see it and its render function; set once by the entry module. */
 export function registerPages(pages) {
@@ -307,7 +359,7 @@ export function registerPages(pages) {
 export function page() {
   if (state.me.mustChangePassword || state.mustEnrol) return 'account';
   const wanted = window.location.hash.replace(/^#/, '').split('?')[0];
-  const allowed = Object.keys(PAGES).filter((key) => PAGES[key].roles.includes(state.me.role));
+  const allowed = Object.keys(PAGES).filter(offered);
   return allowed.includes(wanted) ? wanted : allowed[0];
 }
 

@@ -510,6 +510,7 @@ export const TEXTS = words({
     meetingEnded: 'Schůzka ukončena: {name}.',
     // office settings
     officeIntro: 'Pravidla objednávání a údaje, které občané vidí u formuláře.',
+    officeSwitch: 'Úřad',
     officeBasics: 'Úřad',
     zone: 'Časové pásmo',
     zoneHint: 'Např. Europe/Prague.',
@@ -1023,6 +1024,7 @@ export const TEXTS = words({
     meetingStarted: 'Meeting started: {name}.',
     meetingEnded: 'Meeting ended: {name}.',
     officeIntro: 'Booking rules and the details citizens see beside the form.',
+    officeSwitch: 'Office',
     officeBasics: 'Office',
     zone: 'Time zone',
     zoneHint: 'E.g. Europe/Prague.',

@@ -12,7 +12,8 @@
  *
  * Attributes: api (the API's base URL; by default where this script came from), lang (cs or en;
  * by default the page's), department, official, agenda (preselect and skip those steps),
- * heading-level (of the widget's title, 2 by default).
+ * heading-level (of the widget's title, 2 by default), office (in a deployment of several town
+ * halls: the office whose departments it offers; by default every office's).
  * Event: civic-diary-booked (bubbles, composed) when a booking is made; detail holds the ids and times.
  * Theming: CSS custom properties (--cd-accent, --cd-font ...) set on the element, and ::part().
  *
@@ -124,7 +125,7 @@ class CivicDiaryBooking extends HTMLElement {
     this.renderShell();
     this.shellLang = this.lang2;
     fill(this.stepBox, el('p', { class: 'cd-loading', text: this.t.loading }));
-    const result = await this.api.get('/departments');
+    const result = await this.api.get(`${this.officePath()}/departments`);
     if (!result.ok) {
       fill(this.stepBox, el('p', { class: 'cd-error-text', text: explain(this.t, result).message }),
         el('button', { type: 'button', class: 'cd-button', part: 'button', text: this.t.retry, on: { click: () => this.start() } }));
@@ -133,6 +134,15 @@ class CivicDiaryBooking extends HTMLElement {
     this.directory = result.data;
     this.applyPreselection();
     this.render(false);
+  }
+
+  /**
+   * "/offices/{id}" when the portal names its office (office="…"), in a deployment of several
+   * town halls: then the widget shows that office's departments only; "" shows every office's.
+   */
+  officePath() {
+    const office = this.getAttribute('office');
+    return office ? `/offices/${encodeURIComponent(office)}` : '';
   }
 
   applyPreselection() {
@@ -437,7 +447,7 @@ class CivicDiaryBooking extends HTMLElement {
     const clock = this.clock();
     const from = clock.today();
     const to = addDays(from, office.booking.horizonDays);
-    const owner = s.official ? `/officials/${encodeURIComponent(s.official)}` : `/departments/${encodeURIComponent(s.department)}`;
+    const owner = this.officePath() + (s.official ? `/officials/${encodeURIComponent(s.official)}` : `/departments/${encodeURIComponent(s.department)}`);
     this.picker = new TimePicker({
       t, clock, headingLevel: this.level + 2, taken: this.taken,
       loadDays: async () => {

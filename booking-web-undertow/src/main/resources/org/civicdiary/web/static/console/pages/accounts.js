@@ -7,7 +7,7 @@
  * Staff accounts.
  */
 import { el, fill, uid } from '../../kit/kit.js';
-import { alert, allOfficials, api, button, checkbox, clearFieldErrors, content, failed, failedForm, field, form, input, officialName, officialOptions, pageData, quiet, refuse, route, say, select, submit, t, table } from '../shell.js';
+import { alert, allOfficials, api, button, checkbox, clearFieldErrors, content, failed, failedForm, field, form, input, officialName, officialOptions, pageData, quiet, refuse, route, say, select, state, submit, t, table } from '../shell.js';
 
 // ---------------------------------------------------------------- staff accounts
 
@@ -99,6 +99,8 @@ export function accountForm(a) {
       official: role.value === 'OFFICIAL' ? official.value || null : null,
       active: active.querySelector('input').checked,
       password: password.value || null,
+      // a new account belongs to the office the console shows; a present one keeps its own
+      office: !a && state.office ? state.office.id : null,
     });
     if (!result.ok) {
       failedForm(result, f);

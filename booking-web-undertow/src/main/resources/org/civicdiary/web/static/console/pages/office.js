@@ -7,7 +7,7 @@
  * The office's settings and booking rules.
  */
 import { el, fill, uid } from '../../kit/kit.js';
-import { alert, api, button, checkbox, clearFieldErrors, content, failedForm, field, form, input, local, pageData, refuse, saved, section, select, state, submit, t } from '../shell.js';
+import { alert, api, button, checkbox, choosesOffice, chooseOffice, clearFieldErrors, content, failedForm, field, form, input, local, pageData, refuse, saved, section, select, state, submit, t } from '../shell.js';
 
 // ---------------------------------------------------------------- office settings
 
@@ -20,7 +20,16 @@ export async function officeSettings() {
     fill(content, el('p', { class: 'cd-intro', text: t().officeCreateIntro }), officeForm(null));
     return;
   }
-  fill(content, el('p', { class: 'cd-intro', text: t().officeIntro }), data.offices.map(officeForm));
+  // The office the console shows; the deployment's administrator may also add another.
+  const shown = data.offices.filter((o) => !state.office || o.id === state.office.id);
+  fill(content, el('p', { class: 'cd-intro', text: t().officeIntro }), shown.map(officeForm), choosesOffice() ? officeForm(null) : null);
+}
+
+/** Reads the offices anew and chooses this one. */
+async function loadOffices(id) {
+  const offices = await api.get('/staff/offices');
+  if (offices.ok) state.offices = offices.data.offices;
+  await chooseOffice(id);
 }
 
 /** What a new office's form starts with: the core's defaults (BookingPolicy.DEFAULT). */
@@ -168,6 +177,10 @@ export function officeForm(existing) {
     if (!result.ok) {
       failedForm(result, f, officeControl);
       return;
+    }
+    if (!existing && choosesOffice()) {
+      // a new office: the console turns to it, to fill in its departments
+      await loadOffices(c.id ? c.id.value.trim() : o.id);
     }
     await saved(texts.saved);
   });
