@@ -143,6 +143,10 @@ final class BusyFeedWorkers implements BusyFeedPoller {
 
   private void poll(BusyFeed feed, Instant from, Instant to) {
     PolledFeed result = fetch(feed, from, to);
+    if (Thread.currentThread().isInterrupted()) {
+      // Stopped in the middle: not the calendar's failure; the next poll asks again.
+      return;
+    }
     if (result instanceof PolledFeed.Failed) {
       failures.merge(feed.official(), 1, Integer::sum);
     } else {

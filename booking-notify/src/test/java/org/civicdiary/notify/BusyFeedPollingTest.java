@@ -292,4 +292,24 @@ class BusyFeedPollingTest {
         .isEqualTo(poller.due(feed().succeeded(null, null, next.plusSeconds(1))).minus(Duration.ofMinutes(10)));
     assertThat(conditions).hasSize(3);
   }
+
+  @Test
+  void singleEventsWithADurationADateAloneOrUtcTimesAreReadWithoutTheRecurrenceSet() {
+    body = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//busy//EN\r\n"
+        + "BEGIN:VEVENT\r\nUID:duration@example\r\nDTSTAMP:20270201T120000Z\r\n"
+        + "DTSTART;TZID=Europe/Prague:20270302T100000\r\nDURATION:PT1H30M\r\nEND:VEVENT\r\n"
+        + "BEGIN:VEVENT\r\nUID:date-alone@example\r\nDTSTAMP:20270201T120000Z\r\n"
+        + "DTSTART;VALUE=DATE:20270304\r\nEND:VEVENT\r\n"
+        + "BEGIN:VEVENT\r\nUID:utc@example\r\nDTSTAMP:20270201T120000Z\r\n"
+        + "DTSTART:20270305T130000Z\r\nDTEND:20270305T140000Z\r\nEND:VEVENT\r\n"
+        + "BEGIN:VEVENT\r\nUID:no-time@example\r\nDTSTAMP:20270201T120000Z\r\n"
+        + "DTSTART;TZID=Europe/Prague:20270308T100000\r\nEND:VEVENT\r\n"
+        + "END:VCALENDAR\r\n";
+    poller.pollOnce();
+    assertThat(feed().failure()).isNull();
+    assertThat(busy()).containsExactly(
+        new BusyTime(NOVAK, at("2027-03-02T10:00"), at("2027-03-02T11:30")),
+        new BusyTime(NOVAK, at("2027-03-04T00:00"), at("2027-03-05T00:00")),
+        new BusyTime(NOVAK, Instant.parse("2027-03-05T13:00:00Z"), Instant.parse("2027-03-05T14:00:00Z")));
+  }
 }
