@@ -21,7 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.civicdiary.booking.model.BusyFeed;
 import org.civicdiary.booking.model.BusyFeed.Failure;
 import org.civicdiary.booking.model.BusyTime;
@@ -69,7 +71,7 @@ final class BusyFeedWorkers implements BusyFeedPoller {
     this.parsing = new Semaphore(config.parseThreads(), true);
     // One thread: a poll always claims "less than a full batch", so it waits a tick after each.
     this.thread = new PollingThreads("civic-diary-busy-feeds", 1, tick(config.pollInterval()), config.stopGrace(),
-        Integer.MAX_VALUE, stopping -> pollDue());
+        Integer.MAX_VALUE, this::pollDue);
   }
 
   private static Duration tick(Duration interval) {
@@ -91,14 +93,18 @@ final class BusyFeedWorkers implements BusyFeedPoller {
 
   @Override
   public int pollOnce() {
-    return poll(diary.keepingBusyFeeds().all());
+    return poll(diary.keepingBusyFeeds().all(), () -> false);
   }
 
   @Override
   public int pollDue() {
+    return pollDue(() -> false);
+  }
+
+  private int pollDue(BooleanSupplier stopping) {
     Instant now = clock.instant();
     return poll(diary.keepingBusyFeeds().all().stream()
-        .filter(f -> !schedule.due(f, failures.getOrDefault(f.official(), 0)).isAfter(now)).toList());
+        .filter(f -> !schedule.due(f, failures.getOrDefault(f.official(), 0)).isAfter(now)).toList(), stopping);
   }
 
   /** When the feed is next due, for tests. */
@@ -106,13 +112,15 @@ final class BusyFeedWorkers implements BusyFeedPoller {
     return schedule.due(feed, failures.getOrDefault(feed.official(), 0));
   }
 
-  private int poll(List<BusyFeed> feeds) {
+  /** Polls the feeds; once stopping (or interrupted), feeds not yet started are left for the next poll. */
+  private int poll(List<BusyFeed> feeds, BooleanSupplier stopping) {
     if (feeds.isEmpty()) {
       return 0;
     }
     Instant from = diary.keepingBusyFeeds().expandFrom();
     Instant to = diary.keepingBusyFeeds().expandUntil();
     AtomicInteger polled = new AtomicInteger();
+    AtomicBoolean abandoned = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), feeds.size()), r -> {
       Thread t = new Thread(r, "civic-diary-busy-feed-fetch");
       t.setDaemon(true);
@@ -122,6 +130,9 @@ final class BusyFeedWorkers implements BusyFeedPoller {
       List<Future<?>> running = new ArrayList<>(feeds.size());
       for (BusyFeed feed : feeds) {
         running.add(pool.submit(() -> {
+          if (abandoned.get() || stopping.getAsBoolean()) {
+            return;
+          }
           poll(feed, from, to);
           polled.incrementAndGet();
         }));
@@ -134,9 +145,11 @@ final class BusyFeedWorkers implements BusyFeedPoller {
         }
       }
     } catch (InterruptedException e) {
+      abandoned.set(true);
       Thread.currentThread().interrupt();
     } finally {
-      pool.shutdownNow();
+      // Never interrupts a worker: one writing to an H2 file would close the database under it.
+      pool.shutdown();
     }
     return polled.get();
   }
