@@ -30,6 +30,16 @@ final class Backoff {
     return Duration.ofMillis(half + random.nextLong(ceiling - half + 1));
   }
 
+  /**
+   * The wait after the given failed attempt at a chosen point of the jitter (0 the lower end, 1 the
+   * upper): for callers that need the same wait each time they ask.
+   */
+  Duration within(int attempt, double point) {
+    long ceiling = ceiling(attempt).toMillis();
+    long half = ceiling / 2;
+    return Duration.ofMillis(half + (long) ((ceiling - half) * point));
+  }
+
   /** The longest wait after the given attempt, before jitter. */
   Duration ceiling(int attempt) {
     int doublings = Math.max(0, Math.min(attempt - 1, 40));

@@ -94,13 +94,13 @@ final class BusyCalendar {
         }
         boolean master = e.getProperty(Property.RECURRENCE_ID).isEmpty();
         Set<Instant> skip = master ? moved.getOrDefault(value(e, Property.UID), Set.of()) : Set.of();
+        Instant[] single = single(e, zone);
+        if (single != null) {
+          add(intervals, single[0], single[1], skip, from, to);
+          continue;
+        }
         for (Period<Temporal> p : e.<Temporal>calculateRecurrenceSet(range)) {
-          Instant start = instant(p.getStart(), zone);
-          Instant end = instant(p.getEnd(), zone);
-          if (skip.contains(start) || !end.isAfter(start) || !start.isBefore(to) || !end.isAfter(from)) {
-            continue;
-          }
-          intervals.add(new long[] {start.getEpochSecond(), end.getEpochSecond()});
+          add(intervals, instant(p.getStart(), zone), instant(p.getEnd(), zone), skip, from, to);
         }
       }
     } catch (RuntimeException e) {
@@ -123,6 +123,45 @@ final class BusyCalendar {
       busy.add(new BusyTime(official, Instant.ofEpochSecond(current[0]), Instant.ofEpochSecond(current[1])));
     }
     return busy;
+  }
+
+  private static void add(List<long[]> intervals, Instant start, Instant end, Set<Instant> skip, Instant from,
+      Instant to) {
+    if (!skip.contains(start) && end.isAfter(start) && start.isBefore(to) && end.isAfter(from)) {
+      intervals.add(new long[] {start.getEpochSecond(), end.getEpochSecond()});
+    }
+  }
+
+  /**
+   * The period of an event that does not recur, read directly: ical4j's recurrence set costs
+   * about twenty times the parse even for a single event, and most events are single. Null for a
+   * recurring event, or times this cannot read (ical4j's general path then decides).
+   */
+  private static Instant[] single(VEvent e, ZoneId zone) {
+    if (e.getProperty(Property.RRULE).isPresent() || e.getProperty(Property.RDATE).isPresent()) {
+      return null;
+    }
+    Optional<DateProperty<Temporal>> start = e.getProperty(Property.DTSTART);
+    if (start.isEmpty() || start.get().getDate() == null) {
+      return null;
+    }
+    try {
+      Temporal begins = start.get().getDate();
+      Optional<DateProperty<Temporal>> end = e.getProperty(Property.DTEND);
+      Optional<net.fortuna.ical4j.model.property.Duration> duration = e.getProperty(Property.DURATION);
+      Temporal ends;
+      if (end.isPresent() && end.get().getDate() != null) {
+        ends = end.get().getDate();
+      } else if (duration.isPresent()) {
+        ends = begins.plus(duration.get().getDuration());
+      } else {
+        // RFC 5545: a date alone lasts the day; a date-time alone, no time at all.
+        ends = begins instanceof LocalDate date ? date.plusDays(1) : begins;
+      }
+      return new Instant[] {instant(begins, zone), instant(ends, zone)};
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
   }
 
   /** Whether the event makes its time busy (RFC 5545 TRANSP and STATUS, and Outlook's own busy status). */

@@ -5,7 +5,8 @@
 package org.civicdiary.notify;
 
 /**
- * Polls officials' busy feeds in the background: every feed once per poll interval, with {@code
+ * Polls officials' busy feeds in the background: every feed once per poll interval, each at its
+ * own time within the interval (so the feeds are spread over it), with {@code
  * If-None-Match}/{@code If-Modified-Since}, each result applied through {@link
  * org.civicdiary.booking.usecase.KeepingBusyFeeds#apply}. Several pollers (one per node) may
  * work the same storage: a poll is applied whole, so the last one wins and both agree.
@@ -24,6 +25,15 @@ public interface BusyFeedPoller extends AutoCloseable {
    * @return how many feeds were polled
    */
   int pollOnce();
+
+  /**
+   * Polls, on the calling thread, the feeds that are due now: each feed once per poll interval at
+   * its own place in it, a feed never polled at once, a failing one after a growing wait. This is
+   * what the background thread runs every few seconds; for hosts that schedule work themselves.
+   *
+   * @return how many feeds were polled
+   */
+  int pollDue();
 
   /** Same as {@link #stop()}. */
   @Override

@@ -9,18 +9,26 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.civicdiary.booking.model.BusyFeed;
 import org.civicdiary.booking.model.BusyFeed.Failure;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.PolledFeed;
@@ -28,28 +36,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link BusyFeedPoller} with the JDK's HTTP client and ical4j: one background thread wakes every
- * poll interval and fetches all feeds with a small pool, each answer read up to the size limit and
- * parsed off the database's time; only applying a result takes a unit of work.
+ * {@link BusyFeedPoller} with the JDK's HTTP client and ical4j. One background thread wakes every
+ * tick (a hundredth of the poll interval, 1 to 10 s) and polls the feeds that are due ({@link
+ * FeedSchedule}: each at its own place in the interval), so in steady state a few calendars are
+ * parsed at a time rather than all of them at once. Fetching (waiting on calendar servers) runs on
+ * a small pool; parsing (CPU) takes one of a few permits, fewer than the cores by default, so a
+ * catch-up poll of every feed cannot take every core from bookings. Only applying a result takes
+ * a unit of work.
  */
 final class BusyFeedWorkers implements BusyFeedPoller {
   private static final Logger LOG = LoggerFactory.getLogger(BusyFeedWorkers.class);
+  private static final Duration SHORTEST_TICK = Duration.ofSeconds(1);
+  private static final Duration LONGEST_TICK = Duration.ofSeconds(10);
   private final Storage storage;
   private final CivicDiary diary;
+  private final Clock clock;
   private final BusyFeedConfig config;
   private final HttpClient http;
   private final PollingThreads thread;
+  private final FeedSchedule schedule;
+  private final Semaphore parsing;
+  /** Polls in a row that failed, per official, as this node saw them: the backoff's attempt. */
+  private final Map<OfficialId, Integer> failures = new ConcurrentHashMap<>();
 
-  BusyFeedWorkers(Storage storage, CivicDiary diary, BusyFeedConfig config) {
+  BusyFeedWorkers(Storage storage, CivicDiary diary, Clock clock, BusyFeedConfig config) {
     this.storage = storage;
     this.diary = diary;
+    this.clock = clock;
     this.config = config;
     // Published calendars (Exchange, Google) may redirect; the JDK never follows https to http.
     this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
         .followRedirects(HttpClient.Redirect.NORMAL).build();
-    // One thread: a poll always claims "less than a full batch", so it waits the interval after each.
-    this.thread = new PollingThreads("civic-diary-busy-feeds", 1, config.pollInterval(), config.stopGrace(),
-        Integer.MAX_VALUE, stopping -> pollOnce());
+    this.schedule = new FeedSchedule(config.pollInterval());
+    this.parsing = new Semaphore(config.parseThreads(), true);
+    // One thread: a poll always claims "less than a full batch", so it waits a tick after each.
+    this.thread = new PollingThreads("civic-diary-busy-feeds", 1, tick(config.pollInterval()), config.stopGrace(),
+        Integer.MAX_VALUE, this::pollDue);
+  }
+
+  private static Duration tick(Duration interval) {
+    Duration tick = interval.dividedBy(100);
+    return tick.compareTo(SHORTEST_TICK) < 0 ? SHORTEST_TICK : tick.compareTo(LONGEST_TICK) > 0 ? LONGEST_TICK : tick;
   }
 
   @Override
@@ -66,13 +93,34 @@ final class BusyFeedWorkers implements BusyFeedPoller {
 
   @Override
   public int pollOnce() {
-    List<BusyFeed> feeds = diary.keepingBusyFeeds().all();
+    return poll(diary.keepingBusyFeeds().all(), () -> false);
+  }
+
+  @Override
+  public int pollDue() {
+    return pollDue(() -> false);
+  }
+
+  private int pollDue(BooleanSupplier stopping) {
+    Instant now = clock.instant();
+    return poll(diary.keepingBusyFeeds().all().stream()
+        .filter(f -> !schedule.due(f, failures.getOrDefault(f.official(), 0)).isAfter(now)).toList(), stopping);
+  }
+
+  /** When the feed is next due, for tests. */
+  Instant due(BusyFeed feed) {
+    return schedule.due(feed, failures.getOrDefault(feed.official(), 0));
+  }
+
+  /** Polls the feeds; once stopping (or interrupted), feeds not yet started are left for the next poll. */
+  private int poll(List<BusyFeed> feeds, BooleanSupplier stopping) {
     if (feeds.isEmpty()) {
       return 0;
     }
     Instant from = diary.keepingBusyFeeds().expandFrom();
     Instant to = diary.keepingBusyFeeds().expandUntil();
     AtomicInteger polled = new AtomicInteger();
+    AtomicBoolean abandoned = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), feeds.size()), r -> {
       Thread t = new Thread(r, "civic-diary-busy-feed-fetch");
       t.setDaemon(true);
@@ -82,6 +130,9 @@ final class BusyFeedWorkers implements BusyFeedPoller {
       List<Future<?>> running = new ArrayList<>(feeds.size());
       for (BusyFeed feed : feeds) {
         running.add(pool.submit(() -> {
+          if (abandoned.get() || stopping.getAsBoolean()) {
+            return;
+          }
           poll(feed, from, to);
           polled.incrementAndGet();
         }));
@@ -94,15 +145,26 @@ final class BusyFeedWorkers implements BusyFeedPoller {
         }
       }
     } catch (InterruptedException e) {
+      abandoned.set(true);
       Thread.currentThread().interrupt();
     } finally {
-      pool.shutdownNow();
+      // Never interrupts a worker: one writing to an H2 file would close the database under it.
+      pool.shutdown();
     }
     return polled.get();
   }
 
   private void poll(BusyFeed feed, Instant from, Instant to) {
     PolledFeed result = fetch(feed, from, to);
+    if (Thread.currentThread().isInterrupted()) {
+      // Stopped in the middle: not the calendar's failure; the next poll asks again.
+      return;
+    }
+    if (result instanceof PolledFeed.Failed) {
+      failures.merge(feed.official(), 1, Integer::sum);
+    } else {
+      failures.remove(feed.official());
+    }
     diary.keepingBusyFeeds().apply(feed.official(), feed.url(), result, config.keepLastGood());
   }
 
@@ -135,13 +197,27 @@ final class BusyFeedWorkers implements BusyFeedPoller {
       if (bytes.length > config.maxBytes()) {
         return new PolledFeed.Failed(Failure.TOO_LARGE, "over " + config.maxBytes() + " bytes");
       }
-      List<BusyTime> busy = BusyCalendar.busy(feed.official(), new java.io.ByteArrayInputStream(bytes),
-          zoneOf(feed), from, to, config.maxEvents());
+      List<BusyTime> busy = parse(feed, bytes, zoneOf(feed), from, to);
       return new PolledFeed.Fetched(header(response, "ETag"), header(response, "Last-Modified"), busy);
     } catch (BusyCalendar.Rejected e) {
       return new PolledFeed.Failed(e.failure(), e.getMessage());
     } catch (IOException e) {
       return new PolledFeed.Failed(Failure.UNREACHABLE, e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new PolledFeed.Failed(Failure.UNREACHABLE, "interrupted");
+    }
+  }
+
+  /** Parses under one of the parsing permits: the CPU part of a poll, kept off the other cores. */
+  private List<BusyTime> parse(BusyFeed feed, byte[] bytes, ZoneId zone, Instant from, Instant to)
+      throws BusyCalendar.Rejected, InterruptedException {
+    parsing.acquire();
+    try {
+      return BusyCalendar.busy(feed.official(), new java.io.ByteArrayInputStream(bytes), zone, from, to,
+          config.maxEvents());
+    } finally {
+      parsing.release();
     }
   }
 

@@ -138,8 +138,8 @@ public final class NotifyModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BusyFeedPoller busyFeedPoller(Storage storage, CivicDiary diary) {
-    return new BusyFeedWorkers(storage, diary, busyFeeds);
+  BusyFeedPoller busyFeedPoller(Storage storage, CivicDiary diary, @ForCivicDiary Clock clock) {
+    return new BusyFeedWorkers(storage, diary, clock, busyFeeds);
   }
 
   @Provides

@@ -80,7 +80,7 @@ class BusyFeedPollingTest {
       }
     });
     server.start();
-    poller = new BusyFeedWorkers(storage, diary, new BusyFeedConfig(true, 4, Duration.ofMinutes(10),
+    poller = new BusyFeedWorkers(storage, diary, clock, new BusyFeedConfig(true, 4, 1, Duration.ofMinutes(10),
         Duration.ofSeconds(5), Duration.ofSeconds(10), 64 * 1024, 50, Duration.ofHours(24), Duration.ofSeconds(5)));
     diary.keepingBusyFeeds().set(NOVAK_HIMSELF, NOVAK, "http://127.0.0.1:" + server.getAddress().getPort() + "/novak.ics");
   }
@@ -248,5 +248,68 @@ class BusyFeedPollingTest {
     assertThat(storage.reservations().find(booked.id())).map(Reservation::status).contains(Status.ACTIVE);
     assertThat(diary.workingTheWorklist().worklist(OPERATOR).conflicts()).containsExactly(
         new BusyConflict(booked.id(), NOVAK, at("2027-03-02T09:30"), at("2027-03-02T10:30"), clock.instant()));
+  }
+
+  @Test
+  void pollingWhatIsDueTakesANewFeedAtOnceThenOncePerIntervalAtItsPlace() {
+    body = calendar("2027-03-02T10:00/2027-03-02T10:30");
+    assertThat(poller.pollDue()).as("never polled").isEqualTo(1);
+    assertThat(poller.pollDue()).as("just polled").isZero();
+    Instant due = poller.due(feed());
+    assertThat(due).isBetween(clock.instant().plus(Duration.ofMinutes(5)), clock.instant().plus(Duration.ofMinutes(15)));
+
+    clock.set(due.minusSeconds(1));
+    assertThat(poller.pollDue()).isZero();
+    clock.set(due);
+    assertThat(poller.pollDue()).isEqualTo(1);
+    assertThat(poller.due(feed())).as("one interval later").isEqualTo(due.plus(Duration.ofMinutes(10)));
+    assertThat(conditions).hasSize(2);
+    assertThat(busy()).hasSize(1);
+  }
+
+  @Test
+  void aFailingFeedIsPolledAgainAfterAGrowingWaitAndThenBackAtItsPlace() {
+    status = 500;
+    assertThat(poller.pollDue()).isEqualTo(1);
+    Instant firstFailure = clock.instant();
+    Instant retry = poller.due(feed());
+    assertThat(Duration.between(firstFailure, retry)).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(10));
+
+    clock.set(retry.minusSeconds(1));
+    assertThat(poller.pollDue()).isZero();
+    clock.set(retry);
+    assertThat(poller.pollDue()).isEqualTo(1);
+    assertThat(feed().failure()).isEqualTo(BusyFeed.Failure.REFUSED);
+    Duration second = Duration.between(retry, poller.due(feed()));
+    assertThat(second).as("the second wait doubles").isBetween(Duration.ofMinutes(10), Duration.ofMinutes(20));
+
+    status = 200;
+    clock.set(poller.due(feed()));
+    assertThat(poller.pollDue()).isEqualTo(1);
+    assertThat(feed().failure()).isNull();
+    Instant next = poller.due(feed());
+    assertThat(next).as("back at its place, once per interval")
+        .isEqualTo(poller.due(feed().succeeded(null, null, next.plusSeconds(1))).minus(Duration.ofMinutes(10)));
+    assertThat(conditions).hasSize(3);
+  }
+
+  @Test
+  void singleEventsWithADurationADateAloneOrUtcTimesAreReadWithoutTheRecurrenceSet() {
+    body = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//busy//EN\r\n"
+        + "BEGIN:VEVENT\r\nUID:duration@example\r\nDTSTAMP:20270201T120000Z\r\n"
+        + "DTSTART;TZID=Europe/Prague:20270302T100000\r\nDURATION:PT1H30M\r\nEND:VEVENT\r\n"
+        + "BEGIN:VEVENT\r\nUID:date-alone@example\r\nDTSTAMP:20270201T120000Z\r\n"
+        + "DTSTART;VALUE=DATE:20270304\r\nEND:VEVENT\r\n"
+        + "BEGIN:VEVENT\r\nUID:utc@example\r\nDTSTAMP:20270201T120000Z\r\n"
+        + "DTSTART:20270305T130000Z\r\nDTEND:20270305T140000Z\r\nEND:VEVENT\r\n"
+        + "BEGIN:VEVENT\r\nUID:no-time@example\r\nDTSTAMP:20270201T120000Z\r\n"
+        + "DTSTART;TZID=Europe/Prague:20270308T100000\r\nEND:VEVENT\r\n"
+        + "END:VCALENDAR\r\n";
+    poller.pollOnce();
+    assertThat(feed().failure()).isNull();
+    assertThat(busy()).containsExactly(
+        new BusyTime(NOVAK, at("2027-03-02T10:00"), at("2027-03-02T11:30")),
+        new BusyTime(NOVAK, at("2027-03-04T00:00"), at("2027-03-05T00:00")),
+        new BusyTime(NOVAK, Instant.parse("2027-03-05T13:00:00Z"), Instant.parse("2027-03-05T14:00:00Z")));
   }
 }

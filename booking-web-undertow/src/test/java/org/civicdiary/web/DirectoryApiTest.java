@@ -187,4 +187,54 @@ class DirectoryApiTest {
     assertThat(importDocument(operator, "{}").status()).isEqualTo(403);
     assertThat(anonymous.get(DIRECTORY).status()).isEqualTo(401);
   }
+
+  @Test
+  void deputiesGoInThroughTheImportComeOutInTheExportAndABadOneIsNamedByPath() throws Exception {
+    Storage storage = seeded();
+    ApiClient api = adminOf(storage);
+    ObjectNode document = (ObjectNode) ApiClient.JSON.readTree(api.get(DIRECTORY).body());
+    ObjectNode department = (ObjectNode) document.path("departments").get(0);
+    ObjectNode agenda = (ObjectNode) department.path("agendas").get(0);
+    List<String> active = new ArrayList<>();
+    department.path("officials").forEach(o -> {
+      if (o.path("active").asBoolean(true)) {
+        active.add(o.path("id").asText());
+      }
+    });
+    List<String> onAgenda = new ArrayList<>();
+    agenda.path("officials").forEach(o -> onAgenda.add(o.asText()));
+    onAgenda.retainAll(active);
+    assertThat(onAgenda).as("the test office's first agenda has two active officials").hasSizeGreaterThanOrEqualTo(2);
+    String official = onAgenda.get(0);
+    String deputy = onAgenda.get(1);
+    assertThat(agenda.path("deputies").size()).as("none yet").isZero();
+
+    agenda.set("deputies", ApiClient.JSON.readTree("[{\"official\":\"" + official + "\",\"deputies\":[\"" + deputy
+        + "\"]}]"));
+    Response imported = importDocument(api, document.toString());
+
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.json().path("created").toString())
+        .contains("deputies:" + official + "/" + agenda.path("id").asText());
+    assertThat(storage.directory().deputies(org.civicdiary.booking.model.OfficialId.of(official),
+        org.civicdiary.booking.model.AgendaId.of(agenda.path("id").asText())).deputies())
+        .extracting(org.civicdiary.booking.model.OfficialId::value).containsExactly(deputy);
+    String exported = api.get(DIRECTORY).body();
+    assertThat(ApiClient.JSON.readTree(exported).path("departments").get(0).path("agendas").get(0).path("deputies"))
+        .isEqualTo(agenda.path("deputies"));
+
+    ApiClient other = adminOf(empty());
+    assertThat(importDocument(other, exported).status()).isEqualTo(200);
+    assertThat(other.get(DIRECTORY).body()).as("round trip").isEqualTo(exported);
+
+    agenda.set("deputies", ApiClient.JSON.readTree("[{\"official\":\"" + official + "\",\"deputies\":[\"" + official
+        + "\",\"nobody\"]}]"));
+    Response bad = importDocument(api, document.toString());
+
+    assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    assertThat(bad.contentType()).startsWith("application/problem+json");
+    assertThat(paths(bad)).containsExactly("$.departments[0].agendas[0].deputies[0].deputies[0]",
+        "$.departments[0].agendas[0].deputies[0].deputies[1]");
+    assertThat(api.get(DIRECTORY).body()).as("nothing changed").isEqualTo(exported);
+  }
 }

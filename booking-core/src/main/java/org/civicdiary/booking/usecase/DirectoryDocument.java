@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The whole directory as one document: offices, and departments with their walk-in hours,
- * officials (with their weekly windows) and agendas. Every object is keyed by its id, the
+ * officials (with their weekly windows) and agendas (with their officials' deputies). Every object is keyed by its id, the
  * administrator's short code ({@code praha-6}, {@code jan-novak}), so a document can be exported,
  * edited and imported again.
  *
@@ -62,6 +62,26 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
   public record WindowEntry(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
       Boolean onHolidays, PlaceEntry place) {}
 
-  /** @param slots left out: 1; @param officials ids of officials of the same department */
-  public record AgendaEntry(String id, Text name, Integer slots, List<String> officials) {}
+  /**
+   * @param slots left out: 1
+   * @param officials ids of officials of the same department
+   * @param deputies every deputies list of the agenda: an official of the agenda not listed has
+   *     none after the import; left out, the stored lists stay as they are
+   */
+  public record AgendaEntry(String id, Text name, Integer slots, List<String> officials,
+      List<DeputiesEntry> deputies) {
+    /** An agenda whose deputies the document leaves alone. */
+    public AgendaEntry(String id, Text name, Integer slots, List<String> officials) {
+      this(id, name, slots, officials, null);
+    }
+  }
+
+  /**
+   * Who stands in for one official of the agenda, in the order they are asked.
+   *
+   * @param official an official of the agenda
+   * @param deputies ids of other active officials of the agenda, at most {@value
+   *     org.civicdiary.booking.model.Deputies#MAX}
+   */
+  public record DeputiesEntry(String official, List<String> deputies) {}
 }

@@ -8,7 +8,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.ContactPhone;
+import org.civicdiary.booking.model.Deputies;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.LocalizedText;
@@ -38,6 +41,7 @@ import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.Directory;
 import org.civicdiary.booking.usecase.DirectoryDocument.AgendaEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.DepartmentEntry;
+import org.civicdiary.booking.usecase.DirectoryDocument.DeputiesEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.HoursEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.OfficeEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.OfficialEntry;
@@ -81,6 +85,13 @@ public final class ImportingDirectory {
       Directory directory = context.storage.directory();
       List<OfficeEntry> offices = directory.offices().stream().map(ImportingDirectory::entry).toList();
       List<DepartmentEntry> departments = new ArrayList<>();
+      Map<OfficialId, List<Deputies>> deputies = new HashMap<>();
+      Function<Agenda, AgendaEntry> agendaEntry = a -> entry(a, a.officials().stream().sorted(
+          Comparator.comparing(OfficialId::value))
+          .flatMap(o -> deputies.computeIfAbsent(o, directory::deputies).stream())
+          .filter(d -> d.agenda().equals(a.id()) && !d.deputies().isEmpty())
+          .map(d -> new DeputiesEntry(d.official().value(), d.deputies().stream().map(OfficialId::value).toList()))
+          .toList());
       for (Department d : directory.departments()) {
         List<Official> officials = directory.officials(d.id());
         Map<OfficialId, List<Window>> windows =
@@ -89,7 +100,7 @@ public final class ImportingDirectory {
             context.storage.diaries().walkInHours(d.id()).stream()
                 .map(h -> new HoursEntry(h.day(), h.start(), h.end())).toList(),
             officials.stream().map(o -> entry(o, windows.getOrDefault(o.id(), List.of()))).toList(),
-            directory.agendas(d.id()).stream().map(ImportingDirectory::entry).toList()));
+            directory.agendas(d.id()).stream().map(agendaEntry).toList()));
       }
       return new DirectoryDocument(DirectoryDocument.FORMAT, offices, departments);
     });
@@ -120,6 +131,8 @@ public final class ImportingDirectory {
     final List<Official> officials = new ArrayList<>();
     final Map<OfficialId, List<Window>> windows = new LinkedHashMap<>();
     final List<Agenda> agendas = new ArrayList<>();
+    /** Per agenda whose entry lists deputies: every official's list, empty ones included. */
+    final Map<AgendaId, List<Deputies>> deputies = new LinkedHashMap<>();
     final List<String> created = new ArrayList<>();
     final List<String> updated = new ArrayList<>();
     final List<Displacement> displacements = new ArrayList<>();
@@ -157,6 +170,16 @@ public final class ImportingDirectory {
           administering.saveAgenda(actor, a);
         }
       }
+      // After the agendas: saving one drops the lists of officials who no longer handle it.
+      deputies.forEach((agenda, lists) -> {
+        for (Deputies d : lists) {
+          List<OfficialId> stored = directory.deputies(d.official(), agenda).deputies();
+          if ((!stored.isEmpty() || !d.deputies().isEmpty())
+              && differs("deputies:" + d.official() + "/" + agenda, listed(stored), d.deputies())) {
+            administering.replaceDeputies(actor, d);
+          }
+        }
+      });
       return new DirectoryImported(created, updated, unchanged, displacements);
     }
 
@@ -204,6 +227,8 @@ public final class ImportingDirectory {
     /** Each official of the document: its department, for the agendas' check. */
     private final Map<OfficialId, DepartmentId> officialsInDocument = new HashMap<>();
     private final Map<OfficialId, String> officialPaths = new HashMap<>();
+    /** Whether each official of the document is active after the import, for the deputies' check. */
+    private final Map<OfficialId, Boolean> activeInDocument = new HashMap<>();
 
     Checking(Directory directory) {
       this.directory = directory;
@@ -358,6 +383,9 @@ public final class ImportingDirectory {
         officialPaths.put(id, path);
       }
       boolean active = entry.active() == null || entry.active();
+      if (id != null) {
+        activeInDocument.put(id, active);
+      }
       if (id != null && department != null) {
         Official official = within(path, () -> new Official(id, department, entry.name(), entry.room(), entry.email(),
             active));
@@ -415,6 +443,10 @@ public final class ImportingDirectory {
         officials.add(official);
       }
       int slots = or(entry.slots(), 1);
+      List<Deputies> deputies = deputies(path, entry, id, officials);
+      if (id != null && department != null && name != null && officialsOk && deputies != null) {
+        plan.deputies.put(id, deputies);
+      }
       if (id == null || department == null || name == null || !officialsOk) {
         within(path, () -> new Agenda(AgendaId.of("x"), DepartmentId.of("x"), LocalizedText.of("x", "x"), slots,
             Set.of()));
@@ -424,6 +456,84 @@ public final class ImportingDirectory {
       if (agenda != null) {
         plan.agendas.add(agenda);
       }
+    }
+
+    /**
+     * The agenda's deputies lists as the API checks them (each official and deputy handles the
+     * agenda, deputies are active, nobody is their own deputy), one for every official of the
+     * agenda; null when the entry leaves them out or has an error.
+     */
+    private List<Deputies> deputies(String path, AgendaEntry entry, AgendaId agenda, Set<OfficialId> officials) {
+      if (entry.deputies() == null) {
+        return null;
+      }
+      Map<OfficialId, Deputies> lists = new HashMap<>();
+      Set<OfficialId> listed = new HashSet<>();
+      boolean ok = true;
+      for (int i = 0; i < entry.deputies().size(); i++) {
+        String listPath = path + ".deputies[" + i + "]";
+        DeputiesEntry d = entry.deputies().get(i);
+        if (missing(listPath, d)) {
+          ok = false;
+          continue;
+        }
+        OfficialId official = id(listPath + ".official", d.official(), OfficialId::of, null);
+        boolean listOk = official != null && onAgenda(listPath + ".official", official, agenda, officials, false);
+        if (listOk && !listed.add(official)) {
+          error(listPath + ".official", "duplicate", "official " + official + " has a deputies list already");
+          listOk = false;
+        }
+        List<OfficialId> named = new ArrayList<>();
+        List<String> ids = required(listPath + ".deputies", d.deputies());
+        listOk &= ids != null;
+        for (int j = 0; ids != null && j < ids.size(); j++) {
+          String deputyPath = listPath + ".deputies[" + j + "]";
+          OfficialId deputy = id(deputyPath, ids.get(j), OfficialId::of, null);
+          boolean deputyOk = deputy != null && onAgenda(deputyPath, deputy, agenda, officials, true);
+          if (deputyOk && deputy.equals(official)) {
+            error(deputyPath, "invalid", "official " + official + " cannot be their own deputy");
+            deputyOk = false;
+          } else if (deputyOk && named.contains(deputy)) {
+            error(deputyPath, "duplicate", "official " + deputy + " is named twice");
+            deputyOk = false;
+          }
+          listOk &= deputyOk;
+          named.add(deputy);
+        }
+        if (listOk && agenda != null) {
+          Deputies list = within(listPath, () -> new Deputies(official, agenda, named));
+          listOk = list != null;
+          if (list != null) {
+            lists.put(official, list);
+          }
+        }
+        ok &= listOk;
+      }
+      if (!ok || agenda == null) {
+        return null;
+      }
+      return officials.stream().map(o -> lists.getOrDefault(o, Deputies.none(o, agenda))).toList();
+    }
+
+    /** Whether the official exists (in the document or stored), handles the agenda and, for a deputy, is active. */
+    private boolean onAgenda(String path, OfficialId official, AgendaId agenda, Set<OfficialId> officials,
+        boolean deputy) {
+      Optional<Official> stored = officialsInDocument.containsKey(official) ? Optional.empty()
+          : directory.official(official);
+      if (!officialsInDocument.containsKey(official) && stored.isEmpty()) {
+        error(path, "unknown-reference", "official " + official + " is neither in the document nor stored");
+        return false;
+      }
+      if (!officials.contains(official)) {
+        error(path, "invalid", "official " + official + " does not handle agenda " + agenda);
+        return false;
+      }
+      boolean active = stored.map(Official::active).orElseGet(() -> activeInDocument.getOrDefault(official, true));
+      if (deputy && !active) {
+        error(path, "invalid", "official " + official + " is inactive");
+        return false;
+      }
+      return true;
     }
 
     /** Whether the official may be named by an agenda of the department (after the import). */
@@ -570,9 +680,9 @@ public final class ImportingDirectory {
         .toList());
   }
 
-  private static AgendaEntry entry(Agenda a) {
+  private static AgendaEntry entry(Agenda a, List<DeputiesEntry> deputies) {
     return new AgendaEntry(a.id().value(), text(a.name()), a.slots(),
-        a.officials().stream().map(OfficialId::value).sorted().toList());
+        a.officials().stream().map(OfficialId::value).sorted().toList(), deputies);
   }
 
   private static Text text(LocalizedText text) {

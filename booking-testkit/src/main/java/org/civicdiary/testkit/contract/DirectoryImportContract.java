@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.civicdiary.booking.error.DocumentInvalid;
 import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.Deputies;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.Official;
@@ -29,6 +30,7 @@ import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.DirectoryDocument;
 import org.civicdiary.booking.usecase.DirectoryDocument.AgendaEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.DepartmentEntry;
+import org.civicdiary.booking.usecase.DirectoryDocument.DeputiesEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.OfficeEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.OfficialEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.PolicyEntry;
@@ -65,6 +67,8 @@ public abstract class DirectoryImportContract {
       windows.add(new Window(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(12, 0), LocalDate.of(2027, 1, 1),
           LocalDate.of(2027, 6, 30), true, new Place("Pobočka Bubeneč", "Bubenečská 1")));
       storage.diaries().replaceWindows(Fixtures.SVOBODA, windows);
+      storage.directory().save(new Deputies(Fixtures.NOVAK, Fixtures.ID_CARD, List.of(Fixtures.DVORAK)));
+      storage.directory().save(new Deputies(Fixtures.DVORAK, Fixtures.PASSPORT, List.of(Fixtures.NOVAK)));
     });
   }
 
@@ -94,6 +98,9 @@ public abstract class DirectoryImportContract {
         .containsExactly("eva-dvorakova", "jan-novak", "karel-stary");
     assertThat(civil.agendas()).extracting(AgendaEntry::id).containsExactly("id-card", "passport");
     assertThat(civil.agendas().get(0).officials()).containsExactly("eva-dvorakova", "jan-novak", "karel-stary");
+    assertThat(civil.agendas().get(0).deputies()).containsExactly(new DeputiesEntry("jan-novak", List.of("eva-dvorakova")));
+    assertThat(civil.agendas().get(1).deputies()).containsExactly(new DeputiesEntry("eva-dvorakova", List.of("jan-novak")));
+    assertThat(document.departments().get(1).agendas()).allSatisfy(a -> assertThat(a.deputies()).isEmpty());
     assertThat(civil.walkInHours()).hasSize(2);
     assertThat(document.departments().get(1).officials().get(0).windows()).hasSize(6)
         .last().extracting(WindowEntry::onHolidays).isEqualTo(true);
@@ -108,7 +115,10 @@ public abstract class DirectoryImportContract {
 
     assertThat(result.updated()).isEmpty();
     assertThat(result.created()).contains("office:praha-6", "department:civil-affairs", "official:jan-novak",
-        "windows:petr-svoboda", "walk-in-hours:civil-affairs", "agenda:passport");
+        "windows:petr-svoboda", "walk-in-hours:civil-affairs", "agenda:passport", "deputies:jan-novak/id-card",
+        "deputies:eva-dvorakova/passport");
+    assertThat(storage.directory().deputies(Fixtures.NOVAK, Fixtures.ID_CARD).deputies())
+        .containsExactly(Fixtures.DVORAK);
     assertThat(export()).isEqualTo(exported);
   }
 
@@ -125,7 +135,7 @@ public abstract class DirectoryImportContract {
     assertThat(second.changedAnything()).isFalse();
     assertThat(second.created()).isEmpty();
     assertThat(second.updated()).isEmpty();
-    assertThat(second.unchanged()).isEqualTo(exported.offices().size() + 2 + 2 + 4 + 4 + 2);
+    assertThat(second.unchanged()).isEqualTo(exported.offices().size() + 2 + 2 + 4 + 4 + 2 + 2);
     assertThat(auditEntries()).isEqualTo(audit);
     assertThat(export()).isEqualTo(afterFirst);
   }
@@ -285,5 +295,73 @@ public abstract class DirectoryImportContract {
     assertThat(second.changedAnything()).isFalse();
     assertThat(auditEntries()).isEqualTo(audit);
     assertThat(storage.directory().officials(DepartmentId.of("registry"))).hasSize(size);
+  }
+
+  /** The civil department's entry with these agendas only: nothing else of it changes. */
+  private static DirectoryDocument civilAgendas(DepartmentEntry civil, AgendaEntry... agendas) {
+    return new DirectoryDocument(null, null, List.of(new DepartmentEntry(civil.id(), civil.office(), civil.name(),
+        civil.place(), null, null, List.of(agendas))));
+  }
+
+  private static AgendaEntry withDeputies(AgendaEntry agenda, DeputiesEntry... deputies) {
+    return new AgendaEntry(agenda.id(), agenda.name(), agenda.slots(), agenda.officials(),
+        deputies == null ? null : List.of(deputies));
+  }
+
+  @Test
+  void anAgendasDeputiesReplaceItsStoredListsAndAnAgendaLeavingThemOutKeepsThem() {
+    DepartmentEntry civil = export().departments().get(0);
+    AgendaEntry idCard = civil.agendas().get(0);
+    AgendaEntry passport = civil.agendas().get(1);
+
+    DirectoryImported result = diary.importingDirectory().apply(ADMIN, civilAgendas(civil,
+        withDeputies(idCard, new DeputiesEntry("eva-dvorakova", List.of("jan-novak"))),
+        withDeputies(passport, (DeputiesEntry[]) null)));
+
+    assertThat(result.created()).containsExactly("deputies:eva-dvorakova/id-card");
+    assertThat(result.updated()).as("Novák's list is not named: emptied").containsExactly("deputies:jan-novak/id-card");
+    assertThat(storage.directory().deputies(Fixtures.NOVAK, Fixtures.ID_CARD).deputies()).isEmpty();
+    assertThat(storage.directory().deputies(Fixtures.DVORAK, Fixtures.ID_CARD).deputies())
+        .containsExactly(Fixtures.NOVAK);
+    assertThat(storage.directory().deputies(Fixtures.DVORAK, Fixtures.PASSPORT).deputies()).as("left out: kept")
+        .containsExactly(Fixtures.NOVAK);
+
+    diary.importingDirectory().apply(ADMIN, civilAgendas(civil, withDeputies(passport)));
+    assertThat(storage.directory().deputies(Fixtures.DVORAK, Fixtures.PASSPORT).deputies()).as("an empty list")
+        .isEmpty();
+    assertThat(storage.directory().deputies(Fixtures.DVORAK, Fixtures.ID_CARD).deputies()).as("another agenda")
+        .containsExactly(Fixtures.NOVAK);
+  }
+
+  @Test
+  void badDeputiesAreRefusedLikeTheApiDoesNamingEachEntry() {
+    DirectoryDocument before = export();
+    int audit = auditEntries();
+    DepartmentEntry civil = before.departments().get(0);
+    DirectoryDocument bad = civilAgendas(civil,
+        withDeputies(civil.agendas().get(0),
+            new DeputiesEntry("jan-novak", List.of("eva-dvorakova", "jan-novak")),
+            new DeputiesEntry("nobody-here", List.of("eva-dvorakova")),
+            new DeputiesEntry("eva-dvorakova", List.of("karel-stary", "nobody-either", "petr-svoboda", "karel-stary")),
+            new DeputiesEntry("jan-novak", List.of())),
+        withDeputies(civil.agendas().get(1), new DeputiesEntry("karel-stary", List.of("jan-novak")),
+            new DeputiesEntry("eva-dvorakova", null)));
+
+    assertThatThrownBy(() -> diary.importingDirectory().apply(ADMIN, bad))
+        .isInstanceOfSatisfying(DocumentInvalid.class, e -> assertThat(e.errors())
+            .extracting(DocumentInvalid.Finding::path, DocumentInvalid.Finding::code)
+            .containsExactly(
+                tuple("$.departments[0].agendas[0].deputies[0].deputies[1]", "invalid"),
+                tuple("$.departments[0].agendas[0].deputies[1].official", "unknown-reference"),
+                tuple("$.departments[0].agendas[0].deputies[2].deputies[0]", "invalid"),
+                tuple("$.departments[0].agendas[0].deputies[2].deputies[1]", "unknown-reference"),
+                tuple("$.departments[0].agendas[0].deputies[2].deputies[2]", "invalid"),
+                tuple("$.departments[0].agendas[0].deputies[2].deputies[3]", "invalid"),
+                tuple("$.departments[0].agendas[0].deputies[3].official", "duplicate"),
+                tuple("$.departments[0].agendas[1].deputies[0].official", "invalid"),
+                tuple("$.departments[0].agendas[1].deputies[1].deputies", "required")));
+
+    assertThat(export()).isEqualTo(before);
+    assertThat(auditEntries()).isEqualTo(audit);
   }
 }

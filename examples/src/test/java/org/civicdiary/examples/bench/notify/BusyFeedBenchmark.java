@@ -21,9 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,36 +62,47 @@ import org.civicdiary.testkit.FreshDatabase;
 /**
  * One poll of 500 officials' busy feeds served by a local HTTP server (the JDK's, on 127.0.0.1):
  * each calendar has weekly meetings, one-off events and an all-day event, about 60 events that
- * expand to about 120 busy intervals within the horizon. Times the first poll (every feed fetched
- * and parsed, every official's intervals replaced), a second one (every feed answers 304), and the
- * booking p99 of 400 bookings one after another while no poll runs and while polls run without a
- * pause. A short run by hand, not a test:
+ * expand to about 85 busy intervals within the horizon. Times the first poll (every feed fetched
+ * and parsed, every official's intervals replaced: a first poll or a catch-up) and a second one
+ * (every feed answers 304), then measures the booking p99 of bookings one after another for the
+ * same time in three cases: no poll running; the background poller in steady state (every feed
+ * due once per poll interval at its own place in it, and every calendar changed since its last
+ * poll, so each poll fetches, parses and stores it); and polls of every feed without a pause (each
+ * calendar fetched, parsed and stored again every time: the worst case). A short run by hand, not
+ * a test:
  *
  * <pre>
  * mvn -B -q -pl examples test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp examples/target/test-classes:examples/target/classes:$(cat examples/target/cp.txt) \
- *     org.civicdiary.examples.bench.notify.BusyFeedBenchmark postgres 500 8
+ *     org.civicdiary.examples.bench.notify.BusyFeedBenchmark postgres 500 4 1 600 120
  * </pre>
  *
  * Arguments: {@code h2} or {@code postgres} (a database of its own, dropped afterwards),
- * officials, poller threads.
+ * officials, fetching threads ({@code civicdiary.busy-feeds.threads}), parsing threads ({@code
+ * civicdiary.busy-feeds.parse-threads}), the poll interval in seconds (600, the default) and how
+ * long each of the three booking runs lasts, in seconds (the interval unless given: then the
+ * steady-state run sees every feed polled once; a shorter run sees that share of them).
  */
 public final class BusyFeedBenchmark {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-03-01T07:00:00Z"), ZoneOffset.UTC);
+  private static final Instant START = Instant.parse("2027-03-01T07:00:00Z");
   private static final OfficeId OFFICE = OfficeId.of("p6");
   private static final DepartmentId DEPARTMENT = DepartmentId.of("civil");
   private static final AgendaId AGENDA = AgendaId.of("id-card");
-  private static final int BOOKINGS = 400;
 
   private BusyFeedBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     String engine = args.length > 0 ? args[0] : "h2";
     int officials = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-    String threads = args.length > 2 ? args[2] : "8";
-    AtomicInteger requests = new AtomicInteger();
+    String threads = args.length > 2 ? args[2] : "4";
+    String parseThreads = args.length > 3 ? args[3] : "1";
+    Duration interval = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 600);
+    Duration run = args.length > 5 ? Duration.ofSeconds(Integer.parseInt(args[5])) : interval;
+    // Time moves (the background poller needs it to), from a fixed Monday morning.
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), START));
+    Calendars calendars = new Calendars();
     ExecutorService handlers = Executors.newFixedThreadPool(8);
-    HttpServer server = calendars(handlers, requests);
+    HttpServer server = calendars.serve(handlers);
     FreshDatabase database = engine.equals("postgres") ? FreshDatabase.postgres("busy_feed_bench")
         : FreshDatabase.h2("busy_feed_bench");
     Path mail = Files.createTempDirectory("busy-feed-bench-mail");
@@ -100,11 +110,13 @@ public final class BusyFeedBenchmark {
         new PersistenceModule(PersistenceConfig.builder().url(database.url()).user(database.user())
             .password(database.password()).poolSize(10).connectionTimeout(Duration.ofSeconds(30)).build()),
         new NotifyModule(Settings.of(Map.of("civicdiary.mail.transport", "drop",
-            "civicdiary.mail.drop.folder", mail.toString(), "civicdiary.busy-feeds.threads", threads))),
+            "civicdiary.mail.drop.folder", mail.toString(), "civicdiary.busy-feeds.threads", threads,
+            "civicdiary.busy-feeds.parse-threads", parseThreads,
+            "civicdiary.busy-feeds.poll-interval", interval.toString()))),
         new AbstractModule() {
           @Override
           protected void configure() {
-            OptionalBinder.newOptionalBinder(binder(), CoreModule.CLOCK).setBinding().toInstance(CLOCK);
+            OptionalBinder.newOptionalBinder(binder(), CoreModule.CLOCK).setBinding().toInstance(clock);
           }
         });
     try {
@@ -118,36 +130,47 @@ public final class BusyFeedBenchmark {
       int polled = poller.pollOnce();
       long first = System.nanoTime() - t0;
       long intervals = storage.busyFeeds().busy(
-          storage.busyFeeds().all().stream().map(BusyFeed::official).toList(), CLOCK.instant(),
-          CLOCK.instant().plus(Duration.ofDays(70))).size();
+          storage.busyFeeds().all().stream().map(BusyFeed::official).toList(), START,
+          START.plus(Duration.ofDays(70))).size();
       long failing = storage.busyFeeds().all().stream().filter(f -> f.failure() != null).count();
       t0 = System.nanoTime();
       poller.pollOnce();
       long second = System.nanoTime() - t0;
-      System.out.printf("%s: %d feeds polled in %.1f s (first poll, %d busy intervals stored, %d failing);"
-          + " again in %.1f s (304); %d requests%n", engine, polled, first / 1e9, intervals, failing, second / 1e9,
-          requests.get());
+      System.out.printf("%s, %s fetching and %s parsing threads: %d feeds polled in %.1f s (first poll, %d busy"
+          + " intervals stored, %d failing); again in %.1f s (304); %d requests%n", engine, threads, parseThreads,
+          polled, first / 1e9, intervals, failing, second / 1e9, calendars.requests.get());
 
-      List<FreeSlot> free = diary.findingFreeSlots().ofDepartment(DEPARTMENT, AGENDA,
-          LocalDate.of(2027, 3, 2), LocalDate.of(2027, 4, 20));
-      double quiet = bookingP99(diary, free.subList(0, BOOKINGS));
+      Iterator<FreeSlot> free = diary.findingFreeSlots().ofDepartment(DEPARTMENT, AGENDA,
+          LocalDate.of(2027, 3, 2), LocalDate.of(2027, 4, 20)).iterator();
+      Bookings quiet = book(diary, free, run);
+      System.out.printf("booking p99 without polls: %s%n", quiet);
+
+      // Steady state: every calendar changes between polls, and every feed was last polled half
+      // an interval ago, so each comes due once within the next interval, at its own place in it.
+      calendars.changing = true;
+      Instant halfAgo = clock.instant().minus(interval.dividedBy(2));
+      storage.transactions().run(() -> storage.busyFeeds().all().forEach(f ->
+          storage.busyFeeds().save(f.succeeded(f.etag(), f.lastModified(), halfAgo))));
+      int before = calendars.fetched.get();
+      poller.start();
+      Bookings steady = book(diary, free, run);
+      poller.stop();
+      System.out.printf("booking p99 while the poller runs in steady state: %s; %d calendars fetched and"
+          + " parsed meanwhile%n", steady, calendars.fetched.get() - before);
+
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger background = new AtomicInteger();
-      // Polls without a pause while booking, every calendar fetched, parsed and stored again each
-      // time (the validators are forgotten first): the worst a poll can do to bookings.
       Thread polling = new Thread(() -> {
         while (!stop.get()) {
-          storage.transactions().run(() -> storage.busyFeeds().all().forEach(f ->
-              storage.busyFeeds().save(new BusyFeed(f.official(), f.url(), null, null, null, null, null, null))));
           poller.pollOnce();
           background.incrementAndGet();
         }
       });
       polling.start();
-      double busy = bookingP99(diary, free.subList(BOOKINGS, 2 * BOOKINGS));
+      Bookings worst = book(diary, free, run);
       stop.set(true);
       polling.join();
-      System.out.printf("booking p99: %.1f ms without polls, %.1f ms while %d polls ran%n", quiet, busy,
+      System.out.printf("booking p99 while every feed is polled without a pause: %s; %d polls ran%n", worst,
           background.get());
     } finally {
       injector.getInstance(JdbcStorage.class).close();
@@ -157,35 +180,56 @@ public final class BusyFeedBenchmark {
     }
   }
 
-  /** Serves calendar n at /cal/{n}.ics, with an ETag that a conditional request matches (304). */
-  private static HttpServer calendars(ExecutorService handlers, AtomicInteger requests) throws java.io.IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(handlers);
-    server.createContext("/cal/", exchange -> {
-      try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-        in.readAllBytes();
-        requests.incrementAndGet();
-        String name = exchange.getRequestURI().getPath().substring("/cal/".length());
-        int n = Integer.parseInt(name.replace(".ics", ""));
-        String etag = "\"v1-" + n + "\"";
-        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-          exchange.sendResponseHeaders(304, -1);
-          return;
+  /** The local calendar server: calendar n at /cal/{n}.ics. */
+  private static final class Calendars {
+    final AtomicInteger requests = new AtomicInteger();
+    final AtomicInteger fetched = new AtomicInteger();
+    /** When set, every request gets a new version (never 304): each poll fetches, parses and stores. */
+    volatile boolean changing;
+
+    /** Serves with an ETag that a conditional request matches (304) unless changing. */
+    HttpServer serve(ExecutorService handlers) throws java.io.IOException {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.setExecutor(handlers);
+      server.createContext("/cal/", exchange -> {
+        try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+          in.readAllBytes();
+          int request = requests.incrementAndGet();
+          int version = changing ? request : 1;
+          String name = exchange.getRequestURI().getPath().substring("/cal/".length());
+          int n = Integer.parseInt(name.replace(".ics", ""));
+          String etag = "\"v" + version + "-" + n + "\"";
+          if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+          }
+          fetched.incrementAndGet();
+          byte[] body = calendar(n, version).getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("ETag", etag);
+          exchange.sendResponseHeaders(200, body.length);
+          out.write(body);
         }
-        byte[] body = calendar(n).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("ETag", etag);
-        exchange.sendResponseHeaders(200, body.length);
-        out.write(body);
-      }
-    });
-    server.start();
-    return server;
+      });
+      server.start();
+      return server;
+    }
   }
 
-  private static double bookingP99(CivicDiary diary, List<FreeSlot> slots) {
-    double[] millis = new double[slots.size()];
+  /** How many bookings ran and their p99. */
+  private record Bookings(int count, double p99) {
+    @Override
+    public String toString() {
+      return String.format("%.1f ms (%d bookings)", p99, count);
+    }
+  }
+
+  /** Books the next free slots one after another for the given time. */
+  private static Bookings book(CivicDiary diary, Iterator<FreeSlot> slots, Duration time) {
+    List<Double> millis = new ArrayList<>();
+    long end = System.nanoTime() + time.toNanos();
     int i = 0;
-    for (FreeSlot slot : slots) {
+    while (System.nanoTime() < end && slots.hasNext()) {
+      FreeSlot slot = slots.next();
       long t0 = System.nanoTime();
       try {
         diary.booking().book(new BookingRequest(slot.official(), AGENDA, slot.start(),
@@ -194,10 +238,11 @@ public final class BusyFeedBenchmark {
       } catch (RuntimeException e) {
         // A slot a poll has blocked meanwhile: still a booking attempt's latency.
       }
-      millis[i++] = (System.nanoTime() - t0) / 1e6;
+      millis.add((System.nanoTime() - t0) / 1e6);
+      i++;
     }
-    Arrays.sort(millis);
-    return millis[(int) Math.ceil(millis.length * 0.99) - 1];
+    double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return new Bookings(sorted.length, sorted[(int) Math.ceil(sorted.length * 0.99) - 1]);
   }
 
   private static void seed(Storage storage, int officials, String base) {
@@ -228,14 +273,18 @@ public final class BusyFeedBenchmark {
     });
   }
 
-  /** Calendar n: five weekly meetings, fifty one-off meetings and an all-day event, in Prague time. */
-  private static String calendar(int n) {
+  /**
+   * Calendar n: five weekly meetings, fifty one-off meetings and an all-day event, in Prague time;
+   * each version moves the first one-off meeting by a quarter of an hour.
+   */
+  private static String calendar(int n, int version) {
     StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n");
     for (int w = 0; w < 5; w++) {
       event(ics, "weekly-" + w, LocalDate.of(2027, 3, 1 + w).atTime(9 + (n + w) % 7, 0), 60, "RRULE:FREQ=WEEKLY;COUNT=10\r\n");
     }
     for (int e = 0; e < 50; e++) {
-      event(ics, "single-" + e, LocalDate.of(2027, 3, 2).plusDays(e).atTime(8 + (n * 7 + e) % 8, 30), 45, "");
+      event(ics, "single-" + e, LocalDate.of(2027, 3, 2).plusDays(e).atTime(8 + (n * 7 + e) % 8, 30)
+          .plusMinutes(e == 0 ? 15L * (version % 4) : 0), 45, "");
     }
     ics.append("BEGIN:VEVENT\r\nUID:all-day-").append(n).append("\r\nDTSTAMP:20270201T000000Z\r\n")
         .append("DTSTART;VALUE=DATE:20270315\r\nDTEND;VALUE=DATE:20270316\r\nSUMMARY:Školení\r\nEND:VEVENT\r\n");
