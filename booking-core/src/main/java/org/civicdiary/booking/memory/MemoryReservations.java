@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.error.SlotNotBookable;
+import org.civicdiary.booking.error.SlotNotBookable.Reason;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.BusyTime;
@@ -35,6 +37,8 @@ import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WebShare;
+import org.civicdiary.booking.model.WebShareUse;
 import org.civicdiary.booking.port.Reservations;
 
 /** Reservations in maps; the held-slot map is the in-memory twin of the database's unique key. */
@@ -56,7 +60,7 @@ final class MemoryReservations implements Reservations {
   }
 
   @Override
-  public void add(Reservation reservation, Duration slotLength) {
+  public void add(Reservation reservation, Duration slotLength, List<WebShare> shares) {
     tx.locked(() -> {
       if (byId.containsKey(reservation.id())) {
         throw new IllegalArgumentException("reservation " + reservation.id() + " exists already");
@@ -64,7 +68,7 @@ final class MemoryReservations implements Reservations {
       if (reservation.status().isOpen() && openCodes.containsKey(reservation.code())) {
         throw new ConcurrentChange("booking code", reservation.code().value());
       }
-      hold(reservation, holds(reservation, slotLength), Set.of());
+      hold(reservation, holds(reservation, slotLength), Set.of(), shares);
       if (reservation.status().isOpen()) {
         tx.put(openCodes, reservation.code(), reservation.id());
       }
@@ -83,7 +87,7 @@ final class MemoryReservations implements Reservations {
   }
 
   @Override
-  public void update(Reservation changed, Duration slotLength) {
+  public void update(Reservation changed, Duration slotLength, List<WebShare> shares) {
     tx.locked(() -> {
       Reservation stored = byId.get(changed.id());
       if (stored == null) {
@@ -93,7 +97,7 @@ final class MemoryReservations implements Reservations {
         throw new ConcurrentChange("reservation", changed.id().toString());
       }
       Set<Slot> before = holds(stored, slotLength);
-      hold(changed, holds(changed, slotLength), before);
+      hold(changed, holds(changed, slotLength), before, shares);
       for (Slot slot : before) {
         if (!holds(changed, slotLength).contains(slot)) {
           tx.remove(slots(slot.official()), slot.start());
@@ -113,19 +117,80 @@ final class MemoryReservations implements Reservations {
 
   /**
    * Holds the slots not already held by this reservation, and records its new time on those it
-   * keeps; checks all before writing any.
+   * keeps (with the web-share seats they took); checks all before writing any.
    */
-  private void hold(Reservation reservation, Set<Slot> wanted, Set<Slot> alreadyHeld) {
+  private void hold(Reservation reservation, Set<Slot> wanted, Set<Slot> alreadyHeld, List<WebShare> shares) {
+    Map<Slot, Instant> seats = new HashMap<>();
+    Map<Instant, Integer> taking = new HashMap<>();
     for (Slot slot : wanted) {
-      if (!alreadyHeld.contains(slot) && slots(slot.official()).containsKey(slot.start())) {
+      if (alreadyHeld.contains(slot)) {
+        seats.put(slot, slots(slot.official()).get(slot.start()).share());
+        continue;
+      }
+      if (slots(slot.official()).containsKey(slot.start())) {
         throw new SlotTaken(slot.official().value(), slot.start());
       }
+      for (WebShare share : shares) {
+        if (share.covers(slot.official(), slot.start())) {
+          int taken = taking.merge(share.start(), 1, Integer::sum) + seatsTaken(share.official(), share.start(),
+              share.end());
+          if (taken > share.slots()) {
+            throw new SlotNotBookable(Reason.PHONE_SHARE, "official " + share.official() + " at " + share.start());
+          }
+          seats.put(slot, share.start());
+        }
+      }
     }
-    Hold hold = new Hold(reservation.id(), reservation.start(), reservation.end());
     for (Slot slot : wanted) {
-      tx.put(slots(slot.official()), slot.start(), hold);
+      tx.put(slots(slot.official()), slot.start(),
+          new Hold(reservation.id(), reservation.start(), reservation.end(), seats.get(slot)));
     }
   }
+
+  /** The seats of the web share of the occurrence starting at {@code share} that held slots take. */
+  private int seatsTaken(OfficialId official, Instant share, Instant end) {
+    int taken = 0;
+    for (Hold hold : slots(official).subMap(share, true, end, false).values()) {
+      if (share.equals(hold.share())) {
+        taken++;
+      }
+    }
+    return taken;
+  }
+
+  @Override
+  public List<WebShareUse> webShareUse(Collection<OfficialId> officials, Instant from, Instant to) {
+    return heldOf(officials, (official, slots, result) -> {
+      Map<Instant, Integer> taken = new TreeMap<>();
+      for (Hold hold : slots.subMap(from, true, to.plus(Duration.ofDays(1)), false).values()) {
+        if (hold.share() != null && !hold.share().isBefore(from) && hold.share().isBefore(to)) {
+          taken.merge(hold.share(), 1, Integer::sum);
+        }
+      }
+      taken.forEach((start, count) -> result.add(new WebShareUse(official, start, count)));
+    });
+  }
+
+  /** What {@code read} makes of the held slots of each official who holds any, in one list. */
+  private <T> List<T> heldOf(Collection<OfficialId> officials, HeldReader<T> read) {
+    return tx.locked(() -> {
+      List<T> result = new ArrayList<>();
+      for (OfficialId official : new LinkedHashSet<>(officials)) {
+        TreeMap<Instant, Hold> slots = held.get(official);
+        if (slots != null) {
+          read.read(official, slots, result);
+        }
+      }
+      return Collections.unmodifiableList(result);
+    });
+  }
+
+  /** Reads one official's held slots, by start, into the result. */
+  @FunctionalInterface
+  private interface HeldReader<T> {
+    void read(OfficialId official, TreeMap<Instant, Hold> slots, List<T> result);
+  }
+
 
   private static Set<Slot> holds(Reservation r, Duration slotLength) {
     if (!r.status().holdsSlots()) {
@@ -165,27 +230,20 @@ final class MemoryReservations implements Reservations {
 
   @Override
   public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
-    return tx.locked(() -> {
-      List<BusyTime> result = new ArrayList<>();
-      for (OfficialId official : new LinkedHashSet<>(officials)) {
-        TreeMap<Instant, Hold> slots = held.get(official);
-        if (slots == null) {
-          continue;
-        }
-        // A reservation's slots are consecutive entries: no other can hold one between them.
-        ReservationId previous = null;
-        for (Hold hold : slots.subMap(from.minus(LONGEST), true, to, false).values()) {
-          if (!hold.id().equals(previous)) {
-            previous = hold.id();
-            if (hold.start().isBefore(to) && from.isBefore(hold.end())) {
-              result.add(new BusyTime(official, hold.start(), hold.end()));
-            }
+    return heldOf(officials, (official, slots, result) -> {
+      // A reservation's slots are consecutive entries: no other can hold one between them.
+      ReservationId previous = null;
+      for (Hold hold : slots.subMap(from.minus(LONGEST), true, to, false).values()) {
+        if (!hold.id().equals(previous)) {
+          previous = hold.id();
+          if (hold.start().isBefore(to) && from.isBefore(hold.end())) {
+            result.add(new BusyTime(official, hold.start(), hold.end()));
           }
         }
       }
-      return Collections.unmodifiableList(result);
     });
   }
+
 
   @Override
   public List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to) {
@@ -285,5 +343,6 @@ final class MemoryReservations implements Reservations {
 
   private record Slot(OfficialId official, Instant start) {}
 
-  private record Hold(ReservationId id, Instant start, Instant end) {}
+  /** @param share the start of the window occurrence whose web-share seat the slot takes, or null */
+  private record Hold(ReservationId id, Instant start, Instant end, Instant share) {}
 }
