@@ -30,7 +30,8 @@ final class StatisticsEndpoints {
     Statistics statistics = diary.reportingStatistics().weekly(call.member(), query);
     return Reply.ok(new Views.StatisticsView(statistics.from(), statistics.to(), statistics.weeks().stream()
         .map(w -> new WeekStatistics(w.department().value(), w.week(), w.weekStart(), w.bookings(), w.web(), w.phone(),
-            w.active(), w.displaced(), w.cancelled(), w.completed(), w.noShows()))
+            w.active(), w.displaced(), w.cancelled(), w.completed(), w.noShows(), w.phoneShare(), w.phoneShareUsed(),
+            w.phoneShareReleasedOnline()))
         .toList()));
   }
 }
