@@ -20,6 +20,7 @@ import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.SlotNotBookable;
 import org.civicdiary.booking.error.SlotNotBookable.Reason;
+import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.FreeSlot;
@@ -115,6 +116,25 @@ class ChannelQuotasTest {
 
     hall.diary.handlingReservations().move(OPERATOR, thursday.reservation().id(), novak, at("09:30"), "by phone");
     assertThat(hall.reservation(thursday.reservation()).start()).isEqualTo(at("09:30"));
+  }
+
+  @Test
+  void aDisplacedCitizensProposalsOfferOnlyWhatTheWebMayTake() {
+    TownHall hall = TownHall.at("2027-03-01T08:00:00Z");
+    OfficialId novak = hall.official("novak", friday(2, 0), TownHall.weekly(DayOfWeek.THURSDAY, "09:00", "09:15"));
+    AgendaId card = hall.agenda("card", 1, novak);
+    hall.book(novak, card, at("09:00"));
+    Booked thursday = hall.book(novak, card, local("2027-03-04T09:00"));
+
+    hall.diary.recordingAbsence().record(ADMIN, new AbsenceRequest(novak, local("2027-03-04T08:00"),
+        local("2027-03-04T12:00"), AbsenceKind.ILLNESS, "nemoc"));
+
+    // one seat of the web's share is left on Friday (09:15); 09:30 and 09:45, nearer than the next
+    // week, are the phone share and not proposed
+    assertThat(starts(hall.diary.managingOwnReservation().proposals(thursday.token())))
+        .containsExactly(at("09:15"), local("2027-03-11T09:00"), local("2027-03-12T09:00"));
+    hall.diary.managingOwnReservation().acceptProposal(thursday.token(), novak, at("09:15"));
+    assertThat(hall.reservation(thursday.reservation()).start()).isEqualTo(at("09:15"));
   }
 
   @Test
