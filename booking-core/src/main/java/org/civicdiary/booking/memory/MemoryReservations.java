@@ -52,6 +52,8 @@ final class MemoryReservations implements Reservations {
   private final Map<BookingCode, ReservationId> openCodes = new HashMap<>();
   /** Per official, each held slot's start and the holder's time (so that free time needs no look-up by id). */
   private final Map<OfficialId, TreeMap<Instant, Hold>> held = new HashMap<>();
+  /** Per official, the web-share seats held slots take, by occurrence start: kept beside the holds so that free time reads counts, not slots. */
+  private final Map<OfficialId, TreeMap<Instant, Integer>> seats = new HashMap<>();
   /** Messages a citizen's own actions sent, by mailbox key and day. */
   private final Map<String, Integer> messagesByMailboxDay = new HashMap<>();
 
@@ -100,7 +102,10 @@ final class MemoryReservations implements Reservations {
       hold(changed, holds(changed, slotLength), before, shares);
       for (Slot slot : before) {
         if (!holds(changed, slotLength).contains(slot)) {
-          tx.remove(slots(slot.official()), slot.start());
+          Hold released = tx.remove(slots(slot.official()), slot.start());
+          if (released.share() != null) {
+            seat(slot.official(), released.share(), -1);
+          }
         }
       }
       if (stored.status().isOpen() && !changed.status().isOpen()) {
@@ -132,8 +137,8 @@ final class MemoryReservations implements Reservations {
       }
       for (WebShare share : shares) {
         if (share.covers(slot.official(), slot.start())) {
-          int taken = taking.merge(share.start(), 1, Integer::sum) + seatsTaken(share.official(), share.start(),
-              share.end());
+          int taken = taking.merge(share.start(), 1, Integer::sum) + seatsOf(share.official())
+              .getOrDefault(share.start(), 0);
           if (taken > share.slots()) {
             throw new SlotNotBookable(Reason.PHONE_SHARE, "official " + share.official() + " at " + share.start());
           }
@@ -142,55 +147,41 @@ final class MemoryReservations implements Reservations {
       }
     }
     for (Slot slot : wanted) {
-      tx.put(slots(slot.official()), slot.start(),
-          new Hold(reservation.id(), reservation.start(), reservation.end(), seats.get(slot)));
+      Instant share = seats.get(slot);
+      if (share != null && !alreadyHeld.contains(slot)) {
+        seat(slot.official(), share, 1);
+      }
+      tx.put(slots(slot.official()), slot.start(), new Hold(reservation.id(), reservation.start(), reservation.end(), share));
     }
   }
 
-  /** The seats of the web share of the occurrence starting at {@code share} that held slots take. */
-  private int seatsTaken(OfficialId official, Instant share, Instant end) {
-    int taken = 0;
-    for (Hold hold : slots(official).subMap(share, true, end, false).values()) {
-      if (share.equals(hold.share())) {
-        taken++;
-      }
+  private TreeMap<Instant, Integer> seatsOf(OfficialId official) {
+    return seats.computeIfAbsent(official, k -> new TreeMap<>());
+  }
+
+  /** Counts a seat of the occurrence's web share taken ({@code +1}) or given back ({@code -1}). */
+  private void seat(OfficialId official, Instant share, int change) {
+    int taken = seatsOf(official).getOrDefault(share, 0) + change;
+    if (taken == 0) {
+      tx.remove(seatsOf(official), share);
+    } else {
+      tx.put(seatsOf(official), share, taken);
     }
-    return taken;
   }
 
   @Override
   public List<WebShareUse> webShareUse(Collection<OfficialId> officials, Instant from, Instant to) {
-    return heldOf(officials, (official, slots, result) -> {
-      Map<Instant, Integer> taken = new TreeMap<>();
-      for (Hold hold : slots.subMap(from, true, to.plus(Duration.ofDays(1)), false).values()) {
-        if (hold.share() != null && !hold.share().isBefore(from) && hold.share().isBefore(to)) {
-          taken.merge(hold.share(), 1, Integer::sum);
-        }
-      }
-      taken.forEach((start, count) -> result.add(new WebShareUse(official, start, count)));
-    });
-  }
-
-  /** What {@code read} makes of the held slots of each official who holds any, in one list. */
-  private <T> List<T> heldOf(Collection<OfficialId> officials, HeldReader<T> read) {
     return tx.locked(() -> {
-      List<T> result = new ArrayList<>();
+      List<WebShareUse> result = new ArrayList<>();
       for (OfficialId official : new LinkedHashSet<>(officials)) {
-        TreeMap<Instant, Hold> slots = held.get(official);
-        if (slots != null) {
-          read.read(official, slots, result);
+        TreeMap<Instant, Integer> taken = seats.get(official);
+        if (taken != null) {
+          taken.subMap(from, true, to, false).forEach((start, count) -> result.add(new WebShareUse(official, start, count)));
         }
       }
       return Collections.unmodifiableList(result);
     });
   }
-
-  /** Reads one official's held slots, by start, into the result. */
-  @FunctionalInterface
-  private interface HeldReader<T> {
-    void read(OfficialId official, TreeMap<Instant, Hold> slots, List<T> result);
-  }
-
 
   private static Set<Slot> holds(Reservation r, Duration slotLength) {
     if (!r.status().holdsSlots()) {
@@ -230,20 +221,27 @@ final class MemoryReservations implements Reservations {
 
   @Override
   public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
-    return heldOf(officials, (official, slots, result) -> {
-      // A reservation's slots are consecutive entries: no other can hold one between them.
-      ReservationId previous = null;
-      for (Hold hold : slots.subMap(from.minus(LONGEST), true, to, false).values()) {
-        if (!hold.id().equals(previous)) {
-          previous = hold.id();
-          if (hold.start().isBefore(to) && from.isBefore(hold.end())) {
-            result.add(new BusyTime(official, hold.start(), hold.end()));
+    return tx.locked(() -> {
+      List<BusyTime> result = new ArrayList<>();
+      for (OfficialId official : new LinkedHashSet<>(officials)) {
+        TreeMap<Instant, Hold> slots = held.get(official);
+        if (slots == null) {
+          continue;
+        }
+        // A reservation's slots are consecutive entries: no other can hold one between them.
+        ReservationId previous = null;
+        for (Hold hold : slots.subMap(from.minus(LONGEST), true, to, false).values()) {
+          if (!hold.id().equals(previous)) {
+            previous = hold.id();
+            if (hold.start().isBefore(to) && from.isBefore(hold.end())) {
+              result.add(new BusyTime(official, hold.start(), hold.end()));
+            }
           }
         }
       }
+      return Collections.unmodifiableList(result);
     });
   }
-
 
   @Override
   public List<Reservation> ofOfficial(OfficialId official, Instant from, Instant to) {
