@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.civicdiary.booking.error.ConcurrentChange;
+import org.civicdiary.booking.error.DocumentInvalid;
 import org.civicdiary.booking.error.SlotNotBookable;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.Channel;
@@ -41,6 +42,12 @@ import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
+import org.civicdiary.booking.usecase.DirectoryDocument;
+import org.civicdiary.booking.usecase.DirectoryDocument.DepartmentEntry;
+import org.civicdiary.booking.usecase.DirectoryDocument.OfficeEntry;
+import org.civicdiary.booking.usecase.DirectoryDocument.OfficialEntry;
+import org.civicdiary.booking.usecase.DirectoryDocument.PolicyEntry;
+import org.civicdiary.booking.usecase.DirectoryDocument.WindowEntry;
 import org.civicdiary.booking.usecase.StatisticsQuery;
 import org.civicdiary.booking.usecase.WeekCounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +229,54 @@ public abstract class ChannelQuotasContract {
     assertThat(week.phoneShareReleasedOnline()).isEqualTo(1);
     assertThat(week.web()).isEqualTo(3);
     assertThat(week.phone()).isEqualTo(1);
+  }
+
+  /**
+   * The directory document carries the phone share of windows and the office's release: exported,
+   * edited and imported again; a share larger than its window refuses the whole document.
+   */
+  @Test
+  void theDirectoryDocumentCarriesThePhoneShareAndItsRelease() {
+    DirectoryDocument exported = diary.importingDirectory().export(ADMIN);
+    DepartmentEntry civil = exported.departments().stream().filter(d -> d.id().equals(CIVIL.value())).findFirst()
+        .orElseThrow();
+    OfficialEntry novak = civil.officials().stream().filter(o -> o.id().equals(NOVAK.value())).findFirst().orElseThrow();
+    WindowEntry friday = novak.windows().get(0);
+    assertThat(friday.phoneSlots()).isEqualTo(2);
+    assertThat(friday.phonePercent()).isNull();
+    OfficeEntry office = exported.offices().get(0);
+    assertThat(office.policy().phoneShareRelease()).isEqualTo(Duration.ofHours(48));
+
+    PolicyEntry p = office.policy();
+    PolicyEntry release24 = new PolicyEntry(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(),
+        p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames(), Duration.ofHours(24));
+    diary.importingDirectory().apply(ADMIN, new DirectoryDocument(null, List.of(new OfficeEntry(office.id(),
+        office.name(), office.zone(), office.slotMinutes(), office.place(), office.phones(), release24)),
+        List.of(department(civil, novak, windowWith(friday, null, 50)))));
+
+    assertThat(storage.diaries().windows(NOVAK)).singleElement().satisfies(w -> {
+      assertThat(w.phoneSlots()).isZero();
+      assertThat(w.phonePercent()).isEqualTo(50);
+    });
+    assertThat(storage.directory().office(Fixtures.OFFICE).orElseThrow().policy().phoneShareRelease())
+        .isEqualTo(Duration.ofHours(24));
+
+    assertThatThrownBy(() -> diary.importingDirectory().apply(ADMIN, new DirectoryDocument(null, null,
+        List.of(department(civil, novak, windowWith(friday, 5, null)))))).isInstanceOfSatisfying(DocumentInvalid.class,
+        e -> assertThat(e.errors()).extracting(DocumentInvalid.Finding::path)
+            .anyMatch(path -> path.contains("windows[0]")));
+    assertThat(storage.diaries().windows(NOVAK)).singleElement().extracting(Window::phonePercent).isEqualTo(50);
+  }
+
+  private static WindowEntry windowWith(WindowEntry w, Integer phoneSlots, Integer phonePercent) {
+    return new WindowEntry(w.day(), w.start(), w.end(), w.validFrom(), w.validUntil(), w.onHolidays(), w.place(),
+        phoneSlots, phonePercent);
+  }
+
+  /** The department with only this official, whose windows are the one given. */
+  private static DepartmentEntry department(DepartmentEntry d, OfficialEntry o, WindowEntry window) {
+    return new DepartmentEntry(d.id(), d.office(), d.name(), d.place(), null, List.of(new OfficialEntry(o.id(), o.name(),
+        o.room(), o.email(), o.active(), List.of(window))), null);
   }
 
   private List<Reservation> active() {
