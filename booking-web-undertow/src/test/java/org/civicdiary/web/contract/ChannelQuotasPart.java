@@ -147,5 +147,21 @@ abstract class ChannelQuotasPart extends ContractPart {
     JsonNode kept = ok(admin.get("/api/v1/staff/officials/" + KVOTA + "/windows")).path("windows").get(0);
     assertThat(kept.path("phoneSlots").asInt()).isEqualTo(2);
     assertThat(kept.path("phonePercent").asInt()).isZero();
+
+    // the directory document carries the share: exported, edited to a percentage, imported
+    JsonNode document = ok(admin.get("/api/v1/staff/directory"));
+    for (JsonNode department : document.path("departments")) {
+      for (JsonNode official : department.path("officials")) {
+        if (official.path("id").asText().equals(KVOTA)) {
+          assertThat(official.path("windows").get(0).path("phoneSlots").asInt()).isEqualTo(2);
+          ((com.fasterxml.jackson.databind.node.ObjectNode) official.path("windows").get(0)).putNull("phoneSlots")
+              .put("phonePercent", 50);
+        }
+      }
+    }
+    ok(admin.put("/api/v1/staff/directory", document));
+    JsonNode imported = ok(admin.get("/api/v1/staff/officials/" + KVOTA + "/windows")).path("windows").get(0);
+    assertThat(imported.path("phoneSlots").asInt()).isZero();
+    assertThat(imported.path("phonePercent").asInt()).isEqualTo(50);
   }
 }
