@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.error.SlotNotBookable;
+import org.civicdiary.booking.error.SlotNotBookable.Reason;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
@@ -40,6 +42,8 @@ import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WebShare;
+import org.civicdiary.booking.model.WebShareUse;
 import org.civicdiary.booking.port.Reservations;
 
 /**
@@ -81,6 +85,22 @@ final class JdbcReservations implements Reservations {
       select official_id, slot_start
       from held_slot
       where reservation_id = ?
+      """;
+  private static final String SEATS_TAKEN = """
+      select share_seat
+      from held_slot
+      where official_id = ? and share_start = ?
+      """;
+  private static final String TAKE_SEAT = """
+      update held_slot
+      set share_start = ?, share_seat = ?
+      where official_id = ? and slot_start = ?
+      """;
+  private static final String SHARE_USE = """
+      select official_id, share_start, count(*)
+      from held_slot
+      where official_id = any(?) and share_start >= ? and share_start < ?
+      group by official_id, share_start
       """;
   private static final String RELEASE = """
       delete from held_slot
@@ -144,18 +164,19 @@ final class JdbcReservations implements Reservations {
   }
 
   @Override
-  public void add(Reservation r, Duration slotLength) {
+  public void add(Reservation r, Duration slotLength, List<WebShare> shares) {
     tx.atomically(c -> {
       insertOrUpdate(c, r, INSERT, values(r));
       List<Slot> slots = slotsOf(r, slotLength);
       hold(c, r, slots);
+      takeSeats(c, slots, shares);
       BusyCache.stamp(tx, c, slots.stream().map(Slot::official).toList());
       return null;
     });
   }
 
   @Override
-  public void update(Reservation changed, Duration slotLength) {
+  public void update(Reservation changed, Duration slotLength, List<WebShare> shares) {
     tx.atomically(c -> {
       Object[] values = values(changed);
       Object[] params = java.util.Arrays.copyOf(values, values.length + 1);
@@ -172,6 +193,7 @@ final class JdbcReservations implements Reservations {
       List<Slot> after = slotsOf(changed, slotLength);
       List<Slot> held = after.stream().filter(s -> !before.contains(s)).toList();
       hold(c, changed, held);
+      takeSeats(c, held, shares);
       before.removeAll(after);
       release(c, changed, before);
       // Both diaries changed when it moved from one official to another.
@@ -215,6 +237,55 @@ final class JdbcReservations implements Reservations {
         }
       }
     }
+  }
+
+  /**
+   * Gives each newly held slot inside a web share the lowest seat of the share not taken. Two units
+   * of work that pick the same seat at once meet on the seat's unique key: the second waits for the
+   * first and, if it commits, is refused; so the share never holds more than its seats.
+   */
+  private static void takeSeats(Connection c, List<Slot> slots, List<WebShare> shares) throws SQLException {
+    for (WebShare share : shares) {
+      List<Slot> inside = slots.stream()
+          .filter(s -> share.covers(OfficialId.of(s.official()), s.start()))
+          .sorted(Comparator.comparing(Slot::start))
+          .toList();
+      if (inside.isEmpty()) {
+        continue;
+      }
+      Set<Integer> taken = new HashSet<>(Sql.list(c, SEATS_TAKEN, rs -> rs.getInt(1), share.official().value(),
+          share.start()));
+      int seat = 0;
+      for (Slot slot : inside) {
+        while (taken.contains(seat)) {
+          seat++;
+        }
+        if (seat >= share.slots()) {
+          throw phoneShare(share);
+        }
+        try {
+          Sql.update(c, TAKE_SEAT, share.start(), seat, slot.official(), slot.start());
+        } catch (SQLException e) {
+          if (Failures.isUniqueViolation(e)) {
+            throw phoneShare(share);
+          }
+          throw e;
+        }
+        seat++;
+      }
+    }
+  }
+
+  private static SlotNotBookable phoneShare(WebShare share) {
+    return new SlotNotBookable(Reason.PHONE_SHARE, "official " + share.official() + " at " + share.start());
+  }
+
+  @Override
+  public List<WebShareUse> webShareUse(Collection<OfficialId> officials, Instant from, Instant to) {
+    Map<String, OfficialId> byValue = new HashMap<>();
+    officials.forEach(o -> byValue.put(o.value(), o));
+    return tx.statement(c -> Sql.list(c, SHARE_USE, rs -> new WebShareUse(byValue.get(rs.getString(1)),
+        Sql.instant(rs, 2), rs.getInt(3)), Sql.texts(c, byValue.keySet()), from, to));
   }
 
   private static void release(Connection c, Reservation r, Collection<Slot> slots) throws SQLException {

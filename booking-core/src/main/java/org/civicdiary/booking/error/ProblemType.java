@@ -160,6 +160,9 @@ public enum ProblemType {
           "This official takes no bookings now. Please choose another.");
       case AGENDA_NOT_HANDLED -> new Wording("Tento úředník vybranou agendu nevyřizuje. Vyberte si prosím jiného.",
           "This official does not handle the chosen matter. Please choose another.");
+      case PHONE_SHARE -> new Wording(
+          "Zbývající časy v tomto bloku jsou zatím vyhrazené pro objednání po telefonu. Vyberte si prosím jiný čas, nebo zavolejte na call centrum.",
+          "The remaining times of this block are kept for phone bookings for now. Please choose another time, or call the call centre.");
     };
   }
 

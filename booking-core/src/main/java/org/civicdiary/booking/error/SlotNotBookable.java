@@ -4,7 +4,10 @@
  */
 package org.civicdiary.booking.error;
 
-/** The requested time is not free time of the official's diary, whoever asks. */
+/**
+ * The requested time is not free time of the official's diary, whoever asks; or, for {@link
+ * Reason#PHONE_SHARE}, not on the channel that asks.
+ */
 public final class SlotNotBookable extends BookingException {
 
   /** Why; each has its own wording for citizens in the web layer. */
@@ -16,7 +19,9 @@ public final class SlotNotBookable extends BookingException {
     TOO_SOON,
     TOO_FAR_AHEAD,
     OFFICIAL_INACTIVE,
-    AGENDA_NOT_HANDLED
+    AGENDA_NOT_HANDLED,
+    /** The rest of the window is kept for phone bookings until its release; the web's share is taken. */
+    PHONE_SHARE
   }
 
   private final Reason reason;

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.civicdiary.booking.error.ConcurrentChange;
 import org.civicdiary.booking.error.NotFound;
+import org.civicdiary.booking.error.SlotNotBookable;
+import org.civicdiary.booking.error.SlotNotBookable.Reason;
 import org.civicdiary.booking.error.SlotTaken;
 import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.BusyTime;
@@ -35,6 +37,8 @@ import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WebShare;
+import org.civicdiary.booking.model.WebShareUse;
 import org.civicdiary.booking.port.Reservations;
 
 /** Reservations in maps; the held-slot map is the in-memory twin of the database's unique key. */
@@ -48,6 +52,8 @@ final class MemoryReservations implements Reservations {
   private final Map<BookingCode, ReservationId> openCodes = new HashMap<>();
   /** Per official, each held slot's start and the holder's time (so that free time needs no look-up by id). */
   private final Map<OfficialId, TreeMap<Instant, Hold>> held = new HashMap<>();
+  /** Per official, the web-share seats held slots take, by occurrence start: kept beside the holds so that free time reads counts, not slots. */
+  private final Map<OfficialId, TreeMap<Instant, Integer>> seats = new HashMap<>();
   /** Messages a citizen's own actions sent, by mailbox key and day. */
   private final Map<String, Integer> messagesByMailboxDay = new HashMap<>();
 
@@ -56,7 +62,7 @@ final class MemoryReservations implements Reservations {
   }
 
   @Override
-  public void add(Reservation reservation, Duration slotLength) {
+  public void add(Reservation reservation, Duration slotLength, List<WebShare> shares) {
     tx.locked(() -> {
       if (byId.containsKey(reservation.id())) {
         throw new IllegalArgumentException("reservation " + reservation.id() + " exists already");
@@ -64,7 +70,7 @@ final class MemoryReservations implements Reservations {
       if (reservation.status().isOpen() && openCodes.containsKey(reservation.code())) {
         throw new ConcurrentChange("booking code", reservation.code().value());
       }
-      hold(reservation, holds(reservation, slotLength), Set.of());
+      hold(reservation, holds(reservation, slotLength), Set.of(), shares);
       if (reservation.status().isOpen()) {
         tx.put(openCodes, reservation.code(), reservation.id());
       }
@@ -83,7 +89,7 @@ final class MemoryReservations implements Reservations {
   }
 
   @Override
-  public void update(Reservation changed, Duration slotLength) {
+  public void update(Reservation changed, Duration slotLength, List<WebShare> shares) {
     tx.locked(() -> {
       Reservation stored = byId.get(changed.id());
       if (stored == null) {
@@ -93,10 +99,13 @@ final class MemoryReservations implements Reservations {
         throw new ConcurrentChange("reservation", changed.id().toString());
       }
       Set<Slot> before = holds(stored, slotLength);
-      hold(changed, holds(changed, slotLength), before);
+      hold(changed, holds(changed, slotLength), before, shares);
       for (Slot slot : before) {
         if (!holds(changed, slotLength).contains(slot)) {
-          tx.remove(slots(slot.official()), slot.start());
+          Hold released = tx.remove(slots(slot.official()), slot.start());
+          if (released.share() != null) {
+            seat(slot.official(), released.share(), -1);
+          }
         }
       }
       if (stored.status().isOpen() && !changed.status().isOpen()) {
@@ -113,18 +122,65 @@ final class MemoryReservations implements Reservations {
 
   /**
    * Holds the slots not already held by this reservation, and records its new time on those it
-   * keeps; checks all before writing any.
+   * keeps (with the web-share seats they took); checks all before writing any.
    */
-  private void hold(Reservation reservation, Set<Slot> wanted, Set<Slot> alreadyHeld) {
+  private void hold(Reservation reservation, Set<Slot> wanted, Set<Slot> alreadyHeld, List<WebShare> shares) {
+    Map<Slot, Instant> seats = new HashMap<>();
+    Map<Instant, Integer> taking = new HashMap<>();
     for (Slot slot : wanted) {
-      if (!alreadyHeld.contains(slot) && slots(slot.official()).containsKey(slot.start())) {
+      if (alreadyHeld.contains(slot)) {
+        seats.put(slot, slots(slot.official()).get(slot.start()).share());
+        continue;
+      }
+      if (slots(slot.official()).containsKey(slot.start())) {
         throw new SlotTaken(slot.official().value(), slot.start());
       }
+      for (WebShare share : shares) {
+        if (share.covers(slot.official(), slot.start())) {
+          int taken = taking.merge(share.start(), 1, Integer::sum) + seatsOf(share.official())
+              .getOrDefault(share.start(), 0);
+          if (taken > share.slots()) {
+            throw new SlotNotBookable(Reason.PHONE_SHARE, "official " + share.official() + " at " + share.start());
+          }
+          seats.put(slot, share.start());
+        }
+      }
     }
-    Hold hold = new Hold(reservation.id(), reservation.start(), reservation.end());
     for (Slot slot : wanted) {
-      tx.put(slots(slot.official()), slot.start(), hold);
+      Instant share = seats.get(slot);
+      if (share != null && !alreadyHeld.contains(slot)) {
+        seat(slot.official(), share, 1);
+      }
+      tx.put(slots(slot.official()), slot.start(), new Hold(reservation.id(), reservation.start(), reservation.end(), share));
     }
+  }
+
+  private TreeMap<Instant, Integer> seatsOf(OfficialId official) {
+    return seats.computeIfAbsent(official, k -> new TreeMap<>());
+  }
+
+  /** Counts a seat of the occurrence's web share taken ({@code +1}) or given back ({@code -1}). */
+  private void seat(OfficialId official, Instant share, int change) {
+    int taken = seatsOf(official).getOrDefault(share, 0) + change;
+    if (taken == 0) {
+      tx.remove(seatsOf(official), share);
+    } else {
+      tx.put(seatsOf(official), share, taken);
+    }
+  }
+
+  @Override
+  public List<WebShareUse> webShareUse(Collection<OfficialId> officials, Instant from, Instant to) {
+    return tx.locked(() -> {
+      List<WebShareUse> result = new ArrayList<>();
+      for (OfficialId official : new LinkedHashSet<>(officials)) {
+        TreeMap<Instant, Integer> taken = seats.get(official);
+        if (taken != null) {
+          taken.subMap(from, true, to, false).forEach((start, count) -> result.add(new WebShareUse(official, start, count)));
+        }
+      }
+      return Collections.unmodifiableList(result);
+    });
   }
 
   private static Set<Slot> holds(Reservation r, Duration slotLength) {
@@ -285,5 +341,6 @@ final class MemoryReservations implements Reservations {
 
   private record Slot(OfficialId official, Instant start) {}
 
-  private record Hold(ReservationId id, Instant start, Instant end) {}
+  /** @param share the start of the window occurrence whose web-share seat the slot takes, or null */
+  private record Hold(ReservationId id, Instant start, Instant end, Instant share) {}
 }

@@ -19,6 +19,8 @@ import org.civicdiary.booking.error.InvalidInput;
  * @param feedShowsCitizenNames whether the officials' private calendar feeds name the citizen beside
  *     the agenda; off by default, because a calendar synchronised to a phone or a cloud service is
  *     another copy of personal data, so the office must allow it on purpose
+ * @param phoneShareRelease how long before a window occurrence begins the share it keeps for the
+ *     phone is released to the web
  */
 public record BookingPolicy(
     int horizonDays,
@@ -27,10 +29,27 @@ public record BookingPolicy(
     int topicMaxLength,
     int retentionDays,
     Duration reminderLead,
-    boolean feedShowsCitizenNames) {
+    boolean feedShowsCitizenNames,
+    Duration phoneShareRelease) {
+
+  /** The release of phone shares when an office does not set it: two days ahead. */
+  public static final Duration PHONE_SHARE_RELEASE = Duration.ofHours(48);
 
   public static final BookingPolicy DEFAULT =
       new BookingPolicy(60, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1), false);
+
+  /** A policy with the default release of phone shares. */
+  public BookingPolicy(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength,
+      int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames) {
+    this(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays, reminderLead,
+        feedShowsCitizenNames, PHONE_SHARE_RELEASE);
+  }
+
+  /** The same policy with another release of phone shares. */
+  public BookingPolicy withPhoneShareRelease(Duration release) {
+    return new BookingPolicy(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays,
+        reminderLead, feedShowsCitizenNames, release);
+  }
 
   public BookingPolicy {
     Check.range("horizonDays", horizonDays, 1, 730);
@@ -44,6 +63,10 @@ public record BookingPolicy(
     Check.present("reminderLead", reminderLead);
     if (reminderLead.isNegative() || reminderLead.compareTo(Duration.ofDays(14)) > 0) {
       throw new InvalidInput("reminderLead", "must be between 0 and 14 days");
+    }
+    Check.present("phoneShareRelease", phoneShareRelease);
+    if (phoneShareRelease.isNegative() || phoneShareRelease.compareTo(Duration.ofDays(60)) > 0) {
+      throw new InvalidInput("phoneShareRelease", "must be between 0 and 60 days");
     }
   }
 }

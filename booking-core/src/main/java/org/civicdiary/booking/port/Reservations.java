@@ -18,6 +18,8 @@ import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.ReservationSearch;
+import org.civicdiary.booking.model.WebShare;
+import org.civicdiary.booking.model.WebShareUse;
 
 /**
  * The reservations, and the slots that active ones hold. The store itself guarantees that at most
@@ -36,7 +38,19 @@ public interface Reservations {
    *     booking code (two units of work drew the same code at once; see {@link #codeInUse}); nothing
    *     is written then
    */
-  void add(Reservation reservation, Duration slotLength);
+  default void add(Reservation reservation, Duration slotLength) {
+    add(reservation, slotLength, List.of());
+  }
+
+  /**
+   * Adds like {@link #add(Reservation, Duration)}; each slot it holds that lies in one of the
+   * {@code shares} takes one of that share's seats, so that no more than the share's slots are
+   * held on the web's account however many bookings race for them.
+   *
+   * @throws org.civicdiary.booking.error.SlotNotBookable (reason {@code PHONE_SHARE}) if a share
+   *     has no seat left; nothing is written then
+   */
+  void add(Reservation reservation, Duration slotLength, List<WebShare> shares);
 
   /**
    * Replaces a stored reservation by its next version ({@code version} one higher than stored),
@@ -50,7 +64,25 @@ public interface Reservations {
    *     before; nothing is changed then
    * @throws org.civicdiary.booking.error.NotFound if there is no such reservation
    */
-  void update(Reservation changed, Duration slotLength);
+  default void update(Reservation changed, Duration slotLength) {
+    update(changed, slotLength, List.of());
+  }
+
+  /**
+   * Updates like {@link #update(Reservation, Duration)}; each newly held slot that lies in one of
+   * the {@code shares} takes one of its seats, as in {@link #add(Reservation, Duration, List)}.
+   * Slots held in both versions keep their seats; released slots free theirs.
+   *
+   * @throws org.civicdiary.booking.error.SlotNotBookable (reason {@code PHONE_SHARE}) if a share
+   *     has no seat left; nothing is changed then
+   */
+  void update(Reservation changed, Duration slotLength, List<WebShare> shares);
+
+  /**
+   * How many seats of web shares the held slots of these officials take, per window occurrence
+   * starting in [from, to); occurrences with none left out.
+   */
+  List<WebShareUse> webShareUse(Collection<OfficialId> officials, Instant from, Instant to);
 
   Optional<Reservation> find(ReservationId id);
 

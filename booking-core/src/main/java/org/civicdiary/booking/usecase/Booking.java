@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.usecase;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.civicdiary.booking.error.InvalidInput;
@@ -95,7 +96,9 @@ public final class Booking {
     rules.requireCitizenLimits(office, request.citizen().email(), reservation.start(), reservation.end(), null,
         byStaff);
     ManageToken token = ManageToken.generate(context.random);
-    context.storage.reservations().add(reservation, office.slotLength());
+    // Staff book by phone and may take any free time; the web only its share of each window.
+    context.storage.reservations().add(reservation, office.slotLength(), byStaff ? List.of()
+        : context.freeTime.webShares(office, official.id(), reservation.start(), reservation.end()));
     context.storage.reservations().addManageToken(reservation.id(), token.hash());
     context.notify(reservation, MessageKind.CONFIRMATION);
     context.publish(reservation, WebhookEventType.CREATED);

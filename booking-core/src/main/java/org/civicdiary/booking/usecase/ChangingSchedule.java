@@ -41,6 +41,7 @@ public final class ChangingSchedule {
       Office office = context.officeOf(official.department());
       for (int i = 0; i < windows.size(); i++) {
         requireOnGrid(office, "windows[" + i + "]", windows.get(i));
+        requirePhoneShareFits(office, "windows[" + i + "].phoneSlots", windows.get(i));
       }
       List<Window> before = context.storage.diaries().windows(officialId);
       context.storage.diaries().replaceWindows(officialId, List.copyOf(windows));
@@ -88,6 +89,14 @@ public final class ChangingSchedule {
   static void requireOnGrid(Office office, String field, Window window) {
     if (!onGrid(window.start(), office) || !onGrid(window.end(), office)) {
       throw new InvalidInput(field, "must start and end on the " + office.slotMinutes() + "-minute grid");
+    }
+  }
+
+  /** The phone share cannot keep more slots than each occurrence of the window has. */
+  static void requirePhoneShareFits(Office office, String field, Window window) {
+    int capacity = window.capacity(office.slotLength());
+    if (window.phoneSlots() > capacity) {
+      throw new InvalidInput(field, "must not exceed the window's " + capacity + " slots");
     }
   }
 

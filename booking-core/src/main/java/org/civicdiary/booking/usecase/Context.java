@@ -52,7 +52,7 @@ final class Context {
     this.clock = clock;
     this.holidays = holidays;
     this.random = random;
-    this.freeTime = new FreeTime(storage, holidays);
+    this.freeTime = new FreeTime(storage, holidays, clock);
   }
 
   Instant now() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import org.civicdiary.booking.model.BookingPolicy;
 
 /**
  * The whole directory as one document: offices, and departments with their walk-in hours,
@@ -36,9 +37,19 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
   /**
    * The office's booking rules; a field left out takes the default's value (so a document that
    * leaves out {@code feedShowsCitizenNames} keeps citizens' names out of the officials' feeds).
+   *
+   * @param phoneShareRelease how long before a window occurrence its phone share is released to the web
    */
   public record PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail,
-      Integer topicMaxLength, Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames) {}
+      Integer topicMaxLength, Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames,
+      Duration phoneShareRelease) {
+    /** Rules with the default release of phone shares. */
+    public PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
+        Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames) {
+      this(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays, reminderLead,
+          feedShowsCitizenNames, BookingPolicy.PHONE_SHARE_RELEASE);
+    }
+  }
 
   /**
    * @param zone a time-zone id such as {@code Europe/Prague}
@@ -58,9 +69,19 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
   public record OfficialEntry(String id, String name, String room, String email, Boolean active,
       List<WindowEntry> windows) {}
 
-  /** @param onHolidays left out: false; @param place left out: the official's room */
+  /**
+   * @param onHolidays left out: false; @param place left out: the official's room
+   * @param phoneSlots slots of each occurrence kept for the phone; left out: none
+   * @param phonePercent or the percentage of them kept for the phone; left out: none
+   */
   public record WindowEntry(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
-      Boolean onHolidays, PlaceEntry place) {}
+      Boolean onHolidays, PlaceEntry place, Integer phoneSlots, Integer phonePercent) {
+    /** A window that keeps no phone share. */
+    public WindowEntry(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
+        Boolean onHolidays, PlaceEntry place) {
+      this(day, start, end, validFrom, validUntil, onHolidays, place, null, null);
+    }
+  }
 
   /**
    * @param slots left out: 1

@@ -21,6 +21,8 @@ import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
 
 /**
  * Free time citizens may book: of one official, or of every active official of a department who
@@ -42,6 +44,27 @@ public final class FindingFreeSlots {
 
   public List<FreeSlot> ofDepartment(DepartmentId departmentId, AgendaId agendaId, LocalDate from, LocalDate to) {
     return find(ofAll(departmentId, agendaId), from, to);
+  }
+
+  /**
+   * Free time of one official as operators see it when they book for a caller: from now (staff may
+   * book inside the minimum notice), the phone share of windows included and marked ({@link
+   * FreeSlot#phoneShare()}).
+   *
+   * @throws org.civicdiary.booking.error.NotPermitted for an official's account: officials book in
+   *     their own diary only, and see it whole in their day plan
+   */
+  public List<FreeSlot> ofOfficialForStaff(StaffMember actor, OfficialId officialId, AgendaId agendaId, LocalDate from,
+      LocalDate to) {
+    Context.permit(actor.role() != Role.OFFICIAL || actor.mayManage(officialId), "see another official's free time");
+    Query q = ofOne(officialId, agendaId);
+    Context.requireDates(from, to, MAX_DAYS);
+    if (q.officials.isEmpty()) {
+      return List.of();
+    }
+    LocalDate today = context.today(q.office);
+    return context.freeTime.find(q.office, q.officials, first(from, today), last(q.office, to, today), context.now(),
+        q.agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.STAFF);
   }
 
   /**
@@ -94,12 +117,13 @@ public final class FindingFreeSlots {
       return Optional.empty();
     }
     LocalDate last = today.plusDays(q.office.policy().horizonDays());
-    int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, today, last, earliest(q.office), q.agenda.slots());
+    int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, today, last, earliest(q.office), q.agenda.slots(),
+        FreeTime.Seen.WEB);
     for (int d = 0; d < perDay.length; d++) {
       if (perDay[d] > 0) {
         LocalDate day = today.plusDays(d);
         return context.freeTime.find(q.office, q.officials, day, day, earliest(q.office), q.agenda.slots(),
-            FreeTime.Ignore.NOTHING).stream().findFirst();
+            FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB).stream().findFirst();
       }
     }
     return Optional.empty();
@@ -139,7 +163,7 @@ public final class FindingFreeSlots {
     }
     LocalDate today = context.today(q.office);
     return context.freeTime.find(q.office, q.officials, first(from, today), last(q.office, to, today), earliest(q.office),
-        q.agenda.slots(), FreeTime.Ignore.NOTHING);
+        q.agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB);
   }
 
   private NavigableMap<LocalDate, Integer> days(Query q, LocalDate from, LocalDate to) {
@@ -151,7 +175,7 @@ public final class FindingFreeSlots {
     LocalDate today = context.today(q.office);
     LocalDate first = first(from, today);
     int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, first, last(q.office, to, today),
-        earliest(q.office), q.agenda.slots());
+        earliest(q.office), q.agenda.slots(), FreeTime.Seen.WEB);
     for (int d = 0; d < perDay.length; d++) {
       if (perDay[d] > 0) {
         days.put(first.plusDays(d), perDay[d]);

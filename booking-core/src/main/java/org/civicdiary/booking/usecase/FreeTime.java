@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.usecase;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,6 +28,8 @@ import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.model.WebShare;
+import org.civicdiary.booking.model.WebShareUse;
 import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.HolidayCalendar;
 import org.civicdiary.booking.port.Storage;
@@ -47,13 +50,26 @@ final class FreeTime {
     BUSY_AND_ABSENCES
   }
 
+  /**
+   * Who asks, for the phone shares of windows: {@code ALL} ignores them (the diary's own time),
+   * {@code WEB} leaves out what the web may not take before the release, {@code STAFF} keeps it
+   * and marks it as phone share.
+   */
+  enum Seen {
+    ALL,
+    WEB,
+    STAFF
+  }
+
   private static final Comparator<Window> BY_START = Comparator.comparing(Window::start);
   private final Storage storage;
   private final HolidayCalendar holidays;
+  private final Clock clock;
 
-  FreeTime(Storage storage, HolidayCalendar holidays) {
+  FreeTime(Storage storage, HolidayCalendar holidays, Clock clock) {
     this.storage = storage;
     this.holidays = holidays;
+    this.clock = clock;
   }
 
   /**
@@ -62,11 +78,17 @@ final class FreeTime {
    */
   List<FreeSlot> find(Office office, List<OfficialId> officials, LocalDate from, LocalDate to,
       Instant earliest, int slots, Ignore ignore) {
+    return find(office, officials, from, to, earliest, slots, ignore, Seen.ALL);
+  }
+
+  /** Free meetings as {@link #find(Office, List, LocalDate, LocalDate, Instant, int, Ignore)}, as {@code seen} sees them. */
+  List<FreeSlot> find(Office office, List<OfficialId> officials, LocalDate from, LocalDate to,
+      Instant earliest, int slots, Ignore ignore, Seen seen) {
     if (from.isAfter(to) || officials.isEmpty()) {
       return List.of();
     }
     Days days = new Days(office.zone(), from, to, holidays);
-    Free[] free = collectAll(office, officials, days, earliest, slots, ignore);
+    Free[] free = collectAll(office, officials, days, earliest, slots, ignore, seen);
     long slot = office.slotLength().getSeconds();
     return officials.size() == 1 ? free[0].slots(officials.get(0), slot, slots) : byStartThenOfficial(officials, free, slot, slots);
   }
@@ -77,13 +99,14 @@ final class FreeTime {
    * as {@link #find} without a slot object per official and start (a department's eight weeks are
    * over 100,000 of them, megabytes per query).
    */
-  int[] startsPerDay(Office office, List<OfficialId> officials, LocalDate from, LocalDate to, Instant earliest, int slots) {
+  int[] startsPerDay(Office office, List<OfficialId> officials, LocalDate from, LocalDate to, Instant earliest, int slots,
+      Seen seen) {
     int[] perDay = new int[from.isAfter(to) ? 0 : (int) (to.toEpochDay() - from.toEpochDay() + 1)];
     if (perDay.length == 0 || officials.isEmpty()) {
       return perDay;
     }
     Days days = new Days(office.zone(), from, to, holidays);
-    Free[] free = collectAll(office, officials, days, earliest, slots, Ignore.NOTHING);
+    Free[] free = collectAll(office, officials, days, earliest, slots, Ignore.NOTHING, seen);
     long slot = office.slotLength().getSeconds();
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -118,7 +141,7 @@ final class FreeTime {
 
   /** Each official's free meetings (by position in the list) on the days. */
   private Free[] collectAll(Office office, List<OfficialId> officials, Days days, Instant earliest, int slots,
-      Ignore ignore) {
+      Ignore ignore, Seen seen) {
     Instant rangeStart = Instant.ofEpochSecond(days.start);
     Instant rangeEnd = Instant.ofEpochSecond(days.end);
     int n = officials.size();
@@ -149,13 +172,92 @@ final class FreeTime {
     long slot = office.slotLength().getSeconds();
     // A start within the second the notice ends is already too soon.
     long notBefore = earliest.getEpochSecond() + (earliest.getNano() > 0 ? 1 : 0);
+    Map<OfficialId, Map<Long, Integer>> taken = seen == Seen.ALL || !keepPhoneShares(windows)
+        ? null : webSharesTaken(officials, rangeStart, rangeEnd);
     Free[] free = new Free[n];
     for (int i = 0; i < n; i++) {
       int at = index.get(officials.get(i));
+      Shares shares = taken == null ? null : new Shares(seen, clock.instant().getEpochSecond(),
+          office.policy().phoneShareRelease().getSeconds(), taken.getOrDefault(officials.get(i), Map.of()));
       free[i] = collect(windows.getOrDefault(officials.get(i), List.of()), days, absent[at], busy[at],
-          notBefore, slot, slots, ignore == Ignore.BUSY_AND_HOLIDAYS);
+          notBefore, slot, slots, ignore == Ignore.BUSY_AND_HOLIDAYS, shares);
     }
     return free;
+  }
+
+  private static boolean keepPhoneShares(Map<OfficialId, List<Window>> windows) {
+    for (List<Window> of : windows.values()) {
+      for (Window w : of) {
+        if (w.keepsPhoneShare()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private Map<OfficialId, Map<Long, Integer>> webSharesTaken(List<OfficialId> officials, Instant from, Instant to) {
+    Map<OfficialId, Map<Long, Integer>> taken = new HashMap<>();
+    for (WebShareUse use : storage.reservations().webShareUse(officials, from, to)) {
+      taken.computeIfAbsent(use.official(), o -> new HashMap<>()).put(use.start().getEpochSecond(), use.taken());
+    }
+    return taken;
+  }
+
+  /**
+   * The web's shares of the window occurrences not yet released that [start, end) of the
+   * official's diary touches: what a web booking of that time must take seats of.
+   */
+  List<WebShare> webShares(Office office, OfficialId official, Instant start, Instant end) {
+    List<Window> windows = storage.diaries().windows(List.of(official)).getOrDefault(official, List.of());
+    if (!keepPhoneShares(Map.of(official, windows))) {
+      return List.of();
+    }
+    Days days = new Days(office.zone(), LocalDate.ofInstant(start, office.zone()),
+        LocalDate.ofInstant(end.minusNanos(1), office.zone()), holidays);
+    long slot = office.slotLength().getSeconds();
+    long releasedUntil = clock.instant().getEpochSecond() + office.policy().phoneShareRelease().getSeconds();
+    List<WebShare> shares = new ArrayList<>();
+    for (int d = 0; d < days.count; d++) {
+      for (Window w : windows) {
+        if (!w.keepsPhoneShare() || !w.appliesOn(days.date(d))) {
+          continue;
+        }
+        long from = days.epoch(d, w.start());
+        long to = days.epoch(d, w.end());
+        // released once the occurrence begins within the release lead from now
+        if (from > releasedUntil && from < end.getEpochSecond() && start.getEpochSecond() < to) {
+          int capacity = capacity(from, to, slot);
+          shares.add(new WebShare(official, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to),
+              capacity - w.phoneShare(capacity)));
+        }
+      }
+    }
+    return shares;
+  }
+
+  /** How many slots of the grid an occurrence [from, to) has. */
+  private static int capacity(long from, long to, long slot) {
+    long first = ceil(from, slot);
+    return first + slot > to ? 0 : (int) ((to - first) / slot);
+  }
+
+  /**
+   * The phone shares of one official's window occurrences, as one query sees them.
+   *
+   * @param now the query's instant in epoch seconds
+   * @param release the office's release lead in seconds
+   * @param taken web-share seats taken, by occurrence start in epoch seconds
+   */
+  private record Shares(Seen seen, long now, long release, Map<Long, Integer> taken) {
+    /** How many slots the web may still take in the occurrence, or -1 when it is released (or keeps no share). */
+    int webLeft(Window w, long from, long to, long slot) {
+      if (!w.keepsPhoneShare() || from - release <= now) {
+        return -1;
+      }
+      int capacity = capacity(from, to, slot);
+      return Math.max(0, capacity - w.phoneShare(capacity) - taken.getOrDefault(from, 0));
+    }
   }
 
   /**
@@ -199,15 +301,46 @@ final class FreeTime {
     long[] starts = new long[64];
     Place[] places = new Place[64];
     int count;
+    /** Per start, the phone-share occurrence it lies in (an index into {@link #webLeft}), or -1; null when none. */
+    int[] occurrence;
+    /** Per phone-share occurrence, how many slots the web may still take there. */
+    int[] webLeft;
+    int occurrences;
+    /** Per start, whether it is phone share; null when none is. */
+    boolean[] phone;
 
-    void add(long start, Place place) {
+    void add(long start, Place place, int inOccurrence) {
       if (count == starts.length) {
         starts = Arrays.copyOf(starts, count * 2);
         places = Arrays.copyOf(places, count * 2);
+        if (occurrence != null) {
+          occurrence = Arrays.copyOf(occurrence, count * 2);
+        }
       }
       starts[count] = start;
       places[count] = place;
+      if (inOccurrence >= 0 && occurrence == null) {
+        occurrence = new int[starts.length];
+        Arrays.fill(occurrence, 0, count, -1);
+      }
+      if (occurrence != null) {
+        occurrence[count] = inOccurrence;
+      }
       count++;
+    }
+
+    int occurrence(int webLeftThere) {
+      if (webLeft == null) {
+        webLeft = new int[8];
+      } else if (occurrences == webLeft.length) {
+        webLeft = Arrays.copyOf(webLeft, occurrences * 2);
+      }
+      webLeft[occurrences] = webLeftThere;
+      return occurrences++;
+    }
+
+    boolean phone(int i) {
+      return phone != null && phone[i];
     }
 
     List<FreeSlot> slots(OfficialId official, long slot, int slots) {
@@ -215,14 +348,14 @@ final class FreeTime {
       long length = slot * slots;
       for (int i = 0; i < count; i++) {
         result.add(new FreeSlot(official, Instant.ofEpochSecond(starts[i]), Instant.ofEpochSecond(starts[i] + length),
-            places[i]));
+            places[i], phone(i)));
       }
       return result;
     }
   }
 
   private static Free collect(List<Window> windows, Days days, long[] absent, long[] busy, long earliest,
-      long slot, int slots, boolean ignoreHolidays) {
+      long slot, int slots, boolean ignoreHolidays, Shares shares) {
     Free free = new Free();
     if (windows.isEmpty()) {
       return free;
@@ -239,8 +372,11 @@ final class FreeTime {
         if (!w.appliesOn(date) || holiday && !w.onHolidays()) {
           continue;
         }
-        long from = ceil(days.epoch(d, w.start()), slot);
+        long opens = days.epoch(d, w.start());
+        long from = ceil(opens, slot);
         long to = days.epoch(d, w.end());
+        int webLeft = shares == null ? -1 : shares.webLeft(w, opens, to, slot);
+        int occurrence = webLeft < 0 ? -1 : free.occurrence(webLeft);
         for (long t = from; t + slot <= to; t += slot) {
           if (t <= last || t < earliest) {
             continue;
@@ -258,7 +394,7 @@ final class FreeTime {
           if (b < busy.length && busy[b] < t + slot) {
             continue;
           }
-          free.add(t, w.place());
+          free.add(t, w.place(), occurrence);
         }
       }
     }
@@ -269,11 +405,40 @@ final class FreeTime {
       if (free.starts[i + slots - 1] == free.starts[i] + span) {
         free.starts[meetings] = free.starts[i];
         free.places[meetings] = free.places[i];
+        if (free.occurrence != null) {
+          free.occurrence[meetings] = free.occurrence[i];
+        }
         meetings++;
       }
     }
     free.count = meetings;
+    if (free.occurrence != null) {
+      phoneShare(free, slots, shares.seen());
+    }
     return free;
+  }
+
+  /**
+   * In each occurrence not yet released, the web may take the first starts while its share has
+   * room for a whole meeting: as many as a meeting fits into what is left, the later ones are the
+   * phone share. The web does not see those; staff see them marked.
+   */
+  private static void phoneShare(Free free, int slots, Seen seen) {
+    int[] seenIn = new int[free.occurrences];
+    boolean[] phone = new boolean[free.count];
+    int kept = 0;
+    for (int i = 0; i < free.count; i++) {
+      int o = free.occurrence[i];
+      phone[i] = o >= 0 && seenIn[o]++ >= free.webLeft[o] - slots + 1;
+      if (seen == Seen.STAFF || !phone[i]) {
+        free.starts[kept] = free.starts[i];
+        free.places[kept] = free.places[i];
+        phone[kept] = phone[i];
+        kept++;
+      }
+    }
+    free.count = kept;
+    free.phone = seen == Seen.STAFF ? phone : null;
   }
 
   /**
@@ -333,7 +498,7 @@ final class FreeTime {
         start = Instant.ofEpochSecond(t);
         end = Instant.ofEpochSecond(t + length);
       }
-      result.add(new FreeSlot(officials.get(who[p]), start, end, f.places[which[p]]));
+      result.add(new FreeSlot(officials.get(who[p]), start, end, f.places[which[p]], f.phone(which[p])));
     }
     return result;
   }

@@ -308,6 +308,7 @@ public final class ImportingDirectory {
       int retention = or(p.retentionDays(), d.retentionDays());
       Duration reminder = or(p.reminderLead(), d.reminderLead());
       boolean names = or(p.feedShowsCitizenNames(), d.feedShowsCitizenNames());
+      Duration release = or(p.phoneShareRelease(), d.phoneShareRelease());
       // Each field alone against the defaults, so that every bad field is named, not only the first.
       List<Supplier<BookingPolicy>> alone = List.of(
           () -> new BookingPolicy(horizon, d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
@@ -321,12 +322,13 @@ public final class ImportingDirectory {
           () -> new BookingPolicy(d.horizonDays(), d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
               retention, d.reminderLead(), names),
           () -> new BookingPolicy(d.horizonDays(), d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
-              d.retentionDays(), reminder, names));
+              d.retentionDays(), reminder, names),
+          () -> d.withPhoneShareRelease(release));
       boolean ok = true;
       for (Supplier<BookingPolicy> field : alone) {
         ok &= within(path, field) != null;
       }
-      return ok ? new BookingPolicy(horizon, notice, open, topic, retention, reminder, names) : null;
+      return ok ? new BookingPolicy(horizon, notice, open, topic, retention, reminder, names, release) : null;
     }
 
     private void department(String path, DepartmentEntry entry, List<Runnable> agendaChecks) {
@@ -417,10 +419,11 @@ public final class ImportingDirectory {
         return null;
       }
       Window window = within(path, () -> new Window(w.day(), w.start(), w.end(), w.validFrom(), w.validUntil(),
-          Boolean.TRUE.equals(w.onHolidays()), place));
+          Boolean.TRUE.equals(w.onHolidays()), place, or(w.phoneSlots(), 0), or(w.phonePercent(), 0)));
       if (window != null && office != null) {
         return within(path, () -> {
           ChangingSchedule.requireOnGrid(office, "start", window);
+          ChangingSchedule.requirePhoneShareFits(office, "phoneSlots", window);
           return window;
         });
       }
@@ -670,13 +673,14 @@ public final class ImportingDirectory {
     return new OfficeEntry(o.id().value(), text(o.name()), o.zone().getId(), o.slotMinutes(), place(o.place()),
         o.phones().stream().map(ph -> new PhoneEntry(text(ph.purpose()), ph.number())).toList(),
         new PolicyEntry(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(), p.retentionDays(),
-            p.reminderLead(), p.feedShowsCitizenNames()));
+            p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease()));
   }
 
   private static OfficialEntry entry(Official o, List<Window> windows) {
     return new OfficialEntry(o.id().value(), o.name(), o.room(), o.email(), o.active(), windows.stream()
         .map(w -> new WindowEntry(w.day(), w.start(), w.end(), w.validFrom(), w.validUntil(), w.onHolidays(),
-            w.place() == null ? null : place(w.place())))
+            w.place() == null ? null : place(w.place()), w.phoneSlots() > 0 ? w.phoneSlots() : null,
+            w.phonePercent() > 0 ? w.phonePercent() : null))
         .toList());
   }
 

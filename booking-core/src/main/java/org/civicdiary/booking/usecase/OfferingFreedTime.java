@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.civicdiary.booking.error.BookingException;
 import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.FreedTime;
 import org.civicdiary.booking.model.MessageKind;
@@ -115,7 +116,8 @@ public final class OfferingFreedTime {
       }
       Reservation hold = context.newReservation(official, agenda, office, slot.get().start(), entry.citizen(),
           entry.topic(), entry.channel(), entry.language(), Status.HELD);
-      context.storage.reservations().add(hold, office.slotLength());
+      context.storage.reservations().add(hold, office.slotLength(), entry.channel() == Channel.WEB
+          ? context.freeTime.webShares(office, official.id(), hold.start(), hold.end()) : List.of());
       context.storage.waitingList().update(entry.offered(hold.id(), now.plus(rules.hold()), now));
       context.notify(hold, MessageKind.WAITING_LIST_OFFER);
       offered++;
@@ -139,7 +141,7 @@ public final class OfferingFreedTime {
     List<Reservation> own = entry.citizen().email() == null ? List.of()
         : context.storage.reservations().openOfEmail(entry.citizen().email());
     return context.freeTime.find(office, List.of(official.id()), firstDay, last, earliest, agenda.slots(),
-        FreeTime.Ignore.NOTHING).stream()
+        FreeTime.Ignore.NOTHING, entry.channel() == Channel.WEB ? FreeTime.Seen.WEB : FreeTime.Seen.STAFF).stream()
         .filter(s -> s.start().isBefore(to) && from.isBefore(s.end()) && !s.start().isBefore(entry.rangeStart())
             && !s.end().isAfter(entry.rangeEnd()))
         .filter(s -> own.stream().noneMatch(r -> r.overlaps(s.start(), s.end())))

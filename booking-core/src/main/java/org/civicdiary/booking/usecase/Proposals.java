@@ -22,7 +22,8 @@ import org.civicdiary.booking.model.Reservation;
  * Replacement times for a displaced reservation: the free times nearest to the original with the
  * same official first, then with each of the official's deputies for the agenda in their order,
  * then with the other colleagues of the department who handle the agenda. Only times a
- * citizen could book themselves (after the minimum notice), so a citizen can accept any of them.
+ * citizen could book themselves (after the minimum notice, and within the web's share of windows
+ * that keep a phone share), so a citizen can accept any of them.
  */
 final class Proposals {
   static final int PER_GROUP = 3;
@@ -57,7 +58,7 @@ final class Proposals {
         (FreeSlot s) -> Duration.between(reservation.start(), s.start()).abs());
     List<FreeSlot> result = new ArrayList<>();
     Consumer<List<OfficialId>> nearestOf = officials -> context.freeTime
-        .find(office, officials, today, last, earliest, agenda.slots(), FreeTime.Ignore.NOTHING)
+        .find(office, officials, today, last, earliest, agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB)
         .stream().sorted(nearest).limit(PER_GROUP).forEach(result::add);
     if (sameOfficialActive) {
       nearestOf.accept(List.of(reservation.official()));

@@ -26,8 +26,9 @@ import org.civicdiary.booking.model.Waited;
 /**
  * Bookings per department and ISO week of the meeting (in the office's time zone): how many, by
  * channel, and how they ended (no-shows among them). Counted by the storage, without a row limit;
- * anonymised reservations count like any other. Beside them, waiting times at the reception by
- * department and week, and the no-show rate by channel. Officials and the reception may not read them.
+ * anonymised reservations count like any other; and how the windows' phone shares were used.
+ * Beside them, waiting times at the reception by department and week, and the no-show rate by
+ * channel. Officials and the reception may not read them.
  */
 public final class ReportingStatistics {
   private final Context context;
@@ -101,12 +102,15 @@ public final class ReportingStatistics {
     }
     List<WeekCounts> result = new ArrayList<>();
     tallies.forEach((department, byWeek) -> {
+      long[][] shares = PhoneShares.tally(context, department, weeks, query.from(), query.to());
       for (int i = 0; i < weeks.size(); i++) {
         LocalDate monday = weeks.get(i);
         long[] t = byWeek[i];
+        long[] s = shares[i];
         result.add(new WeekCounts(department.id(), isoWeek(monday), monday, t[Tally.BOOKINGS.ordinal()],
             t[Tally.WEB.ordinal()], t[Tally.PHONE.ordinal()], t[Tally.ACTIVE.ordinal()], t[Tally.DISPLACED.ordinal()],
-            t[Tally.CANCELLED.ordinal()], t[Tally.COMPLETED.ordinal()], t[Tally.NO_SHOW.ordinal()]));
+            t[Tally.CANCELLED.ordinal()], t[Tally.COMPLETED.ordinal()], t[Tally.NO_SHOW.ordinal()],
+            s[PhoneShares.KEPT], s[PhoneShares.USED_BY_PHONE], s[PhoneShares.RELEASED_ONLINE]));
       }
     });
     return new Statistics(query.from(), query.to(), result, waiting, noShows);

@@ -51,7 +51,9 @@ final class ReservationChanges {
     Instant end = start.plus(office.slotLength().multipliedBy(agenda.slots()));
     rules.requireCitizenLimits(office, reservation.citizen().email(), start, end, reservation.id(), byStaff);
     Reservation moved = reservation.movedTo(officialId, start, end, note, context.now());
-    context.storage.reservations().update(moved, office.slotLength());
+    // A citizen's own move on the web takes seats of the web's share, as a web booking does.
+    context.storage.reservations().update(moved, office.slotLength(), byStaff ? List.of()
+        : context.freeTime.webShares(office, officialId, start, end));
     if (reservation.status().holdsSlots()) {
       context.freed(reservation.official(), reservation.start(), reservation.end());
     }

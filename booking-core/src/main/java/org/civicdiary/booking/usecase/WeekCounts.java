@@ -13,6 +13,17 @@ import org.civicdiary.booking.model.DepartmentId;
  *
  * @param week the ISO week, such as {@code 2026-W03}
  * @param weekStart the Monday of the week
+ * @param phoneShare slots the week's window occurrences kept for the phone channel
+ * @param phoneShareUsed of those, how many phone bookings took
+ * @param phoneShareReleasedOnline how many the web took after their release
  */
 public record WeekCounts(DepartmentId department, String week, LocalDate weekStart, long bookings, long web,
-    long phone, long active, long displaced, long cancelled, long completed, long noShows) {}
+    long phone, long active, long displaced, long cancelled, long completed, long noShows, long phoneShare,
+    long phoneShareUsed, long phoneShareReleasedOnline) {
+
+  /** A week without phone shares. */
+  public WeekCounts(DepartmentId department, String week, LocalDate weekStart, long bookings, long web, long phone,
+      long active, long displaced, long cancelled, long completed, long noShows) {
+    this(department, week, weekStart, bookings, web, phone, active, displaced, cancelled, completed, noShows, 0, 0, 0);
+  }
+}

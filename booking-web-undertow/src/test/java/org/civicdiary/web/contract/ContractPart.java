@@ -21,6 +21,23 @@ abstract class ContractPart {
     return c.api;
   }
 
+  /**
+   * Saves, as an administrator, a department of the test office with these active officials
+   * (named "Official " and their id): a part's own diaries, the same after every call.
+   */
+  protected void department(String id, String nameCs, String nameEn, String... officials) {
+    ApiClient admin = c.as(TestOffice.ADMIN);
+    Response saved = admin.put("/api/v1/staff/departments/" + id, java.util.Map.of("office", "p6",
+        "name", java.util.Map.of("cs", nameCs, "en", nameEn),
+        "place", java.util.Map.of("name", "Radnice Praha 6", "address", "Čs. armády 23, Praha 6")));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    for (String official : officials) {
+      Response r = admin.put("/api/v1/staff/officials/" + official, java.util.Map.of("department", id,
+          "name", "Official " + official, "active", true));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+  }
+
   /** Checks an RFC 9457 answer: status, media type, code and the field it names. */
   static JsonNode assertProblem(Response r, int status, String code, String field) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);

@@ -38,14 +38,8 @@ abstract class DeputiesPart extends ContractPart {
 
   /** The department, its officials, their windows and the agenda; every call leaves the same. */
   private void social() {
+    department(SOCIAL, "Sociální odbor", "Social affairs", KRAL, ZEMAN, MALA);
     ApiClient admin = c.as(ADMIN);
-    Map<String, Object> place = Map.of("name", "Radnice Praha 6", "address", "Čs. armády 23, Praha 6");
-    ok(admin.put("/api/v1/staff/departments/" + SOCIAL, Map.of("office", "p6",
-        "name", Map.of("cs", "Sociální odbor", "en", "Social affairs"), "place", place)));
-    for (String official : List.of(KRAL, ZEMAN, MALA)) {
-      ok(admin.put("/api/v1/staff/officials/" + official, Map.of("department", SOCIAL, "name", "Official " + official,
-          "active", true)));
-    }
     ok(admin.put("/api/v1/staff/officials/" + ZEMAN + "/windows", Map.of("windows", List.of(window("THURSDAY")))));
     ok(admin.put("/api/v1/staff/officials/" + MALA + "/windows", Map.of("windows",
         List.of(window("MONDAY"), window("TUESDAY"), window("WEDNESDAY"), window("THURSDAY"), window("FRIDAY")))));

@@ -185,6 +185,13 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class ChannelQuotas extends ChannelQuotasPart {
+    ChannelQuotas() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
 
   /** A bearer token of the staff member, logging in once per test class. */

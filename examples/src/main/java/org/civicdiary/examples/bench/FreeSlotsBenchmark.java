@@ -41,6 +41,7 @@ import org.civicdiary.booking.model.Place;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WebShare;
 import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.usecase.CivicDiary;
@@ -61,7 +62,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The widget's "first available" query: free slots of a department of 50 officials over 8 weeks,
  * half of their slots booked, on the in-memory storage (so that it measures the core, not a
  * database). Goal: at most 5 ms per query; with busy feeds on (every official's own calendar
- * blocking two hours a working day), at least 0.8 of the rate without, in the same run. Commands
+ * blocking two hours a working day) and channel quotas on (every window keeping a quarter of its
+ * slots for the phone, the web's bookings holding seats of its share), at least 0.8 of the rate
+ * without, in the same run. Commands
  * and results are in BENCHMARKS.md. The long
  * warm-up is on purpose: on a busy machine the JIT compiler needs it before the code is compiled.
  */
@@ -80,10 +83,16 @@ public class FreeSlotsBenchmark {
   private static final DepartmentId DEPARTMENT = DepartmentId.of("civil");
   private static final AgendaId AGENDA = AgendaId.of("id-card");
   private static final Place PLACE = new Place("Radnice", "Čs. armády 23, Praha 6");
+  /** With quotas on, the share of each window kept for the phone. */
+  private static final int PHONE_PERCENT = 25;
 
   /** Whether every official has a busy feed whose busy time the query must leave out. */
   @Param({"false", "true"})
   public boolean busyFeeds;
+
+  /** Whether every window keeps a phone share, so that the query must leave out what the web may not take. */
+  @Param({"false", "true"})
+  public boolean quotas;
 
   private CivicDiary diary;
   private LocalDate from;
@@ -105,7 +114,8 @@ public class FreeSlotsBenchmark {
       storage.directory().save(new Department(DEPARTMENT, OFFICE, LocalizedText.of("Občanské", "Civil"), PLACE));
       for (OfficialId official : officials) {
         storage.directory().save(new Official(official, DEPARTMENT, "Úředník " + official, "101", null, true));
-        storage.diaries().replaceWindows(official, weekdays());
+        storage.diaries().replaceWindows(official, weekdays().stream()
+            .map(w -> quotas ? w.withPhoneShare(0, PHONE_PERCENT) : w).toList());
       }
       storage.directory().save(new Agenda(AGENDA, DEPARTMENT, LocalizedText.of("Občanský průkaz", "ID card"), 1,
           Set.copyOf(officials)));
@@ -117,7 +127,8 @@ public class FreeSlotsBenchmark {
       int n = 0;
       for (FreeSlot slot : free) {
         if (random.nextBoolean()) {
-          storage.reservations().add(reservation(slot, n++), Office.DEFAULT_SLOT);
+          storage.reservations().add(reservation(slot, n++), Office.DEFAULT_SLOT,
+              quotas ? webShares(slot) : List.of());
         }
       }
       for (int i = 0; i < OFFICIALS; i += 10) {
@@ -158,6 +169,25 @@ public class FreeSlotsBenchmark {
         storage.busyFeeds().replaceBusy(official, busy);
       }
     });
+  }
+
+  /**
+   * The web's share of the window occurrence a booked slot lies in, as a web booking takes a seat of
+   * it; none for the occurrences of the first two days, released already.
+   */
+  private static List<WebShare> webShares(FreeSlot slot) {
+    LocalDate day = LocalDate.ofInstant(slot.start(), Office.DEFAULT_ZONE);
+    LocalTime time = LocalTime.ofInstant(slot.start(), Office.DEFAULT_ZONE);
+    Window window = weekdays().stream()
+        .filter(w -> w.appliesOn(day) && !time.isBefore(w.start()) && time.isBefore(w.end()))
+        .findFirst().orElseThrow();
+    int capacity = window.capacity(Office.DEFAULT_SLOT);
+    Instant opens = day.atTime(window.start()).atZone(Office.DEFAULT_ZONE).toInstant();
+    if (!opens.isAfter(NOW.plus(BookingPolicy.DEFAULT.phoneShareRelease()))) {
+      return List.of();
+    }
+    return List.of(new WebShare(slot.official(), opens, day.atTime(window.end()).atZone(Office.DEFAULT_ZONE).toInstant(),
+        capacity - window.withPhoneShare(0, PHONE_PERCENT).phoneShare(capacity)));
   }
 
   private static List<Window> weekdays() {

@@ -64,20 +64,24 @@ final class AdminEndpoints {
         .filter(o -> member.mayActIn(o.id())).map(Views.OfficeAdminView::of).toList()));
   }
 
-  /** Saves the office; {@code policy.feedShowsCitizenNames} left out keeps the present value (false for a new office). */
+  /**
+   * Saves the office; {@code policy.feedShowsCitizenNames} and {@code policy.phoneShareRelease} left
+   * out keep the present values (false and 48 hours for a new office).
+   */
   Reply saveOffice(Call call) {
     OfficeId id = OfficeId.of(call.path("id"));
     OfficeBody body = call.body(OfficeBody.class);
     PolicyBody p = Bodies.required("policy", body.policy());
-    boolean names = p.feedShowsCitizenNames() != null ? p.feedShowsCitizenNames()
-        : diary.readingDirectory().offices().stream().filter(o -> o.id().equals(id)).findFirst()
-            .map(o -> o.policy().feedShowsCitizenNames()).orElse(false);
+    BookingPolicy present = diary.readingDirectory().offices().stream().filter(o -> o.id().equals(id)).findFirst()
+        .map(Office::policy).orElse(BookingPolicy.DEFAULT);
+    boolean names = p.feedShowsCitizenNames() != null ? p.feedShowsCitizenNames() : present.feedShowsCitizenNames();
     BookingPolicy policy = new BookingPolicy(Bodies.required("policy.horizonDays", p.horizonDays()),
         Bodies.required("policy.minimumNotice", p.minimumNotice()),
         Bodies.required("policy.maxOpenPerEmail", p.maxOpenPerEmail()),
         Bodies.required("policy.topicMaxLength", p.topicMaxLength()),
         Bodies.required("policy.retentionDays", p.retentionDays()),
-        Bodies.required("policy.reminderLead", p.reminderLead()), names);
+        Bodies.required("policy.reminderLead", p.reminderLead()), names,
+        p.phoneShareRelease() != null ? p.phoneShareRelease() : present.phoneShareRelease());
     Office office = new Office(id, body.name(), zone(body.zone()),
         java.time.Duration.ofMinutes(Bodies.required("slotMinutes", body.slotMinutes())), body.place(),
         body.phones() == null ? List.of() : body.phones(), policy);

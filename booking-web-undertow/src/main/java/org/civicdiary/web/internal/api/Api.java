@@ -213,6 +213,7 @@ public final class Api {
     r.add(new Route("DELETE", staffApi + "/absences/{id}", Access.STAFF, Limit.NONE, Problems.Disclosure.FULL,
         staff::removeAbsence));
     r.add(get(staffApi + "/officials/{id}/windows", Access.STAFF, Limit.NONE, staff::windows));
+    r.add(get(staffApi + "/officials/{id}/slots", Access.STAFF, Limit.NONE, staff::officialSlots));
     r.add(put(staffApi + "/officials/{id}/windows", staff::replaceWindows));
     r.add(put(staffApi + "/departments/{id}/walk-in-hours", staff::replaceWalkInHours));
     r.add(get(staffApi + "/offices", Access.STAFF, Limit.NONE, admin::offices));

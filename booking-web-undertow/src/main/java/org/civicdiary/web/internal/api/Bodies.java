@@ -79,11 +79,15 @@ public final class Bodies {
     }
   }
 
-  /** A weekly window; {@code validUntil}, {@code onHolidays} (false) and {@code place} may be left out. */
+  /**
+   * A weekly window; {@code validUntil}, {@code onHolidays} (false), {@code place} and the phone
+   * share ({@code phoneSlots} or {@code phonePercent}, none) may be left out.
+   */
   record WindowBody(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
-      Boolean onHolidays, Place place) {
+      Boolean onHolidays, Place place, Integer phoneSlots, Integer phonePercent) {
     Window window() {
-      return new Window(day, start, end, validFrom, validUntil, Boolean.TRUE.equals(onHolidays), place);
+      return new Window(day, start, end, validFrom, validUntil, Boolean.TRUE.equals(onHolidays), place,
+          phoneSlots == null ? 0 : phoneSlots, phonePercent == null ? 0 : phonePercent);
     }
   }
 
@@ -104,9 +108,12 @@ public final class Bodies {
 
   record WalkInHoursBody(List<WalkInHours> hours) {}
 
-  /** The office's rules; {@code feedShowsCitizenNames} may be left out to keep the present value. */
+  /**
+   * The office's rules; {@code feedShowsCitizenNames} and {@code phoneShareRelease} may be left out
+   * to keep the present value.
+   */
   record PolicyBody(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
-      Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames) {}
+      Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames, Duration phoneShareRelease) {}
 
   record OfficeBody(LocalizedText name, String zone, Integer slotMinutes, Place place, List<ContactPhone> phones,
       PolicyBody policy) {}

@@ -167,7 +167,7 @@ final class PublicEndpoints {
   }
 
   /** The query of a free-time request: agenda and days [from, to] ({@code to} defaults to {@code from}). */
-  private record Range(AgendaId agenda, LocalDate from, LocalDate to) {
+  record Range(AgendaId agenda, LocalDate from, LocalDate to) {
     static Range of(Call call) {
       AgendaId agenda = AgendaId.of(call.requiredQuery("agenda"));
       LocalDate from = call.date("from");

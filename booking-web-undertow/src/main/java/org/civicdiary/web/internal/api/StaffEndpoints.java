@@ -155,6 +155,15 @@ final class StaffEndpoints {
     return Reply.noContent();
   }
 
+  /** An official's free time as operators book it for a caller: the phone share of windows included and marked. */
+  Reply officialSlots(Call call) {
+    OfficialId official = officialId(call);
+    PublicEndpoints.Range range = PublicEndpoints.Range.of(call);
+    return Reply.ok(new Views.StaffSlots(official.value(), range.agenda().value(), diary.findingFreeSlots()
+        .ofOfficialForStaff(call.member(), official, range.agenda(), range.from(), range.to()).stream()
+        .map(Views.StaffSlotView::of).toList()));
+  }
+
   Reply windows(Call call) {
     OfficialId official = officialId(call);
     return Reply.ok(new Views.WindowsView(official.value(), diary.changingSchedule().windows(call.member(), official)));

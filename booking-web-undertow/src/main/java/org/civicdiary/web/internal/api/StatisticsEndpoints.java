@@ -33,8 +33,10 @@ final class StatisticsEndpoints {
         department == null ? null : DepartmentId.of(department), office == null ? null : OfficeId.of(office));
     Statistics statistics = diary.reportingStatistics().weekly(call.member(), query);
     return Reply.ok(new Views.StatisticsView(statistics.from(), statistics.to(), statistics.weeks().stream()
-        .filter(w -> scope.showsDepartment(call, w.department())).map(w -> new WeekStatistics(w.department().value(), w.week(), w.weekStart(), w.bookings(), w.web(), w.phone(),
-            w.active(), w.displaced(), w.cancelled(), w.completed(), w.noShows()))
+        .filter(w -> scope.showsDepartment(call, w.department()))
+        .map(w -> new WeekStatistics(w.department().value(), w.week(), w.weekStart(), w.bookings(), w.web(), w.phone(),
+            w.active(), w.displaced(), w.cancelled(), w.completed(), w.noShows(), w.phoneShare(), w.phoneShareUsed(),
+            w.phoneShareReleasedOnline()))
         .toList(),
         statistics.waiting().stream().map(w -> new Views.WaitingStatistics(w.department().value(), w.week(), w.visits(),
             w.medianSeconds(), w.p90Seconds())).toList(),

@@ -47,7 +47,7 @@ public final class Views {
   record BookingRules(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength) {}
 
   record PolicyView(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength,
-      int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames) {}
+      int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames, Duration phoneShareRelease) {}
 
   /** The whole office for staff, policy included. */
   record OfficeAdminView(String id, LocalizedText name, String zone, int slotMinutes, Place place,
@@ -56,7 +56,7 @@ public final class Views {
       var p = o.policy();
       return new OfficeAdminView(o.id().value(), o.name(), o.zone().getId(), o.slotMinutes(), o.place(), o.phones(),
           new PolicyView(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(),
-              p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames()));
+              p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease()));
     }
   }
 
@@ -95,6 +95,15 @@ public final class Views {
       return new SlotView(s.official().value(), s.start(), s.end(), s.place());
     }
   }
+
+  /** Free time as operators see it: {@code phoneShare} marks the part of a window kept for the phone, not yet released to the web. */
+  record StaffSlotView(String official, Instant start, Instant end, Place place, boolean phoneShare) {
+    static StaffSlotView of(FreeSlot s) {
+      return new StaffSlotView(s.official().value(), s.start(), s.end(), s.place(), s.phoneShare());
+    }
+  }
+
+  record StaffSlots(String official, String agenda, List<StaffSlotView> slots) {}
 
   /** One start time of a department: the official suggested for it, and who else is free then. */
   record DepartmentSlotView(Instant start, Instant end, String official, Place place, List<String> alsoFree) {}
@@ -256,7 +265,8 @@ public final class Views {
   record StaffDirectoryView(List<StaffDepartmentView> departments) {}
 
   record WeekStatistics(String department, String week, LocalDate weekStart, long bookings, long web, long phone,
-      long active, long displaced, long cancelled, long completed, long noShows) {}
+      long active, long displaced, long cancelled, long completed, long noShows, long phoneShare, long phoneShareUsed,
+      long phoneShareReleasedOnline) {}
 
   record WaitingStatistics(String department, String week, long visits, Long medianSeconds, Long p90Seconds) {}
 

@@ -527,17 +527,28 @@ export function timePicker(department, agenda, official, onPick) {
   const from = c.today();
   const to = addDays(from, state.office ? state.office.policy.horizonDays : 60);
   const owner = official ? `/officials/${encodeURIComponent(official)}` : `/departments/${encodeURIComponent(department)}`;
+  // Operators book by phone, so one official's free time comes from the staff view, which keeps the
+  // phone share of windows (marked); it answers at most 93 days at once.
+  const staffSlots = official ? `/staff/officials/${encodeURIComponent(official)}/slots` : null;
   const picker = new TimePicker({
     t: kt(), clock: c, headingLevel: 3, taken: state.taken,
     loadDays: async () => {
+      if (staffSlots) {
+        const r = await api.get(staffSlots, { agenda, from, to: to < addDays(from, 92) ? to : addDays(from, 92) });
+        if (!r.ok) return r;
+        const free = new Map();
+        r.data.slots.forEach((s) => free.set(c.dateOf(s.start), (free.get(c.dateOf(s.start)) || 0) + 1));
+        return [...free].map(([date, n]) => ({ date, free: n }));
+      }
       const r = await api.get(`${owner}/days`, { agenda, from, to });
       return r.ok ? r.data.days : r;
     },
     loadSlots: async (day) => {
-      const r = await api.get(`${owner}/slots`, { agenda, from: day, to: day });
+      const r = await api.get(staffSlots || `${owner}/slots`, { agenda, from: day, to: day });
       return r.ok ? r.data.slots : r;
     },
-    describeSlot: (slot) => (official ? '' : officialName(slot.official)),
+    describeSlot: (slot) => [official ? '' : officialName(slot.official), slot.phoneShare ? t().phoneShare : '']
+      .filter(Boolean).join(' · '),
     onPick,
     report: (message) => fill(alert, el('p', { text: message })),
   });

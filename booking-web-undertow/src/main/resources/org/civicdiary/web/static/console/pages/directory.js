@@ -186,6 +186,7 @@ export function windowsForm(officialId, windows) {
     Object.assign(w, {
       day: get('day').value, start: get('start').value, end: get('end').value, validFrom: get('validFrom').value,
       validUntil: get('validUntil').value || null, onHolidays: get('onHolidays').checked, place,
+      phoneSlots: Number(get('phoneSlots').value || 0), phonePercent: Number(get('phonePercent').value || 0),
     });
   });
   const render = () => fill(rows, ...windows.map((w, i) => {
@@ -198,7 +199,9 @@ export function windowsForm(officialId, windows) {
         field(texts.validFrom, input(`validFrom${i}`, w.validFrom, { type: 'date' })),
         field(texts.validUntil, input(`validUntil${i}`, w.validUntil, { type: 'date' })),
         field(texts.placeName, input(`placeName${i}`, w.place && w.place.name)),
-        field(texts.placeAddress, input(`placeAddress${i}`, w.place && w.place.address))),
+        field(texts.placeAddress, input(`placeAddress${i}`, w.place && w.place.address)),
+        field(texts.phoneSlots, input(`phoneSlots${i}`, w.phoneSlots || 0, { type: 'number', min: '0', step: '1' })),
+        field(texts.phonePercent, input(`phonePercent${i}`, w.phonePercent || 0, { type: 'number', min: '0', max: '100', step: '1' }))),
       holidays,
       button(texts.removeWindow, () => { collect(); windows.splice(i, 1); render(); }));
   }));
@@ -206,7 +209,10 @@ export function windowsForm(officialId, windows) {
   return form([rows, el('div', { class: 'cd-actions' },
     button(texts.addWindow, () => {
       collect();
-      windows.push({ day: 'MONDAY', start: '08:00', end: '12:00', validFrom: clock().today(), validUntil: null, onHolidays: false, place: null });
+      windows.push({
+        day: 'MONDAY', start: '08:00', end: '12:00', validFrom: clock().today(), validUntil: null, onHolidays: false, place: null,
+        phoneSlots: 0, phonePercent: 0,
+      });
       render();
     }),
     submit(texts.saveWindows)),

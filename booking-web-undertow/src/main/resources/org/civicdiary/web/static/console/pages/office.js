@@ -11,7 +11,8 @@ import { alert, api, button, checkbox, choosesOffice, chooseOffice, clearFieldEr
 
 // ---------------------------------------------------------------- office settings
 
-export const POLICY = ['horizonDays', 'minimumNotice', 'maxOpenPerEmail', 'topicMaxLength', 'retentionDays', 'reminderLead', 'feedShowsCitizenNames'];
+export const POLICY = ['horizonDays', 'minimumNotice', 'maxOpenPerEmail', 'topicMaxLength', 'retentionDays', 'reminderLead', 'feedShowsCitizenNames',
+  'phoneShareRelease'];
 
 export async function officeSettings() {
   const data = await pageData('/staff/offices');
@@ -35,7 +36,10 @@ async function loadOffices(id) {
 /** What a new office's form starts with: the core's defaults (BookingPolicy.DEFAULT). */
 export const NEW_OFFICE = {
   id: '', name: { cs: '', en: '' }, zone: 'Europe/Prague', slotMinutes: 15, place: null, phones: [],
-  policy: { horizonDays: 60, minimumNotice: 'PT2H', maxOpenPerEmail: 3, topicMaxLength: 500, retentionDays: 90, reminderLead: 'PT24H', feedShowsCitizenNames: false },
+  policy: {
+    horizonDays: 60, minimumNotice: 'PT2H', maxOpenPerEmail: 3, topicMaxLength: 500, retentionDays: 90, reminderLead: 'PT24H', feedShowsCitizenNames: false,
+    phoneShareRelease: 'PT48H',
+  },
 };
 
 /** The API names a refused office value by its path in the body, or by the core's name for it. */
@@ -95,6 +99,7 @@ export function officeForm(existing) {
     horizon: numberInput('policy.horizonDays', p.horizonDays, 1, 730),
     notice: hoursInput('policy.minimumNotice', p.minimumNotice, 720),
     reminder: hoursInput('policy.reminderLead', p.reminderLead, 336),
+    release: hoursInput('policy.phoneShareRelease', p.phoneShareRelease, 1440),
     maxOpen: numberInput('policy.maxOpenPerEmail', p.maxOpenPerEmail, 1, 100),
     topic: numberInput('policy.topicMaxLength', p.topicMaxLength, 1, 2000),
     retention: numberInput('policy.retentionDays', p.retentionDays, 1, 3650),
@@ -144,6 +149,7 @@ export function officeForm(existing) {
         field(texts.horizonDays, c.horizon),
         field(texts.minimumNotice, c.notice, texts.noticeHint),
         field(texts.reminderLead, c.reminder),
+        field(texts.phoneShareRelease, c.release),
         field(texts.maxOpenPerEmail, c.maxOpen),
         field(texts.topicMaxLength, c.topic),
         field(texts.retentionDays, c.retention, texts.retentionHint)),
@@ -155,7 +161,7 @@ export function officeForm(existing) {
       refuse(c.id, texts.required);
       return;
     }
-    const unreadable = [c.notice, c.reminder].find((control) => durationOf(control.value) === null);
+    const unreadable = [c.notice, c.reminder, c.release].find((control) => durationOf(control.value) === null);
     if (unreadable) {
       refuse(unreadable, unreadable.dataset.error);
       return;
@@ -171,7 +177,7 @@ export function officeForm(existing) {
       policy: {
         horizonDays: numberOf(c.horizon), minimumNotice: durationOf(c.notice.value), maxOpenPerEmail: numberOf(c.maxOpen),
         topicMaxLength: numberOf(c.topic), retentionDays: numberOf(c.retention), reminderLead: durationOf(c.reminder.value),
-        feedShowsCitizenNames: feedNamesBox.checked,
+        feedShowsCitizenNames: feedNamesBox.checked, phoneShareRelease: durationOf(c.release.value),
       },
     });
     if (!result.ok) {

@@ -11,7 +11,8 @@ import { alert, api, button, checkbox, clearFieldErrors, clock, content, departm
 
 // ---------------------------------------------------------------- statistics (printable)
 
-export const FIGURES = ['bookings', 'web', 'phone', 'active', 'displaced', 'cancelled', 'completed', 'noShows'];
+export const FIGURES = ['bookings', 'web', 'phone', 'active', 'displaced', 'cancelled', 'completed', 'noShows',
+  'phoneShare', 'phoneShareUsed', 'phoneShareReleasedOnline'];
 
 export async function statistics() {
   const texts = t();
@@ -84,7 +85,8 @@ export function statisticsTable(s, only, busyOnly) {
     s.truncated ? el('p', { class: 'cd-note', text: texts.truncated }) : null,
     weeks.length ? table(caption,
       [texts.department, texts.week, texts.bookings, texts.web, texts.phone, texts.statActive, texts.statDisplaced,
-        texts.statCancelled, texts.statCompleted, texts.statNoShows],
+        texts.statCancelled, texts.statCompleted, texts.statNoShows, texts.statPhoneShare, texts.statPhoneShareUsed,
+        texts.statPhoneShareReleasedOnline],
       weeks.map((w) => el('tr', { 'data-department': w.department, 'data-week': w.week },
         el('th', { scope: 'row', text: departmentName(w.department) }),
         el('th', { scope: 'row', text: texts.weekOf({ iso: w.week, day: shortDate(w.weekStart) }) }),
