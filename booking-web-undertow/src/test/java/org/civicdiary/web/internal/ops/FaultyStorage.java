@@ -13,6 +13,7 @@ import org.civicdiary.booking.port.ApiKeys;
 import org.civicdiary.booking.port.AuditLog;
 import org.civicdiary.booking.port.BusyFeeds;
 import org.civicdiary.booking.port.Challenges;
+import org.civicdiary.booking.port.CheckIns;
 import org.civicdiary.booking.port.Diaries;
 import org.civicdiary.booking.port.Directory;
 import org.civicdiary.booking.port.IdempotencyKeys;
@@ -42,7 +43,8 @@ final class FaultyStorage {
         .webhooks(wrap(Webhooks.class, real.webhooks()))
         .officialFeeds(wrap(OfficialFeeds.class, real.officialFeeds()))
         .waitingList(wrap(WaitingList.class, real.waitingList()))
-        .busyFeeds(wrap(BusyFeeds.class, real.busyFeeds())).build();
+        .busyFeeds(wrap(BusyFeeds.class, real.busyFeeds()))
+        .checkIns(wrap(CheckIns.class, real.checkIns())).build();
   }
 
   Storage storage() {
