@@ -58,6 +58,13 @@ public final class FindingFreeSlots {
       LocalDate to) {
     Context.permit(actor.role() != Role.OFFICIAL || actor.mayManage(officialId), "see another official's free time");
     Query q = ofOne(officialId, agendaId);
+    if (!actor.mayActIn(q.office.id())) {
+      throw new NotFound("official", officialId.value());
+    }
+    return staffView(q, from, to);
+  }
+
+  private List<FreeSlot> staffView(Query q, LocalDate from, LocalDate to) {
     Context.requireDates(from, to, MAX_DAYS);
     if (q.officials.isEmpty()) {
       return List.of();
@@ -65,6 +72,24 @@ public final class FindingFreeSlots {
     LocalDate today = context.today(q.office);
     return context.freeTime.find(q.office, q.officials, first(from, today), last(q.office, to, today), context.now(),
         q.agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.STAFF);
+  }
+
+  /**
+   * Free time of every official of the department who handles the agenda, as operators see it when
+   * they book for a caller who takes anyone: from now, the phone share of windows included and
+   * marked; one entry per official and start.
+   *
+   * @throws org.civicdiary.booking.error.NotPermitted for officials and the reception, who do not
+   *     book for callers
+   */
+  public List<FreeSlot> ofDepartmentForStaff(StaffMember actor, DepartmentId departmentId, AgendaId agendaId,
+      LocalDate from, LocalDate to) {
+    Context.permit(actor.role().worksEveryDiary(), "see the free time of a whole department");
+    Query q = ofAll(departmentId, agendaId);
+    if (!actor.mayActIn(q.office.id())) {
+      throw new NotFound("department", departmentId.value());
+    }
+    return staffView(q, from, to);
   }
 
   /**

@@ -89,6 +89,14 @@ abstract class ChannelQuotasPart extends ContractPart {
     List<Boolean> marked = new ArrayList<>();
     staff.path("slots").forEach(s -> marked.add(s.path("phoneShare").asBoolean()));
     assertThat(marked).containsExactly(false, false, true, true);
+    // the department's staff view, for a caller who takes anyone: the same times, marked the same
+    JsonNode department = ok(c.as(OPERATOR).get("/api/v1/staff/departments/" + QUOTAS + "/slots?agenda=" + PERMIT
+        + "&from=" + friday));
+    List<String> markedInDepartment = new ArrayList<>();
+    department.path("slots").forEach(s -> markedInDepartment.add(s.path("official").asText() + " " + s.path("phoneShare").asBoolean()));
+    assertThat(markedInDepartment).containsExactly(KVOTA + " false", KVOTA + " false", KVOTA + " true", KVOTA + " true");
+    assertProblem(c.as(TestOffice.OFFICIAL_NOVAK).get("/api/v1/staff/departments/" + QUOTAS + "/slots?agenda=" + PERMIT
+        + "&from=" + friday), 403, "not-permitted", null);
     assertProblem(api().get("/api/v1/staff/officials/" + KVOTA + "/slots?agenda=" + PERMIT + "&from=" + friday),
         401, "unauthenticated", null);
     assertProblem(c.as(OPERATOR).get("/api/v1/staff/officials/" + KVOTA + "/slots?from=" + friday),

@@ -229,6 +229,8 @@ abstract class RoleMatrixPart extends ContractPart {
     rows.add(new Row("GET", v1 + "/officials/{id}/windows", DIARY, true, w -> new Call(v1 + "/officials/" + NOVAK + "/windows", null)));
     rows.add(new Row("GET", v1 + "/officials/{id}/slots", DIARY, true, w -> new Call(
         v1 + "/officials/" + NOVAK + "/slots?agenda=" + ID_CARD + "&from=" + from, null)));
+    rows.add(new Row("GET", v1 + "/departments/{id}/slots", OFFICE, true, w -> new Call(
+        v1 + "/departments/" + CIVIL + "/slots?agenda=" + ID_CARD + "&from=" + from, null)));
     rows.add(new Row("PUT", v1 + "/officials/{id}/windows", ADMINS, true,
         w -> new Call(v1 + "/officials/" + NOVAK + "/windows", Map.of("windows", windows))));
     rows.add(new Row("PUT", v1 + "/departments/{id}/walk-in-hours", ADMINS, true,

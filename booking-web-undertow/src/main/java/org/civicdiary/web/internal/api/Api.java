@@ -214,6 +214,7 @@ public final class Api {
         staff::removeAbsence));
     r.add(get(staffApi + "/officials/{id}/windows", Access.STAFF, Limit.NONE, staff::windows));
     r.add(get(staffApi + "/officials/{id}/slots", Access.STAFF, Limit.NONE, staff::officialSlots));
+    r.add(get(staffApi + "/departments/{id}/slots", Access.STAFF, Limit.NONE, staff::departmentSlots));
     r.add(put(staffApi + "/officials/{id}/windows", staff::replaceWindows));
     r.add(put(staffApi + "/departments/{id}/walk-in-hours", staff::replaceWalkInHours));
     r.add(get(staffApi + "/offices", Access.STAFF, Limit.NONE, admin::offices));

@@ -164,6 +164,15 @@ final class StaffEndpoints {
         .map(Views.StaffSlotView::of).toList()));
   }
 
+  /** A department's free time as operators book it for a caller who takes anyone: every official's, phone share marked. */
+  Reply departmentSlots(Call call) {
+    DepartmentId department = DepartmentId.of(call.path("id"));
+    PublicEndpoints.Range range = PublicEndpoints.Range.of(call);
+    return Reply.ok(new Views.StaffDepartmentSlots(department.value(), range.agenda().value(), diary.findingFreeSlots()
+        .ofDepartmentForStaff(call.member(), department, range.agenda(), range.from(), range.to()).stream()
+        .map(Views.StaffSlotView::of).toList()));
+  }
+
   Reply windows(Call call) {
     OfficialId official = officialId(call);
     return Reply.ok(new Views.WindowsView(official.value(), diary.changingSchedule().windows(call.member(), official)));

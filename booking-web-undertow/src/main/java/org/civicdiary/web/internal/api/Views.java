@@ -105,6 +105,8 @@ public final class Views {
 
   record StaffSlots(String official, String agenda, List<StaffSlotView> slots) {}
 
+  record StaffDepartmentSlots(String department, String agenda, List<StaffSlotView> slots) {}
+
   /** One start time of a department: the official suggested for it, and who else is free then. */
   record DepartmentSlotView(Instant start, Instant end, String official, Place place, List<String> alsoFree) {}
 

@@ -527,9 +527,11 @@ export function timePicker(department, agenda, official, onPick) {
   const from = c.today();
   const to = addDays(from, state.office ? state.office.policy.horizonDays : 60);
   const owner = official ? `/officials/${encodeURIComponent(official)}` : `/departments/${encodeURIComponent(department)}`;
-  // Operators book by phone, so one official's free time comes from the staff view, which keeps the
-  // phone share of windows (marked); it answers at most 93 days at once.
-  const staffSlots = official ? `/staff/officials/${encodeURIComponent(official)}/slots` : null;
+  // Operators book by phone, so free time comes from the staff view, which keeps the phone share of
+  // windows (marked); it answers at most 93 days at once. Officials book their own diary only.
+  const operator = Boolean(state.me) && ['OPERATOR', 'ADMIN'].includes(state.me.role);
+  const staffSlots = official ? `/staff/officials/${encodeURIComponent(official)}/slots`
+    : operator ? `/staff/departments/${encodeURIComponent(department)}/slots` : null;
   const picker = new TimePicker({
     t: kt(), clock: c, headingLevel: 3, taken: state.taken,
     loadDays: async () => {
