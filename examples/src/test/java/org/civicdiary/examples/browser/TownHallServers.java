@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.civicdiary.testkit.contract.MutableClock;
 import org.civicdiary.booking.memory.InMemoryStorage;
+import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffAccount;
 import org.civicdiary.booking.port.Storage;
@@ -74,6 +75,7 @@ final class TownHallServers implements AutoCloseable {
   private static final Pattern MANAGE_LINK = Pattern.compile("https?://[^\\s\"<>]+/manage/[A-Za-z0-9_-]+(\\?[^\\s\"<>]*)?");
   private final Injector injector;
   private final BookingServer api;
+  private static final String OFFICE_PAGE = "/office/";
   private final Undertow portal;
   private final OutboxDispatcher dispatcher;
   private final String portalOrigin;
@@ -159,12 +161,17 @@ final class TownHallServers implements AutoCloseable {
         admin.role(), admin.official(), admin.active(), false)));
     OutboxDispatcher dispatcher = injector.getInstance(OutboxDispatcher.class);
     dispatcher.start();
-    byte[] page = portalPage(apiBase).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] page = portalPage(apiBase, "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     Undertow portal = Undertow.builder()
         .addHttpListener(portalPort, "127.0.0.1")
         .setHandler(exchange -> {
           exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html;charset=utf-8");
-          exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(page));
+          // /office/{id}: the page of one office of several, whose widget names it
+          String path = exchange.getRequestPath();
+          byte[] answer = !path.startsWith(OFFICE_PAGE) ? page
+              : portalPage(apiBase, " office=\"" + path.substring(OFFICE_PAGE.length()).replaceAll("[^a-z0-9-]", "") + "\"")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(answer));
         })
         .build();
     portal.start();
@@ -175,7 +182,7 @@ final class TownHallServers implements AutoCloseable {
    * A town's page with the widget, styled the way portals are: its own fonts and colours, and rules
    * aimed at every button and paragraph that must not reach into the widget.
    */
-  private static String portalPage(String apiBase) {
+  private static String portalPage(String apiBase, String officeAttribute) {
     return """
         <!doctype html>
         <html lang="cs">
@@ -197,12 +204,12 @@ final class TownHallServers implements AutoCloseable {
           <header><p>Městská část Praha 6</p></header>
           <main>
             <h1>Objednání na úřad</h1>
-            <civic-diary-booking lang="cs"></civic-diary-booking>
+            <civic-diary-booking lang="cs"%s></civic-diary-booking>
           </main>
           <footer><p>Úřad městské části Praha 6, Čs. armády 601/23</p></footer>
         </body>
         </html>
-        """.formatted(apiBase);
+        """.formatted(apiBase, officeAttribute);
   }
 
   private static int freePort() {
@@ -211,6 +218,11 @@ final class TownHallServers implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The portal's page for one office of several: its widget has the {@code office} attribute. */
+  String portalUrl(OfficeId office) {
+    return portalOrigin + OFFICE_PAGE + office.value();
   }
 
   String portalUrl() {
