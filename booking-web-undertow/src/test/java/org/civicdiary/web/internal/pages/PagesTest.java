@@ -163,6 +163,20 @@ class PagesTest {
   }
 
   @Test
+  void everyPageNamesTheIconThatIsServedAsSvg() {
+    for (String page : List.of("/console/", "/manage/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ",
+        "/waiting-list/entry/abc", "/now-serving/p6")) {
+      Response r = http.get(page);
+      assertThat(r.status()).as(page).isEqualTo(200);
+      assertThat(r.body()).as(page).containsPattern("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"(\\.\\./)+static/page/favicon\\.svg\">");
+    }
+    Response icon = http.get("/static/page/favicon.svg");
+    assertThat(icon.status()).isEqualTo(200);
+    assertThat(icon.header("Content-Type")).contains("image/svg+xml");
+    assertThat(icon.body()).contains("<svg").doesNotContain("<script");
+  }
+
+  @Test
   void theWidgetAsAPortalDownloadsItStaysBelow30KilobytesGzipped() throws Exception {
     HttpClient client = ApiClient.newHttpClient();
     // Modules loaded on demand (import('./x.js'), the waiting list's form) are not downloaded up front.
