@@ -21,7 +21,6 @@ import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
-import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 
 /**
@@ -51,12 +50,12 @@ public final class FindingFreeSlots {
    * book inside the minimum notice), the phone share of windows included and marked ({@link
    * FreeSlot#phoneShare()}).
    *
-   * @throws org.civicdiary.booking.error.NotPermitted for an official's account: officials book in
-   *     their own diary only, and see it whole in their day plan
+   * @throws org.civicdiary.booking.error.NotPermitted for the reception, and for an official's account
+   *     about another diary: officials book in their own diary only
    */
   public List<FreeSlot> ofOfficialForStaff(StaffMember actor, OfficialId officialId, AgendaId agendaId, LocalDate from,
       LocalDate to) {
-    Context.permit(actor.role() != Role.OFFICIAL || actor.mayManage(officialId), "see another official's free time");
+    Context.permit(actor.mayManage(officialId), "see another official's free time");
     Query q = ofOne(officialId, agendaId);
     if (!actor.mayActIn(q.office.id())) {
       throw new NotFound("official", officialId.value());

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
+import org.civicdiary.booking.error.NotPermitted;
 import org.civicdiary.booking.error.SlotNotBookable;
 import org.civicdiary.booking.error.SlotNotBookable.Reason;
 import org.civicdiary.booking.model.AbsenceKind;
@@ -25,6 +26,8 @@ import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.BookingPolicy;
 import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Role;
+import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Window;
 import org.junit.jupiter.api.Test;
 
@@ -146,5 +149,20 @@ class ChannelQuotasTest {
     List<FreeSlot> staff = hall.diary.findingFreeSlots().ofOfficialForStaff(OPERATOR, novak, card, FRIDAY, FRIDAY);
     assertThat(starts(staff)).isEqualTo(starts(hall.free(novak, card, FRIDAY))).hasSize(4);
     assertThat(staff).noneMatch(FreeSlot::phoneShare);
+  }
+
+  @Test
+  void theReceptionSeesNoStaffFreeTimeOfAnOfficialOrADepartment() {
+    TownHall hall = TownHall.at("2027-03-01T08:00:00Z");
+    OfficialId novak = hall.official("novak", friday(2, 0));
+    AgendaId card = hall.agenda("card", 1, novak);
+    StaffMember reception = new StaffMember("reception", Role.RECEPTION, null);
+
+    assertThatThrownBy(() -> hall.diary.findingFreeSlots().ofOfficialForStaff(reception, novak, card, FRIDAY, FRIDAY))
+        .isInstanceOf(NotPermitted.class);
+    assertThatThrownBy(() -> hall.diary.findingFreeSlots().ofDepartmentForStaff(reception, TownHall.CIVIL, card, FRIDAY,
+        FRIDAY)).isInstanceOf(NotPermitted.class);
+    assertThat(hall.diary.findingFreeSlots().ofDepartmentForStaff(OPERATOR, TownHall.CIVIL, card, FRIDAY, FRIDAY))
+        .extracting(FreeSlot::phoneShare).containsExactly(false, false, true, true);
   }
 }
