@@ -22,11 +22,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.CalendarParserFactory;
+import net.fortuna.ical4j.data.ContentHandlerContext;
+import net.fortuna.ical4j.data.DefaultComponentFactorySupplier;
+import net.fortuna.ical4j.data.DefaultParameterFactorySupplier;
+import net.fortuna.ical4j.data.DefaultPropertyFactorySupplier;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.ComponentFactory;
+import net.fortuna.ical4j.model.ParameterFactory;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 import org.civicdiary.booking.model.BusyFeed.Failure;
@@ -42,6 +50,25 @@ import org.civicdiary.booking.model.OfficialId;
  */
 final class BusyCalendar {
   private BusyCalendar() {}
+
+  /**
+   * How the parser builds a document: ical4j's factories made once (its default context makes
+   * every factory anew for each property it reads), and the words of an event (title, place,
+   * people) never built, as they are never kept.
+   */
+  private static final ContentHandlerContext PARSING = parsing();
+
+  private static ContentHandlerContext parsing() {
+    List<ParameterFactory<?>> parameters = List.copyOf(new DefaultParameterFactorySupplier().get());
+    List<PropertyFactory<?>> properties = List.copyOf(new DefaultPropertyFactorySupplier().get());
+    List<ComponentFactory<?>> components = List.copyOf(new DefaultComponentFactorySupplier().get());
+    return new ContentHandlerContext()
+        .withParameterFactorySupplier(() -> parameters)
+        .withPropertyFactorySupplier(() -> properties)
+        .withComponentFactorySupplier(() -> components)
+        .withIgnoredPropertyNames(List.of("SUMMARY", "DESCRIPTION", "LOCATION", "ATTENDEE", "ORGANIZER",
+            "COMMENT", "CONTACT", "ATTACH", "CATEGORIES", "URL", "X-ALT-DESC"));
+  }
 
   /** A document that gives no busy time; the failure says why. */
   static final class Rejected extends Exception {
@@ -68,7 +95,8 @@ final class BusyCalendar {
       int maxEvents) throws Rejected {
     Calendar calendar;
     try {
-      calendar = new CalendarBuilder().build(ics);
+      calendar = new CalendarBuilder(CalendarParserFactory.getInstance().get(), PARSING, new DocumentZones())
+          .build(ics);
     } catch (IOException | ParserException | RuntimeException e) {
       throw new Rejected(Failure.INVALID, "not a readable iCalendar document");
     }
