@@ -75,8 +75,8 @@ public final class NotifyConfig {
         base,
         templates,
         settings.duration("civicdiary.notify.poll-interval", Duration.ofMillis(500)),
-        settings.integer("civicdiary.notify.batch-size", 50, 1, 1000),
-        settings.duration("civicdiary.notify.lease", Duration.ofMinutes(5)),
+        settings.integer("civicdiary.notify.batch-size", 10, 1, 1000),
+        settings.duration("civicdiary.notify.lease", Duration.ofSeconds(30)),
         settings.integer("civicdiary.notify.max-attempts", 15, 1, 1000),
         settings.duration("civicdiary.notify.retry-initial", Duration.ofSeconds(30)),
         settings.duration("civicdiary.notify.retry-max", Duration.ofHours(1)),
@@ -111,12 +111,18 @@ public final class NotifyConfig {
     return values.pollInterval();
   }
 
-  /** How many messages one claim takes. */
+  /**
+   * How many messages one claim takes: few, so that a worker holds only what it is about to send
+   * and the other nodes' workers take the rest.
+   */
   public int batchSize() {
     return values.batchSize();
   }
 
-  /** How long a claimed message stays away from other workers before it is claimed again. */
+  /**
+   * How long a claimed message stays away from other workers unless its worker renews the lease
+   * (every third of it, while it holds the message): how soon a dead node's messages come back.
+   */
   public Duration lease() {
     return values.lease();
   }

@@ -27,6 +27,7 @@ final class OutboxWorkers implements OutboxDispatcher {
   private final NotifyConfig config;
   private final Backoff backoff;
   private final PollingThreads threads;
+  private final Heartbeat heartbeat;
 
   OutboxWorkers(Storage storage, Clock clock, Composer composer, List<Notifier> channels, NotifyConfig config,
       Backoff backoff) {
@@ -42,6 +43,7 @@ final class OutboxWorkers implements OutboxDispatcher {
     this.backoff = backoff;
     this.threads = new PollingThreads("civic-diary-outbox", config.threads(), config.pollInterval(),
         config.stopGrace(), config.batchSize(), this::dispatch);
+    this.heartbeat = new Heartbeat(storage, clock, config.lease());
   }
 
   @Override
@@ -59,6 +61,7 @@ final class OutboxWorkers implements OutboxDispatcher {
         LOG.debug("outbox dispatcher stopped");
       }
     } finally {
+      heartbeat.stop();
       // Also when never started: connections opened by dispatchOnce to let go of.
       channels.forEach(OutboxWorkers::closeQuietly);
     }
@@ -79,12 +82,18 @@ final class OutboxWorkers implements OutboxDispatcher {
     Instant now = clock.instant();
     List<OutboxMessage> batch = storage.transactions().inTransaction(
         () -> outbox.claim(config.batchSize(), now, config.lease()));
-    for (int i = 0; i < batch.size(); i++) {
-      if (stopping.getAsBoolean()) {
-        handBack(batch.subList(i, batch.size()));
-        break;
+    heartbeat.hold(batch);
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        if (stopping.getAsBoolean()) {
+          handBack(batch.subList(i, batch.size()));
+          break;
+        }
+        handle(batch.get(i));
       }
-      handle(batch.get(i));
+    } finally {
+      // Whatever went wrong, nothing stays renewed for ever: the rest comes back after its lease.
+      batch.forEach(m -> heartbeat.release(m.id()));
     }
     return batch.size();
   }
@@ -99,7 +108,7 @@ final class OutboxWorkers implements OutboxDispatcher {
     }
     if (composed instanceof Composer.Obsolete obsolete) {
       LOG.info("outbox message {} ({}) dropped: {}", message.id(), message.kind(), obsolete.reason());
-      mark(() -> storage.outbox().markSent(message.id(), clock.instant()), message);
+      finish(() -> storage.outbox().markSent(message.id(), clock.instant()), message);
       return;
     }
     Notice notice = ((Composer.Ready) composed).notice();
@@ -121,7 +130,7 @@ final class OutboxWorkers implements OutboxDispatcher {
         mark(() -> storage.outbox().markDelivered(message.id(), channel.name()), message);
       }
     }
-    mark(() -> storage.outbox().markSent(message.id(), clock.instant()), message);
+    finish(() -> storage.outbox().markSent(message.id(), clock.instant()), message);
     LOG.debug("outbox message {} ({}) sent as {}", message.id(), message.kind(), notice.messageId());
   }
 
@@ -130,12 +139,12 @@ final class OutboxWorkers implements OutboxDispatcher {
     if (message.attempts() >= config.maxAttempts()) {
       LOG.warn("outbox message {} ({}) parked after {} attempts: {}", message.id(), message.kind(),
           message.attempts(), error);
-      mark(() -> storage.outbox().park(message.id(), error), message);
+      finish(() -> storage.outbox().park(message.id(), error), message);
     } else {
       Instant next = clock.instant().plus(backoff.after(message.attempts()));
       LOG.info("outbox message {} ({}) attempt {} failed, next at {}: {}", message.id(), message.kind(),
           message.attempts(), next, error);
-      mark(() -> storage.outbox().retryLater(message.id(), next, error), message);
+      finish(() -> storage.outbox().retryLater(message.id(), next, error), message);
     }
   }
 
@@ -144,8 +153,14 @@ final class OutboxWorkers implements OutboxDispatcher {
     Instant now = clock.instant();
     for (OutboxMessage message : rest) {
       String error = message.lastError() == null ? "not sent yet: a dispatcher stopped first" : message.lastError();
-      mark(() -> storage.outbox().retryLater(message.id(), now, error), message);
+      finish(() -> storage.outbox().retryLater(message.id(), now, error), message);
     }
+  }
+
+  /** The last mark of this claim: the heartbeat lets the message go first, so that it cannot move it after. */
+  private void finish(Runnable change, OutboxMessage message) {
+    heartbeat.release(message.id());
+    mark(change, message);
   }
 
   /** A failed mark is not lost: the lease brings the message back and it is sent again. */

@@ -47,6 +47,8 @@ class ConfigBuildersTest {
     NotifyConfig defaults = NotifyConfig.builder().build();
     assertThat(defaults).isEqualTo(NotifyConfig.from(Settings.of(Map.of())));
     assertThat(defaults.threads()).as("two workers by default").isEqualTo(2);
+    assertThat(defaults.lease()).as("a dead node's messages back within a minute").isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.batchSize()).as("small claims").isEqualTo(10);
   }
 
   @Test

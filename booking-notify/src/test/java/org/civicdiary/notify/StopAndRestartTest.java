@@ -12,8 +12,12 @@ import static org.civicdiary.notify.Town.TUESDAY_16;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +36,7 @@ import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.port.Outbox;
 import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.testkit.Crash;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +137,68 @@ class StopAndRestartTest {
     }
   }
 
+  @Test
+  void aSlowChannelKeepsItsLeaseWhileItsWorkerLives() throws Exception {
+    NotifyConfig shortLease = NotifyConfig.from(Settings.of(Map.of(
+        "civicdiary.notify.public-base-url", "https://diar.praha6.example",
+        "civicdiary.notify.poll-interval", "PT0.05S",
+        "civicdiary.notify.lease", "PT0.3S",
+        "civicdiary.notify.threads", "1")));
+    // Leases end in real time here: the town's Monday morning, moving on as the test runs.
+    long t0 = System.nanoTime();
+    Clock running = new Clock() {
+      @Override
+      public Instant instant() {
+        return town.clock.instant().plusNanos(System.nanoTime() - t0);
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return town.clock.getZone();
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    AtomicInteger renewals = new AtomicInteger();
+    Outbox real = town.storage.outbox();
+    Outbox counted = (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("renew")) {
+            renewals.incrementAndGet();
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    Storage storage = withOutbox(town.storage, counted);
+    MailConfig mail = Town.smtpConfig(SMTP.getSmtp().getPort());
+    Gate gate = new Gate(new SmtpNotifier(mail, running), 1);
+    OutboxWorkers slow = new OutboxWorkers(storage, running,
+        new Composer(storage, town.diary, running, shortLease, mail), List.of(gate), shortLease,
+        new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), new java.util.Random(3)));
+    started.add(slow);
+    slow.start();
+    assertThat(gate.reached.await(10, TimeUnit.SECONDS)).isTrue();
+
+    // The first send outlasts its lease several times over; the heartbeat (every 0.1 s) keeps the claim.
+    waitFor(() -> renewals.get() >= 6);
+    OutboxWorkers other = new OutboxWorkers(town.storage, running,
+        new Composer(town.storage, town.diary, running, shortLease, mail), List.of(new SmtpNotifier(mail, running)),
+        shortLease, new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), new java.util.Random(3)));
+    started.add(other);
+    assertThat(other.dispatchOnce()).as("nothing for another worker while the first lives").isZero();
+
+    gate.release.countDown();
+    assertThat(SMTP.waitForIncomingEmail(10_000, MESSAGES)).isTrue();
+    waitFor(() -> town.storage.outbox().pendingCount() == MESSAGES); // only the reminders
+    assertThat(copiesByMessageId().values()).hasSize(MESSAGES).containsOnly(1);
+  }
+
   private static Map<String, Integer> copiesByMessageId() throws Exception {
     Map<String, Integer> copies = new HashMap<>();
     for (Received r : Received.all(SMTP.getReceivedMessages())) {
@@ -223,6 +290,11 @@ class StopAndRestartTest {
     @Override
     public List<OutboxMessage> claim(int max, Instant now, Duration lease) {
       return next.claim(max, now, lease);
+    }
+
+    @Override
+    public int renew(java.util.Collection<MessageId> ids, Instant now, Duration lease) {
+      return next.renew(ids, now, lease);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -44,6 +45,12 @@ final class JdbcOutbox implements Outbox {
       update outbox_message
       set attempts = attempts + 1, due_at = ?
       where id = any(?)
+      """;
+  /** Only leases still running (an ended one may be another worker's now); never sooner than a retry's. */
+  private static final String RENEW = """
+      update outbox_message
+      set due_at = greatest(due_at, ?)
+      where id = any(?) and state = 'PENDING' and due_at > ?
       """;
   private static final String MARK_SENT = """
       update outbox_message
@@ -102,6 +109,15 @@ final class JdbcOutbox implements Outbox {
       Sql.update(c, LEASE, now.plus(lease), Sql.uuids(c, due.stream().map(m -> m.id().value()).toList()));
       return due.stream().map(m -> m.claimed(now, lease)).toList();
     });
+  }
+
+  @Override
+  public int renew(Collection<MessageId> ids, Instant now, Duration lease) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return tx.statement(c -> Sql.update(c, RENEW, now.plus(lease),
+        Sql.uuids(c, ids.stream().map(MessageId::value).toList()), now));
   }
 
   @Override

@@ -6,6 +6,7 @@ package org.civicdiary.booking.memory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,24 @@ final class MemoryOutbox implements Outbox {
           .toList();
       due.forEach(m -> tx.put(messages, m.id(), m));
       return due;
+    });
+  }
+
+  @Override
+  public int renew(Collection<MessageId> ids, Instant now, Duration lease) {
+    return tx.locked(() -> {
+      int renewed = 0;
+      for (MessageId id : ids) {
+        OutboxMessage m = messages.get(id);
+        if (m != null && m.state() == DeliveryState.PENDING && m.dueAt().isAfter(now)) {
+          Instant until = now.plus(lease);
+          if (until.isAfter(m.dueAt())) {
+            tx.put(messages, id, m.retryAt(until, m.lastError())); // the one field a renewal writes
+          }
+          renewed++;
+        }
+      }
+      return renewed;
     });
   }
 

@@ -6,6 +6,7 @@ package org.civicdiary.booking.port;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.civicdiary.booking.model.MessageId;
@@ -15,7 +16,9 @@ import org.civicdiary.booking.model.OutboxMessage;
  * Messages waiting to be sent. A message is added in the same unit of work as the change that
  * causes it, and leaves PENDING only through {@link #markSent} or {@link #park}. Delivery is at
  * least once: a claim that is not followed by either (a worker killed mid-send) expires after its
- * lease and the message is claimed again. Every method may throw {@link
+ * lease and the message is claimed again. A live worker keeps its lease by {@link #renew renewing}
+ * it while it sends, so the lease can be short (a dead node's messages come back soon) and a slow
+ * channel still sends each message once. Every method may throw {@link
  * org.civicdiary.booking.error.StorageUnavailable}.
  */
 public interface Outbox {
@@ -27,6 +30,16 @@ public interface Outbox {
    * time never get the same message.
    */
   List<OutboxMessage> claim(int max, Instant now, Duration lease);
+
+  /**
+   * Extends the leases a worker holds: each of {@code ids} that is still pending and not due at
+   * {@code now} becomes due at {@code now + lease}, or stays later if it was due later (a retry's
+   * wait is never shortened). A message whose lease ended (its worker stalled for longer) is left
+   * alone, since another worker may have claimed it; so are sent and parked messages.
+   *
+   * @return how many were still held (pending and not due)
+   */
+  int renew(Collection<MessageId> ids, Instant now, Duration lease);
 
   void markSent(MessageId id, Instant now);
 

@@ -560,6 +560,65 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aRenewedLeaseKeepsTheMessageFromOtherWorkersUntilTheRenewalEnds() {
+      OutboxMessage m = message(NOW);
+      put(m);
+      MutableClock clock = new MutableClock(NOW);
+      Duration lease = Duration.ofSeconds(30);
+      tx(() -> storage.outbox().claim(1, clock.instant(), lease));
+      clock.advance(Duration.ofSeconds(20)); // a slow channel: the worker is still sending
+      assertThat(tx(() -> storage.outbox().renew(List.of(m.id()), clock.instant(), lease))).isEqualTo(1);
+      assertThat(storage.outbox().find(m.id()).orElseThrow().dueAt()).isEqualTo(NOW.plusSeconds(50));
+      clock.advance(Duration.ofSeconds(29));
+      assertThat(tx(() -> storage.outbox().claim(10, clock.instant(), lease))).as("renewed, still held").isEmpty();
+      clock.advance(Duration.ofSeconds(1)); // no renewal came: the worker died
+      List<OutboxMessage> takenOver = tx(() -> storage.outbox().claim(10, clock.instant(), lease));
+      assertThat(takenOver).extracting(OutboxMessage::id).containsExactly(m.id());
+      assertThat(takenOver.get(0).attempts()).isEqualTo(2);
+      assertThat(takenOver.get(0).dueAt()).isEqualTo(NOW.plusSeconds(80));
+    }
+
+    @Test
+    void anEndedLeaseIsNotRenewed() {
+      OutboxMessage m = message(NOW);
+      OutboxMessage held = message(NOW);
+      put(m, held);
+      MutableClock clock = new MutableClock(NOW);
+      Duration lease = Duration.ofSeconds(30);
+      tx(() -> storage.outbox().claim(10, clock.instant(), lease));
+      clock.advance(Duration.ofSeconds(10));
+      tx(() -> storage.outbox().renew(List.of(held.id()), clock.instant(), lease));
+      clock.advance(Duration.ofSeconds(25)); // m's lease ended; another worker may hold it by now
+      assertThat(tx(() -> storage.outbox().renew(List.of(m.id(), held.id()), clock.instant(), lease))).isEqualTo(1);
+      assertThat(storage.outbox().find(m.id()).orElseThrow().dueAt()).isEqualTo(NOW.plus(lease));
+      assertThat(storage.outbox().find(held.id()).orElseThrow().dueAt()).isEqualTo(clock.instant().plus(lease));
+      assertThat(tx(() -> storage.outbox().renew(List.of(), clock.instant(), lease))).isZero();
+    }
+
+    @Test
+    void aRenewalLeavesMarkedMessagesAlone() {
+      OutboxMessage sent = message(NOW);
+      OutboxMessage retried = message(NOW);
+      OutboxMessage parked = message(NOW);
+      put(sent, retried, parked);
+      MutableClock clock = new MutableClock(NOW);
+      Duration lease = Duration.ofSeconds(30);
+      tx(() -> storage.outbox().claim(10, clock.instant(), lease));
+      clock.advance(Duration.ofSeconds(5));
+      storage.transactions().run(() -> {
+        storage.outbox().markSent(sent.id(), clock.instant());
+        storage.outbox().retryLater(retried.id(), NOW.plus(Duration.ofHours(1)), "421 try later");
+        storage.outbox().park(parked.id(), "550 no such user");
+      });
+      // a heartbeat that read its list before the marks: a retry's longer wait stands
+      assertThat(tx(() -> storage.outbox().renew(List.of(sent.id(), retried.id(), parked.id(), MessageId.random()),
+          clock.instant(), lease))).isEqualTo(1);
+      assertThat(storage.outbox().find(sent.id()).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+      assertThat(storage.outbox().find(parked.id()).orElseThrow().state()).isEqualTo(DeliveryState.PARKED);
+      assertThat(storage.outbox().find(retried.id()).orElseThrow().dueAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void aSentMessageIsNeverClaimedAgain() {
       OutboxMessage m = message(NOW);
       put(m);
