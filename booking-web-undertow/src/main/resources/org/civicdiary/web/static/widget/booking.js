@@ -11,7 +11,7 @@
  *   <civic-diary-booking lang="cs"></civic-diary-booking>
  *
  * Attributes: api (the API's base URL; by default where this script came from), lang (cs or en;
- * by default the page's), department, official, agenda (preselect and skip those steps),
+ * by default the page's; the citizen may switch to the other with the widget's language switch), department, official, agenda (preselect and skip those steps),
  * heading-level (of the widget's title, 2 by default), office (in a deployment of several town
  * halls: the office whose departments it offers; by default every office's).
  * Event: civic-diary-booked (bubbles, composed) when a booking is made; detail holds the ids and times.
@@ -21,7 +21,7 @@
  * (textContent), never parsed as HTML. This module is what civic-diary-booking.js loads; the
  * shared pieces come from the kit (../kit/kit.js), which the manage page and the console use too.
  */
-import { el, fill, uid, randomKey, Api, explain, addDays, Clock, TimePicker, takenKey, walkInLines, phoneLink, details, placeText, languageOf } from '../kit/kit.js';
+import { el, fill, uid, randomKey, Api, explain, addDays, Clock, TimePicker, takenKey, walkInLines, phoneLink, details, placeText, languageOf, LANGS } from '../kit/kit.js';
 import { TEXTS } from '../kit/texts.js';
 import { solve } from './pow.js';
 
@@ -32,6 +32,8 @@ const CSS_FILE = './civic-diary-booking.css';
 // ---------------------------------------------------------------- the widget
 
 const STEPS = ['department', 'official', 'agenda', 'time', 'contact', 'summary'];
+/** Each language's name in itself, for the language switch. */
+const LANGUAGE_NAMES = { cs: 'Česky', en: 'English' };
 
 class CivicDiaryBooking extends HTMLElement {
   static get observedAttributes() {
@@ -103,6 +105,8 @@ class CivicDiaryBooking extends HTMLElement {
   }
 
   attributeChangedCallback() {
+    // the portal changed the language (its own switch): that is the citizen's latest choice
+    this.chosenLang = null;
     if (this.directory) this.render(false);
   }
 
@@ -113,8 +117,29 @@ class CivicDiaryBooking extends HTMLElement {
     return MODULE_URL.replace(/\/static\/widget\/booking(\.[0-9a-f]{10})?\.js(\?.*)?$/, '');
   }
 
+  /** The citizen's choice in the language switch, or the lang attribute's (the page's) language. */
   get lang2() {
-    return languageOf(this);
+    return this.chosenLang || languageOf(this);
+  }
+
+  /** The language switch: a group of toggle buttons, each named in its own language; the one in use is pressed. */
+  languageSwitch() {
+    return el('div', { class: 'cd-languages', part: 'languages', role: 'group', 'aria-label': this.t.language },
+      LANGS.map((lang) => el('button', {
+        type: 'button', class: 'cd-language', part: 'language', lang, 'data-lang': lang,
+        'aria-pressed': lang === this.lang2 ? 'true' : 'false', text: LANGUAGE_NAMES[lang] || lang,
+        on: { click: () => this.switchLanguage(lang) },
+      })));
+  }
+
+  /** Shows the widget in another language, keeping the step and what the citizen entered; focus stays on the switch. */
+  switchLanguage(lang) {
+    if (lang === this.lang2) return;
+    this.chosenLang = lang;
+    if (this.directory) this.render(false);
+    else this.start();
+    const pressed = /** @type {HTMLElement | null} */ (this.root.querySelector(`.cd-language[data-lang="${lang}"]`));
+    if (pressed) pressed.focus();
   }
 
   get t() {
@@ -234,6 +259,7 @@ class CivicDiaryBooking extends HTMLElement {
     this.help = el('aside', { class: 'cd-help', part: 'help', 'aria-label': t.helpLabel, hidden: true });
     this.frame.setAttribute('lang', this.lang2);
     fill(this.frame,
+      this.languageSwitch(),
       el('section', { class: 'cd-main', 'aria-labelledby': this.titleId },
         el(`h${level}`, { class: 'cd-title', part: 'title', id: this.titleId, text: t.title }),
         this.progress, this.alert, this.status, this.stepBox),
