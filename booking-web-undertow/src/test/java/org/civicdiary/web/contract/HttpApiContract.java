@@ -199,6 +199,13 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class Places extends PlacesPart {
+    Places() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
 
   /** A bearer token of the staff member, logging in once per test class. */

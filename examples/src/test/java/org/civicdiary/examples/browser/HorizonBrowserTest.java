@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.BookingPolicy;
+import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.Place;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
@@ -35,7 +38,8 @@ import org.openqa.selenium.support.ui.Select;
  * A booking horizon of 365 days, on the servers' fixed clock (12 January 2027): the widget books in
  * the horizon's last month (January 2028) in Czech, the manage page moves an English booking into
  * it, and the operator's picker in the console shows it; the calendars say the next free date, and
- * the widget's language switch changes its language but not the page's. Axe at each page.
+ * the widget's language switch changes its language but not the page's, and the place's
+ * description follows it. Axe at each page.
  */
 class HorizonBrowserTest extends StaffConsole {
   private static final StaffMember ADMIN = new StaffMember(TownHallServers.ADMIN, Role.ADMIN, null);
@@ -173,6 +177,28 @@ class HorizonBrowserTest extends StaffConsole {
     assertThat(line).contains(String.valueOf(firstFree.getDayOfMonth())).contains(String.valueOf(firstFree.getYear()));
     assertThat(browser.find(widget.root(), "button.cd-month-nav[data-nav=previous]").isEnabled()).isFalse();
     browser.assertAccessible("the widget's calendar opened on the next free date");
+  }
+
+  @Test
+  void thePlaceIsDescribedInTheWidgetsLanguage() {
+    Department civil = servers.diary().readingDirectory().departments().stream()
+        .filter(d -> d.id().value().equals("civil-affairs")).findFirst().orElseThrow();
+    Place place = civil.place();
+    servers.diary().administering().saveDepartment(ADMIN, new Department(civil.id(), civil.office(), civil.name(),
+        new Place(place.name(), place.address(), LocalizedText.of("Vchod z nádvoří", "Entrance from the courtyard"))));
+    try {
+      browser.open(servers.portalUrl());
+      WidgetSteps widget = new WidgetSteps(browser);
+      widget.clickRadio("civil-affairs");
+      widget.clickContinue("Úředník");
+      browser.find(widget.root(), ".cd-help", "(Vchod z nádvoří)");
+      browser.find(widget.root(), ".cd-language[data-lang=en]").click();
+      browser.find(widget.root(), ".cd-help", "(Entrance from the courtyard)");
+      assertThat(browser.find(widget.root(), ".cd-help").getText()).doesNotContain("nádvoří");
+      browser.assertAccessible("the widget's help with the place described in English");
+    } finally {
+      servers.diary().administering().saveDepartment(ADMIN, civil);
+    }
   }
 
   @Test

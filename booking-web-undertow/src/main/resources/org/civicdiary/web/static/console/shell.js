@@ -561,13 +561,24 @@ export async function saved(message) {
 }
 
 export function placeFields(place) {
-  return [field(t().placeName, input('placeName', place && place.name)), field(t().placeAddress, input('placeAddress', place && place.address))];
+  const d = place && place.description;
+  return [field(t().placeName, input('placeName', place && place.name)), field(t().placeAddress, input('placeAddress', place && place.address)),
+    field(t().placeDescriptionCs, input('place.description.cs', d && d.cs), t().placeDescriptionHint),
+    field(t().placeDescriptionEn, input('place.description.en', d && d.en))];
 }
 
 export function placeOf(formNode) {
   const name = formNode.elements.placeName.value.trim();
   const address = formNode.elements.placeAddress.value.trim();
-  return name || address ? { name, address } : null;
+  const description = placeDescription(formNode.elements['place.description.cs'].value, formNode.elements['place.description.en'].value);
+  return name || address ? { name, address, description } : null;
+}
+
+/** A place's description from its two fields: none when both are empty, one language standing for both. */
+export function placeDescription(cs, en) {
+  const c = cs.trim();
+  const e = en.trim();
+  return c || e ? { cs: c || e, en: e || c } : null;
 }
 
 // ---------------------------------------------------------------- short forms for tables

@@ -601,11 +601,14 @@ export function details(pairs) {
   return list;
 }
 
-export function placeText(place, room) {
+export function placeText(place, room, lang) {
   const parts = [];
   if (place) parts.push(place.name, place.address);
   if (room) parts.push(room);
-  return parts.filter(Boolean).join(', ');
+  const line = parts.filter(Boolean).join(', ');
+  // how to find the place, in the reader's language (a place may have no description)
+  const description = place && place.description ? place.description[lang] || place.description.cs : '';
+  return description ? `${line} (${description})` : line;
 }
 
 /** @param {Element} node @returns {string} the language of the nearest [lang], one of LANGS */

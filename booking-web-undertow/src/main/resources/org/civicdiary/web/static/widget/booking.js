@@ -295,7 +295,7 @@ class CivicDiaryBooking extends HTMLElement {
     if (department && department.walkInHours.length) {
       parts.push(heading(t.walkIn), el('p', { text: t.walkInText }),
         el('ul', { class: 'cd-hours' }, walkInLines(t, department.walkInHours).map((line) => el('li', { text: line }))),
-        department.place ? el('p', { class: 'cd-muted', text: placeText(department.place) }) : null);
+        department.place ? el('p', { class: 'cd-muted', text: placeText(department.place, null, this.lang2) }) : null);
     }
     if (office && office.phones.length) {
       parts.push(heading(t.phones), el('p', { text: t.phonesText }),
@@ -631,7 +631,7 @@ class CivicDiaryBooking extends HTMLElement {
       [t.agenda, this.local(this.agenda().name)],
       [t.topic, s.topic],
       [t.when, clock.span(s.slot.start, s.slot.end)],
-      [t.where, placeText(place, official && official.room)],
+      [t.where, placeText(place, official && official.room, this.lang2)],
       [t.contact, [s.citizen.name, s.citizen.email, s.citizen.phone].filter(Boolean).join(', ')],
     ]);
   }
