@@ -402,8 +402,7 @@ export class TimePicker {
     }
     const first = this.firstDay();
     const keep = preferred && this.days.has(preferred) ? preferred : null;
-    // GOV.UK's booking pattern: say when the next free date is, and open on its month, where the
-    // citizen can act (not on today's month when its free days are over).
+    // GOV.UK's pattern: say the next free date, open on its month
     fill(this.nextFree, t.nextFree({ date: this.o.clock.dayFull(first) }));
     this.nextFree.hidden = false;
     this.selected = keep;
@@ -606,7 +605,6 @@ export function placeText(place, room, lang) {
   if (place) parts.push(place.name, place.address);
   if (room) parts.push(room);
   const line = parts.filter(Boolean).join(', ');
-  // how to find the place, in the reader's language (a place may have no description)
   const description = place && place.description ? place.description[lang] || place.description.cs : '';
   return description ? `${line} (${description})` : line;
 }

@@ -11,7 +11,7 @@
  *   <civic-diary-booking lang="cs"></civic-diary-booking>
  *
  * Attributes: api (the API's base URL; by default where this script came from), lang (cs or en;
- * by default the page's; the citizen may switch to the other with the widget's language switch), department, official, agenda (preselect and skip those steps),
+ * by default the page's; the widget's switch overrides it), department, official, agenda (preselect and skip those steps),
  * heading-level (of the widget's title, 2 by default), office (in a deployment of several town
  * halls: the office whose departments it offers; by default every office's).
  * Event: civic-diary-booked (bubbles, composed) when a booking is made; detail holds the ids and times.
@@ -32,7 +32,6 @@ const CSS_FILE = './civic-diary-booking.css';
 // ---------------------------------------------------------------- the widget
 
 const STEPS = ['department', 'official', 'agenda', 'time', 'contact', 'summary'];
-/** Each language's name in itself, for the language switch. */
 const LANGUAGE_NAMES = { cs: 'Česky', en: 'English' };
 
 class CivicDiaryBooking extends HTMLElement {
@@ -105,7 +104,7 @@ class CivicDiaryBooking extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    // the portal changed the language (its own switch): that is the citizen's latest choice
+    // the portal's own switch: the latest choice
     this.chosenLang = null;
     if (this.directory) this.render(false);
   }
@@ -117,12 +116,11 @@ class CivicDiaryBooking extends HTMLElement {
     return MODULE_URL.replace(/\/static\/widget\/booking(\.[0-9a-f]{10})?\.js(\?.*)?$/, '');
   }
 
-  /** The citizen's choice in the language switch, or the lang attribute's (the page's) language. */
   get lang2() {
     return this.chosenLang || languageOf(this);
   }
 
-  /** The language switch: a group of toggle buttons, each named in its own language; the one in use is pressed. */
+  /** Toggle buttons, each named in its own language. */
   languageSwitch() {
     return el('div', { class: 'cd-languages', part: 'languages', role: 'group', 'aria-label': this.t.language },
       LANGS.map((lang) => el('button', {
@@ -132,7 +130,7 @@ class CivicDiaryBooking extends HTMLElement {
       })));
   }
 
-  /** Shows the widget in another language, keeping the step and what the citizen entered; focus stays on the switch. */
+  /** Keeps the step; focus stays on the switch. */
   switchLanguage(lang) {
     if (lang === this.lang2) return;
     this.chosenLang = lang;
