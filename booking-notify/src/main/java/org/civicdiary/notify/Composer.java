@@ -129,7 +129,7 @@ final class Composer {
     scope.put("placeName", place.name());
     scope.put("placeAddress", place.address());
     scope.put("room", official.room());
-    scope.put("place", placeLine(place, official.room()));
+    scope.put("place", placeLine(place, official.room(), language));
     scope.put("manageLink", manageLink);
     scope.put("note", message.note());
     scope.put("reference", reservation.code().value());
@@ -154,7 +154,7 @@ final class Composer {
 
     Instant now = clock.instant();
     Invitation invitation = invitation(message, reservation, official, office, agenda, language,
-        placeLine(place, official.room()), manageLink, now);
+        placeLine(place, official.room(), language), manageLink, now);
     Notice notice = new Notice(
         messageId(message, mail.messageIdDomain()),
         message,
@@ -200,7 +200,7 @@ final class Composer {
     scope.put("topic", entry.topic().isBlank() ? null : SafeText.unlinked(entry.topic()));
     scope.put("firstDay", LocalTimes.date(entry.rangeStart(), office.zone(), language));
     scope.put("lastDay", LocalTimes.date(entry.rangeEnd().minusSeconds(1), office.zone(), language));
-    scope.put("place", placeLine(department.place(), null));
+    scope.put("place", placeLine(department.place(), null, language));
     scope.put("manageLink", link);
     scope.put("reference", entry.id().toString().substring(0, 8).toUpperCase(Locale.ROOT));
     String phone = office.phones().isEmpty() ? null : office.phones().get(0).number();
@@ -273,8 +273,10 @@ final class Composer {
     return department.place();
   }
 
-  private static String placeLine(Place place, String room) {
-    String line = place.name() + ", " + place.address();
-    return room == null ? line : line + ", " + room;
+  /** Name, address and room, then how to find it in the citizen's language when the place says. */
+  private static String placeLine(Place place, String room, Language language) {
+    String where = place.name() + ", " + place.address();
+    String line = room == null ? where : where + ", " + room;
+    return place.description(language).map(d -> line + " (" + d + ")").orElse(line);
   }
 }

@@ -32,7 +32,7 @@ import org.civicdiary.booking.port.Diaries;
 final class JdbcDiaries implements Diaries {
   private static final String WINDOWS = """
       select official_id, weekday, start_time, end_time, valid_from, valid_until, on_holidays,
-             place_name, place_address, phone_slots, phone_percent
+             place_name, place_address, place_description_cs, place_description_en, phone_slots, phone_percent
       from diary_window
       where official_id = any(?)
       order by official_id, ordinal
@@ -40,8 +40,9 @@ final class JdbcDiaries implements Diaries {
   private static final String DELETE_WINDOWS = "delete from diary_window where official_id = ?";
   private static final String INSERT_WINDOW = """
       insert into diary_window (official_id, ordinal, weekday, start_time, end_time, valid_from, valid_until,
-                                on_holidays, place_name, place_address, phone_slots, phone_percent)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                on_holidays, place_name, place_address, place_description_cs,
+                                place_description_en, phone_slots, phone_percent)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String WALK_IN_HOURS = """
       select weekday, start_time, end_time
@@ -69,7 +70,7 @@ final class JdbcDiaries implements Diaries {
 
   private static final String ALL_WINDOWS = """
       select official_id, weekday, start_time, end_time, valid_from, valid_until, on_holidays,
-             place_name, place_address, phone_slots, phone_percent
+             place_name, place_address, place_description_cs, place_description_en, phone_slots, phone_percent
       from diary_window
       order by official_id, ordinal
       """;
@@ -145,7 +146,7 @@ final class JdbcDiaries implements Diaries {
         Place place = w.place();
         rows.add(new Object[] {official.value(), rows.size(), w.day().getValue(), w.start(), w.end(), w.validFrom(),
             w.validUntil(), w.onHolidays(), place == null ? null : place.name(), place == null ? null : place.address(),
-            w.phoneSlots(), w.phonePercent()});
+            PlaceColumns.descriptionCs(place), PlaceColumns.descriptionEn(place), w.phoneSlots(), w.phonePercent()});
       }
       Sql.batch(c, INSERT_WINDOW, rows);
       return null;
@@ -203,8 +204,7 @@ final class JdbcDiaries implements Diaries {
   }
 
   private static Window window(ResultSet rs) throws SQLException {
-    String placeName = rs.getString("place_name");
-    Place place = placeName == null ? null : new Place(placeName, rs.getString("place_address"));
+    Place place = rs.getString("place_name") == null ? null : PlaceColumns.place(rs);
     return new Window(DayOfWeek.of(rs.getInt("weekday")), rs.getObject("start_time", LocalTime.class),
         rs.getObject("end_time", LocalTime.class), rs.getObject("valid_from", LocalDate.class),
         rs.getObject("valid_until", LocalDate.class), rs.getBoolean("on_holidays"), place, rs.getInt("phone_slots"),

@@ -43,6 +43,7 @@ import org.civicdiary.booking.port.Directory;
 final class JdbcDirectory implements Directory {
   private static final String OFFICES = """
       select o.id, o.name_cs, o.name_en, o.zone_id, o.slot_minutes, o.place_name, o.place_address,
+             o.place_description_cs, o.place_description_en,
              o.horizon_days, o.minimum_notice_seconds, o.max_open_per_email, o.topic_max_length,
              o.retention_days, o.reminder_lead_seconds, o.feed_shows_citizen_names,
              o.phone_share_release_seconds,
@@ -53,6 +54,7 @@ final class JdbcDirectory implements Directory {
   private static final String UPDATE_OFFICE = """
       update office
       set name_cs = ?, name_en = ?, zone_id = ?, slot_minutes = ?, place_name = ?, place_address = ?,
+          place_description_cs = ?, place_description_en = ?,
           horizon_days = ?, minimum_notice_seconds = ?, max_open_per_email = ?, topic_max_length = ?,
           retention_days = ?, reminder_lead_seconds = ?, feed_shows_citizen_names = ?,
           phone_share_release_seconds = ?
@@ -60,10 +62,10 @@ final class JdbcDirectory implements Directory {
       """;
   private static final String INSERT_OFFICE = """
       insert into office (name_cs, name_en, zone_id, slot_minutes, place_name, place_address,
-                          horizon_days, minimum_notice_seconds, max_open_per_email, topic_max_length,
+                          place_description_cs, place_description_en, horizon_days, minimum_notice_seconds, max_open_per_email, topic_max_length,
                           retention_days, reminder_lead_seconds, feed_shows_citizen_names,
                           phone_share_release_seconds, id)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String DELETE_PHONES = "delete from office_phone where office_id = ?";
   private static final String INSERT_PHONE = """
@@ -72,17 +74,19 @@ final class JdbcDirectory implements Directory {
       """;
 
   private static final String DEPARTMENTS = """
-      select id, office_id, name_cs, name_en, place_name, place_address
+      select id, office_id, name_cs, name_en, place_name, place_address, place_description_cs, place_description_en
       from department
       """;
   private static final String UPDATE_DEPARTMENT = """
       update department
-      set office_id = ?, name_cs = ?, name_en = ?, place_name = ?, place_address = ?
+      set office_id = ?, name_cs = ?, name_en = ?, place_name = ?, place_address = ?, place_description_cs = ?,
+          place_description_en = ?
       where id = ?
       """;
   private static final String INSERT_DEPARTMENT = """
-      insert into department (office_id, name_cs, name_en, place_name, place_address, id)
-      values (?, ?, ?, ?, ?, ?)
+      insert into department (office_id, name_cs, name_en, place_name, place_address, place_description_cs,
+                              place_description_en, id)
+      values (?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   private static final String OFFICIALS = """
@@ -181,7 +185,8 @@ final class JdbcDirectory implements Directory {
     tx.atomically(c -> {
       DirectoryCache.stamp(tx, c);
       upsert(c, UPDATE_OFFICE, INSERT_OFFICE, office.name().cs(), office.name().en(), office.zone().getId(),
-          office.slotMinutes(), office.place().name(), office.place().address(), policy.horizonDays(),
+          office.slotMinutes(), office.place().name(), office.place().address(),
+          PlaceColumns.descriptionCs(office.place()), PlaceColumns.descriptionEn(office.place()), policy.horizonDays(),
           policy.minimumNotice().getSeconds(), policy.maxOpenPerEmail(), policy.topicMaxLength(),
           policy.retentionDays(), policy.reminderLead().getSeconds(), policy.feedShowsCitizenNames(),
           policy.phoneShareRelease().getSeconds(), office.id().value());
@@ -223,7 +228,8 @@ final class JdbcDirectory implements Directory {
         throw new NotFound("office", d.office().value());
       }
       upsert(c, UPDATE_DEPARTMENT, INSERT_DEPARTMENT, d.office().value(), d.name().cs(), d.name().en(),
-          d.place().name(), d.place().address(), d.id().value());
+          d.place().name(), d.place().address(), PlaceColumns.descriptionCs(d.place()),
+          PlaceColumns.descriptionEn(d.place()), d.id().value());
       return null;
     });
   }
@@ -426,7 +432,7 @@ final class JdbcDirectory implements Directory {
   }
 
   private static Place place(ResultSet rs) throws SQLException {
-    return new Place(rs.getString("place_name"), rs.getString("place_address"));
+    return PlaceColumns.place(rs);
   }
 
   private static <T> List<T> sorted(List<T> list, Comparator<T> order) {

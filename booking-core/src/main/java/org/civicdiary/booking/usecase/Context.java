@@ -151,6 +151,11 @@ final class Context {
 
   /** A range of dates, both included, of at most {@code maxDays} days. */
   static void requireDates(LocalDate from, LocalDate to, int maxDays) {
+    requireDates(from, to, maxDays, null);
+  }
+
+  /** As {@link #requireDates(LocalDate, LocalDate, int)}; the refusal names where the limit comes from. */
+  static void requireDates(LocalDate from, LocalDate to, int maxDays, String limitedBy) {
     if (from == null) {
       throw new InvalidInput("from", "is required");
     }
@@ -161,7 +166,8 @@ final class Context {
       throw new InvalidInput("to", "must not be before from");
     }
     if (to.toEpochDay() - from.toEpochDay() >= maxDays) {
-      throw new InvalidInput("to", "the range must be at most " + maxDays + " days");
+      throw new InvalidInput("to", "the range must be at most " + maxDays + " days"
+          + (limitedBy == null ? "" : " (" + limitedBy + ")"));
     }
   }
 

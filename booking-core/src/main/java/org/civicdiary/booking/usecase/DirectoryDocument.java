@@ -30,7 +30,16 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
   /** A text in Czech and English. */
   public record Text(String cs, String en) {}
 
-  public record PlaceEntry(String name, String address) {}
+  /**
+   * A place; its description (how to find it) is optional, and one given in a single language
+   * stands for both.
+   */
+  public record PlaceEntry(String name, String address, Text description) {
+    /** A place without a description. */
+    public PlaceEntry(String name, String address) {
+      this(name, address, null);
+    }
+  }
 
   public record PhoneEntry(Text purpose, String number) {}
 

@@ -29,7 +29,10 @@ import org.civicdiary.booking.model.StaffMember;
  * minimum notice are offered; free/busy only, never who booked.
  */
 public final class FindingFreeSlots {
-  /** The longest range one query may ask for, so a query cannot ask the server for years. */
+  /**
+   * The longest range one list of slots may ask for, so a query cannot ask the server for years of
+   * slot objects. Lists of days may ask for more: see {@link #daysLimit(Office)}.
+   */
   public static final int MAX_DAYS = 93;
   private final Context context;
 
@@ -97,7 +100,8 @@ public final class FindingFreeSlots {
    */
   public NavigableMap<LocalDate, Integer> daysOfOfficial(OfficialId officialId, AgendaId agendaId, LocalDate from,
       LocalDate to) {
-    return days(ofOne(officialId, agendaId), from, to);
+    Query q = ofOne(officialId, agendaId);
+    return days(q, from, to, earliest(q.office), FreeTime.Seen.WEB);
   }
 
   /**
@@ -106,7 +110,49 @@ public final class FindingFreeSlots {
    */
   public NavigableMap<LocalDate, Integer> daysOfDepartment(DepartmentId departmentId, AgendaId agendaId, LocalDate from,
       LocalDate to) {
-    return days(ofAll(departmentId, agendaId), from, to);
+    Query q = ofAll(departmentId, agendaId);
+    return days(q, from, to, earliest(q.office), FreeTime.Seen.WEB);
+  }
+
+  /**
+   * The days [from, to] on which the official has free time for the agenda as operators see it
+   * (from now, the phone share of windows counted), each with how many meetings could start then.
+   *
+   * @throws org.civicdiary.booking.error.NotPermitted as {@link #ofOfficialForStaff}
+   */
+  public NavigableMap<LocalDate, Integer> daysOfOfficialForStaff(StaffMember actor, OfficialId officialId,
+      AgendaId agendaId, LocalDate from, LocalDate to) {
+    Context.permit(actor.mayManage(officialId), "see another official's free time");
+    Query q = ofOne(officialId, agendaId);
+    if (!actor.mayActIn(q.office.id())) {
+      throw new NotFound("official", officialId.value());
+    }
+    return days(q, from, to, context.now(), FreeTime.Seen.STAFF);
+  }
+
+  /**
+   * The days [from, to] on which any official of the department has free time for the agenda as
+   * operators see it, each with how many distinct start times it offers.
+   *
+   * @throws org.civicdiary.booking.error.NotPermitted as {@link #ofDepartmentForStaff}
+   */
+  public NavigableMap<LocalDate, Integer> daysOfDepartmentForStaff(StaffMember actor, DepartmentId departmentId,
+      AgendaId agendaId, LocalDate from, LocalDate to) {
+    Context.permit(actor.role().worksEveryDiary(), "see the free time of a whole department");
+    Query q = ofAll(departmentId, agendaId);
+    if (!actor.mayActIn(q.office.id())) {
+      throw new NotFound("department", departmentId.value());
+    }
+    return days(q, from, to, context.now(), FreeTime.Seen.STAFF);
+  }
+
+  /**
+   * The longest range one list of days may ask for in the office: its whole booking horizon
+   * (today and {@code horizonDays} after it), and never less than {@link #MAX_DAYS}, so a calendar
+   * asks for every bookable day at once. Counting days is linear in the range.
+   */
+  public static int daysLimit(Office office) {
+    return Math.max(MAX_DAYS, office.policy().horizonDays() + 1);
   }
 
   /**
@@ -190,16 +236,17 @@ public final class FindingFreeSlots {
         q.agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB);
   }
 
-  private NavigableMap<LocalDate, Integer> days(Query q, LocalDate from, LocalDate to) {
-    Context.requireDates(from, to, MAX_DAYS);
+  private NavigableMap<LocalDate, Integer> days(Query q, LocalDate from, LocalDate to, Instant earliest,
+      FreeTime.Seen seen) {
+    Context.requireDates(from, to, daysLimit(q.office), "the booking horizon");
     NavigableMap<LocalDate, Integer> days = new TreeMap<>();
     if (q.officials.isEmpty()) {
       return days;
     }
     LocalDate today = context.today(q.office);
     LocalDate first = first(from, today);
-    int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, first, last(q.office, to, today),
-        earliest(q.office), q.agenda.slots(), FreeTime.Seen.WEB);
+    int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, first, last(q.office, to, today), earliest,
+        q.agenda.slots(), seen);
     for (int d = 0; d < perDay.length; d++) {
       if (perDay[d] > 0) {
         days.put(first.plusDays(d), perDay[d]);

@@ -591,7 +591,11 @@ public final class ImportingDirectory {
         }
         return null;
       }
-      return within(ownerPath, () -> new Place(place.name(), place.address()));
+      Text d = place.description();
+      LocalizedText description = d == null || d.cs() == null && d.en() == null ? null
+          : within(ownerPath + ".place.description", () -> LocalizedText.of(d.cs() == null ? d.en() : d.cs(),
+              d.en() == null ? d.cs() : d.en()));
+      return within(ownerPath, () -> new Place(place.name(), place.address(), description));
     }
 
     private ZoneId zone(String path, String zone) {
@@ -694,6 +698,6 @@ public final class ImportingDirectory {
   }
 
   private static PlaceEntry place(Place place) {
-    return new PlaceEntry(place.name(), place.address());
+    return new PlaceEntry(place.name(), place.address(), place.description() == null ? null : text(place.description()));
   }
 }

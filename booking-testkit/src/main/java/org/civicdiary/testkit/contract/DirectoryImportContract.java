@@ -33,6 +33,7 @@ import org.civicdiary.booking.usecase.DirectoryDocument.DepartmentEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.DeputiesEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.OfficeEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.OfficialEntry;
+import org.civicdiary.booking.usecase.DirectoryDocument.PlaceEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.PolicyEntry;
 import org.civicdiary.booking.usecase.DirectoryDocument.WindowEntry;
 import org.civicdiary.booking.usecase.DirectoryImported;
@@ -120,6 +121,27 @@ public abstract class DirectoryImportContract {
     assertThat(storage.directory().deputies(Fixtures.NOVAK, Fixtures.ID_CARD).deputies())
         .containsExactly(Fixtures.DVORAK);
     assertThat(export()).isEqualTo(exported);
+  }
+
+  @Test
+  void aPlaceDescriptionImportsExportsAndOneLanguageStandsForBoth() {
+    DirectoryDocument exported = export();
+    DepartmentEntry civil = exported.departments().get(0);
+    assertThat(civil.place().description()).as("places written before have none").isNull();
+    PlaceEntry described = new PlaceEntry(civil.place().name(), civil.place().address(),
+        new DirectoryDocument.Text("Vchod z nádvoří", null));
+    diary.importingDirectory().apply(ADMIN, new DirectoryDocument(null, null, List.of(
+        new DepartmentEntry(civil.id(), civil.office(), civil.name(), described, null, null, null))));
+
+    assertThat(storage.directory().department(Fixtures.CIVIL).orElseThrow().place().description())
+        .isEqualTo(LocalizedText.of("Vchod z nádvoří", "Vchod z nádvoří"));
+    DirectoryDocument after = export();
+    assertThat(after.departments().get(0).place().description())
+        .isEqualTo(new DirectoryDocument.Text("Vchod z nádvoří", "Vchod z nádvoří"));
+
+    use(emptyStorage());
+    diary.importingDirectory().apply(ADMIN, after);
+    assertThat(export()).isEqualTo(after);
   }
 
   @Test

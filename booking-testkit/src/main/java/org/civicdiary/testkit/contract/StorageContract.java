@@ -48,6 +48,7 @@ import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.Department;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.DeliveryState;
+import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.MessageId;
 import org.civicdiary.booking.model.MessageKind;
@@ -128,6 +129,33 @@ public abstract class StorageContract {
       storage.transactions().run(() -> storage.directory().save(forbidding));
       assertThat(storage.directory().office(OFFICE)).get()
           .extracting(o -> o.policy().feedShowsCitizenNames()).isEqualTo(false);
+    }
+
+    @Test
+    void keepsPlaceDescriptionsInBothLanguagesAndPlacesWithoutOne() {
+      LocalizedText how = LocalizedText.of("Vchod z nádvoří, 2. patro", "Entrance from the courtyard, 2nd floor");
+      Office office = Fixtures.office();
+      Office described = new Office(office.id(), office.name(), office.zone(), office.slotLength(),
+          new Place(office.place().name(), office.place().address(), how), office.phones(), office.policy());
+      Department civil = storage.directory().department(CIVIL).orElseThrow();
+      Department civilDescribed = new Department(civil.id(), civil.office(), civil.name(),
+          new Place(civil.place().name(), civil.place().address(), how));
+      List<Window> windows = List.of(new Window(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(12, 0),
+          LocalDate.of(2027, 1, 1), null, false, new Place("Mobilní radnice", "Bělohorská 110", how)));
+      storage.transactions().run(() -> {
+        storage.directory().save(described);
+        storage.directory().save(civilDescribed);
+        storage.diaries().replaceWindows(NOVAK, windows);
+      });
+      assertThat(storage.directory().office(OFFICE)).contains(described);
+      assertThat(storage.directory().department(CIVIL)).contains(civilDescribed);
+      assertThat(storage.directory().department(TRADE).orElseThrow().place().description()).isNull();
+      assertThat(storage.diaries().windows(NOVAK)).containsExactlyElementsOf(windows);
+      assertThat(storage.diaries().windows(NOVAK).get(0).place().description(Language.EN))
+          .contains("Entrance from the courtyard, 2nd floor");
+
+      storage.transactions().run(() -> storage.directory().save(civil));
+      assertThat(storage.directory().department(CIVIL)).contains(civil);
     }
 
     @Test

@@ -192,6 +192,20 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class Horizon extends HorizonPart {
+    Horizon() {
+      super(HttpApiContract.this);
+    }
+  }
+
+  @Nested
+  class Places extends PlacesPart {
+    Places() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
 
   /** A bearer token of the staff member, logging in once per test class. */

@@ -231,6 +231,10 @@ abstract class RoleMatrixPart extends ContractPart {
         v1 + "/officials/" + NOVAK + "/slots?agenda=" + ID_CARD + "&from=" + from, null)));
     rows.add(new Row("GET", v1 + "/departments/{id}/slots", OFFICE, true, w -> new Call(
         v1 + "/departments/" + CIVIL + "/slots?agenda=" + ID_CARD + "&from=" + from, null)));
+    rows.add(new Row("GET", v1 + "/officials/{id}/days", DIARY, true, w -> new Call(
+        v1 + "/officials/" + NOVAK + "/days?agenda=" + ID_CARD + "&from=" + from + "&to=" + TestOffice.day(7, 0).plusDays(92), null)));
+    rows.add(new Row("GET", v1 + "/departments/{id}/days", OFFICE, true, w -> new Call(
+        v1 + "/departments/" + CIVIL + "/days?agenda=" + ID_CARD + "&from=" + from + "&to=" + TestOffice.day(7, 0).plusDays(92), null)));
     rows.add(new Row("PUT", v1 + "/officials/{id}/windows", ADMINS, true,
         w -> new Call(v1 + "/officials/" + NOVAK + "/windows", Map.of("windows", windows))));
     rows.add(new Row("PUT", v1 + "/departments/{id}/walk-in-hours", ADMINS, true,

@@ -215,6 +215,8 @@ public final class Api {
     r.add(get(staffApi + "/officials/{id}/windows", Access.STAFF, Limit.NONE, staff::windows));
     r.add(get(staffApi + "/officials/{id}/slots", Access.STAFF, Limit.NONE, staff::officialSlots));
     r.add(get(staffApi + "/departments/{id}/slots", Access.STAFF, Limit.NONE, staff::departmentSlots));
+    r.add(get(staffApi + "/officials/{id}/days", Access.STAFF, Limit.NONE, staff::officialDays));
+    r.add(get(staffApi + "/departments/{id}/days", Access.STAFF, Limit.NONE, staff::departmentDays));
     r.add(put(staffApi + "/officials/{id}/windows", staff::replaceWindows));
     r.add(put(staffApi + "/departments/{id}/walk-in-hours", staff::replaceWalkInHours));
     r.add(get(staffApi + "/offices", Access.STAFF, Limit.NONE, admin::offices));

@@ -133,7 +133,7 @@ final class PublicEndpoints {
         agendas.stream().map(Views.AgendaView::of).toList());
   }
 
-  private static List<DayView> days(Map<LocalDate, Integer> free) {
+  static List<DayView> days(Map<LocalDate, Integer> free) {
     List<DayView> days = new ArrayList<>(free.size());
     free.forEach((day, n) -> days.add(new DayView(day, n)));
     return days;

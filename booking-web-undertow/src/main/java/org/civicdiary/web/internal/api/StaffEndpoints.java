@@ -173,6 +173,23 @@ final class StaffEndpoints {
         .map(Views.StaffSlotView::of).toList()));
   }
 
+  /** The days with an official's free time as operators see it, for the console's calendar over the whole horizon. */
+  Reply officialDays(Call call) {
+    OfficialId official = officialId(call);
+    PublicEndpoints.Range range = PublicEndpoints.Range.of(call);
+    return Reply.ok(new Views.OfficialDays(official.value(), range.agenda().value(), PublicEndpoints.days(diary
+        .findingFreeSlots().daysOfOfficialForStaff(call.member(), official, range.agenda(), range.from(), range.to()))));
+  }
+
+  /** The days with free time of any official of a department as operators see it. */
+  Reply departmentDays(Call call) {
+    DepartmentId department = DepartmentId.of(call.path("id"));
+    PublicEndpoints.Range range = PublicEndpoints.Range.of(call);
+    return Reply.ok(new Views.DepartmentDays(department.value(), range.agenda().value(), PublicEndpoints.days(diary
+        .findingFreeSlots().daysOfDepartmentForStaff(call.member(), department, range.agenda(), range.from(),
+            range.to()))));
+  }
+
   Reply windows(Call call) {
     OfficialId official = officialId(call);
     return Reply.ok(new Views.WindowsView(official.value(), diary.changingSchedule().windows(call.member(), official)));

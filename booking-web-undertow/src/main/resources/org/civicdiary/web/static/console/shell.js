@@ -528,25 +528,18 @@ export function timePicker(department, agenda, official, onPick) {
   const to = addDays(from, state.office ? state.office.policy.horizonDays : 60);
   const owner = official ? `/officials/${encodeURIComponent(official)}` : `/departments/${encodeURIComponent(department)}`;
   // Operators book by phone, so free time comes from the staff view, which keeps the phone share of
-  // windows (marked); it answers at most 93 days at once. Officials book their own diary only.
+  // windows (marked); its days cover the whole horizon in one call. Officials book their own diary only.
   const operator = Boolean(state.me) && ['OPERATOR', 'ADMIN'].includes(state.me.role);
-  const staffSlots = official ? `/staff/officials/${encodeURIComponent(official)}/slots`
-    : operator ? `/staff/departments/${encodeURIComponent(department)}/slots` : null;
+  const staff = official ? `/staff/officials/${encodeURIComponent(official)}`
+    : operator ? `/staff/departments/${encodeURIComponent(department)}` : null;
   const picker = new TimePicker({
     t: kt(), clock: c, headingLevel: 3, taken: state.taken,
     loadDays: async () => {
-      if (staffSlots) {
-        const r = await api.get(staffSlots, { agenda, from, to: to < addDays(from, 92) ? to : addDays(from, 92) });
-        if (!r.ok) return r;
-        const free = new Map();
-        r.data.slots.forEach((s) => free.set(c.dateOf(s.start), (free.get(c.dateOf(s.start)) || 0) + 1));
-        return [...free].map(([date, n]) => ({ date, free: n }));
-      }
-      const r = await api.get(`${owner}/days`, { agenda, from, to });
+      const r = await api.get(`${staff || owner}/days`, { agenda, from, to });
       return r.ok ? r.data.days : r;
     },
     loadSlots: async (day) => {
-      const r = await api.get(staffSlots || `${owner}/slots`, { agenda, from: day, to: day });
+      const r = await api.get(`${staff || owner}/slots`, { agenda, from: day, to: day });
       return r.ok ? r.data.slots : r;
     },
     describeSlot: (slot) => [official ? '' : officialName(slot.official), slot.phoneShare ? t().phoneShare : '']
@@ -568,13 +561,24 @@ export async function saved(message) {
 }
 
 export function placeFields(place) {
-  return [field(t().placeName, input('placeName', place && place.name)), field(t().placeAddress, input('placeAddress', place && place.address))];
+  const d = place && place.description;
+  return [field(t().placeName, input('placeName', place && place.name)), field(t().placeAddress, input('placeAddress', place && place.address)),
+    field(t().placeDescriptionCs, input('place.description.cs', d && d.cs), t().placeDescriptionHint),
+    field(t().placeDescriptionEn, input('place.description.en', d && d.en))];
 }
 
 export function placeOf(formNode) {
   const name = formNode.elements.placeName.value.trim();
   const address = formNode.elements.placeAddress.value.trim();
-  return name || address ? { name, address } : null;
+  const description = placeDescription(formNode.elements['place.description.cs'].value, formNode.elements['place.description.en'].value);
+  return name || address ? { name, address, description } : null;
+}
+
+/** A place's description from its two fields: none when both are empty, one language standing for both. */
+export function placeDescription(cs, en) {
+  const c = cs.trim();
+  const e = en.trim();
+  return c || e ? { cs: c || e, en: e || c } : null;
 }
 
 // ---------------------------------------------------------------- short forms for tables

@@ -376,9 +376,10 @@ export class TimePicker {
     this.selected = null;
     this.month = null;
     this.element = el('div', { class: 'cd-picker' });
+    this.nextFree = el('p', { class: 'cd-next-free', part: 'next-free', hidden: true });
     this.calendarBox = el('div', { class: 'cd-calendar', part: 'calendar' });
     this.slotsBox = el('div', { class: 'cd-slot-box' });
-    append(this.element, [this.calendarBox, this.slotsBox]);
+    append(this.element, [this.nextFree, this.calendarBox, this.slotsBox]);
   }
 
   /** Loads the days (again); keeps the chosen day when it still has free time. */
@@ -386,6 +387,7 @@ export class TimePicker {
     const t = this.o.t;
     fill(this.calendarBox, el('p', { class: 'cd-loading', text: t.loading }));
     fill(this.slotsBox);
+    this.nextFree.hidden = true;
     const days = await this.o.loadDays();
     if (!Array.isArray(days)) {
       fill(this.calendarBox);
@@ -398,8 +400,11 @@ export class TimePicker {
       if (this.o.onNothingFree) this.o.onNothingFree(this.calendarBox, null);
       return true;
     }
-    const first = [...this.days.keys()].sort()[0];
+    const first = this.firstDay();
     const keep = preferred && this.days.has(preferred) ? preferred : null;
+    // GOV.UK's pattern: say the next free date, open on its month
+    fill(this.nextFree, t.nextFree({ date: this.o.clock.dayFull(first) }));
+    this.nextFree.hidden = false;
     this.selected = keep;
     this.month = (keep || first).slice(0, 7);
     this.renderCalendar(false);
@@ -595,11 +600,13 @@ export function details(pairs) {
   return list;
 }
 
-export function placeText(place, room) {
+export function placeText(place, room, lang) {
   const parts = [];
   if (place) parts.push(place.name, place.address);
   if (room) parts.push(room);
-  return parts.filter(Boolean).join(', ');
+  const line = parts.filter(Boolean).join(', ');
+  const description = place && place.description ? place.description[lang] || place.description.cs : '';
+  return description ? `${line} (${description})` : line;
 }
 
 /** @param {Element} node @returns {string} the language of the nearest [lang], one of LANGS */

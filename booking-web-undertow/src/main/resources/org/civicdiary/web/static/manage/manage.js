@@ -270,7 +270,7 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
       !v.canReschedule && !v.canCancel && r.status !== 'DISPLACED' ? el('p', { class: 'cd-muted', text: texts.closedText }) : null,
       details([
         [r.status === 'DISPLACED' ? texts.originally : texts.when, c.span(r.start, r.end)],
-        [texts.where, placeText(v.place, v.official.room)],
+        [texts.where, placeText(v.place, v.official.room, lang())],
         [texts.official, v.official.name],
         [texts.department, local(v.department.name)],
         [texts.agenda, local(v.agenda.name)],
@@ -393,7 +393,7 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
       p.slot ? details([
         [texts.when, c.span(p.slot.start, p.slot.end)],
         [texts.official, officialName(p.slot.official)],
-        [texts.where, placeText(p.slot.place || state.view.place, p.slot.official === state.view.official.id ? state.view.official.room : null)],
+        [texts.where, placeText(p.slot.place || state.view.place, p.slot.official === state.view.official.id ? state.view.official.room : null, lang())],
       ]) : null,
       el('p', { text: explanations[p.kind] }),
       el('div', { class: 'cd-actions' }, confirm, el('button', {

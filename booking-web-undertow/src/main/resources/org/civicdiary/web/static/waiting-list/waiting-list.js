@@ -138,7 +138,7 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
         [texts.official, v.official ? v.official.name : texts.anyone],
         [texts.agenda, local(v.agenda.name)]]
       : [[texts.when, c.span(v.start, v.end)],
-        [texts.where, placeText(v.place, v.official.room)],
+        [texts.where, placeText(v.place, v.official.room, lang())],
         [texts.official, v.official.name],
         [texts.department, local(v.department.name)],
         [texts.agenda, local(v.agenda.name)]];

@@ -11,7 +11,7 @@
  *   <civic-diary-booking lang="cs"></civic-diary-booking>
  *
  * Attributes: api (the API's base URL; by default where this script came from), lang (cs or en;
- * by default the page's), department, official, agenda (preselect and skip those steps),
+ * by default the page's; the widget's switch overrides it), department, official, agenda (preselect and skip those steps),
  * heading-level (of the widget's title, 2 by default), office (in a deployment of several town
  * halls: the office whose departments it offers; by default every office's).
  * Event: civic-diary-booked (bubbles, composed) when a booking is made; detail holds the ids and times.
@@ -21,7 +21,7 @@
  * (textContent), never parsed as HTML. This module is what civic-diary-booking.js loads; the
  * shared pieces come from the kit (../kit/kit.js), which the manage page and the console use too.
  */
-import { el, fill, uid, randomKey, Api, explain, addDays, Clock, TimePicker, takenKey, walkInLines, phoneLink, details, placeText, languageOf } from '../kit/kit.js';
+import { el, fill, uid, randomKey, Api, explain, addDays, Clock, TimePicker, takenKey, walkInLines, phoneLink, details, placeText, languageOf, LANGS } from '../kit/kit.js';
 import { TEXTS } from '../kit/texts.js';
 import { solve } from './pow.js';
 
@@ -32,6 +32,7 @@ const CSS_FILE = './civic-diary-booking.css';
 // ---------------------------------------------------------------- the widget
 
 const STEPS = ['department', 'official', 'agenda', 'time', 'contact', 'summary'];
+const LANGUAGE_NAMES = { cs: 'Česky', en: 'English' };
 
 class CivicDiaryBooking extends HTMLElement {
   static get observedAttributes() {
@@ -103,6 +104,8 @@ class CivicDiaryBooking extends HTMLElement {
   }
 
   attributeChangedCallback() {
+    // the portal's own switch: the latest choice
+    this.chosenLang = null;
     if (this.directory) this.render(false);
   }
 
@@ -114,7 +117,27 @@ class CivicDiaryBooking extends HTMLElement {
   }
 
   get lang2() {
-    return languageOf(this);
+    return this.chosenLang || languageOf(this);
+  }
+
+  /** Toggle buttons, each named in its own language. */
+  languageSwitch() {
+    return el('div', { class: 'cd-languages', part: 'languages', role: 'group', 'aria-label': this.t.language },
+      LANGS.map((lang) => el('button', {
+        type: 'button', class: 'cd-language', part: 'language', lang, 'data-lang': lang,
+        'aria-pressed': lang === this.lang2 ? 'true' : 'false', text: LANGUAGE_NAMES[lang] || lang,
+        on: { click: () => this.switchLanguage(lang) },
+      })));
+  }
+
+  /** Keeps the step; focus stays on the switch. */
+  switchLanguage(lang) {
+    if (lang === this.lang2) return;
+    this.chosenLang = lang;
+    if (this.directory) this.render(false);
+    else this.start();
+    const pressed = /** @type {HTMLElement | null} */ (this.root.querySelector(`.cd-language[data-lang="${lang}"]`));
+    if (pressed) pressed.focus();
   }
 
   get t() {
@@ -234,6 +257,7 @@ class CivicDiaryBooking extends HTMLElement {
     this.help = el('aside', { class: 'cd-help', part: 'help', 'aria-label': t.helpLabel, hidden: true });
     this.frame.setAttribute('lang', this.lang2);
     fill(this.frame,
+      this.languageSwitch(),
       el('section', { class: 'cd-main', 'aria-labelledby': this.titleId },
         el(`h${level}`, { class: 'cd-title', part: 'title', id: this.titleId, text: t.title }),
         this.progress, this.alert, this.status, this.stepBox),
@@ -269,7 +293,7 @@ class CivicDiaryBooking extends HTMLElement {
     if (department && department.walkInHours.length) {
       parts.push(heading(t.walkIn), el('p', { text: t.walkInText }),
         el('ul', { class: 'cd-hours' }, walkInLines(t, department.walkInHours).map((line) => el('li', { text: line }))),
-        department.place ? el('p', { class: 'cd-muted', text: placeText(department.place) }) : null);
+        department.place ? el('p', { class: 'cd-muted', text: placeText(department.place, null, this.lang2) }) : null);
     }
     if (office && office.phones.length) {
       parts.push(heading(t.phones), el('p', { text: t.phonesText }),
@@ -605,7 +629,7 @@ class CivicDiaryBooking extends HTMLElement {
       [t.agenda, this.local(this.agenda().name)],
       [t.topic, s.topic],
       [t.when, clock.span(s.slot.start, s.slot.end)],
-      [t.where, placeText(place, official && official.room)],
+      [t.where, placeText(place, official && official.room, this.lang2)],
       [t.contact, [s.citizen.name, s.citizen.email, s.citizen.phone].filter(Boolean).join(', ')],
     ]);
   }

@@ -182,7 +182,7 @@ export function windowsForm(officialId, windows) {
   const collect = () => windows.forEach((w, i) => {
     const get = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (rows.querySelector(`[name=${name}${i}]`));
     const place = get('placeName').value.trim() || get('placeAddress').value.trim()
-      ? { name: get('placeName').value.trim(), address: get('placeAddress').value.trim() } : null;
+      ? { name: get('placeName').value.trim(), address: get('placeAddress').value.trim(), description: w.place ? w.place.description : null } : null;
     Object.assign(w, {
       day: get('day').value, start: get('start').value, end: get('end').value, validFrom: get('validFrom').value,
       validUntil: get('validUntil').value || null, onHolidays: get('onHolidays').checked, place,

@@ -7,7 +7,7 @@
  * The office's settings and booking rules.
  */
 import { el, fill, uid } from '../../kit/kit.js';
-import { alert, api, button, checkbox, choosesOffice, chooseOffice, clearFieldErrors, content, failedForm, field, form, input, local, pageData, refuse, saved, section, select, state, submit, t } from '../shell.js';
+import { alert, api, button, checkbox, choosesOffice, chooseOffice, clearFieldErrors, content, failedForm, field, form, input, local, pageData, placeDescription, refuse, saved, section, select, state, submit, t } from '../shell.js';
 
 // ---------------------------------------------------------------- office settings
 
@@ -96,6 +96,8 @@ export function officeForm(existing) {
     slot: select('slotMinutes', [5, 6, 10, 12, 15, 20, 30, 60].map((n) => [String(n), String(n)]), String(o.slotMinutes)),
     placeName: input('place.name', o.place && o.place.name),
     placeAddress: input('place.address', o.place && o.place.address),
+    descriptionCs: input('place.description.cs', o.place && o.place.description && o.place.description.cs),
+    descriptionEn: input('place.description.en', o.place && o.place.description && o.place.description.en),
     horizon: numberInput('policy.horizonDays', p.horizonDays, 1, 730),
     notice: hoursInput('policy.minimumNotice', p.minimumNotice, 720),
     reminder: hoursInput('policy.reminderLead', p.reminderLead, 336),
@@ -142,7 +144,8 @@ export function officeForm(existing) {
         field(texts.zone, c.zone, texts.zoneHint),
         field(texts.slotMinutes, c.slot, texts.slotHint))),
     el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.officeAddress }),
-      el('div', { class: 'cd-grid' }, field(texts.placeName, c.placeName), field(texts.placeAddress, c.placeAddress))),
+      el('div', { class: 'cd-grid' }, field(texts.placeName, c.placeName), field(texts.placeAddress, c.placeAddress),
+        field(texts.placeDescriptionCs, c.descriptionCs, texts.placeDescriptionHint), field(texts.placeDescriptionEn, c.descriptionEn))),
     el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.phones }), phonesBox, el('div', { class: 'cd-actions' }, addPhone)),
     el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.policy }),
       el('div', { class: 'cd-grid' },
@@ -172,7 +175,7 @@ export function officeForm(existing) {
       name: { cs: c.nameCs.value.trim(), en: c.nameEn.value.trim() },
       zone: c.zone.value.trim(),
       slotMinutes: Number(c.slot.value),
-      place: { name: c.placeName.value.trim(), address: c.placeAddress.value.trim() },
+      place: { name: c.placeName.value.trim(), address: c.placeAddress.value.trim(), description: placeDescription(c.descriptionCs.value, c.descriptionEn.value) },
       phones,
       policy: {
         horizonDays: numberOf(c.horizon), minimumNotice: durationOf(c.notice.value), maxOpenPerEmail: numberOf(c.maxOpen),
