@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 abstract class OperatorsPart extends ContractPart {
   static final String DESK = "phone-desk";
   static final String PERMIT = "desk-permit";
-  static final String POKORNY = "pokorny";
-  static final String ZEMAN = "zeman";
+  static final String POKORNY = "desk-pokorny";
+  static final String ZEMAN = "desk-zeman";
 
   OperatorsPart(HttpApiContract contract) {
     super(contract);

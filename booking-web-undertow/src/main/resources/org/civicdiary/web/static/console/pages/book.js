@@ -85,6 +85,11 @@ export async function book() {
       fill(alert, el('p', { text: texts.pickTimeFirst }));
       return;
     }
+    if (!phone.value.trim() && !email.value.trim() && !noContactBox.checked) {
+      fill(alert, el('p', { text: texts.contactNeeded }));
+      phone.focus();
+      return;
+    }
     const slot = chosen.slot;
     const result = await api.post('/staff/reservations', {
       official: slot.official, agenda: agendaSelect.value, start: slot.start, name: name.value.trim(),
