@@ -53,7 +53,8 @@ class MailboxCapSettingTest {
   }
 
   private static BookingRequest request(int n, String email) {
-    return new BookingRequest(Fixtures.NOVAK, Fixtures.ID_CARD, Fixtures.TUESDAY_10.plus(Fixtures.SLOT.multipliedBy(n)),
+    // A day each: one address holds one meeting a day with one official.
+    return new BookingRequest(Fixtures.NOVAK, Fixtures.ID_CARD, Fixtures.TUESDAY_10.plus(java.time.Duration.ofDays(n)),
         new Citizen("Eva Malá", email, null), "Občanka", Channel.WEB, Language.CS);
   }
 }

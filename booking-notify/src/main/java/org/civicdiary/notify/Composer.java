@@ -146,6 +146,17 @@ final class Composer {
     String phone = office.phones().isEmpty() ? null : office.phones().get(0).number();
     scope.put("phone", phone);
     scope.put("phoneLink", phone == null ? null : phone.replace(" ", ""));
+    if (message.kind() == MessageKind.RESCHEDULED) {
+      // A message from before the move kept its previous state reads as a move in time, as it always did.
+      boolean timeMoved = message.previousStart() == null || !message.previousStart().equals(message.start());
+      boolean officialChanged = message.previousOfficial() != null && !message.previousOfficial().equals(official.id());
+      scope.put("timeMoved", timeMoved);
+      scope.put("officialChanged", officialChanged);
+      scope.put("previousWhen", message.previousStart() == null ? null
+          : LocalTimes.when(message.previousStart(), office.zone(), language));
+      scope.put("previousOfficial", officialChanged
+          ? directory.official(message.previousOfficial()).map(Official::name).orElse(null) : null);
+    }
     if (message.kind() == MessageKind.DISPLACED) {
       List<Map<String, Object>> proposals = proposals(token, manageLink, office, language);
       scope.put("proposals", proposals);

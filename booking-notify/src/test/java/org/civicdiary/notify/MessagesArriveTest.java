@@ -243,7 +243,7 @@ class MessagesArriveTest {
    * another one), which must find no error in any component: "METHOD id SEQUENCE start-in-UTC".
    * Fails when the module is missing; .ci/run installs it.
    */
-  private static List<String> python(String ics) throws Exception {
+  static List<String> python(String ics) throws Exception {
     String script = """
         import sys, icalendar, datetime
         cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())

@@ -28,13 +28,14 @@ import org.civicdiary.booking.port.Outbox;
 final class JdbcOutbox implements Outbox {
   private static final String SELECT = """
       select id, kind, reservation_id, official_id, start_at, end_at, sequence_number, note, created_at, due_at,
-             state, attempts, last_error, delivered_channels
+             state, attempts, last_error, delivered_channels, previous_official_id, previous_start_at
       from outbox_message
       """;
   private static final String INSERT = """
       insert into outbox_message (id, kind, reservation_id, official_id, start_at, end_at, sequence_number, note,
-                                  created_at, due_at, state, attempts, last_error)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  created_at, due_at, state, attempts, last_error, previous_official_id,
+                                  previous_start_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String DUE = SELECT + """
       where state = 'PENDING' and due_at <= ?
@@ -96,7 +97,8 @@ final class JdbcOutbox implements Outbox {
   @Override
   public void add(OutboxMessage m) {
     tx.statement(c -> Sql.update(c, INSERT, m.id().value(), m.kind(), m.reservation().value(), m.official().value(),
-        m.start(), m.end(), m.sequence(), m.note(), m.createdAt(), m.dueAt(), m.state(), m.attempts(), m.lastError()));
+        m.start(), m.end(), m.sequence(), m.note(), m.createdAt(), m.dueAt(), m.state(), m.attempts(), m.lastError(),
+        m.previousOfficial() == null ? null : m.previousOfficial().value(), m.previousStart()));
   }
 
   @Override
@@ -183,6 +185,8 @@ final class JdbcOutbox implements Outbox {
         new ReservationId(Sql.uuid(rs, "reservation_id")), OfficialId.of(rs.getString("official_id")),
         Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"), rs.getInt("sequence_number"), rs.getString("note"),
         Sql.instant(rs, "created_at"), Sql.instant(rs, "due_at"), Sql.enumerated(rs, "state", DeliveryState.class),
-        rs.getInt("attempts"), rs.getString("last_error"), channels(rs.getString("delivered_channels")));
+        rs.getInt("attempts"), rs.getString("last_error"), channels(rs.getString("delivered_channels")),
+        rs.getString("previous_official_id") == null ? null : OfficialId.of(rs.getString("previous_official_id")),
+        Sql.instant(rs, "previous_start_at"));
   }
 }

@@ -44,6 +44,7 @@ import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.WebShare;
 import org.civicdiary.booking.model.WebShareUse;
+import org.civicdiary.booking.model.WorkNote;
 import org.civicdiary.booking.port.Reservations;
 
 /**
@@ -148,6 +149,23 @@ final class JdbcReservations implements Reservations {
       set note = null
       where note is not null
         and reservation_id in (select id from reservation where anonymised = false and end_at < ?)
+      """;
+  private static final String FORGET_WORK_NOTES = """
+      delete from work_note
+      where reservation_id in (select id from reservation where anonymised = false and end_at < ?)
+      """;
+  /** Inserted only when the reservation exists, so that a missing one writes nothing and is told apart. */
+  private static final String ADD_WORK_NOTE = """
+      insert into work_note (reservation_id, kind, written_at, written_by, body)
+      select id, cast(? as varchar(16)), cast(? as timestamp with time zone), cast(? as varchar(100)),
+             cast(? as varchar(1000))
+      from reservation where id = ?
+      """;
+  private static final String WORK_NOTES = """
+      select reservation_id, kind, written_at, written_by, body
+      from work_note
+      where reservation_id = ?
+      order by id
       """;
   private static final String ANONYMISE = """
       update reservation
@@ -317,6 +335,21 @@ final class JdbcReservations implements Reservations {
   }
 
   @Override
+  public void addWorkNote(WorkNote note) {
+    if (tx.statement(c -> Sql.update(c, ADD_WORK_NOTE, note.kind(), note.at(), note.author(), note.body(),
+        note.reservation().value())) == 0) {
+      throw new NotFound("reservation", note.reservation().toString());
+    }
+  }
+
+  @Override
+  public List<WorkNote> workNotes(ReservationId id) {
+    return tx.statement(c -> Sql.list(c, WORK_NOTES, rs -> new WorkNote(new ReservationId(Sql.uuid(rs, "reservation_id")),
+        Sql.enumerated(rs, "kind", WorkNote.Kind.class), rs.getString("body"), rs.getString("written_by"),
+        Sql.instant(rs, "written_at")), id.value()));
+  }
+
+  @Override
   public Optional<Reservation> findByManageTokenHash(String hash) {
     return tx.statement(c -> Sql.one(c, BY_MANAGE_TOKEN, JdbcReservations::reservation, hash));
   }
@@ -475,6 +508,7 @@ final class JdbcReservations implements Reservations {
     Citizen anonymous = Citizen.anonymised();
     return tx.atomically(c -> {
       Sql.update(c, FORGET_MESSAGE_NOTES, cutoff);
+      Sql.update(c, FORGET_WORK_NOTES, cutoff);
       return Sql.update(c, ANONYMISE, anonymous.name(), searchText(anonymous), now, cutoff);
     });
   }

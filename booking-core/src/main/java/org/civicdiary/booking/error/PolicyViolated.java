@@ -11,6 +11,8 @@ public final class PolicyViolated extends BookingException {
   public enum Policy {
     TOO_MANY_RESERVATIONS,
     OVERLAPPING_RESERVATION,
+    /** The address already holds the office's daily number of meetings with this official. */
+    TOO_MANY_THE_SAME_DAY,
     TOPIC_TOO_LONG,
     EMAIL_REQUIRED,
     TOO_MANY_WAITING_LIST_ENTRIES,

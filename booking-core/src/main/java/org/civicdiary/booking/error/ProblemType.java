@@ -172,6 +172,9 @@ public enum ProblemType {
           "Too many meetings are already booked for this e-mail address.");
       case OVERLAPPING_RESERVATION -> new Wording("Na tuto e-mailovou adresu je už v tu dobu objednaná jiná schůzka.",
           "Another meeting is already booked for this e-mail address at this time.");
+      case TOO_MANY_THE_SAME_DAY -> new Wording(
+          "Na tuto e-mailovou adresu je už u tohoto úředníka v tento den objednáno tolik schůzek, kolik úřad dovoluje. Vyberte si prosím jiný den.",
+          "This e-mail address already has as many meetings with this official on this day as the office allows. Please choose another day.");
       case TOPIC_TOO_LONG -> new Wording("Téma je příliš dlouhé, zkraťte ho prosím.",
           "The topic is too long; please shorten it.");
       case EMAIL_REQUIRED -> new Wording("Vyplňte prosím e-mail.", "Please enter your e-mail address.");

@@ -39,6 +39,7 @@ import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.WebShare;
 import org.civicdiary.booking.model.WebShareUse;
+import org.civicdiary.booking.model.WorkNote;
 import org.civicdiary.booking.port.Reservations;
 
 /** Reservations in maps; the held-slot map is the in-memory twin of the database's unique key. */
@@ -56,6 +57,8 @@ final class MemoryReservations implements Reservations {
   private final Map<OfficialId, TreeMap<Instant, Integer>> seats = new HashMap<>();
   /** Messages a citizen's own actions sent, by mailbox key and day. */
   private final Map<String, Integer> messagesByMailboxDay = new HashMap<>();
+  /** Work notes per reservation, oldest first; each list replaced whole, so that a rollback restores it. */
+  private final Map<ReservationId, List<WorkNote>> workNotes = new HashMap<>();
 
   MemoryReservations(MemoryTransactions tx) {
     this.tx = tx;
@@ -274,6 +277,23 @@ final class MemoryReservations implements Reservations {
   }
 
   @Override
+  public void addWorkNote(WorkNote note) {
+    tx.locked(() -> {
+      if (!byId.containsKey(note.reservation())) {
+        throw new NotFound("reservation", note.reservation().toString());
+      }
+      List<WorkNote> more = new ArrayList<>(workNotes.getOrDefault(note.reservation(), List.of()));
+      more.add(note);
+      tx.put(workNotes, note.reservation(), List.copyOf(more));
+    });
+  }
+
+  @Override
+  public List<WorkNote> workNotes(ReservationId id) {
+    return tx.locked(() -> workNotes.getOrDefault(id, List.of()));
+  }
+
+  @Override
   public List<Reservation> displaced() {
     return tx.locked(() -> byId.values().stream()
         .filter(r -> r.status() == Status.DISPLACED)
@@ -334,6 +354,9 @@ final class MemoryReservations implements Reservations {
           .toList();
       for (Reservation r : due) {
         tx.put(byId, r.id(), r.anonymised(now));
+        if (workNotes.containsKey(r.id())) {
+          tx.remove(workNotes, r.id());
+        }
       }
       return due.size();
     });

@@ -21,6 +21,9 @@ import org.civicdiary.booking.error.InvalidInput;
  *     another copy of personal data, so the office must allow it on purpose
  * @param phoneShareRelease how long before a window occurrence begins the share it keeps for the
  *     phone is released to the web
+ * @param maxDailyPerEmail how many meetings one e-mail address may hold with one official on one day
+ *     (in the office's zone), one unless the office says otherwise: a caller who needs longer books
+ *     an agenda of more slots, and one address cannot hold a morning of consecutive slots
  */
 public record BookingPolicy(
     int horizonDays,
@@ -30,10 +33,14 @@ public record BookingPolicy(
     int retentionDays,
     Duration reminderLead,
     boolean feedShowsCitizenNames,
-    Duration phoneShareRelease) {
+    Duration phoneShareRelease,
+    int maxDailyPerEmail) {
 
   /** The release of phone shares when an office does not set it: two days ahead. */
   public static final Duration PHONE_SHARE_RELEASE = Duration.ofHours(48);
+
+  /** Meetings one address may hold with one official on one day when an office does not say: one. */
+  public static final int MAX_DAILY_PER_EMAIL = 1;
 
   public static final BookingPolicy DEFAULT =
       new BookingPolicy(60, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1), false);
@@ -45,10 +52,23 @@ public record BookingPolicy(
         feedShowsCitizenNames, PHONE_SHARE_RELEASE);
   }
 
+  /** A policy with the default daily limit per address and official. */
+  public BookingPolicy(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength,
+      int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames, Duration phoneShareRelease) {
+    this(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays, reminderLead,
+        feedShowsCitizenNames, phoneShareRelease, MAX_DAILY_PER_EMAIL);
+  }
+
   /** The same policy with another release of phone shares. */
   public BookingPolicy withPhoneShareRelease(Duration release) {
     return new BookingPolicy(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays,
-        reminderLead, feedShowsCitizenNames, release);
+        reminderLead, feedShowsCitizenNames, release, maxDailyPerEmail);
+  }
+
+  /** The same policy with another daily limit per address and official. */
+  public BookingPolicy withMaxDailyPerEmail(int limit) {
+    return new BookingPolicy(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays,
+        reminderLead, feedShowsCitizenNames, phoneShareRelease, limit);
   }
 
   public BookingPolicy {
@@ -68,5 +88,6 @@ public record BookingPolicy(
     if (phoneShareRelease.isNegative() || phoneShareRelease.compareTo(Duration.ofDays(60)) > 0) {
       throw new InvalidInput("phoneShareRelease", "must be between 0 and 60 days");
     }
+    Check.range("maxDailyPerEmail", maxDailyPerEmail, 1, 100);
   }
 }

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param note the staff's note to pass on (cancellation by the office), or null
  * @param delivered the channels ({@code smtp}, {@code sms}…) that have delivered it already: a retry
  *     after another channel failed does not send it on these again
+ * @param previousOfficial for a move ({@link MessageKind#RESCHEDULED}), the official before it, so
+ *     that the message says whether the time moved or only the official changed; null otherwise
+ * @param previousStart for a move, the start before it; null otherwise
  */
 public record OutboxMessage(
     MessageId id,
@@ -31,7 +34,9 @@ public record OutboxMessage(
     DeliveryState state,
     int attempts,
     String lastError,
-    Set<String> delivered) {
+    Set<String> delivered,
+    OfficialId previousOfficial,
+    Instant previousStart) {
 
   public OutboxMessage {
     Check.present("id", id);
@@ -49,6 +54,14 @@ public record OutboxMessage(
     delivered = delivered == null ? Set.of() : Set.copyOf(delivered);
   }
 
+  /** A message that is not about a move. */
+  public OutboxMessage(MessageId id, MessageKind kind, ReservationId reservation, OfficialId official, Instant start,
+      Instant end, int sequence, String note, Instant createdAt, Instant dueAt, DeliveryState state, int attempts,
+      String lastError, Set<String> delivered) {
+    this(id, kind, reservation, official, start, end, sequence, note, createdAt, dueAt, state, attempts, lastError,
+        delivered, null, null);
+  }
+
   /** A message no channel has delivered yet. */
   public OutboxMessage(MessageId id, MessageKind kind, ReservationId reservation, OfficialId official, Instant start,
       Instant end, int sequence, String note, Instant createdAt, Instant dueAt, DeliveryState state, int attempts,
@@ -63,25 +76,32 @@ public record OutboxMessage(
         r.sequence(), r.note(), now, dueAt, DeliveryState.PENDING, 0, null);
   }
 
+  /** A new pending message about a reservation moved from {@code before}'s official and time. */
+  public static OutboxMessage aboutMove(Reservation moved, Reservation before, MessageKind kind, Instant now) {
+    return new OutboxMessage(MessageId.random(), kind, moved.id(), moved.official(), moved.start(), moved.end(),
+        moved.sequence(), moved.note(), now, now, DeliveryState.PENDING, 0, null, Set.of(), before.official(),
+        before.start());
+  }
+
   /** Claimed by a worker: one more attempt, and due again after the lease unless marked. */
   public OutboxMessage claimed(Instant now, java.time.Duration lease) {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        now.plus(lease), state, attempts + 1, lastError, delivered);
+        now.plus(lease), state, attempts + 1, lastError, delivered, previousOfficial, previousStart);
   }
 
   public OutboxMessage sent() {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        dueAt, DeliveryState.SENT, attempts, lastError, delivered);
+        dueAt, DeliveryState.SENT, attempts, lastError, delivered, previousOfficial, previousStart);
   }
 
   public OutboxMessage retryAt(Instant nextAttempt, String error) {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        nextAttempt, DeliveryState.PENDING, attempts, error, delivered);
+        nextAttempt, DeliveryState.PENDING, attempts, error, delivered, previousOfficial, previousStart);
   }
 
   public OutboxMessage parked(String error) {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        dueAt, DeliveryState.PARKED, attempts, error, delivered);
+        dueAt, DeliveryState.PARKED, attempts, error, delivered, previousOfficial, previousStart);
   }
 
   /** Delivered on one more channel. */
@@ -89,12 +109,12 @@ public record OutboxMessage(
     Set<String> more = new java.util.HashSet<>(delivered);
     more.add(channel);
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt, dueAt, state,
-        attempts, lastError, more);
+        attempts, lastError, more, previousOfficial, previousStart);
   }
 
   /** Back in line after a person looked at it: due now, with a fresh count of attempts. */
   public OutboxMessage released(Instant now) {
     return new OutboxMessage(id, kind, reservation, official, start, end, sequence, note, createdAt,
-        now, DeliveryState.PENDING, 0, lastError, delivered);
+        now, DeliveryState.PENDING, 0, lastError, delivered, previousOfficial, previousStart);
   }
 }

@@ -20,6 +20,7 @@ import org.civicdiary.booking.model.ReservationId;
 import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.WebShare;
 import org.civicdiary.booking.model.WebShareUse;
+import org.civicdiary.booking.model.WorkNote;
 
 /**
  * The reservations, and the slots that active ones hold. The store itself guarantees that at most
@@ -135,6 +136,16 @@ public interface Reservations {
    */
   boolean countMessageTo(String email, LocalDate day, int cap);
 
+  /**
+   * Adds an operator's note or contact attempt to a reservation.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if there is no such reservation
+   */
+  void addWorkNote(WorkNote note);
+
+  /** The notes and contact attempts of a reservation, oldest first. */
+  List<WorkNote> workNotes(ReservationId id);
+
   /** Displaced reservations, earliest start first: the operators' worklist. */
   List<Reservation> displaced();
 
@@ -151,7 +162,8 @@ public interface Reservations {
   List<ReservationCount> count(Collection<DepartmentId> departments, List<Instant> bounds);
 
   /**
-   * Removes the personal data of reservations that ended before the cutoff and still have it.
+   * Removes the personal data of reservations that ended before the cutoff and still have it, their
+   * work notes with it.
    *
    * @return how many were anonymised
    */

@@ -78,7 +78,7 @@ public final class Booking {
     return context.storage.transactions().inTransaction(() -> {
       Booked booked = create(request, true);
       context.audit(actor, "reservation.book", booked.reservation().id().toString(), null,
-          Context.describe(booked.reservation()));
+          Context.describe(booked.reservation()) + (request.withoutContact() ? " contact=none-by-mark" : ""));
       sameUnitOfWork.accept(booked);
       return booked;
     });
@@ -93,7 +93,7 @@ public final class Booking {
     rules.requireBookable(office, official, agenda, request.start(), byStaff);
     Reservation reservation = context.newReservation(official, agenda, office, request.start(), request.citizen(),
         topic, request.channel(), request.language(), Status.ACTIVE);
-    rules.requireCitizenLimits(office, request.citizen().email(), reservation.start(), reservation.end(), null,
+    rules.requireCitizenLimits(office, official.id(), request.citizen().email(), reservation.start(), reservation.end(), null,
         byStaff);
     ManageToken token = ManageToken.generate(context.random);
     // Staff book by phone and may take any free time; the web only its share of each window.

@@ -123,6 +123,13 @@ final class Context {
     notifyAt(reservation, kind, now());
   }
 
+  /** Tells the citizen of a move, with the official and time before it, so the message can say which changed. */
+  void notifyMoved(Reservation moved, Reservation before) {
+    if (moved.citizen().email() != null) {
+      storage.outbox().add(OutboxMessage.aboutMove(moved, before, MessageKind.RESCHEDULED, now()));
+    }
+  }
+
   void notifyAt(Reservation reservation, MessageKind kind, Instant dueAt) {
     if (reservation.citizen().email() != null) {
       storage.outbox().add(OutboxMessage.about(reservation, kind, now(), dueAt));

@@ -48,10 +48,18 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
    * leaves out {@code feedShowsCitizenNames} keeps citizens' names out of the officials' feeds).
    *
    * @param phoneShareRelease how long before a window occurrence its phone share is released to the web
+   * @param maxDailyPerEmail how many meetings one e-mail address may hold with one official on one day
    */
   public record PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail,
       Integer topicMaxLength, Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames,
-      Duration phoneShareRelease) {
+      Duration phoneShareRelease, Integer maxDailyPerEmail) {
+    /** Rules with the default daily limit per address and official. */
+    public PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
+        Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames, Duration phoneShareRelease) {
+      this(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays, reminderLead,
+          feedShowsCitizenNames, phoneShareRelease, BookingPolicy.MAX_DAILY_PER_EMAIL);
+    }
+
     /** Rules with the default release of phone shares. */
     public PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
         Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames) {

@@ -309,6 +309,7 @@ public final class ImportingDirectory {
       Duration reminder = or(p.reminderLead(), d.reminderLead());
       boolean names = or(p.feedShowsCitizenNames(), d.feedShowsCitizenNames());
       Duration release = or(p.phoneShareRelease(), d.phoneShareRelease());
+      int daily = or(p.maxDailyPerEmail(), d.maxDailyPerEmail());
       // Each field alone against the defaults, so that every bad field is named, not only the first.
       List<Supplier<BookingPolicy>> alone = List.of(
           () -> new BookingPolicy(horizon, d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
@@ -323,12 +324,13 @@ public final class ImportingDirectory {
               retention, d.reminderLead(), names),
           () -> new BookingPolicy(d.horizonDays(), d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
               d.retentionDays(), reminder, names),
-          () -> d.withPhoneShareRelease(release));
+          () -> d.withPhoneShareRelease(release),
+          () -> d.withMaxDailyPerEmail(daily));
       boolean ok = true;
       for (Supplier<BookingPolicy> field : alone) {
         ok &= within(path, field) != null;
       }
-      return ok ? new BookingPolicy(horizon, notice, open, topic, retention, reminder, names, release) : null;
+      return ok ? new BookingPolicy(horizon, notice, open, topic, retention, reminder, names, release, daily) : null;
     }
 
     private void department(String path, DepartmentEntry entry, List<Runnable> agendaChecks) {
@@ -677,7 +679,7 @@ public final class ImportingDirectory {
     return new OfficeEntry(o.id().value(), text(o.name()), o.zone().getId(), o.slotMinutes(), place(o.place()),
         o.phones().stream().map(ph -> new PhoneEntry(text(ph.purpose()), ph.number())).toList(),
         new PolicyEntry(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(), p.retentionDays(),
-            p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease()));
+            p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(), p.maxDailyPerEmail()));
   }
 
   private static OfficialEntry entry(Official o, List<Window> windows) {

@@ -49,7 +49,7 @@ final class ReservationChanges {
     Office office = context.officeOf(reservation.department());
     rules.requireBookable(office, official, agenda, start, byStaff);
     Instant end = start.plus(office.slotLength().multipliedBy(agenda.slots()));
-    rules.requireCitizenLimits(office, reservation.citizen().email(), start, end, reservation.id(), byStaff);
+    rules.requireCitizenLimits(office, officialId, reservation.citizen().email(), start, end, reservation.id(), byStaff);
     Reservation moved = reservation.movedTo(officialId, start, end, note, context.now());
     // A citizen's own move on the web takes seats of the web's share, as a web booking does.
     context.storage.reservations().update(moved, office.slotLength(), byStaff ? List.of()
@@ -57,7 +57,7 @@ final class ReservationChanges {
     if (reservation.status().holdsSlots()) {
       context.freed(reservation.official(), reservation.start(), reservation.end());
     }
-    context.notify(moved, MessageKind.RESCHEDULED);
+    context.notifyMoved(moved, reservation);
     context.publish(moved, WebhookEventType.MOVED);
     context.remind(moved, office);
     return moved;

@@ -15,6 +15,7 @@ import org.civicdiary.booking.error.SlotNotBookable.Reason;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationId;
 
@@ -70,10 +71,15 @@ final class Rules {
    * booking or move is limited by the count alone, which answers the same whatever the time.
    *
    * @param email the address as typed; every spelling of the same mailbox counts together
+   * <p>The address may also hold only the office's {@code maxDailyPerEmail} meetings with one official
+   * on one day, staff bookings included: operators do not override it (a caller who needs longer
+   * books an agenda of more slots). It is counted under the address's lock, so racing bookings cannot
+   * both pass.
+   *
    * @param moving the reservation being moved, which does not count against itself; null when booking
    */
-  void requireCitizenLimits(Office office, String email, Instant start, Instant end, ReservationId moving,
-      boolean byStaff) {
+  void requireCitizenLimits(Office office, OfficialId official, String email, Instant start, Instant end,
+      ReservationId moving, boolean byStaff) {
     if (email == null) {
       return;
     }
@@ -85,6 +91,13 @@ final class Rules {
     if (moving == null && others >= office.policy().maxOpenPerEmail()) {
       throw new PolicyViolated(Policy.TOO_MANY_RESERVATIONS, "email",
           "at most " + office.policy().maxOpenPerEmail() + " open reservations per address");
+    }
+    LocalDate day = LocalDate.ofInstant(start, office.zone());
+    long sameDay = open.stream().filter(r -> !r.id().equals(moving) && r.official().equals(official)
+        && LocalDate.ofInstant(r.start(), office.zone()).equals(day)).count();
+    if (sameDay >= office.policy().maxDailyPerEmail()) {
+      throw new PolicyViolated(Policy.TOO_MANY_THE_SAME_DAY, "email", "at most "
+          + office.policy().maxDailyPerEmail() + " meeting(s) per address with one official on one day");
     }
     if (!byStaff) {
       requireMessageAllowance(office, email);

@@ -77,6 +77,9 @@ class PoliciesTest {
     someoneElses = hall.book(dvorak, idCard, at("11:45"));
   }
 
+  /** A policy that lets one address hold many meetings a day with one official. */
+  private static final BookingPolicy ALL_DAY_LONG = BookingPolicy.DEFAULT.withMaxDailyPerEmail(10);
+
   private static Instant at(String time) {
     return local(TUESDAY + "T" + time);
   }
@@ -111,6 +114,7 @@ class PoliciesTest {
 
   @Test
   void atMostThreeOpenReservationsPerEmailAddressWhateverItsCase() {
+    hall.policy(ALL_DAY_LONG); // only the other limits bind here
     Booked first = hall.book(novak, idCard, at("08:00"), eva("Eva@Example.cz"));
     hall.book(novak, idCard, at("08:30"), eva("eva@example.cz"));
     hall.book(dvorak, idCard, at("09:00"), eva("EVA@EXAMPLE.CZ"));
@@ -128,6 +132,7 @@ class PoliciesTest {
   /** Issue 14 item 6: one mailbox is one citizen, whatever +tag, letter case or (at Gmail) dots its address has. */
   @Test
   void plusTagsAndGmailDotsCountAsOneMailbox() {
+    hall.policy(ALL_DAY_LONG); // only the other limits bind here
     hall.book(novak, idCard, at("08:00"), eva("eva.nova+1@gmail.com"));
     hall.book(novak, idCard, at("08:30"), eva("EvaNova+2@googlemail.com"));
     hall.book(dvorak, idCard, at("09:00"), eva("E.V.A.Nova@Gmail.com"));
@@ -183,6 +188,7 @@ class PoliciesTest {
    */
   @Test
   void aCitizensOwnBookingAnswersTheSameWhateverTheAddressHasAtThatTime() {
+    hall.policy(ALL_DAY_LONG); // only the other limits bind here
     Booked passport = hall.book(novak, pair, at("09:00"), eva("eva@example.cz"));
 
     Booked sameTime = hall.book(dvorak, idCard, at("09:15"), eva("EVA@example.cz"));
@@ -416,7 +422,57 @@ class PoliciesTest {
     refusedAs(() -> hall.diary.booking().bookForCaller(OPERATOR, request(novak, idCard, at("08:00"), hall.citizen())), "channel");
     // Otherwise a citizen could leave out the e-mail address and with it the per-address limits.
     refusedAs(() -> hall.diary.booking().book(new BookingRequest(novak, idCard, at("08:00"),
-        new Citizen("Eva", null, null), "t", Channel.PHONE, Language.CS)), "channel");
+        new Citizen("Eva", null, "+420 777 123 456"), "t", Channel.PHONE, Language.CS)), "channel");
+  }
+
+  /**
+   * Issue 13: a phone booking needs a way to reach the caller, a phone number or an e-mail; without
+   * either it is refused (naming the phone) unless the operator marks it as made without contact.
+   * The mark is in the audit log; the web may not use it.
+   */
+  @Test
+  void aPhoneBookingWithNoContactIsRefusedUnlessMarked() {
+    Citizen nobody = new Citizen("Eva Nováková", null, null);
+    refusedAs(() -> hall.diary.booking().bookForCaller(OPERATOR,
+        new BookingRequest(novak, idCard, at("08:00"), nobody, "Občanka", Channel.PHONE, Language.CS)), "phone");
+    refusedAs(() -> hall.diary.booking().book(new BookingRequest(novak, idCard, at("08:00"), eva("eva@example.cz"),
+        "Občanka", Channel.WEB, Language.CS, true)), "withoutContact");
+
+    Booked inPerson = hall.diary.booking().bookForCaller(OPERATOR,
+        new BookingRequest(novak, idCard, at("08:00"), nobody, "Občanka", Channel.PHONE, Language.CS, true));
+    Booked byPhone = hall.diary.booking().bookForCaller(OPERATOR, new BookingRequest(novak, idCard, at("08:15"),
+        new Citizen("Jan Volající", null, "+420 601 123 456"), "Pas", Channel.PHONE, Language.CS));
+    Booked byMail = hall.diary.booking().bookForCaller(OPERATOR, new BookingRequest(dvorak, idCard, at("08:15"),
+        eva("eva@example.cz"), "Pas", Channel.PHONE, Language.CS));
+
+    assertThat(List.of(inPerson, byPhone, byMail)).allMatch(b -> b.reservation().status() == Status.ACTIVE);
+    assertThat(hall.storage.auditLog().latest(10)).anySatisfy(e -> {
+      assertThat(e.subject()).isEqualTo(inPerson.reservation().id().toString());
+      assertThat(e.after()).contains("contact=none-by-mark");
+    });
+  }
+
+  /**
+   * Issue 13: by default one address holds one meeting a day with one official, whether the citizen
+   * books or an operator does (operators do not override it); another official that day, the same
+   * official another day, and a move within the day are fine; a move into a day that already has one
+   * is refused.
+   */
+  @Test
+  void oneMeetingADayWithOneOfficialPerAddress() {
+    Booked first = hall.book(novak, idCard, at("08:00"), eva("eva@example.cz"));
+
+    refusedBy(() -> hall.book(novak, idCard, at("08:15"), eva("Eva@Example.cz")), Policy.TOO_MANY_THE_SAME_DAY, "email");
+    refusedBy(() -> hall.diary.booking().bookForCaller(OPERATOR, new BookingRequest(novak, idCard, at("10:00"),
+        eva("eva@example.cz"), "Pas", Channel.PHONE, Language.CS)), Policy.TOO_MANY_THE_SAME_DAY, "email");
+    Booked otherOfficial = hall.book(dvorak, idCard, at("08:15"), eva("eva@example.cz"));
+    Booked otherDay = hall.book(novak, idCard, local(TUESDAY.plusDays(1) + "T08:00"), eva("eva@example.cz"));
+
+    refusedBy(() -> hall.diary.managingOwnReservation().reschedule(otherDay.token(), novak, at("10:00")),
+        Policy.TOO_MANY_THE_SAME_DAY, "email");
+    assertThat(hall.diary.managingOwnReservation().reschedule(first.token(), novak, at("10:00")).start())
+        .isEqualTo(at("10:00"));
+    assertThat(hall.reservation(otherOfficial.reservation()).status()).isEqualTo(Status.ACTIVE);
   }
 
   @Test

@@ -89,6 +89,12 @@ public final class TownHall {
     return new TownHall(Instant.parse(instant), BookingPolicy.DEFAULT, 1000);
   }
 
+  /** Gives the office another policy. */
+  public void policy(BookingPolicy policy) {
+    storage.transactions().run(() -> storage.directory().save(new Office(OFFICE, LocalizedText.of("Praha 6", "Prague 6"),
+        PRAGUE, Office.DEFAULT_SLOT, TOWN_HALL, List.of(), policy)));
+  }
+
   /** An active official of the department with these windows. */
   public OfficialId official(String id, Window... windows) {
     return official(id, true, windows);

@@ -38,6 +38,7 @@ import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.MessageKind;
+import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.model.Reservation;
@@ -198,6 +199,7 @@ public abstract class ConcurrencyContract {
    */
   @Test
   void oneAddressBookingAtOnceGetsNoMoreThanItsLimit() throws Exception {
+    allowManyADay();
     List<FreeSlot> novak = freeSlots(NOVAK);
     List<FreeSlot> dvorak = freeSlots(DVORAK);
     int limit = Fixtures.office().policy().maxOpenPerEmail();
@@ -249,6 +251,7 @@ public abstract class ConcurrencyContract {
    */
   @Test
   void plusAndDotVariantsOfOneMailboxBookingAtOnceGetNoMoreThanTheLimit() throws Exception {
+    allowManyADay();
     List<FreeSlot> novak = freeSlots(NOVAK);
     int limit = Fixtures.office().policy().maxOpenPerEmail();
     List<String> spellings = List.of("hromadna+1@gmail.com", "Hromadna+2@gmail.com", "h.romadna@gmail.com",
@@ -270,6 +273,57 @@ public abstract class ConcurrencyContract {
     assertThat(booked.get()).isEqualTo(limit);
     assertThat(refused.get()).isEqualTo(spellings.size() - limit);
     assertThat(storage.reservations().openOfEmail("hromadna@gmail.com")).hasSize(limit);
+  }
+
+  /**
+   * Issue 13: one address taking a morning of consecutive slots with one official at once, on the
+   * web and by phone, gets the office's daily limit (one) and no more; the same address still books
+   * another official that day, and the same official another day.
+   */
+  @Test
+  void oneAddressBookingOneOfficialsDayAtOnceGetsOneMeeting() throws Exception {
+    List<FreeSlot> novak = freeSlots(NOVAK);
+    LocalDate day = LocalDate.ofInstant(novak.get(0).start(), Fixtures.office().zone());
+    List<FreeSlot> morning = novak.stream()
+        .filter(f -> LocalDate.ofInstant(f.start(), Fixtures.office().zone()).equals(day)).limit(8).toList();
+    assertThat(morning).hasSize(8);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger booked = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    race(morning.size(), () -> {
+      int i = next.getAndIncrement();
+      String email = i % 2 == 0 ? "rano@example.cz" : "Rano@Example.cz";
+      try {
+        if (i % 3 == 0) {
+          diary.booking().bookForCaller(OPERATOR, byPhone(NOVAK, morning.get(i).start(), email));
+        } else {
+          diary.booking().book(request(NOVAK, morning.get(i).start(), email));
+        }
+        booked.incrementAndGet();
+      } catch (PolicyViolated e) {
+        assertThat(e.policy()).isEqualTo(Policy.TOO_MANY_THE_SAME_DAY);
+        refused.incrementAndGet();
+      }
+    });
+    assertThat(booked.get()).isOne();
+    assertThat(refused.get()).isEqualTo(morning.size() - 1);
+    assertThat(storage.reservations().openOfEmail("rano@example.cz")).hasSize(1);
+
+    FreeSlot otherOfficial = freeSlots(DVORAK).stream()
+        .filter(f -> LocalDate.ofInstant(f.start(), Fixtures.office().zone()).equals(day)).findFirst().orElseThrow();
+    diary.booking().book(request(DVORAK, otherOfficial.start(), "rano@example.cz"));
+    FreeSlot nextDay = novak.stream()
+        .filter(f -> LocalDate.ofInstant(f.start(), Fixtures.office().zone()).isAfter(day)).findFirst().orElseThrow();
+    diary.booking().book(request(NOVAK, nextDay.start(), "rano@example.cz"));
+    assertThat(storage.reservations().openOfEmail("rano@example.cz")).hasSize(3);
+    assertSlotsHeldExactlyByActiveReservations();
+  }
+
+  /** Raises the office's daily limit per address and official, so that only the count of open reservations binds. */
+  private void allowManyADay() {
+    Office office = storage.directory().office(Fixtures.OFFICE).orElseThrow();
+    storage.transactions().run(() -> storage.directory().save(new Office(office.id(), office.name(), office.zone(),
+        office.slotLength(), office.place(), office.phones(), office.policy().withMaxDailyPerEmail(100))));
   }
 
   @Test

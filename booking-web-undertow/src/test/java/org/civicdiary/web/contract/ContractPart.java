@@ -38,6 +38,21 @@ abstract class ContractPart {
     }
   }
 
+  /**
+   * Sets, as an administrator, how many meetings one address may hold with one official on one day
+   * in the test office (one unless a part raises it for a test and puts it back).
+   */
+  protected void dailyLimit(int limit) {
+    ApiClient admin = c.as(TestOffice.ADMIN);
+    com.fasterxml.jackson.databind.node.ObjectNode office = admin.get("/api/v1/staff/offices").json().path("offices")
+        .get(0).deepCopy();
+    office.remove("id");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) office.path("policy")).put("maxDailyPerEmail", limit);
+    Response saved = admin.put("/api/v1/staff/offices/p6", office);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(saved.json().path("policy").path("maxDailyPerEmail").asInt()).isEqualTo(limit);
+  }
+
   /** Checks an RFC 9457 answer: status, media type, code and the field it names. */
   static JsonNode assertProblem(Response r, int status, String code, String field) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);

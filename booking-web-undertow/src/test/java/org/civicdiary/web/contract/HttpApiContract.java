@@ -206,6 +206,13 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class Operators extends OperatorsPart {
+    Operators() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
 
   /** A bearer token of the staff member, logging in once per test class. */

@@ -191,6 +191,11 @@ abstract class RoleMatrixPart extends ContractPart {
         v1 + "/reservations/" + reservation() + "/cancel", Map.of("note", "cancelled by the office"))));
     rows.add(new Row("POST", v1 + "/reservations/{id}/outcome", DIARY, false, w -> new Call(
         v1 + "/reservations/" + shared + "/outcome", Map.of("status", "COMPLETED"))));
+    // The operators' own notes on a reservation: the office's operators and administrators only.
+    rows.add(new Row("GET", v1 + "/reservations/{id}/work-notes", OFFICE, true,
+        w -> new Call(v1 + "/reservations/" + shared + "/work-notes", null)));
+    rows.add(new Row("POST", v1 + "/reservations/{id}/work-notes", OFFICE, true, w -> new Call(
+        v1 + "/reservations/" + shared + "/work-notes", Map.of("kind", "CONTACT_ATTEMPT", "body", "called, no answer"))));
     // The calendar feed: only the official makes theirs; they or an administrator see and revoke it.
     Set<Who> ownOrAdmin = EnumSet.of(Who.ADMIN_ROLE, Who.OWN_OFFICIAL);
     rows.add(new Row("GET", v1 + "/officials/{id}/feed", ownOrAdmin, true,

@@ -22,6 +22,7 @@ import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WorkNote;
 import org.civicdiary.booking.usecase.AbsenceRequest;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,19 @@ class OperatorConsoleTest extends StaffConsole {
     browser.screenshot("console-1280-worklist");
     browser.assertAccessible("console worklist");
 
+    // Issue 13: an operator's contact attempt, kept apart from the citizen's note and shown as text.
+    item.findElement(By.cssSelector("textarea[name=workNote]")).sendKeys("Voláno, <b>nezvedá</b> to.");
+    browser.find(item, "button", "Zaznamenat pokus o kontakt").click();
+    browser.find(browser.driver(), ".cd-status .cd-success", "Záznam u rezervace");
+    item = browser.find(browser.driver(), "article.cd-worklist-item", "Marie Svobodová");
+    assertThat(item.findElement(By.cssSelector(".cd-work-notes")).getText())
+        .contains("Interní poznámky a pokusy o kontakt", "Pokus o kontakt", TownHallServers.OPERATOR,
+            "Voláno, <b>nezvedá</b> to.");
+    assertThat(item.findElements(By.cssSelector(".cd-work-notes b"))).isEmpty();
+    assertThat(servers.storage().reservations().workNotes(booked.id())).singleElement()
+        .satisfies(n -> assertThat(n.kind()).isEqualTo(WorkNote.Kind.CONTACT_ATTEMPT));
+    browser.assertAccessible("console worklist with a work note");
+
     List<WebElement> proposals = item.findElements(By.cssSelector(".cd-proposals button"));
     assertThat(proposals).isNotEmpty();
     item.findElement(By.cssSelector("textarea[name=note]")).sendKeys("Omlouváme se, pan Procházka je nemocný.");
@@ -72,7 +86,10 @@ class OperatorConsoleTest extends StaffConsole {
     assertThat(moved.note()).contains("nemocný");
     assertThat(browser.driver().findElements(By.cssSelector("article.cd-worklist-item")).stream()
         .map(WebElement::getText)).noneMatch(text -> text.contains("Marie Svobodová"));
-    var message = servers.awaitMail(email, "Schůzka přesunuta", before);
+    // Moved to another official at the same time, the subject says so instead of a new time.
+    var message = servers.awaitMail(email, moved.start().equals(booked.start()) ? "povede jiný úředník"
+        : "Schůzka přesunuta", before);
+    assertThat(moved.note()).doesNotContain("nezvedá");
     assertThat(message.text()).contains("nemocný");
     browser.screenshot("console-1280-worklist-moved");
   }
@@ -89,7 +106,16 @@ class OperatorConsoleTest extends StaffConsole {
     browser.find(browser.driver(), "button.cd-slot").click();
     browser.find(browser.driver(), ".cd-chosen", "Vybraný čas");
     assertThat(browser.focused().getAttribute("name")).isEqualTo("name");
-    browser.keys("Josef Starý", Keys.TAB, "+420 602 111 222");
+    browser.keys("Josef Starý");
+    // Issue 13: without a phone or an e-mail the booking is refused, and the console says why.
+    browser.find(browser.driver(), "button[type=submit]", "Objednat").click();
+    browser.find(browser.driver(), ".cd-alert", "Vyplňte telefon nebo e-mail volajícího");
+    assertThat(servers.storage().reservations().search(new org.civicdiary.booking.model.ReservationSearch(
+        "Josef Starý", null, null, null, null, null, 10))).isEmpty();
+    WebElement noContact = browser.find(browser.driver(), "input[name=withoutContact]");
+    assertThat(browser.driver().findElement(By.id(noContact.getAttribute("aria-describedby"))).getText())
+        .contains("nikdo ho nebude moci zastihnout");
+    browser.find(browser.driver(), "input[name=phone]").sendKeys("+420 602 111 222");
     browser.screenshot("console-1280-book");
     browser.assertAccessible("console booking for a caller");
     browser.find(browser.driver(), "button[type=submit]", "Objednat").click();

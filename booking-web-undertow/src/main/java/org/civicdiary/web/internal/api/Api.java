@@ -207,6 +207,8 @@ public final class Api {
     r.add(post(staffApi + "/reservations/{id}/move", Access.STAFF, Limit.NONE, staff::move));
     r.add(post(staffApi + "/reservations/{id}/cancel", Access.STAFF, Limit.NONE, staff::cancel));
     r.add(post(staffApi + "/reservations/{id}/outcome", Access.STAFF, Limit.NONE, staff::outcome));
+    r.add(get(staffApi + "/reservations/{id}/work-notes", Access.STAFF, Limit.NONE, staff::workNotes));
+    r.add(post(staffApi + "/reservations/{id}/work-notes", Access.STAFF, Limit.NONE, staff::addWorkNote));
     r.add(get(staffApi + "/officials/{id}/day-plan", Access.STAFF, Limit.NONE, staff::dayPlan));
     r.add(get(staffApi + "/officials/{id}/absences", Access.STAFF, Limit.NONE, staff::absences));
     r.add(post(staffApi + "/officials/{id}/absences", Access.STAFF, Limit.NONE, staff::recordAbsence));

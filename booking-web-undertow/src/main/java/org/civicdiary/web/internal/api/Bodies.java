@@ -17,6 +17,7 @@ import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.Place;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.Status;
+import org.civicdiary.booking.model.WorkNote;
 import org.civicdiary.booking.model.WalkInHours;
 import org.civicdiary.booking.model.Window;
 
@@ -32,7 +33,7 @@ public final class Bodies {
    * date and time in the office's zone ({@link TypedTime}).
    */
   record BookingBody(String official, String agenda, Instant start, LocalDate startDate, LocalTime startTime,
-      String name, String email, String phone, String topic, String language) {
+      String name, String email, String phone, String topic, String language, Boolean withoutContact) {
     TypedTime typedStart() {
       return new TypedTime("start", start, startDate, startTime);
     }
@@ -52,6 +53,9 @@ public final class Bodies {
   record NoteBody(String note) {}
 
   record OutcomeBody(Status status) {}
+
+  /** An operator's work note or contact attempt on a reservation. */
+  record WorkNoteBody(WorkNote.Kind kind, String body) {}
 
   public record LoginBody(String username, String password, Boolean bearer) {}
 
@@ -113,7 +117,8 @@ public final class Bodies {
    * to keep the present value.
    */
   record PolicyBody(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
-      Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames, Duration phoneShareRelease) {}
+      Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames, Duration phoneShareRelease,
+      Integer maxDailyPerEmail) {}
 
   record OfficeBody(LocalizedText name, String zone, Integer slotMinutes, Place place, List<ContactPhone> phones,
       PolicyBody policy) {}

@@ -165,7 +165,8 @@ final class BookingEndpoints {
         new Citizen(body.name(), body.email(), body.phone()),
         body.topic(),
         channel,
-        language);
+        language,
+        Boolean.TRUE.equals(body.withoutContact()));
   }
 
   private Reply withFreshToken(StoredResponse stored) {

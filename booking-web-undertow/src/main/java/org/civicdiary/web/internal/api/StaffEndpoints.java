@@ -19,6 +19,7 @@ import org.civicdiary.booking.model.ReservationSearch;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.model.WorkNote;
 import org.civicdiary.booking.usecase.AbsenceRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.DayPlan;
@@ -57,7 +58,8 @@ final class StaffEndpoints {
     return Reply.ok(new Views.WorklistView(
         worklist.displaced().stream().filter(i -> scope.showsDepartment(call, i.reservation().department()))
             .map(i -> new Views.WorklistItemView(ReservationView.of(i.reservation()),
-                i.proposals().stream().map(SlotView::of).toList())).toList(),
+                i.proposals().stream().map(SlotView::of).toList(),
+                i.notes().stream().map(Views.WorkNoteView::of).toList())).toList(),
         worklist.undelivered().stream().filter(m -> scope.shows(call,
             m.reservation() == null ? null : scope.ofReservation(m.reservation()).orElse(null)))
             .map(Views.UndeliveredView::of).toList(),
@@ -106,6 +108,19 @@ final class StaffEndpoints {
     Reservation cancelled = diary.handlingReservations().cancel(call.member(), reservationId(call), body.note());
     cache.invalidate();
     return Reply.ok(ReservationView.of(cancelled));
+  }
+
+  /** The operators' notes and contact attempts on a reservation, oldest first. */
+  Reply workNotes(Call call) {
+    return Reply.ok(diary.workingTheWorklist().notes(call.member(), reservationId(call)).stream()
+        .map(Views.WorkNoteView::of).toList());
+  }
+
+  /** Adds a note or a contact attempt; the time and the operator are the server's. */
+  Reply addWorkNote(Call call) {
+    Bodies.WorkNoteBody body = call.body(Bodies.WorkNoteBody.class);
+    WorkNote note = diary.workingTheWorklist().addNote(call.member(), reservationId(call), body.kind(), body.body());
+    return Reply.json(201, Views.WorkNoteView.of(note));
   }
 
   Reply outcome(Call call) {

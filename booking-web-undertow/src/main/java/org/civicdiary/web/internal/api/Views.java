@@ -26,6 +26,7 @@ import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.usecase.OpenSession;
 import org.civicdiary.booking.model.WalkInHours;
 import org.civicdiary.booking.model.Window;
+import org.civicdiary.booking.model.WorkNote;
 
 /**
  * The JSON the API answers with: flat, ids as strings, times as ISO-8601, names in both languages.
@@ -47,7 +48,8 @@ public final class Views {
   record BookingRules(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength) {}
 
   record PolicyView(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength,
-      int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames, Duration phoneShareRelease) {}
+      int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames, Duration phoneShareRelease,
+      int maxDailyPerEmail) {}
 
   /** The whole office for staff, policy included. */
   record OfficeAdminView(String id, LocalizedText name, String zone, int slotMinutes, Place place,
@@ -56,7 +58,8 @@ public final class Views {
       var p = o.policy();
       return new OfficeAdminView(o.id().value(), o.name(), o.zone().getId(), o.slotMinutes(), o.place(), o.phones(),
           new PolicyView(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(),
-              p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease()));
+              p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(),
+              p.maxDailyPerEmail()));
     }
   }
 
@@ -167,7 +170,14 @@ public final class Views {
     }
   }
 
-  record WorklistItemView(ReservationView reservation, List<SlotView> proposals) {}
+  record WorklistItemView(ReservationView reservation, List<SlotView> proposals, List<WorkNoteView> notes) {}
+
+  /** An operator's note or contact attempt: what, who and when; never shown to the citizen. */
+  record WorkNoteView(String kind, String body, String author, Instant at) {
+    static WorkNoteView of(WorkNote n) {
+      return new WorkNoteView(n.kind().name(), n.body(), n.author(), n.at());
+    }
+  }
 
   /** A message that could not be delivered: which reservation, what kind, why. */
   record UndeliveredView(String id, String kind, String reservation, String official, Instant start,

@@ -112,6 +112,7 @@ public final class Problems {
   private static boolean dependsOnEmail(PolicyViolated.Policy policy) {
     return policy == PolicyViolated.Policy.TOO_MANY_RESERVATIONS
         || policy == PolicyViolated.Policy.OVERLAPPING_RESERVATION
+        || policy == PolicyViolated.Policy.TOO_MANY_THE_SAME_DAY
         || policy == PolicyViolated.Policy.TOO_MANY_WAITING_LIST_ENTRIES
         || policy == PolicyViolated.Policy.TOO_MANY_MESSAGES;
   }

@@ -6,8 +6,8 @@
 /*
  * Booking for a caller (the phone channel).
  */
-import { el, fill, explain, takenKey, randomKey } from '../../kit/kit.js';
-import { agendaOf, alert, api, clock, content, departmentOf, failed, field, form, input, kt, local, needsFirst, officialName, route, say, select, state, submit, t, timePicker } from '../shell.js';
+import { el, fill, explain, takenKey, randomKey, uid } from '../../kit/kit.js';
+import { agendaOf, alert, api, checkbox, clock, content, departmentOf, failed, field, form, input, kt, local, needsFirst, officialName, route, say, select, state, submit, t, timePicker } from '../shell.js';
 
 // ---------------------------------------------------------------- booking for a caller
 
@@ -25,6 +25,11 @@ export async function book() {
   const phone = input('phone', '', { type: 'tel', autocomplete: 'off' });
   const email = input('email', '', { type: 'email', autocomplete: 'off' });
   const language = select('language', [['cs', texts.languages.cs], ['en', texts.languages.en]], 'cs');
+  // Marked on purpose only: such a caller cannot be told of a change or an illness.
+  const noContact = checkbox('withoutContact', texts.withoutContact, false);
+  const noContactBox = /** @type {HTMLInputElement} */ (noContact.querySelector('input'));
+  const noContactHint = el('p', { class: 'cd-hint', id: uid('cd-hint'), text: texts.withoutContactHint });
+  noContactBox.setAttribute('aria-describedby', noContactHint.id);
   let key = randomKey();
 
   const refreshPicker = () => {
@@ -73,16 +78,23 @@ export async function book() {
       field(texts.phone, phone),
       field(texts.email, email),
       field(texts.language, language)),
+    el('div', { class: 'cd-field' }, noContact, noContactHint),
     el('div', { class: 'cd-actions' }, submit(texts.bookButton)),
   ], async () => {
     if (!chosen.slot) {
       fill(alert, el('p', { text: texts.pickTimeFirst }));
       return;
     }
+    if (!phone.value.trim() && !email.value.trim() && !noContactBox.checked) {
+      fill(alert, el('p', { text: texts.contactNeeded }));
+      phone.focus();
+      return;
+    }
     const slot = chosen.slot;
     const result = await api.post('/staff/reservations', {
       official: slot.official, agenda: agendaSelect.value, start: slot.start, name: name.value.trim(),
       email: email.value.trim() || null, phone: phone.value.trim() || null, topic: topic.value.trim(), language: language.value,
+      withoutContact: noContactBox.checked,
     }, { 'Idempotency-Key': key });
     if (!result.ok) {
       if (explain(kt(), result).kind === 'slot') {

@@ -12,7 +12,7 @@ import { alert, api, button, checkbox, choosesOffice, chooseOffice, clearFieldEr
 // ---------------------------------------------------------------- office settings
 
 export const POLICY = ['horizonDays', 'minimumNotice', 'maxOpenPerEmail', 'topicMaxLength', 'retentionDays', 'reminderLead', 'feedShowsCitizenNames',
-  'phoneShareRelease'];
+  'phoneShareRelease', 'maxDailyPerEmail'];
 
 export async function officeSettings() {
   const data = await pageData('/staff/offices');
@@ -38,7 +38,7 @@ export const NEW_OFFICE = {
   id: '', name: { cs: '', en: '' }, zone: 'Europe/Prague', slotMinutes: 15, place: null, phones: [],
   policy: {
     horizonDays: 60, minimumNotice: 'PT2H', maxOpenPerEmail: 3, topicMaxLength: 500, retentionDays: 90, reminderLead: 'PT24H', feedShowsCitizenNames: false,
-    phoneShareRelease: 'PT48H',
+    phoneShareRelease: 'PT48H', maxDailyPerEmail: 1,
   },
 };
 
@@ -103,6 +103,7 @@ export function officeForm(existing) {
     reminder: hoursInput('policy.reminderLead', p.reminderLead, 336),
     release: hoursInput('policy.phoneShareRelease', p.phoneShareRelease, 1440),
     maxOpen: numberInput('policy.maxOpenPerEmail', p.maxOpenPerEmail, 1, 100),
+    maxDaily: numberInput('policy.maxDailyPerEmail', p.maxDailyPerEmail === undefined ? 1 : p.maxDailyPerEmail, 1, 100),
     topic: numberInput('policy.topicMaxLength', p.topicMaxLength, 1, 2000),
     retention: numberInput('policy.retentionDays', p.retentionDays, 1, 3650),
     feedNames: checkbox('policy.feedShowsCitizenNames', texts.feedShowsCitizenNames, p.feedShowsCitizenNames),
@@ -154,6 +155,7 @@ export function officeForm(existing) {
         field(texts.reminderLead, c.reminder),
         field(texts.phoneShareRelease, c.release),
         field(texts.maxOpenPerEmail, c.maxOpen),
+        field(texts.maxDailyPerEmail, c.maxDaily, texts.maxDailyPerEmailHint),
         field(texts.topicMaxLength, c.topic),
         field(texts.retentionDays, c.retention, texts.retentionHint)),
       c.feedNames, feedNamesHint),
@@ -178,7 +180,7 @@ export function officeForm(existing) {
       place: { name: c.placeName.value.trim(), address: c.placeAddress.value.trim(), description: placeDescription(c.descriptionCs.value, c.descriptionEn.value) },
       phones,
       policy: {
-        horizonDays: numberOf(c.horizon), minimumNotice: durationOf(c.notice.value), maxOpenPerEmail: numberOf(c.maxOpen),
+        horizonDays: numberOf(c.horizon), minimumNotice: durationOf(c.notice.value), maxOpenPerEmail: numberOf(c.maxOpen), maxDailyPerEmail: numberOf(c.maxDaily),
         topicMaxLength: numberOf(c.topic), retentionDays: numberOf(c.retention), reminderLead: durationOf(c.reminder.value),
         feedShowsCitizenNames: feedNamesBox.checked, phoneShareRelease: durationOf(c.release.value),
       },

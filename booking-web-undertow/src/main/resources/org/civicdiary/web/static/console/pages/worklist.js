@@ -55,6 +55,43 @@ export async function worklist() {
   fill(content, ...parts);
 }
 
+/**
+ * The operators' own notes and contact attempts on the item, apart from the note the citizen
+ * receives; written as text, never as markup.
+ */
+function workNotes(item, r, who) {
+  const texts = t();
+  const c = clock();
+  const entry = el('textarea', { name: 'workNote', rows: '2', maxlength: '1000' });
+  const add = (kind) => async () => {
+    if (!entry.value.trim()) {
+      fill(alert, el('p', { text: texts.workNoteNeeded }));
+      entry.focus();
+      return;
+    }
+    const result = await api.post(`/staff/reservations/${encodeURIComponent(r.id)}/work-notes`, { kind, body: entry.value.trim() });
+    if (!result.ok) {
+      failed(result);
+      return;
+    }
+    await route();
+    say(texts.workNoteAdded({ name: who })).focus();
+  };
+  const notes = item.notes || [];
+  return el('div', { class: 'cd-work-notes' },
+    el('h3', { class: 'cd-subtitle', text: texts.workNotes }),
+    el('p', { class: 'cd-hint', text: texts.workNotesHint }),
+    notes.length
+      ? el('ul', { class: 'cd-plain-list' }, notes.map((n) => el('li', {},
+        el('p', { class: 'cd-muted', text: `${c.at(n.at)} · ${n.author} · ${texts.workNoteKinds[n.kind] || n.kind}` }),
+        el('p', { class: 'cd-work-note', text: n.body }))))
+      : el('p', { class: 'cd-note', text: texts.workNotesNone }),
+    field(texts.workNoteEntry, entry),
+    el('div', { class: 'cd-actions' },
+      button(texts.recordAttempt, add('CONTACT_ATTEMPT')),
+      button(texts.addWorkNote, add('NOTE'))));
+}
+
 export function worklistItem(item) {
   const texts = t();
   const r = item.reservation;
@@ -93,6 +130,7 @@ export function worklistItem(item) {
       [texts.agenda, local(agenda && agenda.name)],
       [texts.topic, r.topic],
     ]),
+    workNotes(item, r, who),
     field(texts.note, noteBox, texts.noteHint),
     el('h3', { class: 'cd-subtitle', text: texts.proposals }),
     proposals,
