@@ -74,4 +74,29 @@ class ClosureDaysConsoleTest extends StaffConsole {
     assertThat(servers.storage().diaries().closureDays(org.civicdiary.booking.model.OfficeId.of("praha-6"), closed,
         closed)).isEmpty();
   }
+
+  @Test
+  void theDiaryPageLimitsTheSaturdayServiceToItsAgendasAndOpensItOnANamedHoliday() {
+    org.civicdiary.booking.model.OfficialId svoboda = org.civicdiary.booking.model.OfficialId.of("petr-svoboda");
+    console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
+    browser.open(servers.consoleUrl() + "#diaries?official=" + svoboda.value());
+    browser.find(browser.driver(), "h1", "Diáře");
+    int saturday = servers.storage().diaries().windows(svoboda).stream().map(w -> w.day())
+        .toList().indexOf(java.time.DayOfWeek.SATURDAY);
+    WebElement idCard = browser.find(browser.driver(), "input[name=agenda-id-card-" + saturday + "]");
+    assertThat(idCard.isSelected()).isTrue();
+    assertThat(browser.find(browser.driver(), "input[name=agenda-passport-" + saturday + "]").isSelected()).isTrue();
+    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("input[name^=agenda-][name$='-0']")))
+        .as("a weekday window serves every agenda").noneMatch(WebElement::isSelected);
+    browser.assertAccessible("console diary with a Saturday window for two agendas");
+
+    browser.find(browser.driver(), "input[name=holidayOpenings" + saturday + "]").sendKeys("2027-05-08");
+    browser.find(browser.driver(), "button[type=submit]", "Uložit diář").click();
+    browser.find(browser.driver(), ".cd-status .cd-success", "");
+    browser.until(d -> servers.storage().diaries().windows(svoboda).get(saturday).holidayOpenings().isEmpty() ? null : true);
+    assertThat(servers.storage().diaries().windows(svoboda).get(saturday).holidayOpenings())
+        .containsExactly(LocalDate.of(2027, 5, 8));
+    assertThat(servers.storage().diaries().windows(svoboda).get(saturday).agendas())
+        .containsExactlyInAnyOrder(AgendaId.of("id-card"), AgendaId.of("passport"));
+  }
 }
