@@ -4,6 +4,8 @@
  */
 package org.civicdiary.guice;
 
+import java.util.Map;
+import com.google.inject.multibindings.MapBinder;
 import com.google.inject.AbstractModule;
 import com.google.inject.Key;
 import com.google.inject.Provides;
@@ -30,7 +32,10 @@ import org.civicdiary.booking.usecase.WaitingListRules;
 
 /**
  * The core for Guice: {@link CivicDiary} over the {@link Storage} another module binds, its clock
- * ({@link #CLOCK}, the system's in UTC), its {@link HolidayCalendar} (Czech public holidays),
+ * ({@link #CLOCK}, the system's in UTC), its {@link HolidayCalendar} (Czech public holidays, the
+ * calendar {@code CZ}; other countries' calendars are added by name with {@code
+ * MapBinder.newMapBinder(binder(), String.class, HolidayCalendar.class).addBinding("SK")}, for the
+ * offices that name them),
  * {@link Housekeeping} with the {@code civicdiary.housekeeping.*} periods and the adapters' {@link
  * Chore}s, and {@link CivicDiaryService}, which runs it all.
  *
@@ -85,6 +90,7 @@ public final class CoreModule extends AbstractModule {
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), CLOCK).setDefault().toInstance(Clock.systemUTC());
     OptionalBinder.newOptionalBinder(binder(), HolidayCalendar.class).setDefault().toInstance(CzechHolidays.create());
+    MapBinder.newMapBinder(binder(), String.class, HolidayCalendar.class);
     // no default here: the core judges length only unless a module (the web's) sets one
     OptionalBinder.newOptionalBinder(binder(), PasswordStrength.class);
     OptionalBinder.newOptionalBinder(binder(), CivicDiary.class).setDefault()
@@ -134,16 +140,19 @@ public final class CoreModule extends AbstractModule {
     private final Storage storage;
     private final Clock clock;
     private final HolidayCalendar holidays;
+    private final Map<String, HolidayCalendar> calendars;
     private final WaitingListRules waitingList;
     private final MailboxCap mailboxCap;
     private final PasswordStrength passwordStrength;
 
     @Inject
-    DiaryProvider(Storage storage, @ForCivicDiary Clock clock, HolidayCalendar holidays, WaitingListRules waitingList,
-        MailboxCap mailboxCap, Optional<PasswordStrength> passwordStrength) {
+    DiaryProvider(Storage storage, @ForCivicDiary Clock clock, HolidayCalendar holidays,
+        Map<String, HolidayCalendar> calendars, WaitingListRules waitingList, MailboxCap mailboxCap,
+        Optional<PasswordStrength> passwordStrength) {
       this.storage = storage;
       this.clock = clock;
       this.holidays = holidays;
+      this.calendars = calendars;
       this.waitingList = waitingList;
       this.mailboxCap = mailboxCap;
       this.passwordStrength = passwordStrength.orElse(PasswordStrength.LENGTH_ONLY);
@@ -151,8 +160,10 @@ public final class CoreModule extends AbstractModule {
 
     @Override
     public CivicDiary get() {
-      return CivicDiary.builder().storage(storage).clock(clock).holidays(holidays).waitingList(waitingList)
-          .messagesPerMailboxPerDay(mailboxCap.perDay()).passwordStrength(passwordStrength).build();
+      CivicDiary.Builder builder = CivicDiary.builder().storage(storage).clock(clock).holidays(holidays)
+          .waitingList(waitingList).messagesPerMailboxPerDay(mailboxCap.perDay()).passwordStrength(passwordStrength);
+      calendars.forEach(builder::holidayCalendar);
+      return builder.build();
     }
   }
 }

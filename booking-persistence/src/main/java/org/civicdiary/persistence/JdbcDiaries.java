@@ -4,6 +4,14 @@
  */
 package org.civicdiary.persistence;
 
+import org.civicdiary.booking.model.OfficeId;
+import org.civicdiary.booking.model.ClosureDayId;
+import org.civicdiary.booking.model.ClosureDay;
+import java.util.Comparator;
+import org.civicdiary.booking.model.AgendaId;
+import java.util.stream.Collectors;
+import java.util.function.Function;
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +39,9 @@ import org.civicdiary.booking.port.Diaries;
 
 final class JdbcDiaries implements Diaries {
   private static final String WINDOWS = """
-      select official_id, weekday, start_time, end_time, valid_from, valid_until, on_holidays,
-             place_name, place_address, place_description_cs, place_description_en, phone_slots, phone_percent
+      select official_id, weekday, start_time, end_time, valid_from, valid_until, holiday_openings,
+             place_name, place_address, place_description_cs, place_description_en, phone_slots, phone_percent,
+             agendas
       from diary_window
       where official_id = any(?)
       order by official_id, ordinal
@@ -40,9 +49,9 @@ final class JdbcDiaries implements Diaries {
   private static final String DELETE_WINDOWS = "delete from diary_window where official_id = ?";
   private static final String INSERT_WINDOW = """
       insert into diary_window (official_id, ordinal, weekday, start_time, end_time, valid_from, valid_until,
-                                on_holidays, place_name, place_address, place_description_cs,
-                                place_description_en, phone_slots, phone_percent)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                holiday_openings, place_name, place_address, place_description_cs,
+                                place_description_en, phone_slots, phone_percent, agendas)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String WALK_IN_HOURS = """
       select weekday, start_time, end_time
@@ -68,9 +77,19 @@ final class JdbcDiaries implements Diaries {
       values (?, ?, ?, ?, ?, ?)
       """;
 
+  private static final String CLOSURE_DAYS = """
+      select id, office_id, department_id, closed_on, reason
+      from closure_day
+      """;
+  private static final String INSERT_CLOSURE_DAY = """
+      insert into closure_day (id, office_id, department_id, closed_on, reason)
+      values (?, ?, ?, ?, ?)
+      """;
+
   private static final String ALL_WINDOWS = """
-      select official_id, weekday, start_time, end_time, valid_from, valid_until, on_holidays,
-             place_name, place_address, place_description_cs, place_description_en, phone_slots, phone_percent
+      select official_id, weekday, start_time, end_time, valid_from, valid_until, holiday_openings,
+             place_name, place_address, place_description_cs, place_description_en, phone_slots, phone_percent,
+             agendas
       from diary_window
       order by official_id, ordinal
       """;
@@ -145,8 +164,9 @@ final class JdbcDiaries implements Diaries {
       for (Window w : windows) {
         Place place = w.place();
         rows.add(new Object[] {official.value(), rows.size(), w.day().getValue(), w.start(), w.end(), w.validFrom(),
-            w.validUntil(), w.onHolidays(), place == null ? null : place.name(), place == null ? null : place.address(),
-            PlaceColumns.descriptionCs(place), PlaceColumns.descriptionEn(place), w.phoneSlots(), w.phonePercent()});
+            w.validUntil(), joined(w.holidayOpenings(), LocalDate::toString), place == null ? null : place.name(),
+            place == null ? null : place.address(), PlaceColumns.descriptionCs(place), PlaceColumns.descriptionEn(place),
+            w.phoneSlots(), w.phonePercent(), joined(w.agendas(), AgendaId::value)});
       }
       Sql.batch(c, INSERT_WINDOW, rows);
       return null;
@@ -207,13 +227,66 @@ final class JdbcDiaries implements Diaries {
     Place place = rs.getString("place_name") == null ? null : PlaceColumns.place(rs);
     return new Window(DayOfWeek.of(rs.getInt("weekday")), rs.getObject("start_time", LocalTime.class),
         rs.getObject("end_time", LocalTime.class), rs.getObject("valid_from", LocalDate.class),
-        rs.getObject("valid_until", LocalDate.class), rs.getBoolean("on_holidays"), place, rs.getInt("phone_slots"),
-        rs.getInt("phone_percent"));
+        rs.getObject("valid_until", LocalDate.class), split(rs.getString("holiday_openings"), LocalDate::parse), place,
+        rs.getInt("phone_slots"), rs.getInt("phone_percent"), split(rs.getString("agendas"), AgendaId::of));
+  }
+
+  /** A window's set as one column: a few short codes or dates, read and written whole with the window. */
+  private static <T> String joined(Set<T> values, Function<T, String> text) {
+    return values.isEmpty() ? null : values.stream().map(text).sorted().collect(Collectors.joining(","));
+  }
+
+  private static <T> Set<T> split(String column, Function<String, T> parse) {
+    if (column == null || column.isEmpty()) {
+      return Set.of();
+    }
+    Set<T> values = new LinkedHashSet<>();
+    for (String value : column.split(",")) {
+      values.add(parse.apply(value));
+    }
+    return values;
   }
 
   private static Absence absence(ResultSet rs) throws SQLException {
     return new Absence(new AbsenceId(Sql.uuid(rs, "id")), OfficialId.of(rs.getString("official_id")),
         Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"), Sql.enumerated(rs, "kind", AbsenceKind.class),
+        rs.getString("reason"));
+  }
+
+  @Override
+  public List<ClosureDay> closureDays(OfficeId office, LocalDate from, LocalDate to) {
+    List<ClosureDay> days = tx.statement(c -> Sql.list(c, CLOSURE_DAYS
+        + "where office_id = ? and closed_on between ? and ?", JdbcDiaries::closureDay, office.value(), from, to));
+    // By date, then id, in Java: the port's order, whatever the engine's uuid ordering.
+    return days.stream().sorted(Comparator.comparing(ClosureDay::date)
+        .thenComparing(d -> d.id().value())).toList();
+  }
+
+  @Override
+  public Optional<ClosureDay> closureDay(ClosureDayId id) {
+    return tx.statement(c -> Sql.one(c, CLOSURE_DAYS + "where id = ?", JdbcDiaries::closureDay, id.value()));
+  }
+
+  @Override
+  public void add(ClosureDay day) {
+    tx.statement(c -> {
+      if (Sql.count(c, "select count(*) from office where id = ?", day.office().value()) == 0) {
+        throw new NotFound("office", day.office().value());
+      }
+      return Sql.update(c, INSERT_CLOSURE_DAY, day.id().value(), day.office().value(),
+          day.department() == null ? null : day.department().value(), day.date(), day.reason());
+    });
+  }
+
+  @Override
+  public boolean remove(ClosureDayId id) {
+    return tx.statement(c -> Sql.update(c, "delete from closure_day where id = ?", id.value())) > 0;
+  }
+
+  private static ClosureDay closureDay(ResultSet rs) throws SQLException {
+    String department = rs.getString("department_id");
+    return new ClosureDay(new ClosureDayId(Sql.uuid(rs, "id")), OfficeId.of(rs.getString("office_id")),
+        department == null ? null : DepartmentId.of(department), rs.getObject("closed_on", LocalDate.class),
         rs.getString("reason"));
   }
 }

@@ -30,7 +30,7 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
   private static final List<String> TABLES = List.of("work_note", "check_in", "busy_conflict", "busy_time", "busy_feed", "official_deputy",
       "mail_tally", "official_feed", "freed_time", "waiting_list_token", "waiting_list_entry",
       "held_slot", "manage_token", "outbox_message", "reservation",
-      "absence", "diary_window", "walk_in_hours", "agenda_official", "agenda", "staff_second_step", "staff_recovery_code", "staff_second_factor",
+      "absence", "closure_day", "diary_window", "walk_in_hours", "agenda_official", "agenda", "staff_second_step", "staff_recovery_code", "staff_second_factor",
       "staff_session", "staff_account",
       "official", "department", "office_phone", "office", "audit_entry", "idempotency_record",
       "spent_challenge", "challenge_key", "api_key", "webhook_delivery", "webhook_endpoint");

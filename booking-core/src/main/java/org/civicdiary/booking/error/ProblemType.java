@@ -152,6 +152,8 @@ public enum ProblemType {
           "The official will be away at this time. Please choose another time.");
       case HOLIDAY -> new Wording("Ve státní svátek je úřad zavřený. Vyberte si prosím jiný den.",
           "The office is closed on this public holiday. Please choose another day.");
+      case CLOSED -> new Wording("V tento den je úřad zavřený. Vyberte si prosím jiný den.",
+          "The office is closed on this day. Please choose another day.");
       case TOO_SOON -> new Wording("Tento čas je už příliš blízko, aby se dal objednat. Vyberte si prosím pozdější.",
           "This time is too soon to book. Please choose a later one.");
       case TOO_FAR_AHEAD -> new Wording("Tak daleko dopředu se zatím objednat nelze. Vyberte si prosím dřívější čas.",
@@ -160,6 +162,8 @@ public enum ProblemType {
           "This official takes no bookings now. Please choose another.");
       case AGENDA_NOT_HANDLED -> new Wording("Tento úředník vybranou agendu nevyřizuje. Vyberte si prosím jiného.",
           "This official does not handle the chosen matter. Please choose another.");
+      case AGENDA_NOT_SERVED -> new Wording("V tuto dobu se vybraná agenda nevyřizuje. Vyberte si prosím jiný čas.",
+          "The chosen matter is not dealt with at this time. Please choose another time.");
       case PHONE_SHARE -> new Wording(
           "Zbývající časy v tomto bloku jsou zatím vyhrazené pro objednání po telefonu. Vyberte si prosím jiný čas, nebo zavolejte na call centrum.",
           "The remaining times of this block are kept for phone bookings for now. Please choose another time, or call the call centre.");

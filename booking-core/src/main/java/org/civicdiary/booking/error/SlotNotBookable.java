@@ -16,10 +16,14 @@ public final class SlotNotBookable extends BookingException {
     MISALIGNED,
     ABSENT,
     HOLIDAY,
+    /** The office or the department is closed that day (a closure day). */
+    CLOSED,
     TOO_SOON,
     TOO_FAR_AHEAD,
     OFFICIAL_INACTIVE,
     AGENDA_NOT_HANDLED,
+    /** The diary has the time, but its window serves other agendas (a Saturday service for ID cards only). */
+    AGENDA_NOT_SERVED,
     /** The rest of the window is kept for phone bookings until its release; the web's share is taken. */
     PHONE_SHARE
   }

@@ -4,6 +4,10 @@
  */
 package org.civicdiary.booking.memory;
 
+import org.civicdiary.booking.model.OfficeId;
+import org.civicdiary.booking.model.ClosureDayId;
+import org.civicdiary.booking.model.ClosureDay;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -29,6 +33,7 @@ final class MemoryDiaries implements Diaries {
   private final Map<OfficialId, List<Window>> windows = new HashMap<>();
   private final Map<DepartmentId, List<WalkInHours>> walkIn = new HashMap<>();
   private final Map<AbsenceId, Absence> absences = new LinkedHashMap<>();
+  private final Map<ClosureDayId, ClosureDay> closureDays = new LinkedHashMap<>();
 
   MemoryDiaries(MemoryTransactions tx, MemoryDirectory directory) {
     this.tx = tx;
@@ -85,5 +90,33 @@ final class MemoryDiaries implements Diaries {
   @Override
   public boolean remove(AbsenceId id) {
     return tx.locked(() -> tx.remove(absences, id) != null);
+  }
+
+  @Override
+  public List<ClosureDay> closureDays(OfficeId office, LocalDate from, LocalDate to) {
+    return tx.locked(() -> closureDays.values().stream()
+        .filter(d -> d.office().equals(office) && !d.date().isBefore(from) && !d.date().isAfter(to))
+        .sorted(Comparator.comparing(ClosureDay::date).thenComparing(d -> d.id().value()))
+        .toList());
+  }
+
+  @Override
+  public Optional<ClosureDay> closureDay(ClosureDayId id) {
+    return tx.locked(() -> Optional.ofNullable(closureDays.get(id)));
+  }
+
+  @Override
+  public void add(ClosureDay day) {
+    tx.locked(() -> {
+      if (directory.office(day.office()).isEmpty()) {
+        throw new NotFound("office", day.office().value());
+      }
+      tx.put(closureDays, day.id(), day);
+    });
+  }
+
+  @Override
+  public boolean remove(ClosureDayId id) {
+    return tx.locked(() -> tx.remove(closureDays, id) != null);
   }
 }

@@ -4,14 +4,16 @@
  */
 package org.civicdiary.booking.model;
 
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.civicdiary.booking.error.InvalidInput;
 
 /**
- * One municipality's deployment: its time zone, slot length, address, published phone numbers and
- * booking policy. Slot lengths divide an hour, so slots of every diary lie on one grid that a
+ * One municipality's deployment: its time zone, slot length, address, published phone numbers,
+ * booking policy and the name of its public-holiday calendar ({@code CZ}, built in, or one a
+ * deployment plugs in). Slot lengths divide an hour, so slots of every diary lie on one grid that a
  * whole-hour change of the zone's offset (daylight saving) does not shift.
  */
 public record Office(
@@ -21,10 +23,14 @@ public record Office(
     Duration slotLength,
     Place place,
     List<ContactPhone> phones,
-    BookingPolicy policy) {
+    BookingPolicy policy,
+    String holidayCalendar) {
 
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Prague");
   public static final Duration DEFAULT_SLOT = Duration.ofMinutes(15);
+  /** The built-in calendar: the Czech Republic's public holidays. */
+  public static final String DEFAULT_HOLIDAY_CALENDAR = "CZ";
+  private static final Pattern CALENDAR_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,15}");
 
   public Office {
     Check.present("id", id);
@@ -38,6 +44,21 @@ public record Office(
     Check.present("place", place);
     phones = List.copyOf(Check.present("phones", phones));
     Check.present("policy", policy);
+    holidayCalendar = holidayCalendar == null ? DEFAULT_HOLIDAY_CALENDAR : holidayCalendar;
+    if (!CALENDAR_NAME.matcher(holidayCalendar).matches()) {
+      throw new InvalidInput("holidayCalendar", "must be a calendar's name such as CZ (letters, digits, hyphens, at most 16)");
+    }
+  }
+
+  /** An office with the built-in Czech holidays. */
+  public Office(OfficeId id, LocalizedText name, ZoneId zone, Duration slotLength, Place place, List<ContactPhone> phones,
+      BookingPolicy policy) {
+    this(id, name, zone, slotLength, place, phones, policy, DEFAULT_HOLIDAY_CALENDAR);
+  }
+
+  /** The same office with another holiday calendar. */
+  public Office withHolidayCalendar(String calendar) {
+    return new Office(id, name, zone, slotLength, place, phones, policy, calendar);
   }
 
   public int slotMinutes() {

@@ -4,6 +4,10 @@
  */
 package org.civicdiary.booking.port;
 
+import org.civicdiary.booking.model.OfficeId;
+import org.civicdiary.booking.model.ClosureDayId;
+import org.civicdiary.booking.model.ClosureDay;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -60,4 +64,17 @@ public interface Diaries {
 
   /** @return whether there was such an absence */
   boolean remove(AbsenceId id);
+
+  /**
+   * The closure days of the office (of the whole office and of its departments) on the dates
+   * [from, to], by date, then by id.
+   */
+  List<ClosureDay> closureDays(OfficeId office, LocalDate from, LocalDate to);
+
+  Optional<ClosureDay> closureDay(ClosureDayId id);
+
+  void add(ClosureDay day);
+
+  /** @return whether there was such a closure day */
+  boolean remove(ClosureDayId id);
 }

@@ -65,11 +65,20 @@ public final class Administering {
     if (!actor.mayActIn(office.id())) {
       throw new org.civicdiary.booking.error.NotFound("office", office.id().value());
     }
+    requireKnownCalendar(office);
     context.storage.transactions().run(() -> {
       Optional<Office> before = context.storage.directory().office(office.id());
       context.storage.directory().save(office);
       context.audit(actor, "office.save", office.id().value(), before.map(Object::toString).orElse(null), office.toString());
     });
+  }
+
+  /** An office names a calendar the deployment has: one it lacks would silently open every holiday. */
+  void requireKnownCalendar(Office office) {
+    if (context.holidays.named(office.holidayCalendar()).isEmpty()) {
+      throw new InvalidInput("holidayCalendar", "no calendar named " + office.holidayCalendar() + " (known: "
+          + String.join(", ", new java.util.TreeSet<>(context.holidays.names())) + ")");
+    }
   }
 
   public void saveDepartment(StaffMember actor, Department department) {

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
@@ -42,12 +45,13 @@ public final class ChangingSchedule {
       for (int i = 0; i < windows.size(); i++) {
         requireOnGrid(office, "windows[" + i + "]", windows.get(i));
         requirePhoneShareFits(office, "windows[" + i + "].phoneSlots", windows.get(i));
+        requireHandledAgendas(official, "windows[" + i + "].agendas", windows.get(i));
       }
       List<Window> before = context.storage.diaries().windows(officialId);
       context.storage.diaries().replaceWindows(officialId, List.copyOf(windows));
       Instant now = context.now();
       List<Reservation> displaced = changes.displaceComing(officialId, now, now.plus(LOOK_AHEAD), office.slotLength(),
-          r -> !context.freeTime.fits(office, officialId, r.start(), slotsOf(r, office), FreeTime.Ignore.BUSY));
+          r -> !context.freeTime.fits(office, officialId, r.start(), r.agenda(), slotsOf(r, office), FreeTime.Ignore.BUSY));
       // New windows may add time; the matcher offers whatever is free then.
       context.freed(officialId, now, now.plus(LOOK_AHEAD));
       context.audit(actor, "diary.windows", officialId.value(), before.toString(),
@@ -97,6 +101,17 @@ public final class ChangingSchedule {
     int capacity = window.capacity(office.slotLength());
     if (window.phoneSlots() > capacity) {
       throw new InvalidInput(field, "must not exceed the window's " + capacity + " slots");
+    }
+  }
+
+  /** A window serves only agendas its official handles: one it cannot serve would offer nothing. */
+  private void requireHandledAgendas(Official official, String field, Window window) {
+    for (AgendaId id : window.agendas()) {
+      Optional<Agenda> agenda = context.storage.directory().agenda(id);
+      if (agenda.isEmpty() || !agenda.get().department().equals(official.department())
+          || !agenda.get().handledBy(official.id())) {
+        throw new InvalidInput(field, "agenda " + id + " is not handled by official " + official.id());
+      }
     }
   }
 

@@ -4,6 +4,9 @@
  */
 package org.civicdiary.booking.usecase;
 
+import org.civicdiary.booking.holidays.HolidayCalendars;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +35,7 @@ public final class CivicDiary {
   private final HandlingReservations handlingReservations;
   private final WorkingTheWorklist workingTheWorklist;
   private final RecordingAbsence recordingAbsence;
+  private final RecordingClosureDay recordingClosureDay;
   private final ChangingSchedule changingSchedule;
   private final Administering administering;
   private final Anonymising anonymising;
@@ -59,6 +63,7 @@ public final class CivicDiary {
     this.handlingReservations = new HandlingReservations(context);
     this.workingTheWorklist = new WorkingTheWorklist(context);
     this.recordingAbsence = new RecordingAbsence(context);
+    this.recordingClosureDay = new RecordingClosureDay(context);
     this.changingSchedule = new ChangingSchedule(context);
     this.administering = new Administering(context);
     this.anonymising = new Anonymising(context);
@@ -108,6 +113,11 @@ public final class CivicDiary {
 
   public RecordingAbsence recordingAbsence() {
     return recordingAbsence;
+  }
+
+  /** Closure days of an office or a department, which displace like absences. */
+  public RecordingClosureDay recordingClosureDay() {
+    return recordingClosureDay;
   }
 
   public ChangingSchedule changingSchedule() {
@@ -226,6 +236,7 @@ public final class CivicDiary {
     private Storage storage;
     private Clock clock = Clock.systemUTC();
     private HolidayCalendar holidays = CzechHolidays.create();
+    private final Map<String, HolidayCalendar> calendars = new LinkedHashMap<>();
     private SecureRandom random;
     private WaitingListRules waitingList = WaitingListRules.DEFAULT;
     private int messagesPerMailboxPerDay = MESSAGES_PER_MAILBOX_PER_DAY;
@@ -271,8 +282,15 @@ public final class CivicDiary {
       return this;
     }
 
+    /** The built-in calendar ({@code CZ}, offices' default): the Czech public holidays unless given. */
     public Builder holidays(HolidayCalendar holidays) {
       this.holidays = Objects.requireNonNull(holidays, "holidays");
+      return this;
+    }
+
+    /** Another country's calendar, for the offices that name it ({@link org.civicdiary.booking.model.Office#holidayCalendar()}). */
+    public Builder holidayCalendar(String name, HolidayCalendar calendar) {
+      calendars.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(calendar, "calendar"));
       return this;
     }
 
@@ -286,7 +304,7 @@ public final class CivicDiary {
       if (storage == null) {
         throw new IllegalStateException("CivicDiary needs a storage: call storage(...) before build()");
       }
-      return new CivicDiary(new Context(storage, clock, holidays, random == null ? new SecureRandom() : random,
+      return new CivicDiary(new Context(storage, clock, HolidayCalendars.of(holidays, calendars), random == null ? new SecureRandom() : random,
           messagesPerMailboxPerDay),
           waitingList, passwordStrength);
     }

@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.usecase;
 
+import org.civicdiary.booking.holidays.HolidayCalendars;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,19 +41,24 @@ final class Context {
   private static final int CODE_ATTEMPTS = 20;
   final Storage storage;
   final Clock clock;
-  final HolidayCalendar holidays;
+  final HolidayCalendars holidays;
   final SecureRandom random;
   final FreeTime freeTime;
   /** Messages a citizen's own actions may send one mailbox a day ({@link CivicDiary.Builder#messagesPerMailboxPerDay}). */
   final int messagesPerMailboxPerDay;
 
-  Context(Storage storage, Clock clock, HolidayCalendar holidays, SecureRandom random, int messagesPerMailboxPerDay) {
+  Context(Storage storage, Clock clock, HolidayCalendars holidays, SecureRandom random, int messagesPerMailboxPerDay) {
     this.messagesPerMailboxPerDay = messagesPerMailboxPerDay;
     this.storage = storage;
     this.clock = clock;
     this.holidays = holidays;
     this.random = random;
     this.freeTime = new FreeTime(storage, holidays, clock);
+  }
+
+  /** The office's public holidays. */
+  HolidayCalendar holidays(Office office) {
+    return holidays.of(office);
   }
 
   Instant now() {

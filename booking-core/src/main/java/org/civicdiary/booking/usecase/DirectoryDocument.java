@@ -72,9 +72,16 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
    * @param zone a time-zone id such as {@code Europe/Prague}
    * @param slotMinutes the slot length, a divisor of 60 of at least 5
    * @param policy left out: the default rules
+   * @param holidayCalendar the name of its public-holiday calendar; left out: {@code CZ}, the built-in one
    */
   public record OfficeEntry(String id, Text name, String zone, Integer slotMinutes, PlaceEntry place,
-      List<PhoneEntry> phones, PolicyEntry policy) {}
+      List<PhoneEntry> phones, PolicyEntry policy, String holidayCalendar) {
+    /** An office of the built-in Czech holidays. */
+    public OfficeEntry(String id, Text name, String zone, Integer slotMinutes, PlaceEntry place,
+        List<PhoneEntry> phones, PolicyEntry policy) {
+      this(id, name, zone, slotMinutes, place, phones, policy, null);
+    }
+  }
 
   public record DepartmentEntry(String id, String office, Text name, PlaceEntry place, List<HoursEntry> walkInHours,
       List<OfficialEntry> officials, List<AgendaEntry> agendas) {}
@@ -87,16 +94,27 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
       List<WindowEntry> windows) {}
 
   /**
-   * @param onHolidays left out: false; @param place left out: the official's room
+   * @param onHolidays the former "also on public holidays" flag, still read so that older documents
+   *     import, and ignored: a window opens on a holiday only on its {@code holidayOpenings}; never written
+   * @param place left out: the official's room
    * @param phoneSlots slots of each occurrence kept for the phone; left out: none
    * @param phonePercent or the percentage of them kept for the phone; left out: none
+   * @param holidayOpenings public holidays it opens on all the same; left out: none
+   * @param agendas ids of the agendas it serves, each handled by the official; left out: every agenda
    */
   public record WindowEntry(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
-      Boolean onHolidays, PlaceEntry place, Integer phoneSlots, Integer phonePercent) {
+      Boolean onHolidays, PlaceEntry place, Integer phoneSlots, Integer phonePercent, List<LocalDate> holidayOpenings,
+      List<String> agendas) {
     /** A window that keeps no phone share. */
     public WindowEntry(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
         Boolean onHolidays, PlaceEntry place) {
       this(day, start, end, validFrom, validUntil, onHolidays, place, null, null);
+    }
+
+    /** A window of every agenda that opens on no holiday. */
+    public WindowEntry(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
+        Boolean onHolidays, PlaceEntry place, Integer phoneSlots, Integer phonePercent) {
+      this(day, start, end, validFrom, validUntil, onHolidays, place, phoneSlots, phonePercent, null, null);
     }
   }
 

@@ -73,7 +73,7 @@ public final class FindingFreeSlots {
     }
     LocalDate today = context.today(q.office);
     return context.freeTime.find(q.office, q.officials, first(from, today), last(q.office, to, today), context.now(),
-        q.agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.STAFF);
+        q.agenda.id(), q.agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.STAFF);
   }
 
   /**
@@ -187,12 +187,12 @@ public final class FindingFreeSlots {
       return Optional.empty();
     }
     LocalDate last = today.plusDays(q.office.policy().horizonDays());
-    int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, today, last, earliest(q.office), q.agenda.slots(),
+    int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, today, last, earliest(q.office), q.agenda.id(), q.agenda.slots(),
         FreeTime.Seen.WEB);
     for (int d = 0; d < perDay.length; d++) {
       if (perDay[d] > 0) {
         LocalDate day = today.plusDays(d);
-        return context.freeTime.find(q.office, q.officials, day, day, earliest(q.office), q.agenda.slots(),
+        return context.freeTime.find(q.office, q.officials, day, day, earliest(q.office), q.agenda.id(), q.agenda.slots(),
             FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB).stream().findFirst();
       }
     }
@@ -233,7 +233,7 @@ public final class FindingFreeSlots {
     }
     LocalDate today = context.today(q.office);
     return context.freeTime.find(q.office, q.officials, first(from, today), last(q.office, to, today), earliest(q.office),
-        q.agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB);
+        q.agenda.id(), q.agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB);
   }
 
   private NavigableMap<LocalDate, Integer> days(Query q, LocalDate from, LocalDate to, Instant earliest,
@@ -246,7 +246,7 @@ public final class FindingFreeSlots {
     LocalDate today = context.today(q.office);
     LocalDate first = first(from, today);
     int[] perDay = context.freeTime.startsPerDay(q.office, q.officials, first, last(q.office, to, today), earliest,
-        q.agenda.slots(), seen);
+        q.agenda.id(), q.agenda.slots(), seen);
     for (int d = 0; d < perDay.length; d++) {
       if (perDay[d] > 0) {
         days.put(first.plusDays(d), perDay[d]);

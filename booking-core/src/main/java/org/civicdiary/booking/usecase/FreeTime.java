@@ -4,6 +4,10 @@
  */
 package org.civicdiary.booking.usecase;
 
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.ClosureDay;
+import org.civicdiary.booking.holidays.HolidayCalendars;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +27,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.civicdiary.booking.error.SlotNotBookable.Reason;
 import org.civicdiary.booking.model.Absence;
+import org.civicdiary.booking.model.AgendaId;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Office;
@@ -47,6 +52,7 @@ final class FreeTime {
     NOTHING,
     BUSY,
     BUSY_AND_HOLIDAYS,
+    BUSY_AND_CLOSURES,
     BUSY_AND_ABSENCES
   }
 
@@ -63,10 +69,10 @@ final class FreeTime {
 
   private static final Comparator<Window> BY_START = Comparator.comparing(Window::start);
   private final Storage storage;
-  private final HolidayCalendar holidays;
+  private final HolidayCalendars holidays;
   private final Clock clock;
 
-  FreeTime(Storage storage, HolidayCalendar holidays, Clock clock) {
+  FreeTime(Storage storage, HolidayCalendars holidays, Clock clock) {
     this.storage = storage;
     this.holidays = holidays;
     this.clock = clock;
@@ -77,18 +83,21 @@ final class FreeTime {
    * local days [from, to], starting no earlier than {@code earliest}; by start, then official.
    */
   List<FreeSlot> find(Office office, List<OfficialId> officials, LocalDate from, LocalDate to,
-      Instant earliest, int slots, Ignore ignore) {
-    return find(office, officials, from, to, earliest, slots, ignore, Seen.ALL);
+      Instant earliest, AgendaId agenda, int slots, Ignore ignore) {
+    return find(office, officials, from, to, earliest, agenda, slots, ignore, Seen.ALL);
   }
 
-  /** Free meetings as {@link #find(Office, List, LocalDate, LocalDate, Instant, int, Ignore)}, as {@code seen} sees them. */
+  /**
+   * Free meetings as {@link #find(Office, List, LocalDate, LocalDate, Instant, AgendaId, int, Ignore)}, as
+   * {@code seen} sees them; only in windows that serve the agenda (null: any window).
+   */
   List<FreeSlot> find(Office office, List<OfficialId> officials, LocalDate from, LocalDate to,
-      Instant earliest, int slots, Ignore ignore, Seen seen) {
+      Instant earliest, AgendaId agenda, int slots, Ignore ignore, Seen seen) {
     if (from.isAfter(to) || officials.isEmpty()) {
       return List.of();
     }
-    Days days = new Days(office.zone(), from, to, holidays);
-    Free[] free = collectAll(office, officials, days, earliest, slots, ignore, seen);
+    Days days = new Days(office.zone(), from, to, holidays.of(office));
+    Free[] free = collectAll(office, officials, days, earliest, agenda, slots, ignore, seen);
     long slot = office.slotLength().getSeconds();
     return officials.size() == 1 ? free[0].slots(officials.get(0), slot, slots) : byStartThenOfficial(officials, free, slot, slots);
   }
@@ -99,14 +108,14 @@ final class FreeTime {
    * as {@link #find} without a slot object per official and start (a department's eight weeks are
    * over 100,000 of them, megabytes per query).
    */
-  int[] startsPerDay(Office office, List<OfficialId> officials, LocalDate from, LocalDate to, Instant earliest, int slots,
-      Seen seen) {
+  int[] startsPerDay(Office office, List<OfficialId> officials, LocalDate from, LocalDate to, Instant earliest,
+      AgendaId agenda, int slots, Seen seen) {
     int[] perDay = new int[from.isAfter(to) ? 0 : (int) (to.toEpochDay() - from.toEpochDay() + 1)];
     if (perDay.length == 0 || officials.isEmpty()) {
       return perDay;
     }
-    Days days = new Days(office.zone(), from, to, holidays);
-    Free[] free = collectAll(office, officials, days, earliest, slots, Ignore.NOTHING, seen);
+    Days days = new Days(office.zone(), from, to, holidays.of(office));
+    Free[] free = collectAll(office, officials, days, earliest, agenda, slots, Ignore.NOTHING, seen);
     long slot = office.slotLength().getSeconds();
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -140,8 +149,8 @@ final class FreeTime {
   }
 
   /** Each official's free meetings (by position in the list) on the days. */
-  private Free[] collectAll(Office office, List<OfficialId> officials, Days days, Instant earliest, int slots,
-      Ignore ignore, Seen seen) {
+  private Free[] collectAll(Office office, List<OfficialId> officials, Days days, Instant earliest, AgendaId agenda,
+      int slots, Ignore ignore, Seen seen) {
     Instant rangeStart = Instant.ofEpochSecond(days.start);
     Instant rangeEnd = Instant.ofEpochSecond(days.end);
     int n = officials.size();
@@ -165,6 +174,13 @@ final class FreeTime {
         }
       }
     }
+    if (ignore != Ignore.BUSY_AND_CLOSURES) {
+      // A closed day removes the whole local day, as an absence would.
+      long[][] closed = closed(office, officials, days);
+      for (int i = 0; closed != null && i < n; i++) {
+        absent[i] = union(absent[i], closed[i]);
+      }
+    }
     long[][] busy = ignore != Ignore.NOTHING
         ? new long[n][0]
         : merged(storage.reservations().busy(officials, rangeStart, rangeEnd), index, n,
@@ -179,10 +195,53 @@ final class FreeTime {
       int at = index.get(officials.get(i));
       Shares shares = taken == null ? null : new Shares(seen, clock.instant().getEpochSecond(),
           office.policy().phoneShareRelease().getSeconds(), taken.getOrDefault(officials.get(i), Map.of()));
-      free[i] = collect(windows.getOrDefault(officials.get(i), List.of()), days, absent[at], busy[at],
+      free[i] = collect(serving(windows.getOrDefault(officials.get(i), List.of()), agenda), days, absent[at], busy[at],
           notBefore, slot, slots, ignore == Ignore.BUSY_AND_HOLIDAYS, shares);
     }
     return free;
+  }
+
+  /** The windows that serve the agenda: a Saturday service for ID cards offers no other agenda. */
+  private static List<Window> serving(List<Window> windows, AgendaId agenda) {
+    if (agenda == null) {
+      return windows;
+    }
+    List<Window> serving = new ArrayList<>(windows.size());
+    for (Window w : windows) {
+      if (w.serves(agenda)) {
+        serving.add(w);
+      }
+    }
+    return serving;
+  }
+
+  /**
+   * Per official (by position in the query), the office's closure days that close their
+   * department, as whole local days in sorted pairs; null when the office has none in the range.
+   */
+  private long[][] closed(Office office, List<OfficialId> officials, Days days) {
+    List<ClosureDay> closures = storage.diaries().closureDays(office.id(), days.date(0), days.date(days.count - 1));
+    if (closures.isEmpty()) {
+      return null;
+    }
+    boolean byDepartment = closures.stream().anyMatch(c -> c.department() != null);
+    long first = days.date(0).toEpochDay();
+    long[][] closed = new long[officials.size()][];
+    for (int i = 0; i < closed.length; i++) {
+      DepartmentId department = byDepartment
+          ? storage.directory().official(officials.get(i)).map(Official::department).orElse(null) : null;
+      long[] pairs = new long[closures.size() * 2];
+      int k = 0;
+      for (ClosureDay c : closures) {
+        if (c.department() == null || c.department().equals(department)) {
+          int d = (int) (c.date().toEpochDay() - first);
+          pairs[k++] = days.midnight[d];
+          pairs[k++] = days.midnight[d + 1];
+        }
+      }
+      closed[i] = mergeSorted(Arrays.copyOf(pairs, k));
+    }
+    return closed;
   }
 
   private static boolean keepPhoneShares(Map<OfficialId, List<Window>> windows) {
@@ -214,13 +273,13 @@ final class FreeTime {
       return List.of();
     }
     Days days = new Days(office.zone(), LocalDate.ofInstant(start, office.zone()),
-        LocalDate.ofInstant(end.minusNanos(1), office.zone()), holidays);
+        LocalDate.ofInstant(end.minusNanos(1), office.zone()), holidays.of(office));
     long slot = office.slotLength().getSeconds();
     long releasedUntil = clock.instant().getEpochSecond() + office.policy().phoneShareRelease().getSeconds();
     List<WebShare> shares = new ArrayList<>();
     for (int d = 0; d < days.count; d++) {
       for (Window w : windows) {
-        if (!w.keepsPhoneShare() || !w.appliesOn(days.date(d))) {
+        if (!w.keepsPhoneShare() || !w.opensOn(days.date(d), days.holiday[d])) {
           continue;
         }
         long from = days.epoch(d, w.start());
@@ -264,7 +323,7 @@ final class FreeTime {
    * Why a meeting of {@code slots} slots at {@code start} is not in the official's diary (held
    * slots aside: the store guards those), or empty if it is.
    */
-  Optional<Reason> whyNot(Office office, OfficialId official, Instant start, int slots,
+  Optional<Reason> whyNot(Office office, OfficialId official, Instant start, AgendaId agenda, int slots,
       Instant earliest, LocalDate lastDay) {
     long slot = office.slotLength().getSeconds();
     if (start.getEpochSecond() % slot != 0 || start.getNano() != 0) {
@@ -277,22 +336,28 @@ final class FreeTime {
     if (day.isAfter(lastDay)) {
       return Optional.of(Reason.TOO_FAR_AHEAD);
     }
-    if (fits(office, official, start, slots, Ignore.BUSY)) {
+    if (fits(office, official, start, agenda, slots, Ignore.BUSY)) {
       return Optional.empty();
     }
-    if (fits(office, official, start, slots, Ignore.BUSY_AND_HOLIDAYS)) {
+    if (fits(office, official, start, agenda, slots, Ignore.BUSY_AND_HOLIDAYS)) {
       return Optional.of(Reason.HOLIDAY);
     }
-    if (fits(office, official, start, slots, Ignore.BUSY_AND_ABSENCES)) {
+    if (fits(office, official, start, agenda, slots, Ignore.BUSY_AND_CLOSURES)) {
+      return Optional.of(Reason.CLOSED);
+    }
+    if (fits(office, official, start, agenda, slots, Ignore.BUSY_AND_ABSENCES)) {
       return Optional.of(Reason.ABSENT);
+    }
+    if (fits(office, official, start, null, slots, Ignore.BUSY)) {
+      return Optional.of(Reason.AGENDA_NOT_SERVED);
     }
     return Optional.of(Reason.OUTSIDE_DIARY);
   }
 
   /** Whether the diary (windows, holidays, absences, as {@code ignore} says) has this meeting's time. */
-  boolean fits(Office office, OfficialId official, Instant start, int slots, Ignore ignore) {
+  boolean fits(Office office, OfficialId official, Instant start, AgendaId agenda, int slots, Ignore ignore) {
     LocalDate day = LocalDate.ofInstant(start, office.zone());
-    return find(office, List.of(official), day, day, start, slots, ignore).stream()
+    return find(office, List.of(official), day, day, start, agenda, slots, ignore).stream()
         .anyMatch(s -> s.start().equals(start));
   }
 
@@ -369,7 +434,7 @@ final class FreeTime {
       LocalDate date = days.date(d);
       boolean holiday = !ignoreHolidays && days.holiday[d];
       for (Window w : sorted) {
-        if (!w.appliesOn(date) || holiday && !w.onHolidays()) {
+        if (!w.opensOn(date, holiday)) {
           continue;
         }
         long opens = days.epoch(d, w.start());

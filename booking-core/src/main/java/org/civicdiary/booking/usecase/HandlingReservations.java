@@ -115,12 +115,12 @@ public final class HandlingReservations {
     Instant to = date.plusDays(1).atStartOfDay(office.zone()).toInstant();
     List<Window> windows = context.storage.diaries().windows(officialId).stream()
         .filter(w -> w.appliesOn(date))
-        .filter(w -> w.onHolidays() || !context.holidays.isHoliday(date))
+        .filter(w -> w.opensOn(date, context.holidays(office).isHoliday(date)))
         .toList();
     List<Absence> absences = context.storage.diaries().absences(List.of(officialId), from, to);
     List<Reservation> reservations = context.storage.reservations().ofOfficial(officialId, from, to);
     List<CheckIn> checkIns = context.storage.checkIns().of(reservations.stream().map(Reservation::id).toList());
-    return new DayPlan(officialId, date, context.holidays.holiday(date).orElse(null), windows, absences, reservations,
+    return new DayPlan(officialId, date, context.holidays(office).holiday(date).orElse(null), windows, absences, reservations,
         checkIns);
   }
 

@@ -160,16 +160,17 @@ public final class ImportingDirectory {
           displaced(administering.saveOfficial(actor, o));
         }
       }
-      windows.forEach((official, list) -> {
-        if (differs("windows:" + official, listed(context.storage.diaries().windows(official)), list)) {
-          displaced(schedule.replaceWindows(actor, official, list));
-        }
-      });
       for (Agenda a : agendas) {
         if (differs("agenda:" + a.id(), directory.agenda(a.id()), a)) {
           administering.saveAgenda(actor, a);
         }
       }
+      // After the agendas: a window may serve an agenda the document creates.
+      windows.forEach((official, list) -> {
+        if (differs("windows:" + official, listed(context.storage.diaries().windows(official)), list)) {
+          displaced(schedule.replaceWindows(actor, official, list));
+        }
+      });
       // After the agendas: saving one drops the lists of officials who no longer handle it.
       deputies.forEach((agenda, lists) -> {
         for (Deputies d : lists) {
@@ -229,6 +230,8 @@ public final class ImportingDirectory {
     private final Map<OfficialId, String> officialPaths = new HashMap<>();
     /** Whether each official of the document is active after the import, for the deputies' check. */
     private final Map<OfficialId, Boolean> activeInDocument = new HashMap<>();
+    /** Every window of the document, for the check of its agendas once all agendas are read. */
+    private final List<WindowAt> windowsToCheck = new ArrayList<>();
 
     Checking(Directory directory) {
       this.directory = directory;
@@ -249,6 +252,7 @@ public final class ImportingDirectory {
       }
       // Agendas last: they may name officials listed in any department of the document.
       agendaChecks.forEach(Runnable::run);
+      windowAgendas();
       movedOfficials(departmentEntries);
       if (!errors.isEmpty()) {
         throw new DocumentInvalid(errors);
@@ -279,7 +283,12 @@ public final class ImportingDirectory {
       if (id == null || name == null || zone == null || minutes == null || place == null || !phonesOk || policy == null) {
         return;
       }
-      Office office = within(path, () -> new Office(id, name, zone, Duration.ofMinutes(minutes), place, phones, policy));
+      Office office = within(path, () -> new Office(id, name, zone, Duration.ofMinutes(minutes), place, phones, policy,
+          entry.holidayCalendar()));
+      if (office != null && context.holidays.named(office.holidayCalendar()).isEmpty()) {
+        error(path + ".holidayCalendar", "invalid", "no calendar named " + office.holidayCalendar());
+        return;
+      }
       if (office != null) {
         offices.put(id, office);
         plan.offices.add(office);
@@ -409,6 +418,9 @@ public final class ImportingDirectory {
         String windowPath = path + ".windows[" + i + "]";
         WindowEntry w = entry.windows().get(i);
         windows.add(missing(windowPath, w) ? null : window(windowPath, w, office));
+        if (id != null && windows.get(i) != null) {
+          windowsToCheck.add(new WindowAt(windowPath, id, department, windows.get(i)));
+        }
       }
       if (id != null && !windows.contains(null)) {
         plan.windows.put(id, List.copyOf(windows));
@@ -421,7 +433,8 @@ public final class ImportingDirectory {
         return null;
       }
       Window window = within(path, () -> new Window(w.day(), w.start(), w.end(), w.validFrom(), w.validUntil(),
-          Boolean.TRUE.equals(w.onHolidays()), place, or(w.phoneSlots(), 0), or(w.phonePercent(), 0)));
+          w.holidayOpenings() == null ? null : new LinkedHashSet<>(w.holidayOpenings()), place, or(w.phoneSlots(), 0),
+          or(w.phonePercent(), 0), agendaIds(path + ".agendas", w.agendas())));
       if (window != null && office != null) {
         return within(path, () -> {
           ChangingSchedule.requireOnGrid(office, "start", window);
@@ -557,6 +570,38 @@ public final class ImportingDirectory {
       return true;
     }
 
+    /** Ids of a window's agendas, valid or not yet checked against the officials (see {@link #windowAgendas}). */
+    private Set<AgendaId> agendaIds(String path, List<String> ids) {
+      Set<AgendaId> agendas = new LinkedHashSet<>();
+      List<String> listed = listOf(ids);
+      for (int i = 0; i < listed.size(); i++) {
+        AgendaId agenda = id(path + "[" + i + "]", listed.get(i), AgendaId::of, null);
+        if (agenda != null) {
+          agendas.add(agenda);
+        }
+      }
+      return agendas;
+    }
+
+    /**
+     * Each window serves only agendas its official handles, as the document leaves them: the
+     * document's agendas name their officials; an agenda it leaves out keeps its stored officials.
+     */
+    private void windowAgendas() {
+      Map<AgendaId, Agenda> inDocument = new HashMap<>();
+      for (Agenda a : plan.agendas) {
+        inDocument.put(a.id(), a);
+      }
+      for (WindowAt at : windowsToCheck) {
+        for (AgendaId id : at.window().agendas()) {
+          Agenda agenda = inDocument.containsKey(id) ? inDocument.get(id) : directory.agenda(id).orElse(null);
+          if (agenda == null || !agenda.department().equals(at.department()) || !agenda.handledBy(at.official())) {
+            error(at.path() + ".agendas", "invalid", "agenda " + id + " is not handled by official " + at.official());
+          }
+        }
+      }
+    }
+
     /** An official the document moves to another department must not stay on a stored agenda of the old one. */
     private void movedOfficials(List<DepartmentEntry> departments) {
       Set<AgendaId> inDocument = new LinkedHashSet<>();
@@ -679,14 +724,17 @@ public final class ImportingDirectory {
     return new OfficeEntry(o.id().value(), text(o.name()), o.zone().getId(), o.slotMinutes(), place(o.place()),
         o.phones().stream().map(ph -> new PhoneEntry(text(ph.purpose()), ph.number())).toList(),
         new PolicyEntry(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(), p.retentionDays(),
-            p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(), p.maxDailyPerEmail()));
+            p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(), p.maxDailyPerEmail()),
+        Office.DEFAULT_HOLIDAY_CALENDAR.equals(o.holidayCalendar()) ? null : o.holidayCalendar());
   }
 
   private static OfficialEntry entry(Official o, List<Window> windows) {
     return new OfficialEntry(o.id().value(), o.name(), o.room(), o.email(), o.active(), windows.stream()
-        .map(w -> new WindowEntry(w.day(), w.start(), w.end(), w.validFrom(), w.validUntil(), w.onHolidays(),
+        .map(w -> new WindowEntry(w.day(), w.start(), w.end(), w.validFrom(), w.validUntil(), null,
             w.place() == null ? null : place(w.place()), w.phoneSlots() > 0 ? w.phoneSlots() : null,
-            w.phonePercent() > 0 ? w.phonePercent() : null))
+            w.phonePercent() > 0 ? w.phonePercent() : null,
+            w.holidayOpenings().isEmpty() ? null : List.copyOf(w.holidayOpenings()),
+            w.agendas().isEmpty() ? null : w.agendas().stream().map(AgendaId::value).sorted().toList()))
         .toList());
   }
 
@@ -702,4 +750,7 @@ public final class ImportingDirectory {
   private static PlaceEntry place(Place place) {
     return new PlaceEntry(place.name(), place.address(), place.description() == null ? null : text(place.description()));
   }
+
+  /** A window of the document and where it stands, for the check of its agendas. */
+  private record WindowAt(String path, OfficialId official, DepartmentId department, Window window) {}
 }

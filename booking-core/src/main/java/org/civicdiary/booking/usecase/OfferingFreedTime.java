@@ -140,7 +140,7 @@ public final class OfferingFreedTime {
     }
     List<Reservation> own = entry.citizen().email() == null ? List.of()
         : context.storage.reservations().openOfEmail(entry.citizen().email());
-    return context.freeTime.find(office, List.of(official.id()), firstDay, last, earliest, agenda.slots(),
+    return context.freeTime.find(office, List.of(official.id()), firstDay, last, earliest, agenda.id(), agenda.slots(),
         FreeTime.Ignore.NOTHING, entry.channel() == Channel.WEB ? FreeTime.Seen.WEB : FreeTime.Seen.STAFF).stream()
         .filter(s -> s.start().isBefore(to) && from.isBefore(s.end()) && !s.start().isBefore(entry.rangeStart())
             && !s.end().isAfter(entry.rangeEnd()))

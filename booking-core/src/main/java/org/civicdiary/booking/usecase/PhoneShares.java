@@ -56,10 +56,10 @@ final class PhoneShares {
           .filter(r -> r.status() == Status.ACTIVE || r.status() == Status.COMPLETED || r.status() == Status.NO_SHOW)
           .toList();
       for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-        boolean holiday = context.holidays.isHoliday(day);
+        boolean holiday = context.holidays(office).isHoliday(day);
         int week = (int) ((day.toEpochDay() - weeks.get(0).toEpochDay()) / 7);
         for (Window w : sharing) {
-          if (!w.appliesOn(day) || holiday && !w.onHolidays()) {
+          if (!w.opensOn(day, holiday)) {
             continue;
           }
           Instant opens = day.atTime(w.start()).atZone(zone).toInstant();

@@ -58,7 +58,7 @@ final class Proposals {
         (FreeSlot s) -> Duration.between(reservation.start(), s.start()).abs());
     List<FreeSlot> result = new ArrayList<>();
     Consumer<List<OfficialId>> nearestOf = officials -> context.freeTime
-        .find(office, officials, today, last, earliest, agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB)
+        .find(office, officials, today, last, earliest, agenda.id(), agenda.slots(), FreeTime.Ignore.NOTHING, FreeTime.Seen.WEB)
         .stream().sorted(nearest).limit(PER_GROUP).forEach(result::add);
     if (sameOfficialActive) {
       nearestOf.accept(List.of(reservation.official()));

@@ -42,7 +42,7 @@ final class Rules {
     Instant now = context.now();
     Instant earliest = byStaff ? now : now.plus(office.policy().minimumNotice());
     LocalDate lastDay = context.today(office).plusDays(office.policy().horizonDays());
-    context.freeTime.whyNot(office, official.id(), start, agenda.slots(), earliest, lastDay)
+    context.freeTime.whyNot(office, official.id(), start, agenda.id(), agenda.slots(), earliest, lastDay)
         .ifPresent(reason -> {
           throw new SlotNotBookable(reason, "official " + official.id() + " at " + start);
         });

@@ -42,10 +42,10 @@ class RecordsTest {
     invalid("end", () -> Window.weekly(DayOfWeek.MONDAY, LocalTime.of(10, 0), LocalTime.of(10, 0), FROM));
     invalid("start", () -> Window.weekly(DayOfWeek.MONDAY, LocalTime.of(10, 0, 30), LocalTime.of(11, 0), FROM));
     invalid("validUntil", () -> new Window(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(9, 0), FROM,
-        FROM.minusDays(1), false, null));
-    invalid("day", () -> new Window(null, LocalTime.of(8, 0), LocalTime.of(9, 0), FROM, null, false, null));
+        FROM.minusDays(1), Set.of(), null));
+    invalid("day", () -> new Window(null, LocalTime.of(8, 0), LocalTime.of(9, 0), FROM, null, Set.of(), null));
     Window w = new Window(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(9, 0), LocalDate.of(2027, 3, 1),
-        LocalDate.of(2027, 3, 8), false, null);
+        LocalDate.of(2027, 3, 8), Set.of(), null);
     assertThat(w.appliesOn(LocalDate.of(2027, 3, 1))).isTrue();
     assertThat(w.appliesOn(LocalDate.of(2027, 3, 8))).isTrue();
     assertThat(w.appliesOn(LocalDate.of(2027, 3, 15))).isFalse();

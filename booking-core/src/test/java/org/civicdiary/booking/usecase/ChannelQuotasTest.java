@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.usecase;
 
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicdiary.booking.usecase.TownHall.ADMIN;
@@ -37,7 +38,7 @@ class ChannelQuotasTest {
   private static final LocalDate FRIDAY = LocalDate.of(2027, 3, 5);
 
   private static Window friday(int phoneSlots, int phonePercent) {
-    return new Window(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), SINCE, null, false, null, phoneSlots,
+    return new Window(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), SINCE, null, Set.of(), null, phoneSlots,
         phonePercent);
   }
 

@@ -4,6 +4,7 @@
  */
 package org.civicdiary.booking.usecase;
 
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicdiary.booking.usecase.TownHall.ADMIN;
@@ -158,7 +159,7 @@ class DisplacementTest {
 
     // From 9 March on, Tuesdays end at ten.
     Displacement displacement = hall.diary.changingSchedule().replaceWindows(ADMIN, novak, List.of(
-        new Window(DayOfWeek.TUESDAY, LocalTime.of(8, 0), LocalTime.of(12, 0), TownHall.SINCE, LocalDate.of(2027, 3, 8), false, null),
+        new Window(DayOfWeek.TUESDAY, LocalTime.of(8, 0), LocalTime.of(12, 0), TownHall.SINCE, LocalDate.of(2027, 3, 8), Set.of(), null),
         Window.weekly(DayOfWeek.TUESDAY, LocalTime.of(8, 0), LocalTime.of(10, 0), LocalDate.of(2027, 3, 9))));
 
     assertThat(displacement.displaced()).extracting(Reservation::id)

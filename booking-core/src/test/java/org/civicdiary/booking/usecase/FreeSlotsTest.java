@@ -22,6 +22,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -109,7 +110,7 @@ class FreeSlotsTest {
           assertThat(absences).noneMatch(a -> a.overlaps(slot.start(), slot.end()));
           LocalDate day = LocalDate.ofInstant(slot.start(), PRAGUE);
           if (CzechHolidays.create().isHoliday(day)) {
-            assertThat(windows).anyMatch(w -> w.appliesOn(day) && w.onHolidays());
+            assertThat(windows).anyMatch(w -> w.opensOn(day, true));
           }
         }
       }
@@ -165,10 +166,22 @@ class FreeSlotsTest {
       LocalTime end = start.plusMinutes(15L * (1 + random.nextInt(Math.min(16, (23 * 60 + 45 - start.toSecondOfDay() / 60) / 15))));
       LocalDate from = random.nextBoolean() ? SINCE : today.plusDays(random.nextInt(10));
       LocalDate until = random.nextBoolean() ? null : from.plusDays(random.nextInt(15));
-      windows[i] = new Window(DayOfWeek.of(1 + random.nextInt(7)), start, end, from, until,
-          random.nextInt(5) == 0, random.nextInt(4) == 0 ? branch : null);
+      DayOfWeek day = DayOfWeek.of(1 + random.nextInt(7));
+      windows[i] = new Window(day, start, end, from, until,
+          random.nextInt(5) == 0 ? holidaysOn(day, today) : Set.of(), random.nextInt(4) == 0 ? branch : null);
     }
     return windows;
+  }
+
+  /** The public holidays on this weekday in the next year: a window that opens on all of them. */
+  private static Set<LocalDate> holidaysOn(DayOfWeek day, LocalDate today) {
+    Set<LocalDate> dates = new HashSet<>();
+    for (LocalDate d = today; d.isBefore(today.plusYears(1)); d = d.plusDays(1)) {
+      if (d.getDayOfWeek() == day && CzechHolidays.create().isHoliday(d)) {
+        dates.add(d);
+      }
+    }
+    return dates;
   }
 
   /** The free starts, computed the slow and obvious way: every slot of every window, one by one. */
@@ -178,7 +191,7 @@ class FreeSlotsTest {
     TreeSet<Instant> free = new TreeSet<>();
     for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
       for (Window w : windows) {
-        if (!w.appliesOn(date) || holidays.isHoliday(date) && !w.onHolidays()) {
+        if (!w.opensOn(date, holidays.isHoliday(date))) {
           continue;
         }
         Instant end = ZonedDateTime.of(date, w.end(), PRAGUE).toInstant();
@@ -292,8 +305,10 @@ class FreeSlotsTest {
   void windowThatOpensOnHolidaysOffersEaster() {
     TownHall hall = TownHall.at("2027-03-20T10:00:00Z");
     OfficialId official = hall.official("holiday-service",
-        new Window(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), SINCE, null, true, null),
-        new Window(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), SINCE, null, true, null));
+        new Window(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), SINCE, null,
+            Set.of(LocalDate.of(2027, 3, 26)), null),
+        new Window(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), SINCE, null,
+            Set.of(LocalDate.of(2027, 3, 29)), null));
     AgendaId agenda = hall.agenda("passport", 1, official);
 
     assertThat(hall.free(official, agenda, LocalDate.of(2027, 3, 26))).extracting(FreeSlot::start)

@@ -4,6 +4,7 @@
  */
 package org.civicdiary.testkit.contract;
 
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicdiary.testkit.contract.Fixtures.CIVIL;
@@ -83,7 +84,7 @@ public abstract class ChannelQuotasContract {
     storage = emptyStorage();
     new Fixtures(storage).load();
     storage.transactions().run(() -> storage.diaries().replaceWindows(NOVAK, List.of(
-        new Window(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), LocalDate.of(2026, 1, 1), null, false,
+        new Window(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), LocalDate.of(2026, 1, 1), null, Set.of(),
             null, 2, 0))));
     clock = new MutableClock(NOW);
     diary = CivicDiary.builder().storage(storage).clock(clock).random(new SecureRandom()).build();
@@ -168,7 +169,7 @@ public abstract class ChannelQuotasContract {
   @Test
   void aPercentageKeepsItsShareRoundedDown() {
     storage.transactions().run(() -> storage.diaries().replaceWindows(NOVAK, List.of(
-        new Window(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), LocalDate.of(2026, 1, 1), null, false,
+        new Window(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(10, 0), LocalDate.of(2026, 1, 1), null, Set.of(),
             null, 0, 30))));
 
     // 30 % of four slots is 1.2: one slot kept for the phone
@@ -269,8 +270,8 @@ public abstract class ChannelQuotasContract {
   }
 
   private static WindowEntry windowWith(WindowEntry w, Integer phoneSlots, Integer phonePercent) {
-    return new WindowEntry(w.day(), w.start(), w.end(), w.validFrom(), w.validUntil(), w.onHolidays(), w.place(),
-        phoneSlots, phonePercent);
+    return new WindowEntry(w.day(), w.start(), w.end(), w.validFrom(), w.validUntil(), null, w.place(),
+        phoneSlots, phonePercent, w.holidayOpenings(), w.agendas());
   }
 
   /** The department with only this official, whose windows are the one given. */

@@ -4,6 +4,7 @@
  */
 package org.civicdiary.testkit.contract;
 
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -66,7 +67,7 @@ public abstract class DirectoryImportContract {
           new WalkInHours(DayOfWeek.WEDNESDAY, LocalTime.of(8, 0), LocalTime.of(17, 0))));
       List<Window> windows = new ArrayList<>(Fixtures.weekdays(LocalTime.of(8, 0), LocalTime.of(18, 0)));
       windows.add(new Window(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(12, 0), LocalDate.of(2027, 1, 1),
-          LocalDate.of(2027, 6, 30), true, new Place("Pobočka Bubeneč", "Bubenečská 1")));
+          LocalDate.of(2027, 6, 30), Set.of(LocalDate.of(2027, 5, 8)), new Place("Pobočka Bubeneč", "Bubenečská 1")));
       storage.diaries().replaceWindows(Fixtures.SVOBODA, windows);
       storage.directory().save(new Deputies(Fixtures.NOVAK, Fixtures.ID_CARD, List.of(Fixtures.DVORAK)));
       storage.directory().save(new Deputies(Fixtures.DVORAK, Fixtures.PASSPORT, List.of(Fixtures.NOVAK)));
@@ -104,7 +105,7 @@ public abstract class DirectoryImportContract {
     assertThat(document.departments().get(1).agendas()).allSatisfy(a -> assertThat(a.deputies()).isEmpty());
     assertThat(civil.walkInHours()).hasSize(2);
     assertThat(document.departments().get(1).officials().get(0).windows()).hasSize(6)
-        .last().extracting(WindowEntry::onHolidays).isEqualTo(true);
+        .last().extracting(WindowEntry::holidayOpenings).isEqualTo(List.of(LocalDate.of(2027, 5, 8)));
   }
 
   @Test

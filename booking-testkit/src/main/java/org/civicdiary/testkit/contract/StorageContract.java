@@ -141,7 +141,7 @@ public abstract class StorageContract {
       Department civilDescribed = new Department(civil.id(), civil.office(), civil.name(),
           new Place(civil.place().name(), civil.place().address(), how));
       List<Window> windows = List.of(new Window(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(12, 0),
-          LocalDate.of(2027, 1, 1), null, false, new Place("Mobilní radnice", "Bělohorská 110", how)));
+          LocalDate.of(2027, 1, 1), null, Set.of(), new Place("Mobilní radnice", "Bělohorská 110", how)));
       storage.transactions().run(() -> {
         storage.directory().save(described);
         storage.directory().save(civilDescribed);
@@ -221,7 +221,8 @@ public abstract class StorageContract {
     void keepsWindowsInOrderWithEveryField() {
       List<Window> windows = List.of(
           new Window(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(12, 0), LocalDate.of(2027, 1, 1),
-              LocalDate.of(2027, 6, 30), true, new Place("Mobilní radnice", "Bělohorská 110")),
+              LocalDate.of(2027, 6, 30), Set.of(LocalDate.of(2027, 5, 8), LocalDate.of(2027, 5, 1)),
+              new Place("Mobilní radnice", "Bělohorská 110"), 0, 0, Set.of(AgendaId.of("passport"), AgendaId.of("id-card"))),
           Window.weekly(DayOfWeek.MONDAY, LocalTime.of(16, 30), LocalTime.of(19, 45), LocalDate.of(2027, 3, 1)));
       storage.transactions().run(() -> storage.diaries().replaceWindows(NOVAK, windows));
       assertThat(storage.diaries().windows(NOVAK)).containsExactlyElementsOf(windows);

@@ -213,6 +213,20 @@ public abstract class HttpApiContract {
     }
   }
 
+  @Nested
+  class WeekendService extends WeekendServicePart {
+    WeekendService() {
+      super(HttpApiContract.this);
+    }
+  }
+
+  @Nested
+  class ClosureDays extends ClosureDaysPart {
+    ClosureDays() {
+      super(HttpApiContract.this);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers shared by the tests
 
   /** A bearer token of the staff member, logging in once per test class. */

@@ -95,6 +95,17 @@ abstract class RoleMatrixPart extends ContractPart {
     return r.json().path("absence").path("id").asText();
   }
 
+  private static String closureDate(int n) {
+    return java.time.LocalDate.of(2028, 1, 3).plusDays(n).toString();
+  }
+
+  /** A closure day of the whole office, made by the administrator; its id. */
+  private String closureDay(String date) {
+    Response r = c.as(ADMIN).post("/api/v1/staff/offices/p6/closure-days", Map.of("date", date));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().path("closureDay").path("id").asText();
+  }
+
   private String webhook(Map<String, Object> body) {
     Response r = c.as(ADMIN).post("/api/v1/staff/webhooks", body);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -246,6 +257,14 @@ abstract class RoleMatrixPart extends ContractPart {
         w -> new Call(v1 + "/departments/" + CIVIL + "/walk-in-hours", Map.of("hours", hours))));
     rows.add(new Row("GET", v1 + "/offices", STAFF, true, w -> new Call(v1 + "/offices", null)));
     rows.add(new Row("PUT", v1 + "/offices/{id}", ADMINS, true, w -> new Call(v1 + "/offices/p6", without(office, "id"))));
+    // Closure days in 2028, which no other part books.
+    AtomicInteger closed = new AtomicInteger();
+    rows.add(new Row("GET", v1 + "/offices/{id}/closure-days", ADMINS, true,
+        w -> new Call(v1 + "/offices/p6/closure-days?from=2028-01-01&to=2028-12-31", null)));
+    rows.add(new Row("POST", v1 + "/offices/{id}/closure-days", ADMINS, true, w -> new Call(
+        v1 + "/offices/p6/closure-days", Map.of("date", closureDate(closed.incrementAndGet()), "reason", "matrix"))));
+    rows.add(new Row("DELETE", v1 + "/closure-days/{id}", ADMINS, true,
+        w -> new Call(v1 + "/closure-days/" + closureDay(closureDate(100 + closed.incrementAndGet())), null)));
     rows.add(new Row("GET", v1 + "/departments", STAFF, true, w -> new Call(v1 + "/departments", null)));
     rows.add(new Row("PUT", v1 + "/departments/{id}", ADMINS, true, w -> new Call(v1 + "/departments/" + CIVIL, department)));
     rows.add(new Row("PUT", v1 + "/officials/{id}", ADMINS, true, w -> new Call(v1 + "/officials/" + DVORAK, official)));

@@ -146,13 +146,15 @@ public final class SampleTownHall {
       for (Official official : storage.directory().officials(department.id())) {
         List<Window> windows = new ArrayList<>(bookableWindows(validFrom));
         if (weekendService.contains(official.id())) {
+          // The Saturday service is for urgent ID cards and passports, not permanent residence, and it is
+          // closed on public holidays (26 December, 1 and 8 May) unless opened for the date.
           windows.add(new Window(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(12, 0), validFrom, null,
-              true, null));
+              Set.of(), null, 0, 0, Set.of(AgendaId.of("id-card"), AgendaId.of("passport"))));
         }
         if (official.id().value().equals("jiri-vesely")) {
           // The mobile town hall goes to citizens on Thursday afternoons.
           windows.add(new Window(DayOfWeek.THURSDAY, LocalTime.of(13, 0), LocalTime.of(15, 0), validFrom, null,
-              false, MOBILE_TOWN_HALL));
+              Set.of(), MOBILE_TOWN_HALL));
         }
         storage.diaries().replaceWindows(official.id(), windows);
       }

@@ -4,6 +4,7 @@
  */
 package org.civicdiary.examples.browser;
 
+import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -46,7 +47,7 @@ class ChannelQuotasConsoleTest extends StaffConsole {
     // Friday 16:00-17:00, two of its four times kept for the phone; released 48 hours before.
     servers.diary().changingSchedule().replaceWindows(new StaffMember("quota.admin", Role.ADMIN, null), KOLAR,
         List.of(new Window(DayOfWeek.FRIDAY, LocalTime.of(16, 0), LocalTime.of(17, 0), LocalDate.of(2027, 1, 1), null,
-            false, null, 2, 0)));
+            Set.of(), null, 2, 0)));
     console.logIn(TownHallServers.OPERATOR, TownHallServers.PASSWORD);
     browser.open(servers.consoleUrl() + "#book");
     browser.find(browser.driver(), "h1", "Objednat volajícího");

@@ -76,4 +76,22 @@ class SampleTownHallTest {
       assertThat(local.toLocalTime()).isEqualTo(LocalTime.of(9, 0));
     });
   }
+
+  @Test
+  void theSaturdayServiceOffersIdCardsAndPassportsButNotResidenceAndClosesOnHolidays() {
+    new SampleTownHall(storage, clock).loadIfEmpty();
+    CivicDiary diary = CivicDiary.builder().storage(storage).clock(clock).build();
+    org.civicdiary.booking.model.DepartmentId civil = org.civicdiary.booking.model.DepartmentId.of("civil-affairs");
+    LocalDate from = LocalDate.of(2027, 4, 17);
+    LocalDate to = LocalDate.of(2027, 5, 8);
+    java.util.function.Function<String, java.util.Set<LocalDate>> saturdays = agenda -> diary.findingFreeSlots()
+        .ofDepartment(civil, org.civicdiary.booking.model.AgendaId.of(agenda), from, to).stream()
+        .map(slot -> slot.start().atZone(Office.DEFAULT_ZONE).toLocalDate())
+        .filter(day -> day.getDayOfWeek() == DayOfWeek.SATURDAY)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    // 1 and 8 May are public holidays: the service is closed then.
+    assertThat(saturdays.apply("id-card")).containsExactly(LocalDate.of(2027, 4, 17), LocalDate.of(2027, 4, 24));
+    assertThat(saturdays.apply("passport")).containsExactly(LocalDate.of(2027, 4, 17), LocalDate.of(2027, 4, 24));
+    assertThat(saturdays.apply("residence")).isEmpty();
+  }
 }

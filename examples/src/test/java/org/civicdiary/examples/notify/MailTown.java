@@ -57,7 +57,7 @@ public final class MailTown {
         storage.directory().save(new Official(id, CIVIL, "Úředník Č. " + i, "kancelář " + (200 + i), null, true));
         List<Window> windows = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-          windows.add(new Window(day, LocalTime.of(8, 0), LocalTime.of(18, 0), LocalDate.of(2020, 1, 1), null, true,
+          windows.add(new Window(day, LocalTime.of(8, 0), LocalTime.of(18, 0), LocalDate.of(2020, 1, 1), null, Set.of(),
               null));
         }
         storage.diaries().replaceWindows(id, windows);

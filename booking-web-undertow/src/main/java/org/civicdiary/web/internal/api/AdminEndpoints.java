@@ -73,8 +73,11 @@ final class AdminEndpoints {
     OfficeId id = OfficeId.of(call.path("id"));
     OfficeBody body = call.body(OfficeBody.class);
     PolicyBody p = Bodies.required("policy", body.policy());
-    BookingPolicy present = diary.readingDirectory().offices().stream().filter(o -> o.id().equals(id)).findFirst()
-        .map(Office::policy).orElse(BookingPolicy.DEFAULT);
+    java.util.Optional<Office> stored = diary.readingDirectory().offices().stream().filter(o -> o.id().equals(id))
+        .findFirst();
+    BookingPolicy present = stored.map(Office::policy).orElse(BookingPolicy.DEFAULT);
+    String calendar = body.holidayCalendar() != null ? body.holidayCalendar()
+        : stored.map(Office::holidayCalendar).orElse(Office.DEFAULT_HOLIDAY_CALENDAR);
     boolean names = p.feedShowsCitizenNames() != null ? p.feedShowsCitizenNames() : present.feedShowsCitizenNames();
     BookingPolicy policy = new BookingPolicy(Bodies.required("policy.horizonDays", p.horizonDays()),
         Bodies.required("policy.minimumNotice", p.minimumNotice()),
@@ -86,7 +89,7 @@ final class AdminEndpoints {
         p.maxDailyPerEmail() != null ? p.maxDailyPerEmail() : present.maxDailyPerEmail());
     Office office = new Office(id, body.name(), zone(body.zone()),
         java.time.Duration.ofMinutes(Bodies.required("slotMinutes", body.slotMinutes())), body.place(),
-        body.phones() == null ? List.of() : body.phones(), policy);
+        body.phones() == null ? List.of() : body.phones(), policy, calendar);
     diary.administering().saveOffice(call.member(), office);
     cache.invalidate();
     officesChanged.run();

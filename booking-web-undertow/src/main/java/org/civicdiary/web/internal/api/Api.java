@@ -74,6 +74,7 @@ public final class Api {
   private final WebhookEndpoints webhooks;
   private final FeedEndpoints feeds;
   private final BusyFeedEndpoints busyFeeds;
+  private final ClosureDayEndpoints closureDays;
   private final WaitingListEndpoints waitingList;
   private final ReceptionEndpoints reception;
   private final OfficeScope scope;
@@ -104,6 +105,7 @@ public final class Api {
     this.apiKeys = new ApiKeyEndpoints(diary);
     this.webhooks = new WebhookEndpoints(diary);
     this.busyFeeds = new BusyFeedEndpoints(diary, cache::invalidate);
+    this.closureDays = new ClosureDayEndpoints(diary, cache::invalidate);
     this.waitingList = new WaitingListEndpoints(diary, settings);
     this.reception = new ReceptionEndpoints(diary);
     this.operations = new Operations(storage, registry,
@@ -238,6 +240,7 @@ public final class Api {
     r.add(get(staffApi + "/statistics", Access.STAFF, Limit.NONE, statistics::weekly));
     r.addAll(webhooks.routes(staffApi));
     r.addAll(busyFeeds.routes(staffApi));
+    r.addAll(closureDays.routes(staffApi));
     r.add(get(staffApi + "/waiting-list", Access.STAFF, Limit.NONE, waitingList::list));
     r.add(post(staffApi + "/waiting-list", Access.STAFF, Limit.NONE, waitingList::add));
     r.add(post(staffApi + "/waiting-list/{id}/take", Access.STAFF, Limit.NONE, waitingList::takeForCaller));

@@ -4,6 +4,9 @@
  */
 package org.civicdiary.web.internal.api;
 
+import org.civicdiary.booking.model.AgendaId;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -84,14 +87,27 @@ public final class Bodies {
   }
 
   /**
-   * A weekly window; {@code validUntil}, {@code onHolidays} (false), {@code place} and the phone
-   * share ({@code phoneSlots} or {@code phonePercent}, none) may be left out.
+   * A weekly window; {@code validUntil}, {@code place}, the phone share ({@code phoneSlots} or
+   * {@code phonePercent}, none), {@code holidayOpenings} (none) and {@code agendas} (every agenda)
+   * may be left out. {@code onHolidays}, the former flag, is still accepted and ignored: a window
+   * opens on a holiday only on its {@code holidayOpenings}.
    */
   record WindowBody(DayOfWeek day, LocalTime start, LocalTime end, LocalDate validFrom, LocalDate validUntil,
-      Boolean onHolidays, Place place, Integer phoneSlots, Integer phonePercent) {
+      Boolean onHolidays, Place place, Integer phoneSlots, Integer phonePercent, List<LocalDate> holidayOpenings,
+      List<String> agendas) {
     Window window() {
-      return new Window(day, start, end, validFrom, validUntil, Boolean.TRUE.equals(onHolidays), place,
-          phoneSlots == null ? 0 : phoneSlots, phonePercent == null ? 0 : phonePercent);
+      Set<AgendaId> served = new LinkedHashSet<>();
+      List<String> listed = agendas == null ? List.of() : agendas;
+      for (int i = 0; i < listed.size(); i++) {
+        served.add(AgendaId.of(required("agendas[" + i + "]", listed.get(i))));
+      }
+      Set<LocalDate> opened = new LinkedHashSet<>();
+      List<LocalDate> dates = holidayOpenings == null ? List.of() : holidayOpenings;
+      for (int i = 0; i < dates.size(); i++) {
+        opened.add(required("holidayOpenings[" + i + "]", dates.get(i)));
+      }
+      return new Window(day, start, end, validFrom, validUntil, opened, place,
+          phoneSlots == null ? 0 : phoneSlots, phonePercent == null ? 0 : phonePercent, served);
     }
   }
 
@@ -120,8 +136,9 @@ public final class Bodies {
       Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames, Duration phoneShareRelease,
       Integer maxDailyPerEmail) {}
 
+  /** {@code holidayCalendar} left out keeps the present one ({@code CZ} for a new office). */
   record OfficeBody(LocalizedText name, String zone, Integer slotMinutes, Place place, List<ContactPhone> phones,
-      PolicyBody policy) {}
+      PolicyBody policy, String holidayCalendar) {}
 
   record DepartmentBody(String office, LocalizedText name, Place place) {}
 

@@ -53,13 +53,14 @@ public final class Views {
 
   /** The whole office for staff, policy included. */
   record OfficeAdminView(String id, LocalizedText name, String zone, int slotMinutes, Place place,
-      List<ContactPhone> phones, PolicyView policy) {
+      List<ContactPhone> phones, PolicyView policy, String holidayCalendar) {
     static OfficeAdminView of(Office o) {
       var p = o.policy();
       return new OfficeAdminView(o.id().value(), o.name(), o.zone().getId(), o.slotMinutes(), o.place(), o.phones(),
           new PolicyView(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(),
               p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(),
-              p.maxDailyPerEmail()));
+              p.maxDailyPerEmail()),
+          o.holidayCalendar());
     }
   }
 

@@ -4,6 +4,8 @@
  */
 package org.civicdiary.web.internal.http;
 
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import org.civicdiary.booking.model.AgendaId;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -71,6 +73,8 @@ public final class Json {
         "a time-zone id such as Europe/Prague"));
     strictTime.addDeserializer(DayOfWeek.class, new IsoString<>(DayOfWeek.class, DayOfWeek::valueOf,
         "a day such as MONDAY"));
+    // Ids inside core records (a window's agendas) read as the plain codes the API takes.
+    strictTime.addSerializer(AgendaId.class, ToStringSerializer.instance);
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .addModule(strictTime)

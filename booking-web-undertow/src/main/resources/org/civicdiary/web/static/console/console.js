@@ -18,6 +18,7 @@ import { accounts } from './pages/accounts.js';
 import { apiKeys } from './pages/api-keys.js';
 import { audit } from './pages/audit.js';
 import { book } from './pages/book.js';
+import { closureDays } from './pages/closure-days.js';
 import { dayPlan } from './pages/day-plan.js';
 import { agendas, departments, diaries, officials } from './pages/directory.js';
 import { firstRun } from './pages/first-run.js';
@@ -50,6 +51,7 @@ registerPages({
   audit: { roles: ['ADMIN'], render: audit },
   'api-keys': { roles: ['ADMIN'], render: apiKeys },
   webhooks: { roles: ['ADMIN'], render: webhooks },
+  'closure-days': { roles: ['ADMIN'], render: closureDays },
   account: { roles: ['OPERATOR', 'OFFICIAL', 'ADMIN', 'RECEPTION'], render: account },
 });
 

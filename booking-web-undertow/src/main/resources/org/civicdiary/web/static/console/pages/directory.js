@@ -179,18 +179,29 @@ export async function diaries() {
 export function windowsForm(officialId, windows) {
   const texts = t();
   const rows = el('div', {});
+  // The agendas a window may be limited to: those of the official's department the official handles.
+  const department = state.departments.find((d) => d.officials.some((o) => o.id === officialId));
+  const handled = department ? department.agendas.filter((a) => a.officials.includes(officialId)) : [];
   const collect = () => windows.forEach((w, i) => {
     const get = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (rows.querySelector(`[name=${name}${i}]`));
     const place = get('placeName').value.trim() || get('placeAddress').value.trim()
       ? { name: get('placeName').value.trim(), address: get('placeAddress').value.trim(), description: w.place ? w.place.description : null } : null;
     Object.assign(w, {
       day: get('day').value, start: get('start').value, end: get('end').value, validFrom: get('validFrom').value,
-      validUntil: get('validUntil').value || null, onHolidays: get('onHolidays').checked, place,
+      validUntil: get('validUntil').value || null, place,
       phoneSlots: Number(get('phoneSlots').value || 0), phonePercent: Number(get('phonePercent').value || 0),
+      holidayOpenings: get('holidayOpenings').value.split(/[\s,;]+/).filter((d) => d),
+      agendas: handled.filter((a) => get(`agenda-${a.id}-`).checked).map((a) => a.id),
     });
+    delete w.onHolidays;
   });
   const render = () => fill(rows, ...windows.map((w, i) => {
-    const holidays = checkbox(`onHolidays${i}`, texts.onHolidays, w.onHolidays);
+    const holidays = field(texts.holidayOpenings, input(`holidayOpenings${i}`, (w.holidayOpenings || []).join(', ')),
+      texts.holidayOpeningsHint);
+    // No agenda ticked: the window serves every agenda the official handles.
+    const agendas = handled.length ? el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.windowAgendas }),
+      el('p', { class: 'cd-hint', text: texts.windowAgendasHint }),
+      handled.map((a) => checkbox(`agenda-${a.id}-${i}`, local(a.name), (w.agendas || []).includes(a.id)))) : null;
     return el('fieldset', { class: 'cd-fieldset cd-window' }, el('legend', { text: texts.window({ n: i + 1 }) }),
       el('div', { class: 'cd-grid' },
         field(texts.day, select(`day${i}`, texts.days.map((day) => [day, KIT_TEXTS[state.lang].days[day]]), w.day)),
@@ -203,6 +214,7 @@ export function windowsForm(officialId, windows) {
         field(texts.phoneSlots, input(`phoneSlots${i}`, w.phoneSlots || 0, { type: 'number', min: '0', step: '1' })),
         field(texts.phonePercent, input(`phonePercent${i}`, w.phonePercent || 0, { type: 'number', min: '0', max: '100', step: '1' }))),
       holidays,
+      agendas,
       button(texts.removeWindow, () => { collect(); windows.splice(i, 1); render(); }));
   }));
   render();
@@ -210,8 +222,8 @@ export function windowsForm(officialId, windows) {
     button(texts.addWindow, () => {
       collect();
       windows.push({
-        day: 'MONDAY', start: '08:00', end: '12:00', validFrom: clock().today(), validUntil: null, onHolidays: false, place: null,
-        phoneSlots: 0, phonePercent: 0,
+        day: 'MONDAY', start: '08:00', end: '12:00', validFrom: clock().today(), validUntil: null, place: null,
+        phoneSlots: 0, phonePercent: 0, holidayOpenings: [], agendas: [],
       });
       render();
     }),
