@@ -45,7 +45,7 @@ final class JdbcDirectory implements Directory {
       select o.id, o.name_cs, o.name_en, o.zone_id, o.slot_minutes, o.place_name, o.place_address,
              o.horizon_days, o.minimum_notice_seconds, o.max_open_per_email, o.topic_max_length,
              o.retention_days, o.reminder_lead_seconds, o.feed_shows_citizen_names,
-             o.phone_share_release_seconds,
+             o.phone_share_release_seconds, o.proposal_hold_seconds,
              p.purpose_cs, p.purpose_en, p.phone_number
       from office o
       left join office_phone p on p.office_id = o.id
@@ -55,15 +55,15 @@ final class JdbcDirectory implements Directory {
       set name_cs = ?, name_en = ?, zone_id = ?, slot_minutes = ?, place_name = ?, place_address = ?,
           horizon_days = ?, minimum_notice_seconds = ?, max_open_per_email = ?, topic_max_length = ?,
           retention_days = ?, reminder_lead_seconds = ?, feed_shows_citizen_names = ?,
-          phone_share_release_seconds = ?
+          phone_share_release_seconds = ?, proposal_hold_seconds = ?
       where id = ?
       """;
   private static final String INSERT_OFFICE = """
       insert into office (name_cs, name_en, zone_id, slot_minutes, place_name, place_address,
                           horizon_days, minimum_notice_seconds, max_open_per_email, topic_max_length,
                           retention_days, reminder_lead_seconds, feed_shows_citizen_names,
-                          phone_share_release_seconds, id)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          phone_share_release_seconds, proposal_hold_seconds, id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String DELETE_PHONES = "delete from office_phone where office_id = ?";
   private static final String INSERT_PHONE = """
@@ -184,7 +184,7 @@ final class JdbcDirectory implements Directory {
           office.slotMinutes(), office.place().name(), office.place().address(), policy.horizonDays(),
           policy.minimumNotice().getSeconds(), policy.maxOpenPerEmail(), policy.topicMaxLength(),
           policy.retentionDays(), policy.reminderLead().getSeconds(), policy.feedShowsCitizenNames(),
-          policy.phoneShareRelease().getSeconds(), office.id().value());
+          policy.phoneShareRelease().getSeconds(), policy.proposalHold().getSeconds(), office.id().value());
       Sql.update(c, DELETE_PHONES, office.id().value());
       List<Object[]> rows = new ArrayList<>();
       for (ContactPhone phone : office.phones()) {
@@ -383,7 +383,8 @@ final class JdbcDirectory implements Directory {
         Duration.ofSeconds(rs.getLong("minimum_notice_seconds")), rs.getInt("max_open_per_email"),
         rs.getInt("topic_max_length"), rs.getInt("retention_days"),
         Duration.ofSeconds(rs.getLong("reminder_lead_seconds")), rs.getBoolean("feed_shows_citizen_names"),
-        Duration.ofSeconds(rs.getLong("phone_share_release_seconds")));
+        Duration.ofSeconds(rs.getLong("phone_share_release_seconds")),
+        Duration.ofSeconds(rs.getLong("proposal_hold_seconds")));
     return new Office(OfficeId.of(rs.getString("id")), text(rs, "name_cs", "name_en"),
         ZoneId.of(rs.getString("zone_id")), Duration.ofMinutes(rs.getInt("slot_minutes")), place(rs), List.of(), policy);
   }

@@ -21,6 +21,8 @@ import org.civicdiary.booking.error.InvalidInput;
  *     another copy of personal data, so the office must allow it on purpose
  * @param phoneShareRelease how long before a window occurrence begins the share it keeps for the
  *     phone is released to the web
+ * @param proposalHold how long the replacement times proposed to a displaced citizen stay held for
+ *     them (nobody else can book them meanwhile) unless they choose sooner
  */
 public record BookingPolicy(
     int horizonDays,
@@ -30,10 +32,14 @@ public record BookingPolicy(
     int retentionDays,
     Duration reminderLead,
     boolean feedShowsCitizenNames,
-    Duration phoneShareRelease) {
+    Duration phoneShareRelease,
+    Duration proposalHold) {
 
   /** The release of phone shares when an office does not set it: two days ahead. */
   public static final Duration PHONE_SHARE_RELEASE = Duration.ofHours(48);
+
+  /** How long proposals stay held when an office does not set it: two days. */
+  public static final Duration PROPOSAL_HOLD = Duration.ofHours(48);
 
   public static final BookingPolicy DEFAULT =
       new BookingPolicy(60, Duration.ofHours(2), 3, 500, 90, Duration.ofDays(1), false);
@@ -45,10 +51,23 @@ public record BookingPolicy(
         feedShowsCitizenNames, PHONE_SHARE_RELEASE);
   }
 
+  /** A policy with the default hold of proposals. */
+  public BookingPolicy(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength,
+      int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames, Duration phoneShareRelease) {
+    this(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays, reminderLead,
+        feedShowsCitizenNames, phoneShareRelease, PROPOSAL_HOLD);
+  }
+
   /** The same policy with another release of phone shares. */
   public BookingPolicy withPhoneShareRelease(Duration release) {
     return new BookingPolicy(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays,
-        reminderLead, feedShowsCitizenNames, release);
+        reminderLead, feedShowsCitizenNames, release, proposalHold);
+  }
+
+  /** The same policy with another hold of proposals. */
+  public BookingPolicy withProposalHold(Duration hold) {
+    return new BookingPolicy(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays,
+        reminderLead, feedShowsCitizenNames, phoneShareRelease, hold);
   }
 
   public BookingPolicy {
@@ -67,6 +86,10 @@ public record BookingPolicy(
     Check.present("phoneShareRelease", phoneShareRelease);
     if (phoneShareRelease.isNegative() || phoneShareRelease.compareTo(Duration.ofDays(60)) > 0) {
       throw new InvalidInput("phoneShareRelease", "must be between 0 and 60 days");
+    }
+    Check.present("proposalHold", proposalHold);
+    if (proposalHold.compareTo(Duration.ofMinutes(1)) < 0 || proposalHold.compareTo(Duration.ofDays(14)) > 0) {
+      throw new InvalidInput("proposalHold", "must be between 1 minute and 14 days");
     }
   }
 }

@@ -4,13 +4,24 @@
  */
 package org.civicdiary.booking.usecase;
 
+import java.time.Instant;
 import java.util.List;
 import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.Reservation;
 
-/** A displaced reservation with the replacement times the operator can offer the citizen. */
-public record WorklistItem(Reservation reservation, List<FreeSlot> proposals) {
+/**
+ * A displaced reservation with the replacement times the operator can offer the citizen (those held
+ * for the citizen while the hold lasts), by start.
+ *
+ * @param callRequested when the citizen asked to be called ("please call me"), or null
+ */
+public record WorklistItem(Reservation reservation, List<FreeSlot> proposals, Instant callRequested) {
   public WorklistItem {
     proposals = List.copyOf(proposals);
+  }
+
+  /** An item whose citizen has not asked to be called. */
+  public WorklistItem(Reservation reservation, List<FreeSlot> proposals) {
+    this(reservation, proposals, null);
   }
 }
