@@ -16,6 +16,7 @@ import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.ManageToken;
 import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.ProposalHold;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Status;
 
@@ -124,6 +125,14 @@ public final class ManagingOwnReservation {
       context.storage.reservations().requestCall(reservation.id(), context.now());
       return reservation;
     });
+  }
+
+  /** Until when the proposals are held for the citizen, if some still are. */
+  public Optional<Instant> proposalsHeldUntil(ManageToken token) {
+    Reservation reservation = find(token);
+    Instant now = context.now();
+    return context.storage.reservations().proposalHolds(reservation.id()).stream()
+        .map(ProposalHold::until).filter(until -> until.isAfter(now)).min(Instant::compareTo);
   }
 
   /** When the citizen asked to be called about this reservation, if they did. */

@@ -65,8 +65,9 @@ final class AdminEndpoints {
   }
 
   /**
-   * Saves the office; {@code policy.feedShowsCitizenNames} and {@code policy.phoneShareRelease} left
-   * out keep the present values (false and 48 hours for a new office).
+   * Saves the office; {@code policy.feedShowsCitizenNames}, {@code policy.phoneShareRelease} and
+   * {@code policy.proposalHold} left out keep the present values (false, 48 and 48 hours for a new
+   * office).
    */
   Reply saveOffice(Call call) {
     OfficeId id = OfficeId.of(call.path("id"));
@@ -81,7 +82,8 @@ final class AdminEndpoints {
         Bodies.required("policy.topicMaxLength", p.topicMaxLength()),
         Bodies.required("policy.retentionDays", p.retentionDays()),
         Bodies.required("policy.reminderLead", p.reminderLead()), names,
-        p.phoneShareRelease() != null ? p.phoneShareRelease() : present.phoneShareRelease());
+        p.phoneShareRelease() != null ? p.phoneShareRelease() : present.phoneShareRelease(),
+        p.proposalHold() != null ? p.proposalHold() : present.proposalHold());
     Office office = new Office(id, body.name(), zone(body.zone()),
         java.time.Duration.ofMinutes(Bodies.required("slotMinutes", body.slotMinutes())), body.place(),
         body.phones() == null ? List.of() : body.phones(), policy);
