@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * officials no other part books, so its holds take nobody else's time.
  */
 abstract class ProposalsPart extends ContractPart {
-  static final String REGISTRY = "registry";
-  static final String CERTIFICATE = "certificate";
+  static final String REGISTRY = "vital-records";
+  static final String CERTIFICATE = "birth-certificate";
   static final String HORAK = "registrar-horak";
   static final String KUBOVA = "registrar-kubova";
 
