@@ -248,7 +248,8 @@ final class Composer {
     }
     // A cancellation or a displacement removes the entry, so that nobody comes in vain at a time
     // that is gone; a later reschedule adds it back with a higher SEQUENCE.
-    boolean request = message.kind() == MessageKind.CONFIRMATION || message.kind() == MessageKind.RESCHEDULED;
+    boolean request = message.kind() == MessageKind.CONFIRMATION || message.kind() == MessageKind.RESCHEDULED
+        || message.kind() == MessageKind.RESTORED;
     String summary = (language == Language.CS ? "Schůzka: " : "Meeting: ") + agenda.name().in(language)
         + " – " + official.name();
     String description = (reservation.topic().isBlank() ? ""

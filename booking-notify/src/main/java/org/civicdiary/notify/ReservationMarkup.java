@@ -81,7 +81,7 @@ final class ReservationMarkup {
   /** schema.org's ReservationStatusType member for what the message says. */
   static String status(MessageKind kind) {
     return switch (kind) {
-      case CONFIRMATION, REMINDER, RESCHEDULED -> "ReservationConfirmed";
+      case CONFIRMATION, REMINDER, RESCHEDULED, RESTORED -> "ReservationConfirmed";
       case CANCELLED_BY_CITIZEN, CANCELLED_BY_OFFICE -> "ReservationCancelled";
       // Its time is gone and the operators are arranging another: not confirmed, not cancelled.
       case DISPLACED -> "ReservationPending";

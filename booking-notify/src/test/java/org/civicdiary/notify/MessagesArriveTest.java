@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
+import org.civicdiary.booking.model.AbsenceId;
 import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.DeliveryState;
 import org.civicdiary.booking.model.Language;
@@ -32,6 +33,7 @@ import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.usecase.AbsenceRequest;
 import org.civicdiary.booking.usecase.Booked;
+import org.civicdiary.booking.usecase.Displacement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,27 @@ class MessagesArriveTest {
     assertThat(town.diary.managingOwnReservation().proposals(r.token()))
         .anySatisfy(p -> assertThat(p.official()).isEqualTo(DVORAKOVA));
     assertInvitation(r, displaced, "CANCEL", 1, TUESDAY_16);
+  }
+
+  @Test
+  void anUndoneAbsenceSaysTheMeetingStandsAndRequestsTheSameEntryAgainWithAHigherSequence() throws Exception {
+    Booked booked = town.bookHorse(TUESDAY_16, Language.CS);
+    only(MessageKind.CONFIRMATION);
+    Displacement displacement = town.diary.recordingAbsence().record(OPERATOR, new AbsenceRequest(NOVAK,
+        TUESDAY_16.minus(Duration.ofHours(1)), TUESDAY_16.plus(Duration.ofHours(3)), AbsenceKind.ILLNESS, "omyl"));
+    only(MessageKind.DISPLACED);
+
+    town.diary.recordingAbsence().remove(OPERATOR, AbsenceId.parse(displacement.subject()), true);
+    Reservation restored = town.storage.reservations().find(booked.reservation().id()).orElseThrow();
+
+    Received r = only(MessageKind.RESTORED);
+
+    assertThat(r.subject()).isEqualTo("Vaše schůzka platí, jak byla objednána: " + WHEN_CS);
+    assertCommonCzech(r, restored);
+    assertThat(r.text).contains("byla zadána omylem", "Vaše schůzka platí, jak byla objednána", "16:00–16:15");
+    assertThat(r.html).contains("Vaše schůzka platí, jak byla objednána");
+    // The same calendar entry (its UID is the reservation's) comes back, one SEQUENCE above the CANCEL.
+    assertInvitation(r, restored, "REQUEST", 2, TUESDAY_16);
   }
 
   @Test

@@ -46,7 +46,7 @@ final class JdbcDirectory implements Directory {
              o.place_description_cs, o.place_description_en,
              o.horizon_days, o.minimum_notice_seconds, o.max_open_per_email, o.topic_max_length,
              o.retention_days, o.reminder_lead_seconds, o.feed_shows_citizen_names,
-             o.phone_share_release_seconds, o.max_daily_per_email, o.holiday_calendar,
+             o.phone_share_release_seconds, o.max_daily_per_email, o.holiday_calendar, o.proposal_hold_seconds,
              p.purpose_cs, p.purpose_en, p.phone_number
       from office o
       left join office_phone p on p.office_id = o.id
@@ -57,15 +57,15 @@ final class JdbcDirectory implements Directory {
           place_description_cs = ?, place_description_en = ?,
           horizon_days = ?, minimum_notice_seconds = ?, max_open_per_email = ?, topic_max_length = ?,
           retention_days = ?, reminder_lead_seconds = ?, feed_shows_citizen_names = ?,
-          phone_share_release_seconds = ?, max_daily_per_email = ?, holiday_calendar = ?
+          phone_share_release_seconds = ?, max_daily_per_email = ?, holiday_calendar = ?, proposal_hold_seconds = ?
       where id = ?
       """;
   private static final String INSERT_OFFICE = """
       insert into office (name_cs, name_en, zone_id, slot_minutes, place_name, place_address,
                           place_description_cs, place_description_en, horizon_days, minimum_notice_seconds, max_open_per_email, topic_max_length,
                           retention_days, reminder_lead_seconds, feed_shows_citizen_names,
-                          phone_share_release_seconds, max_daily_per_email, holiday_calendar, id)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          phone_share_release_seconds, max_daily_per_email, holiday_calendar, proposal_hold_seconds, id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
   private static final String DELETE_PHONES = "delete from office_phone where office_id = ?";
   private static final String INSERT_PHONE = """
@@ -189,7 +189,8 @@ final class JdbcDirectory implements Directory {
           PlaceColumns.descriptionCs(office.place()), PlaceColumns.descriptionEn(office.place()), policy.horizonDays(),
           policy.minimumNotice().getSeconds(), policy.maxOpenPerEmail(), policy.topicMaxLength(),
           policy.retentionDays(), policy.reminderLead().getSeconds(), policy.feedShowsCitizenNames(),
-          policy.phoneShareRelease().getSeconds(), policy.maxDailyPerEmail(), office.holidayCalendar(), office.id().value());
+          policy.phoneShareRelease().getSeconds(), policy.maxDailyPerEmail(), office.holidayCalendar(),
+          policy.proposalHold().getSeconds(), office.id().value());
       Sql.update(c, DELETE_PHONES, office.id().value());
       List<Object[]> rows = new ArrayList<>();
       for (ContactPhone phone : office.phones()) {
@@ -389,7 +390,8 @@ final class JdbcDirectory implements Directory {
         Duration.ofSeconds(rs.getLong("minimum_notice_seconds")), rs.getInt("max_open_per_email"),
         rs.getInt("topic_max_length"), rs.getInt("retention_days"),
         Duration.ofSeconds(rs.getLong("reminder_lead_seconds")), rs.getBoolean("feed_shows_citizen_names"),
-        Duration.ofSeconds(rs.getLong("phone_share_release_seconds")), rs.getInt("max_daily_per_email"));
+        Duration.ofSeconds(rs.getLong("phone_share_release_seconds")), rs.getInt("max_daily_per_email"),
+        Duration.ofSeconds(rs.getLong("proposal_hold_seconds")));
     return new Office(OfficeId.of(rs.getString("id")), text(rs, "name_cs", "name_en"),
         ZoneId.of(rs.getString("zone_id")), Duration.ofMinutes(rs.getInt("slot_minutes")), place(rs), List.of(), policy,
         rs.getString("holiday_calendar"));

@@ -37,6 +37,7 @@ import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.EmailKey;
 import org.civicdiary.booking.model.Language;
 import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.ProposalHold;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
@@ -106,6 +107,17 @@ final class JdbcReservations implements Reservations {
   private static final String RELEASE = """
       delete from held_slot
       where official_id = ? and slot_start = ? and reservation_id = ?
+      """;
+  private static final String ADD_PROPOSAL_HOLD = """
+      insert into proposal_hold (hold_id, displaced_id, hold_until)
+      select cast(? as uuid), cast(? as uuid), cast(? as timestamp with time zone) from reservation h, reservation d
+      where h.id = ? and d.id = ?
+      """;
+  private static final String PROPOSAL_HOLDS = "select hold_id, displaced_id, hold_until from proposal_hold\n";
+  private static final String REQUEST_CALL = """
+      insert into call_request (reservation_id, requested_at)
+      select cast(? as uuid), cast(? as timestamp with time zone)
+      where not exists (select 1 from call_request where reservation_id = ?)
       """;
   private static final String ADD_MANAGE_TOKEN = """
       insert into manage_token (token_hash, reservation_id)
@@ -416,6 +428,52 @@ final class JdbcReservations implements Reservations {
   @Override
   public List<Reservation> openOfEmail(String email) {
     return tx.statement(c -> Sql.list(c, OPEN_OF_EMAIL, JdbcReservations::reservation, EmailKey.of(email)));
+  }
+
+  @Override
+  public void addProposalHold(ProposalHold hold) {
+    if (tx.statement(c -> Sql.update(c, ADD_PROPOSAL_HOLD, hold.hold().value(), hold.displaced().value(), hold.until(),
+        hold.hold().value(), hold.displaced().value())) == 0) {
+      throw new NotFound("reservation", hold.displaced() + " or " + hold.hold());
+    }
+  }
+
+  @Override
+  public List<ProposalHold> proposalHolds(ReservationId displaced) {
+    return tx.statement(c -> Sql.list(c, PROPOSAL_HOLDS + "where displaced_id = ? order by hold_until, hold_id",
+        JdbcReservations::proposalHold, displaced.value()));
+  }
+
+  @Override
+  public List<ProposalHold> lapsedProposalHolds(Instant now, int limit) {
+    return tx.statement(c -> Sql.list(c, PROPOSAL_HOLDS + "where hold_until <= ? order by hold_until, hold_id limit ?",
+        JdbcReservations::proposalHold, now, limit));
+  }
+
+  @Override
+  public boolean removeProposalHold(ReservationId hold) {
+    return tx.statement(c -> Sql.update(c, "delete from proposal_hold where hold_id = ?", hold.value())) > 0;
+  }
+
+  @Override
+  public void requestCall(ReservationId displaced, Instant at) {
+    tx.statement(c -> {
+      if (Sql.one(c, "select 1 from reservation where id = ?", rs -> rs.getInt(1), displaced.value()).isEmpty()) {
+        throw new NotFound("reservation", displaced.toString());
+      }
+      return Sql.update(c, REQUEST_CALL, displaced.value(), at, displaced.value());
+    });
+  }
+
+  @Override
+  public Optional<Instant> callRequested(ReservationId reservation) {
+    return tx.statement(c -> Sql.one(c, "select requested_at from call_request where reservation_id = ?",
+        rs -> Sql.instant(rs, "requested_at"), reservation.value()));
+  }
+
+  private static ProposalHold proposalHold(ResultSet rs) throws SQLException {
+    return new ProposalHold(new ReservationId(Sql.uuid(rs, "displaced_id")), new ReservationId(Sql.uuid(rs, "hold_id")),
+        Sql.instant(rs, "hold_until"));
   }
 
   @Override

@@ -24,9 +24,9 @@ final class HeldSlots {
         select count(*)
         from held_slot h
         join reservation r on r.id = h.reservation_id
-        where r.status <> 'ACTIVE' or h.official_id <> r.official_id
+        where r.status not in ('ACTIVE', 'HELD') or h.official_id <> r.official_id
            or h.slot_start < r.start_at or h.slot_start >= r.end_at
-        """)).as("slots held by a reservation that is not active, or outside its time").isZero();
+        """)).as("slots held by a reservation that is not active (or a hold), or outside its time").isZero();
     List<Missing> active = db.query("""
         select r.id, r.start_at, r.end_at, (select count(*) from held_slot h where h.reservation_id = r.id) held
         from reservation r

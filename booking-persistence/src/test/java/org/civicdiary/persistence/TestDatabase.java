@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   /** Children before parents, so that deleting in this order never breaks a foreign key. */
   private static final List<String> TABLES = List.of("work_note", "check_in", "busy_conflict", "busy_time", "busy_feed", "official_deputy",
-      "mail_tally", "official_feed", "freed_time", "waiting_list_token", "waiting_list_entry",
+      "mail_tally", "official_feed", "freed_time", "proposal_hold", "call_request", "waiting_list_token", "waiting_list_entry",
       "held_slot", "manage_token", "outbox_message", "reservation",
       "absence", "closure_day", "diary_window", "walk_in_hours", "agenda_official", "agenda", "staff_second_step", "staff_recovery_code", "staff_second_factor",
       "staff_session", "staff_account",

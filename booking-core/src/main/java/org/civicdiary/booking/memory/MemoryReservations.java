@@ -32,6 +32,7 @@ import org.civicdiary.booking.model.Citizen;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.EmailKey;
 import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.ProposalHold;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
@@ -49,6 +50,8 @@ final class MemoryReservations implements Reservations {
   private final MemoryTransactions tx;
   private final Map<ReservationId, Reservation> byId = new HashMap<>();
   private final Map<String, ReservationId> byTokenHash = new HashMap<>();
+  private final Map<ReservationId, ProposalHold> proposalHolds = new HashMap<>();
+  private final Map<ReservationId, Instant> callRequests = new HashMap<>();
   /** Codes of open reservations: the in-memory twin of the database's unique key on open codes. */
   private final Map<BookingCode, ReservationId> openCodes = new HashMap<>();
   /** Per official, each held slot's start and the holder's time (so that free time needs no look-up by id). */
@@ -279,9 +282,7 @@ final class MemoryReservations implements Reservations {
   @Override
   public void addWorkNote(WorkNote note) {
     tx.locked(() -> {
-      if (!byId.containsKey(note.reservation())) {
-        throw new NotFound("reservation", note.reservation().toString());
-      }
+      requireExists(note.reservation());
       List<WorkNote> more = new ArrayList<>(workNotes.getOrDefault(note.reservation(), List.of()));
       more.add(note);
       tx.put(workNotes, note.reservation(), List.copyOf(more));
@@ -291,6 +292,53 @@ final class MemoryReservations implements Reservations {
   @Override
   public List<WorkNote> workNotes(ReservationId id) {
     return tx.locked(() -> workNotes.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public void addProposalHold(ProposalHold hold) {
+    tx.locked(() -> {
+      requireExists(hold.displaced());
+      requireExists(hold.hold());
+      tx.put(proposalHolds, hold.hold(), hold);
+    });
+  }
+
+  @Override
+  public List<ProposalHold> proposalHolds(ReservationId displaced) {
+    return tx.locked(() -> proposalHolds.values().stream().filter(h -> h.displaced().equals(displaced))
+        .sorted(Comparator.comparing(ProposalHold::until)).toList());
+  }
+
+  @Override
+  public List<ProposalHold> lapsedProposalHolds(Instant now, int limit) {
+    return tx.locked(() -> proposalHolds.values().stream().filter(h -> !h.until().isAfter(now))
+        .sorted(Comparator.comparing(ProposalHold::until)).limit(limit).toList());
+  }
+
+  @Override
+  public boolean removeProposalHold(ReservationId hold) {
+    return tx.locked(() -> tx.remove(proposalHolds, hold) != null);
+  }
+
+  @Override
+  public void requestCall(ReservationId displaced, Instant at) {
+    tx.locked(() -> {
+      requireExists(displaced);
+      if (!callRequests.containsKey(displaced)) {
+        tx.put(callRequests, displaced, at);
+      }
+    });
+  }
+
+  @Override
+  public Optional<Instant> callRequested(ReservationId reservation) {
+    return tx.locked(() -> Optional.ofNullable(callRequests.get(reservation)));
+  }
+
+  private void requireExists(ReservationId id) {
+    if (!byId.containsKey(id)) {
+      throw new NotFound("reservation", id.toString());
+    }
   }
 
   @Override

@@ -15,5 +15,7 @@ public enum MessageKind {
   /** Confirm the e-mail address of a waiting-list entry; the message's reservation id is the entry's. */
   WAITING_LIST_CONFIRMATION,
   /** A freed time is held for a waiting-list entry; the message is about the held reservation. */
-  WAITING_LIST_OFFER
+  WAITING_LIST_OFFER,
+  /** The absence that displaced it was removed as a mistake: the meeting stands as first booked. */
+  RESTORED
 }

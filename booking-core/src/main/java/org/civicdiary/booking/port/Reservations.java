@@ -14,6 +14,7 @@ import org.civicdiary.booking.model.BookingCode;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.DepartmentId;
 import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.ProposalHold;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.ReservationCount;
 import org.civicdiary.booking.model.ReservationId;
@@ -145,6 +146,33 @@ public interface Reservations {
 
   /** The notes and contact attempts of a reservation, oldest first. */
   List<WorkNote> workNotes(ReservationId id);
+
+  /**
+   * Notes that a HELD reservation holds a replacement time for a displaced reservation's citizen.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if either reservation does not exist
+   */
+  void addProposalHold(ProposalHold hold);
+
+  /** The proposal holds kept for this displaced reservation, whether or not they have ended. */
+  List<ProposalHold> proposalHolds(ReservationId displaced);
+
+  /** Proposal holds whose time ran out at {@code now} (their {@code until} not after it), oldest first. */
+  List<ProposalHold> lapsedProposalHolds(Instant now, int limit);
+
+  /** Forgets a proposal hold (its HELD reservation is released by the caller); whether there was one. */
+  boolean removeProposalHold(ReservationId hold);
+
+  /**
+   * Notes that the citizen of this displaced reservation asked to be called (the operators' call
+   * task); a second request keeps the first time.
+   *
+   * @throws org.civicdiary.booking.error.NotFound if there is no such reservation
+   */
+  void requestCall(ReservationId displaced, Instant at);
+
+  /** When the citizen of this reservation asked to be called, if they did. */
+  Optional<Instant> callRequested(ReservationId reservation);
 
   /** Displaced reservations, earliest start first: the operators' worklist. */
   List<Reservation> displaced();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.error.TokenInvalid;
@@ -15,6 +16,7 @@ import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.ManageToken;
 import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.ProposalHold;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Status;
 
@@ -95,10 +97,47 @@ public final class ManagingOwnReservation {
     return reschedule(token, official, start);
   }
 
-  /** Replacement times for a displaced reservation; none for one that is not displaced. */
+  /**
+   * Replacement times for a displaced reservation, by start: the times held for its citizen while
+   * the hold lasts, afterwards whatever is free nearest to the original; none for one that is not
+   * displaced.
+   */
   public List<FreeSlot> proposals(ManageToken token) {
     Reservation reservation = find(token);
-    return reservation.status() == Status.DISPLACED ? proposals.propose(reservation) : List.of();
+    return reservation.status() == Status.DISPLACED ? proposals.current(reservation) : List.of();
+  }
+
+  /**
+   * The citizen of a displaced reservation would rather be called than choose a time: the times
+   * held for them are free again and the operators' worklist shows the call task. Asking twice
+   * changes nothing more.
+   *
+   * @throws StateConflict if the reservation is not displaced
+   */
+  public Reservation pleaseCall(ManageToken token) {
+    return context.storage.transactions().inTransaction(() -> {
+      Reservation reservation = find(token);
+      if (reservation.status() != Status.DISPLACED) {
+        throw new StateConflict("reservation " + reservation.id() + " is " + reservation.status()
+            + "; only a displaced reservation waits for a call");
+      }
+      changes.releaseProposals(reservation);
+      context.storage.reservations().requestCall(reservation.id(), context.now());
+      return reservation;
+    });
+  }
+
+  /** Until when the proposals are held for the citizen, if some still are. */
+  public Optional<Instant> proposalsHeldUntil(ManageToken token) {
+    Reservation reservation = find(token);
+    Instant now = context.now();
+    return context.storage.reservations().proposalHolds(reservation.id()).stream()
+        .map(ProposalHold::until).filter(until -> until.isAfter(now)).min(Instant::compareTo);
+  }
+
+  /** When the citizen asked to be called about this reservation, if they did. */
+  public Optional<Instant> callRequested(ManageToken token) {
+    return context.storage.reservations().callRequested(find(token).id());
   }
 
   /**

@@ -16,6 +16,7 @@ import org.civicdiary.booking.model.FreedTime;
 import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.ProposalHold;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.WaitingListEntry;
@@ -30,7 +31,7 @@ import org.civicdiary.booking.model.WaitingListStatus;
  * anyone else, and the entry's version keeps it from being offered twice when several matchers run
  * at once (on several nodes). Each note of freed time is handled in its own unit of work, and
  * removed in it, so only one matcher acts on it; a unit of work that fails leaves its note for the
- * next run.
+ * next run. It also ends the holds of proposals to displaced citizens whose time ran out.
  *
  * <p>It does not schedule itself: call {@link #run()} often (every second by default, {@link
  * WaitingListRules#matchEvery()}); the Guice integration's service does.
@@ -41,11 +42,13 @@ public final class OfferingFreedTime {
   private final Context context;
   private final WaitingListRules rules;
   private final KeepingWaitingList keeping;
+  private final Proposals proposals;
 
   OfferingFreedTime(Context context, WaitingListRules rules, KeepingWaitingList keeping) {
     this.context = context;
     this.rules = rules;
     this.keeping = keeping;
+    this.proposals = new Proposals(context);
   }
 
   public WaitingListRules rules() {
@@ -64,6 +67,11 @@ public final class OfferingFreedTime {
     }
     for (WaitingListEntry entry : context.storage.waitingList().lapsedOffers(now)) {
       quietly(() -> lapse(entry.id(), now));
+    }
+    // Times held for displaced citizens who did not choose in time are free again (and noted as
+    // freed, so the notes below offer them to the waiting list in this same run).
+    for (ProposalHold hold : context.storage.reservations().lapsedProposalHolds(now, NOTES_PER_RUN)) {
+      quietly(() -> context.storage.transactions().run(() -> proposals.releaseHold(hold)));
     }
     int offered = 0;
     for (FreedTime note : context.storage.waitingList().freed(NOTES_PER_RUN)) {

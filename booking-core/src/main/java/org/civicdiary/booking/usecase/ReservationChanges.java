@@ -28,10 +28,12 @@ import org.civicdiary.booking.model.WebhookEventType;
 final class ReservationChanges {
   private final Context context;
   private final Rules rules;
+  private final Proposals proposals;
 
   ReservationChanges(Context context) {
     this.context = context;
     this.rules = new Rules(context);
+    this.proposals = new Proposals(context);
   }
 
   /**
@@ -44,6 +46,7 @@ final class ReservationChanges {
     // crossing between the same officials queue instead of deadlocking.
     Stream.of(reservation.official(), officialId).distinct().sorted(Comparator.comparing(OfficialId::value))
         .forEach(context.storage.diaries()::lock);
+    releaseProposals(reservation);
     Official official = context.official(officialId);
     Agenda agenda = context.agenda(reservation.agenda());
     Office office = context.officeOf(reservation.department());
@@ -66,6 +69,7 @@ final class ReservationChanges {
   /** Ends it with the given status and tells the citizen with the given message, if any. */
   Reservation end(Reservation reservation, Status status, String note, MessageKind message) {
     Office office = context.officeOf(reservation.department());
+    releaseProposals(reservation);
     Reservation ended = reservation.withStatus(status, note, context.now());
     context.storage.reservations().update(ended, office.slotLength());
     if (reservation.status().holdsSlots() && !status.holdsSlots()) {
@@ -95,7 +99,18 @@ final class ReservationChanges {
         displaced.add(displace(r, null, slotLength));
       }
     }
+    proposals.hold(displaced);
     return displaced;
+  }
+
+  /**
+   * A displaced reservation's citizen (or an operator for them) has chosen: the times held for them
+   * are free again, in this unit of work, before the chosen one is taken.
+   */
+  void releaseProposals(Reservation reservation) {
+    if (reservation.status() == Status.DISPLACED) {
+      proposals.release(reservation);
+    }
   }
 
   /** Takes an active reservation off its time: it goes to the worklist and the citizen is told. */

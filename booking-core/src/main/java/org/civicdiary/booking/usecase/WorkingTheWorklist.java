@@ -25,7 +25,8 @@ public final class WorkingTheWorklist {
   public Worklist worklist(StaffMember actor) {
     requireOperator(actor);
     List<WorklistItem> items = context.storage.reservations().displaced().stream()
-        .map(r -> new WorklistItem(r, proposals.propose(r), context.storage.reservations().workNotes(r.id())))
+        .map(r -> new WorklistItem(r, proposals.current(r), context.storage.reservations().workNotes(r.id()),
+            context.storage.reservations().callRequested(r.id()).orElse(null)))
         .toList();
     return new Worklist(items, context.storage.outbox().parked(), KeepingBusyFeeds.open(context));
   }

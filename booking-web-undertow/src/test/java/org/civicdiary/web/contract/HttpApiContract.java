@@ -179,6 +179,13 @@ public abstract class HttpApiContract {
   }
 
   @Nested
+  class Proposals extends ProposalsPart {
+    Proposals() {
+      super(HttpApiContract.this);
+    }
+  }
+
+  @Nested
   class CheckIn extends CheckInPart {
     CheckIn() {
       super(HttpApiContract.this);

@@ -242,6 +242,8 @@ abstract class RoleMatrixPart extends ContractPart {
     }));
     rows.add(new Row("DELETE", v1 + "/absences/{id}", DIARY, true,
         w -> new Call(v1 + "/absences/" + absence(hour.getAndIncrement()), null)));
+    rows.add(new Row("GET", v1 + "/absences/{id}/displaced", DIARY, true,
+        w -> new Call(v1 + "/absences/" + absence(hour.getAndIncrement()) + "/displaced", null)));
     rows.add(new Row("GET", v1 + "/officials/{id}/windows", DIARY, true, w -> new Call(v1 + "/officials/" + NOVAK + "/windows", null)));
     rows.add(new Row("GET", v1 + "/officials/{id}/slots", DIARY, true, w -> new Call(
         v1 + "/officials/" + NOVAK + "/slots?agenda=" + ID_CARD + "&from=" + from, null)));

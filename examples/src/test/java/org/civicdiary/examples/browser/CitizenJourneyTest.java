@@ -125,10 +125,17 @@ class CitizenJourneyTest extends CitizenJourney {
         AbsenceKind.ILLNESS, "Nemoc"));
     List<String> links = TownHallServers.proposalLinks(servers.awaitMail(email, "Změna v programu úředníka", Set.of()));
     assertThat(links).isNotEmpty();
-    Map<String, String> query = query(links.get(0));
+    // A colleague's time where there is one: the page must name the room of the official who will receive.
+    String link = links.stream().filter(l -> !query(l).get("official").equals(official.value())).findFirst()
+        .orElse(links.get(0));
+    Map<String, String> query = query(link);
+    String room = servers.diary().readingDirectory().official(OfficialId.of(query.get("official"))).room();
+    assertThat(room).as("the demo keeps a room for every official").isNotBlank();
 
-    browser.open(links.get(0));
+    browser.open(link);
     WebElement panel = browser.find(browser.driver(), "#panel-title", "Potvrďte prosím náhradní termín");
+    assertThat(browser.find(browser.driver(), ".cd-confirm").getText()).as("the new official's room before accepting")
+        .contains(room);
     assertThat(browser.focused()).isEqualTo(panel);
     assertThat(browser.driver().getCurrentUrl()).as("the choice is not repeated on reload").doesNotContain("?");
     assertThat(browser.find(browser.driver(), "#reservation-status").getText()).startsWith("Termín se musel zrušit");
@@ -144,7 +151,7 @@ class CitizenJourneyTest extends CitizenJourney {
     assertThat(moved.start()).isEqualTo(Instant.parse(query.get("start")));
     servers.awaitMail(email, "Schůzka přesunuta", before);
 
-    browser.open(links.get(0));
+    browser.open(link);
     browser.find(browser.driver(), ".cd-status .cd-success", "Tento termín už máte potvrzený");
     assertThat(browser.driver().findElements(By.id("panel-title"))).isEmpty();
   }

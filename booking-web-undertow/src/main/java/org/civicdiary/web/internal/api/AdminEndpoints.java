@@ -66,8 +66,8 @@ final class AdminEndpoints {
 
   /**
    * Saves the office; {@code policy.feedShowsCitizenNames}, {@code policy.phoneShareRelease} and
-   * {@code policy.maxDailyPerEmail} left out keep the present values (false, 48 hours and one for a
-   * new office).
+   * {@code policy.maxDailyPerEmail} and {@code policy.proposalHold} left out keep the present values
+   * (false, 48 hours, one and 48 hours for a new office).
    */
   Reply saveOffice(Call call) {
     OfficeId id = OfficeId.of(call.path("id"));
@@ -86,7 +86,8 @@ final class AdminEndpoints {
         Bodies.required("policy.retentionDays", p.retentionDays()),
         Bodies.required("policy.reminderLead", p.reminderLead()), names,
         p.phoneShareRelease() != null ? p.phoneShareRelease() : present.phoneShareRelease(),
-        p.maxDailyPerEmail() != null ? p.maxDailyPerEmail() : present.maxDailyPerEmail());
+        p.maxDailyPerEmail() != null ? p.maxDailyPerEmail() : present.maxDailyPerEmail(),
+        p.proposalHold() != null ? p.proposalHold() : present.proposalHold());
     Office office = new Office(id, body.name(), zone(body.zone()),
         java.time.Duration.ofMinutes(Bodies.required("slotMinutes", body.slotMinutes())), body.place(),
         body.phones() == null ? List.of() : body.phones(), policy, calendar);

@@ -179,6 +179,7 @@ public final class Api {
     r.add(post(v1 + "/manage/{token}/cancel", Access.PUBLIC, Limit.BOOKING, manage::cancel));
     r.add(post(v1 + "/manage/{token}/reschedule", Access.PUBLIC, Limit.BOOKING, manage::reschedule));
     r.add(post(v1 + "/manage/{token}/accept", Access.PUBLIC, Limit.BOOKING, manage::accept));
+    r.add(post(v1 + "/manage/{token}/call-me", Access.PUBLIC, Limit.BOOKING, manage::callMe));
     r.add(new Route("POST", v1 + "/waiting-list", Access.PUBLIC, Limit.BOOKING, Problems.Disclosure.CONCEAL_EMAIL,
         proofOfWork.required(waitingList::join)));
     r.add(get(v1 + "/waiting-list/entries/{token}", Access.PUBLIC, Limit.QUERY, waitingList::entry));
@@ -216,6 +217,7 @@ public final class Api {
     r.add(post(staffApi + "/officials/{id}/absences", Access.STAFF, Limit.NONE, staff::recordAbsence));
     r.add(new Route("DELETE", staffApi + "/absences/{id}", Access.STAFF, Limit.NONE, Problems.Disclosure.FULL,
         staff::removeAbsence));
+    r.add(get(staffApi + "/absences/{id}/displaced", Access.STAFF, Limit.NONE, staff::absenceDisplaced));
     r.add(get(staffApi + "/officials/{id}/windows", Access.STAFF, Limit.NONE, staff::windows));
     r.add(get(staffApi + "/officials/{id}/slots", Access.STAFF, Limit.NONE, staff::officialSlots));
     r.add(get(staffApi + "/departments/{id}/slots", Access.STAFF, Limit.NONE, staff::departmentSlots));

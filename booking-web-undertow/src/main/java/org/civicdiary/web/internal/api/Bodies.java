@@ -129,12 +129,13 @@ public final class Bodies {
   record WalkInHoursBody(List<WalkInHours> hours) {}
 
   /**
-   * The office's rules; {@code feedShowsCitizenNames} and {@code phoneShareRelease} may be left out
-   * to keep the present value.
+   * The office's rules; {@code feedShowsCitizenNames}, {@code phoneShareRelease} and {@code
+   * proposalHold} may be left out to keep the present value.
    */
   record PolicyBody(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
       Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames, Duration phoneShareRelease,
-      Integer maxDailyPerEmail) {}
+      Integer maxDailyPerEmail,
+      Duration proposalHold) {}
 
   /** {@code holidayCalendar} left out keeps the present one ({@code CZ} for a new office). */
   record OfficeBody(LocalizedText name, String zone, Integer slotMinutes, Place place, List<ContactPhone> phones,

@@ -4,12 +4,16 @@
  */
 package org.civicdiary.web.internal.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.FreeSlot;
 import org.civicdiary.booking.model.ManageToken;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
+import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.internal.api.Bodies.RescheduleBody;
 import org.civicdiary.web.internal.api.Views.ManageView;
@@ -46,15 +50,37 @@ final class ManageEndpoints {
     ManageToken token = token(call);
     RescheduleBody body = call.body(RescheduleBody.class);
     OfficialId before = diary.managingOwnReservation().view(token).official();
+    boolean displaced = diary.managingOwnReservation().view(token).status() == Status.DISPLACED;
     Reservation moved = diary.managingOwnReservation().reschedule(token,
         OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
-    cache.forget(moved.department(), before, moved.official());
+    if (displaced) {
+      // The times held for the citizen, with any colleague, are free again.
+      cache.invalidate();
+    } else {
+      cache.forget(moved.department(), before, moved.official());
+    }
     return Reply.ok(view(moved));
   }
 
   Reply proposals(Call call) {
-    return Reply.ok(new Views.ProposalsView(diary.managingOwnReservation().proposals(token(call)).stream()
-        .map(Views.SlotView::of).toList()));
+    ManageToken token = token(call);
+    List<Views.ProposalView> proposals = new ArrayList<>();
+    for (FreeSlot slot : diary.managingOwnReservation().proposals(token)) {
+      Official official = diary.readingDirectory().official(slot.official());
+      proposals.add(new Views.ProposalView(official.id().value(), official.name(), official.room(), slot.start(),
+          slot.end(), slot.place()));
+    }
+    return Reply.ok(new Views.ProposalsView(proposals,
+        diary.managingOwnReservation().proposalsHeldUntil(token).orElse(null),
+        diary.managingOwnReservation().callRequested(token).orElse(null)));
+  }
+
+  /** "Please call me": the times held for the citizen go, and the operators get a call task. */
+  Reply callMe(Call call) {
+    call.noBody();
+    Reservation reservation = diary.managingOwnReservation().pleaseCall(token(call));
+    cache.invalidate();
+    return Reply.ok(view(reservation));
   }
 
   /** Accepts one of the proposed replacement times: only a time that is proposed right now. */
@@ -64,7 +90,8 @@ final class ManageEndpoints {
     OfficialId before = diary.managingOwnReservation().view(token).official();
     Reservation moved = diary.managingOwnReservation().acceptProposal(token,
         OfficialId.of(Bodies.required("official", body.official())), Bodies.required("start", body.start()));
-    cache.forget(moved.department(), before, moved.official());
+    // The other times held for the citizen, with any colleague, are free again.
+    cache.invalidate();
     return Reply.ok(view(moved));
   }
 

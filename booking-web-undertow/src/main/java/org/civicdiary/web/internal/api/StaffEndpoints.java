@@ -20,6 +20,7 @@ import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.model.WorkNote;
+import org.civicdiary.booking.usecase.Restoration;
 import org.civicdiary.booking.usecase.AbsenceRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.booking.usecase.DayPlan;
@@ -59,7 +60,7 @@ final class StaffEndpoints {
         worklist.displaced().stream().filter(i -> scope.showsDepartment(call, i.reservation().department()))
             .map(i -> new Views.WorklistItemView(ReservationView.of(i.reservation()),
                 i.proposals().stream().map(SlotView::of).toList(),
-                i.notes().stream().map(Views.WorkNoteView::of).toList())).toList(),
+                i.notes().stream().map(Views.WorkNoteView::of).toList(), i.callRequested())).toList(),
         worklist.undelivered().stream().filter(m -> scope.shows(call,
             m.reservation() == null ? null : scope.ofReservation(m.reservation()).orElse(null)))
             .map(Views.UndeliveredView::of).toList(),
@@ -163,11 +164,31 @@ final class StaffEndpoints {
         .header("Location", call.mount() + "/api/v1/staff/absences/" + absence.id());
   }
 
+  /**
+   * Removes an absence; with {@code restore=true}, also puts the reservations it displaced back at
+   * their time where it is still free, and answers what was restored and what stays displaced.
+   */
   Reply removeAbsence(Call call) {
     call.noBody();
-    diary.recordingAbsence().remove(call.member(), AbsenceId.parse(call.path("id")));
+    String restore = call.query("restore");
+    if (restore != null && !restore.equals("true") && !restore.equals("false")) {
+      throw new InvalidInput("restore", "must be true or false");
+    }
+    Restoration done = diary.recordingAbsence().remove(call.member(), AbsenceId.parse(call.path("id")),
+        "true".equals(restore));
     cache.invalidate();
-    return Reply.noContent();
+    if (!"true".equals(restore)) {
+      return Reply.noContent();
+    }
+    return Reply.ok(new Views.RestorationView(done.absence(),
+        done.restored().stream().map(ReservationView::of).toList(),
+        done.stillDisplaced().stream().map(ReservationView::of).toList()));
+  }
+
+  /** The reservations an absence displaced that are still displaced: what undoing it may restore. */
+  Reply absenceDisplaced(Call call) {
+    return Reply.ok(new Views.ReservationsView(diary.recordingAbsence()
+        .displacedBy(call.member(), AbsenceId.parse(call.path("id"))).stream().map(ReservationView::of).toList()));
   }
 
   /** An official's free time as operators book it for a caller: the phone share of windows included and marked. */

@@ -49,7 +49,8 @@ public final class Views {
 
   record PolicyView(int horizonDays, Duration minimumNotice, int maxOpenPerEmail, int topicMaxLength,
       int retentionDays, Duration reminderLead, boolean feedShowsCitizenNames, Duration phoneShareRelease,
-      int maxDailyPerEmail) {}
+      int maxDailyPerEmail,
+      Duration proposalHold) {}
 
   /** The whole office for staff, policy included. */
   record OfficeAdminView(String id, LocalizedText name, String zone, int slotMinutes, Place place,
@@ -59,7 +60,7 @@ public final class Views {
       return new OfficeAdminView(o.id().value(), o.name(), o.zone().getId(), o.slotMinutes(), o.place(), o.phones(),
           new PolicyView(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(),
               p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(),
-              p.maxDailyPerEmail()),
+              p.maxDailyPerEmail(), p.proposalHold()),
           o.holidayCalendar());
     }
   }
@@ -161,7 +162,21 @@ public final class Views {
   record ManageView(ReservationView reservation, Named department, Place place, OfficialRef official, Named agenda,
       boolean canCancel, boolean canReschedule) {}
 
-  record ProposalsView(List<SlotView> proposals) {}
+  /**
+   * A displaced reservation's proposals, by start, with the room of each one's official (the page
+   * shows it before the citizen accepts).
+   *
+   * @param heldUntil until when the proposals are held for the citizen, or null when they are not
+   * @param callRequested when the citizen asked to be called, or null
+   */
+  record ProposalsView(List<ProposalView> proposals, Instant heldUntil, Instant callRequested) {}
+
+  record ProposalView(String official, String officialName, String room, Instant start, Instant end, Place place) {}
+
+  /**
+   * What undoing an absence did: the reservations back at their time and those that stay displaced.
+   */
+  record RestorationView(String absence, List<ReservationView> restored, List<ReservationView> stillDisplaced) {}
 
   record ReservationsView(List<ReservationView> reservations) {}
 
@@ -171,7 +186,9 @@ public final class Views {
     }
   }
 
-  record WorklistItemView(ReservationView reservation, List<SlotView> proposals, List<WorkNoteView> notes) {}
+  /** @param callRequested when the citizen asked to be called ("please call me"), or null */
+  record WorklistItemView(ReservationView reservation, List<SlotView> proposals, List<WorkNoteView> notes,
+      Instant callRequested) {}
 
   /** An operator's note or contact attempt: what, who and when; never shown to the citizen. */
   record WorkNoteView(String kind, String body, String author, Instant at) {

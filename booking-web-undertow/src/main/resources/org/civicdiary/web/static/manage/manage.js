@@ -45,6 +45,11 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
       proposalsTitle: 'Nabízené náhradní termíny',
       noProposals: 'Teď pro vás nemáme žádný náhradní termín. Vyberte si prosím jiný volný čas, nebo nám zavolejte.',
       chooseProposal: 'Vybrat tento termín',
+      heldUntil: 'Tyto termíny držíme jen pro vás, nikdo jiný si je nemůže vzít, do {until}.',
+      callMe: 'Raději mi zavolejte',
+      callMeText: 'Nehodí se vám žádný? Operátor vám zavolá a termín domluvíte spolu. Nabízené termíny tím uvolníte pro ostatní.',
+      callRequested: 'Požádali jste, abychom vám zavolali. Ozveme se vám.',
+      room: 'místnost {room}',
       other: 'Vybrat jiný čas',
       cancel: 'Zrušit rezervaci',
       cancelTitle: 'Opravdu chcete rezervaci zrušit?',
@@ -100,6 +105,11 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
       detailsTitle: 'Details',
       actionsTitle: 'What you can do',
       proposalsTitle: 'Proposed replacement times',
+      heldUntil: 'We hold these times for you alone, nobody else can take them, until {until}.',
+      callMe: 'Please call me instead',
+      callMeText: 'None of them suits you? An operator will call you to agree a time. The proposed times are then freed for others.',
+      callRequested: 'You asked us to call you. We will be in touch.',
+      room: 'room {room}',
       noProposals: 'We have no replacement time to offer right now. Please choose another free time, or call us.',
       chooseProposal: 'Choose this time',
       other: 'Choose another time',
@@ -167,6 +177,16 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
     return state.directory ? state.directory.departments.find((d) => d.id === id) || null : null;
   }
 
+  /** The room of the official a proposal or a picked time is with: the proposal names it, else the directory. */
+  function roomOf(slot) {
+    if (slot.room !== undefined) return slot.room;
+    for (const d of state.directory ? state.directory.departments : []) {
+      const found = d.officials.find((o) => o.id === slot.official);
+      if (found) return found.room || null;
+    }
+    return null;
+  }
+
   function officialName(id) {
     for (const d of state.directory ? state.directory.departments : []) {
       const found = d.officials.find((o) => o.id === id);
@@ -232,6 +252,8 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
     if (state.view.reservation.status === 'DISPLACED') {
       const proposals = await api.get(`/manage/${encodeURIComponent(token)}/proposals`);
       state.proposals = proposals.ok ? proposals.data.proposals : [];
+      state.heldUntil = proposals.ok ? proposals.data.heldUntil : null;
+      state.callRequested = proposals.ok ? proposals.data.callRequested : null;
     }
     return true;
   }
@@ -298,23 +320,56 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
     const texts = t();
     const c = clock();
     const section = el('section', { class: 'cd-card', 'aria-labelledby': 'proposals-title' },
-      el('h2', { id: 'proposals-title', text: texts.proposalsTitle }));
+      el('h2', { id: 'proposals-title', tabindex: '-1', text: texts.proposalsTitle }));
+    if (state.callRequested) {
+      section.append(el('p', { id: 'call-requested', text: texts.callRequested }));
+    }
     if (!state.proposals.length) {
       section.append(el('p', { text: texts.noProposals }));
       return section;
+    }
+    if (state.heldUntil) {
+      section.append(el('p', { id: 'held-until', text: texts.heldUntil({ until: c.at(state.heldUntil) }) }));
     }
     const list = el('ul', { class: 'cd-proposals' });
     state.proposals.forEach((p, i) => {
       const id = `proposal-${i}`;
       list.append(el('li', { class: 'cd-proposal' },
-        el('p', { id, class: 'cd-proposal-time' }, el('strong', { text: c.span(p.start, p.end) }), ` · ${officialName(p.official)}`),
+        el('p', { id, class: 'cd-proposal-time' }, el('strong', { text: c.span(p.start, p.end) }),
+          ` · ${p.officialName || officialName(p.official)}${roomOf(p) ? `, ${texts.room({ room: roomOf(p) })}` : ''}`),
         el('button', {
           type: 'button', class: 'cd-button cd-primary', 'aria-describedby': id, text: texts.chooseProposal,
           on: { click: () => { quiet(); state.panel = { kind: 'accept', slot: p }; render('panel-title'); } },
         })));
     });
     section.append(list);
+    if (!state.callRequested) {
+      const callMe = el('button', {
+        type: 'button', class: 'cd-button cd-secondary', id: 'call-me', text: texts.callMe,
+        'aria-describedby': 'call-me-text',
+        on: { click: () => askForCall(callMe) },
+      });
+      section.append(el('p', { id: 'call-me-text', text: texts.callMeText }), el('div', { class: 'cd-actions' }, callMe));
+    }
     return section;
+  }
+
+  /** "Please call me": the held times go, and the operators' worklist shows the call task. */
+  async function askForCall(button) {
+    const texts = t();
+    button.disabled = true;
+    button.textContent = texts.working;
+    const result = await api.post(`/manage/${encodeURIComponent(token)}/call-me`);
+    if (!result.ok) {
+      const problem = explain(kt(), result);
+      await load();
+      render('proposals-title');
+      fail(problem.message);
+      return;
+    }
+    await load();
+    render('proposals-title');
+    say(texts.callRequested);
   }
 
   function actions() {
@@ -392,8 +447,8 @@ import { TEXTS as KIT_TEXTS } from '../kit/texts.js';
       el('h2', { id: 'panel-title', tabindex: '-1', text: titles[p.kind] }),
       p.slot ? details([
         [texts.when, c.span(p.slot.start, p.slot.end)],
-        [texts.official, officialName(p.slot.official)],
-        [texts.where, placeText(p.slot.place || state.view.place, p.slot.official === state.view.official.id ? state.view.official.room : null, lang())],
+        [texts.official, p.slot.officialName || officialName(p.slot.official)],
+        [texts.where, placeText(p.slot.place || state.view.place, roomOf(p.slot), lang())],
       ]) : null,
       el('p', { text: explanations[p.kind] }),
       el('div', { class: 'cd-actions' }, confirm, el('button', {

@@ -34,15 +34,38 @@ export async function absences() {
     const items = result.data.absences;
     fill(list, section(texts.upcoming, items.length ? el('ul', { class: 'cd-plain-list' }, items.map((a) => el('li', {},
       `${c.range(a.start, a.end)} · ${texts.kinds[a.kind]}${a.reason ? ` · ${a.reason}` : ''} `,
-      button(texts.remove, async () => {
-        const r = await api.delete(`/staff/absences/${encodeURIComponent(a.id)}`);
-        if (!r.ok) {
-          failed(r);
-          return;
-        }
-        await refresh();
-        say(texts.removed).focus();
-      })))) : el('p', { text: texts.noAbsences })));
+      button(texts.remove, () => offerRemoval(a))))) : el('p', { text: texts.noAbsences })));
+  };
+  const remove = async (a, restore) => {
+    const r = await api.delete(`/staff/absences/${encodeURIComponent(a.id)}${restore ? '?restore=true' : ''}`);
+    if (!r.ok) {
+      failed(r);
+      return;
+    }
+    await refresh();
+    say(restore ? texts.removedRestored({ restored: r.data.restored.length, kept: r.data.stillDisplaced.length })
+      : texts.removed).focus();
+  };
+  // An absence entered by mistake: offer to put back what it displaced (where the time is still free).
+  const offerRemoval = async (a) => {
+    const waiting = await api.get(`/staff/absences/${encodeURIComponent(a.id)}/displaced`);
+    if (!waiting.ok) {
+      failed(waiting);
+      return;
+    }
+    const n = waiting.data.reservations.length;
+    if (!n) {
+      await remove(a, false);
+      return;
+    }
+    const offer = el('div', { class: 'cd-confirm', id: 'absence-remove-offer', role: 'group', 'aria-labelledby': 'absence-remove-text' },
+      el('p', { id: 'absence-remove-text', tabindex: '-1', text: texts.removeOffer({ n }) }),
+      el('div', { class: 'cd-actions' },
+        button(texts.removeAndRestore, () => remove(a, true), 'cd-primary'),
+        button(texts.removeOnly, () => remove(a, false)),
+        button(texts.keepAbsence, () => { offer.remove(); })));
+    list.prepend(offer);
+    /** @type {HTMLElement} */ (offer.firstChild).focus();
   };
   official.addEventListener('change', refresh);
   fill(content, el('p', { class: 'cd-intro', text: texts.absencesIntro }), form([
