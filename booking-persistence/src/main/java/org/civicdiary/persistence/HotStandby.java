@@ -147,6 +147,7 @@ final class HotStandby implements AutoCloseable {
       return;
     }
     noted.addLast(new Noted(now, primaryAt));
+    forget(now);
     long replayed;
     try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(STANDBY_POSITION)) {
       ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
@@ -163,7 +164,6 @@ final class HotStandby implements AutoCloseable {
       return;
     }
     Duration lag = lag(now, replayed);
-    forget(now);
     if (lag == null) {
       notUsed("is more than " + Duration.between(noted.peekFirst().at(), now) + " behind the primary");
     } else if (lag.compareTo(maxLag) > 0) {

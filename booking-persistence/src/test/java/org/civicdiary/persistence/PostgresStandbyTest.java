@@ -163,6 +163,26 @@ class PostgresStandbyTest {
     assertThat(hotStandby().reads()).isGreaterThan(reads);
   }
 
+  @Test
+  void aStandbyDownAtStartDoesNotStopTheStartAndThePrimaryAnswers() throws Exception {
+    int nothingListens;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      nothingListens = socket.getLocalPort();
+    }
+    try (JdbcStorage alone = JdbcStorage.start(PersistenceConfig.builder().url(primary.url()).poolSize(2)
+        .readUrl("jdbc:postgresql://127.0.0.1:" + nothingListens + "/postgres?user=postgres")
+        .readCheckEvery(Duration.ofHours(1)).build(), lagClock)) {
+      assertThat(alone.storage().transactions().standby()).hasValueSatisfying(s -> {
+        assertThat(s.inUse()).isFalse();
+        assertThat(s.detail()).contains("does not answer");
+      });
+      CivicDiary fromPrimary = CivicDiary.builder().storage(alone.storage()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+          .build();
+      assertThat(fromPrimary.findingFreeSlots().ofOfficial(NOVAK, ID_CARD, DAY, DAY))
+          .isEqualTo(jdbc.storage().transactions().inTransaction(this::publicFree));
+    }
+  }
+
   private List<FreeSlot> publicFree() {
     return diary.findingFreeSlots().ofOfficial(NOVAK, ID_CARD, DAY, DAY);
   }
