@@ -7,6 +7,7 @@ package org.civicdiary.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import java.time.Clock;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.persistence.DatabaseNotReady.Problem;
 import org.slf4j.Logger;
@@ -26,10 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStorage implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
   private final HikariDataSource pool;
+  private final HotStandby standby;
   private final Storage storage;
 
-  private JdbcStorage(HikariDataSource pool, Storage storage) {
+  private JdbcStorage(HikariDataSource pool, HotStandby standby, Storage storage) {
     this.pool = pool;
+    this.standby = standby;
     this.storage = storage;
   }
 
@@ -39,20 +42,27 @@ public final class JdbcStorage implements AutoCloseable {
    * @throws DatabaseNotReady if the database cannot be reached or its schema is newer than this code
    */
   public static JdbcStorage start(PersistenceConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** With the clock that times the standby's lag (a test's settable one). */
+  static JdbcStorage start(PersistenceConfig config, Clock clock) {
     Dialect dialect = Dialect.of(config.url());
     HikariDataSource pool = open(config);
-    JdbcTransactions tx = new JdbcTransactions(pool, dialect);
+    HotStandby standby = null;
     try {
       Migrations.apply(config, dialect);
-      tx.statement(c -> {
+      new JdbcTransactions(pool, dialect).statement(c -> {
         BusyCache.stampAllUnstamped(c);
         DirectoryCache.stampIfUnstamped(c);
         return null;
       });
+      standby = config.readUrl().isPresent() ? HotStandby.start(config, pool, clock) : null;
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
+    JdbcTransactions tx = new JdbcTransactions(pool, dialect, standby);
     DirectoryCache directory = new DirectoryCache(tx, JdbcDirectory::load);
     Storage storage = Storage.builder().directory(new JdbcDirectory(tx, directory))
         .diaries(new JdbcDiaries(tx, directory)).reservations(new JdbcReservations(tx)).outbox(new JdbcOutbox(tx))
@@ -63,7 +73,7 @@ public final class JdbcStorage implements AutoCloseable {
         .waitingList(new JdbcWaitingList(tx)).busyFeeds(new JdbcBusyFeeds(tx))
         .checkIns(new JdbcCheckIns(tx)).build();
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
-    return new JdbcStorage(pool, storage);
+    return new JdbcStorage(pool, standby, storage);
   }
 
   private static HikariDataSource open(PersistenceConfig config) {
@@ -94,9 +104,17 @@ public final class JdbcStorage implements AutoCloseable {
     return storage;
   }
 
-  /** Closes the pool; the storage fails with StorageUnavailable afterwards. */
+  /** The standby of public reads, or null without one (for tests). */
+  HotStandby standby() {
+    return standby;
+  }
+
+  /** Closes the pools; the storage fails with StorageUnavailable afterwards. */
   @Override
   public void close() {
+    if (standby != null) {
+      standby.close();
+    }
     pool.close();
   }
 }

@@ -7,6 +7,7 @@ package org.civicdiary.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -28,6 +29,10 @@ final class JdbcTransactions implements Transactions {
   private final DataSource pool;
   private final Dialect dialect;
   private final ThreadLocal<Unit> unit = new ThreadLocal<>();
+  /** Where public reads may go, or null without a standby. */
+  private final HotStandby standby;
+  /** Set while the thread runs a public read outside any unit of work. */
+  private final ThreadLocal<Boolean> publicReading = new ThreadLocal<>();
 
   /** One unit of work: its connection, and what the adapter remembers until it ends. */
   static final class Unit {
@@ -45,8 +50,13 @@ final class JdbcTransactions implements Transactions {
   }
 
   JdbcTransactions(DataSource pool, Dialect dialect) {
+    this(pool, dialect, null);
+  }
+
+  JdbcTransactions(DataSource pool, Dialect dialect, HotStandby standby) {
     this.pool = pool;
     this.dialect = dialect;
+    this.standby = standby;
   }
 
   Dialect dialect() {
@@ -80,6 +90,28 @@ final class JdbcTransactions implements Transactions {
     }
   }
 
+  /**
+   * Single statements of the work go to the standby while it is in use; units of work (and so
+   * everything that writes or locks) stay on the primary, as does a public read inside one.
+   */
+  @Override
+  public <T> T publicRead(Supplier<T> work) {
+    if (standby == null || unit.get() != null || publicReading.get() != null) {
+      return work.get();
+    }
+    publicReading.set(Boolean.TRUE);
+    try {
+      return work.get();
+    } finally {
+      publicReading.remove();
+    }
+  }
+
+  @Override
+  public Optional<Standby> standby() {
+    return standby == null ? Optional.empty() : Optional.of(standby.state());
+  }
+
   /** The current unit of work, or null outside one. */
   Unit unitState() {
     return unit.get();
@@ -93,6 +125,19 @@ final class JdbcTransactions implements Transactions {
     Connection bound = unit.get() == null ? null : unit.get().connection;
     if (bound != null) {
       return run(bound, work);
+    }
+    if (publicReading.get() != null) {
+      Connection copy = standby.connection();
+      if (copy != null) {
+        try {
+          return work.apply(copy);
+        } catch (SQLException e) {
+          // A read changes nothing: the primary answers it instead (see HotStandby).
+          standby.failed(e);
+        } finally {
+          close(copy);
+        }
+      }
     }
     Connection c = borrow();
     try {

@@ -53,4 +53,33 @@ class PersistenceConfigBuilderTest {
     assertThat(smaller.password()).isEmpty();
     assertThat(smaller.connectionTimeout()).isEqualTo(PersistenceConfig.DEFAULT_CONNECTION_TIMEOUT);
   }
+
+  @Test
+  void aStandbyForPublicReadsIsReadFromTheSettingsAndChecked() {
+    PersistenceConfig read = PersistenceConfig.from(Settings.of(Map.of(
+        "civicdiary.db.url", "jdbc:postgresql://db.example:5432/civic",
+        "civicdiary.db.user", "civic",
+        "civicdiary.db.password", "s3cret",
+        "civicdiary.db.read-url", "jdbc:postgresql://standby.example:5432/civic",
+        "civicdiary.db.read-max-lag", "PT2S")));
+
+    assertThat(read.readUrl()).hasValue("jdbc:postgresql://standby.example:5432/civic");
+    assertThat(read.readUser()).as("the primary's, which a physical standby shares").isEqualTo("civic");
+    assertThat(read.readPassword()).isEqualTo("s3cret");
+    assertThat(read.readMaxLag()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(read.readCheckEvery()).isEqualTo(PersistenceConfig.DEFAULT_READ_CHECK_EVERY);
+    assertThat(read.toBuilder().build()).isEqualTo(read);
+    assertThat(read.toString()).contains("standby.example").doesNotContain("s3cret");
+    assertThat(PersistenceConfig.builder().build().readUrl()).as("none by default").isEmpty();
+
+    assertThatThrownBy(() -> PersistenceConfig.builder().readUrl("jdbc:postgresql://standby/civic").build())
+        .as("an H2 primary has no standby").isInstanceOf(InvalidSetting.class)
+        .hasMessageContaining("civicdiary.db.read-url");
+    assertThatThrownBy(() -> PersistenceConfig.builder().url("jdbc:postgresql://db/civic")
+        .readUrl("jdbc:h2:file:./copy").build()).isInstanceOf(InvalidSetting.class)
+        .hasMessageContaining("civicdiary.db.read-url");
+    assertThatThrownBy(() -> PersistenceConfig.builder().url("jdbc:postgresql://db/civic")
+        .readUrl("jdbc:postgresql://standby/civic").readMaxLag(Duration.ofMillis(10)).build())
+        .isInstanceOf(InvalidSetting.class).hasMessageContaining("civicdiary.db.read-max-lag");
+  }
 }

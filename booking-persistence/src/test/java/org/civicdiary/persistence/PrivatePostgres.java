@@ -48,18 +48,7 @@ final class PrivatePostgres implements AutoCloseable {
 
   /** Creates the cluster and starts it; fails, saying what to install, where the binaries are missing. */
   static PrivatePostgres create() {
-    Path bin = binaries();
-    boolean asRoot = "root".equals(System.getProperty("user.name"));
-    if (asRoot && !Files.isExecutable(RUNUSER)) {
-      throw new AssertionError("tests run as root, and PostgreSQL refuses to: " + RUNUSER
-          + " is needed to run it as the '" + OS_USER + "' user (apt-get install util-linux)");
-    }
-    PrivatePostgres server;
-    try {
-      server = new PrivatePostgres(bin, asRoot, Files.createTempDirectory(Path.of("/tmp"), "civic-diary-pg-"), freePort());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot make a directory for a private PostgreSQL under /tmp", e);
-    }
+    PrivatePostgres server = unstarted();
     try {
       server.giveTheDirectoryToPostgres();
       server.run("initdb", "-D", server.data.toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8",
@@ -69,6 +58,39 @@ final class PrivatePostgres implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       server.close();
       throw e;
+    }
+  }
+
+  /**
+   * A hot standby of the primary: a base backup ({@code pg_basebackup -R}, which writes the
+   * connection to the primary and {@code standby.signal}) started on a port of its own, streaming
+   * the primary's WAL. initdb's trust rules let the replication connection in from 127.0.0.1.
+   */
+  static PrivatePostgres standbyOf(PrivatePostgres primary) {
+    PrivatePostgres server = unstarted();
+    try {
+      server.giveTheDirectoryToPostgres();
+      server.run("pg_basebackup", "-D", server.data.toString(), "-h", "127.0.0.1", "-p", Integer.toString(primary.port),
+          "-U", "postgres", "-R", "-X", "stream", "-c", "fast", "--no-sync");
+      server.start();
+      return server;
+    } catch (RuntimeException | Error e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private static PrivatePostgres unstarted() {
+    Path bin = binaries();
+    boolean asRoot = "root".equals(System.getProperty("user.name"));
+    if (asRoot && !Files.isExecutable(RUNUSER)) {
+      throw new AssertionError("tests run as root, and PostgreSQL refuses to: " + RUNUSER
+          + " is needed to run it as the '" + OS_USER + "' user (apt-get install util-linux)");
+    }
+    try {
+      return new PrivatePostgres(bin, asRoot, Files.createTempDirectory(Path.of("/tmp"), "civic-diary-pg-"), freePort());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot make a directory for a private PostgreSQL under /tmp", e);
     }
   }
 

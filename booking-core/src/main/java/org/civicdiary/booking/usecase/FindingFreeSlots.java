@@ -12,6 +12,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.NotFound;
 import org.civicdiary.booking.model.Agenda;
@@ -40,12 +41,21 @@ public final class FindingFreeSlots {
     this.context = context;
   }
 
+  /** Citizens' free time, read where {@link org.civicdiary.booking.port.Transactions#publicRead} says. */
   public List<FreeSlot> ofOfficial(OfficialId officialId, AgendaId agendaId, LocalDate from, LocalDate to) {
-    return find(ofOne(officialId, agendaId), from, to);
+    return publicRead(() -> find(ofOne(officialId, agendaId), from, to));
   }
 
   public List<FreeSlot> ofDepartment(DepartmentId departmentId, AgendaId agendaId, LocalDate from, LocalDate to) {
-    return find(ofAll(departmentId, agendaId), from, to);
+    return publicRead(() -> find(ofAll(departmentId, agendaId), from, to));
+  }
+
+  /**
+   * What citizens are shown may be a moment behind (a standby's copy): booking reads the primary
+   * and refuses a slot just taken. Staff views stay on the primary.
+   */
+  private <T> T publicRead(Supplier<T> work) {
+    return context.storage.transactions().publicRead(work);
   }
 
   /**
@@ -100,8 +110,10 @@ public final class FindingFreeSlots {
    */
   public NavigableMap<LocalDate, Integer> daysOfOfficial(OfficialId officialId, AgendaId agendaId, LocalDate from,
       LocalDate to) {
-    Query q = ofOne(officialId, agendaId);
-    return days(q, from, to, earliest(q.office), FreeTime.Seen.WEB);
+    return publicRead(() -> {
+      Query q = ofOne(officialId, agendaId);
+      return days(q, from, to, earliest(q.office), FreeTime.Seen.WEB);
+    });
   }
 
   /**
@@ -110,8 +122,10 @@ public final class FindingFreeSlots {
    */
   public NavigableMap<LocalDate, Integer> daysOfDepartment(DepartmentId departmentId, AgendaId agendaId, LocalDate from,
       LocalDate to) {
-    Query q = ofAll(departmentId, agendaId);
-    return days(q, from, to, earliest(q.office), FreeTime.Seen.WEB);
+    return publicRead(() -> {
+      Query q = ofAll(departmentId, agendaId);
+      return days(q, from, to, earliest(q.office), FreeTime.Seen.WEB);
+    });
   }
 
   /**
@@ -164,6 +178,10 @@ public final class FindingFreeSlots {
    * @throws org.civicdiary.booking.error.NotFound if there is no such official or agenda
    */
   public Optional<FreeSlot> deputyOffer(OfficialId officialId, AgendaId agendaId) {
+    return publicRead(() -> firstDeputyFree(officialId, agendaId));
+  }
+
+  private Optional<FreeSlot> firstDeputyFree(OfficialId officialId, AgendaId agendaId) {
     Query q = ofOne(officialId, agendaId);
     LocalDate today = context.today(q.office);
     if (firstFree(q, today).isPresent()) {

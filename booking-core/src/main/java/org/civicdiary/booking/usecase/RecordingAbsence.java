@@ -157,7 +157,7 @@ public final class RecordingAbsence {
       return false;
     }
     // Its own proposals cannot lie at its original time: that time was absent when they were chosen.
-    return context.freeTime.fits(office, official.id(), r.start(), agenda.slots(), FreeTime.Ignore.NOTHING);
+    return context.freeTime.fits(office, official.id(), r.start(), agenda.id(), agenda.slots(), FreeTime.Ignore.NOTHING);
   }
 
   private Reservation restore(Reservation r) {

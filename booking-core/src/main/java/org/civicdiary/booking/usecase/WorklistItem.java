@@ -24,13 +24,8 @@ public record WorklistItem(Reservation reservation, List<FreeSlot> proposals, Li
     notes = List.copyOf(notes);
   }
 
-  /** An item without notes. */
+  /** An item without notes whose citizen has not asked to be called. */
   public WorklistItem(Reservation reservation, List<FreeSlot> proposals) {
-    this(reservation, proposals, List.of());
-  }
-
-  /** An item whose citizen has not asked to be called. */
-  public WorklistItem(Reservation reservation, List<FreeSlot> proposals) {
-    this(reservation, proposals, null);
+    this(reservation, proposals, List.of(), null);
   }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.port.Transactions;
 import org.civicdiary.booking.settings.PublicUrl;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.web.StaffAuthenticator;
@@ -78,6 +79,7 @@ public final class Api {
   private final WaitingListEndpoints waitingList;
   private final ReceptionEndpoints reception;
   private final OfficeScope scope;
+  private final Transactions transactions;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
       MeterRegistry registry) {
@@ -90,6 +92,7 @@ public final class Api {
     this.proxies = AddressRange.parseAll("civicdiary.web.trusted-proxies", settings.trustedProxies());
     ResponseCache cache = new ResponseCache(settings.freeTimeCache(), settings.freeTimeCacheBytes());
     this.scope = new OfficeScope(storage);
+    this.transactions = storage.transactions();
     Idempotency idempotency = new Idempotency(storage.idempotencyKeys(), clock, settings.idempotencyTtl());
     this.publicEndpoints = new PublicEndpoints(diary, cache);
     this.proofOfWork = new ProofOfWork(diary, settings.proofOfWork());
@@ -148,29 +151,38 @@ public final class Api {
             new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors)))))));
   }
 
+  /**
+   * A public read, which the storage may answer from its standby (a moment behind the primary):
+   * the directory and free time a citizen sees. A slot shown free that was just taken answers 409
+   * at booking, which reads the primary.
+   */
+  private Route.Action publicRead(Route.Action action) {
+    return call -> transactions.publicRead(() -> action.handle(call));
+  }
+
   List<Route> routes() {
     List<Route> r = new ArrayList<>();
     String v1 = "/api/v1";
-    r.add(get(v1 + "/departments", Access.PUBLIC, Limit.QUERY, publicEndpoints::directory));
-    r.add(get(v1 + "/departments/{id}", Access.PUBLIC, Limit.QUERY, publicEndpoints::department));
-    r.add(get(v1 + "/departments/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::departmentDays));
-    r.add(get(v1 + "/departments/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::departmentSlots));
-    r.add(get(v1 + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialDays));
-    r.add(get(v1 + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY, publicEndpoints::officialSlots));
-    r.add(get(v1 + "/officials/{id}/deputy-offer", Access.PUBLIC, Limit.QUERY, publicEndpoints::deputyOffer));
+    r.add(get(v1 + "/departments", Access.PUBLIC, Limit.QUERY, publicRead(publicEndpoints::directory)));
+    r.add(get(v1 + "/departments/{id}", Access.PUBLIC, Limit.QUERY, publicRead(publicEndpoints::department)));
+    r.add(get(v1 + "/departments/{id}/days", Access.PUBLIC, Limit.QUERY, publicRead(publicEndpoints::departmentDays)));
+    r.add(get(v1 + "/departments/{id}/slots", Access.PUBLIC, Limit.QUERY, publicRead(publicEndpoints::departmentSlots)));
+    r.add(get(v1 + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY, publicRead(publicEndpoints::officialDays)));
+    r.add(get(v1 + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY, publicRead(publicEndpoints::officialSlots)));
+    r.add(get(v1 + "/officials/{id}/deputy-offer", Access.PUBLIC, Limit.QUERY, publicRead(publicEndpoints::deputyOffer)));
     // One office's directory and free time, for a portal of one office in a deployment of several.
     String office = v1 + "/offices/{office}";
-    r.add(get(office + "/departments", Access.PUBLIC, Limit.QUERY, publicEndpoints::officeDirectory));
+    r.add(get(office + "/departments", Access.PUBLIC, Limit.QUERY, publicRead(publicEndpoints::officeDirectory)));
     r.add(get(office + "/departments/{id}", Access.PUBLIC, Limit.QUERY,
-        publicEndpoints.inOffice(publicEndpoints::department, false)));
+        publicRead(publicEndpoints.inOffice(publicEndpoints::department, false))));
     r.add(get(office + "/departments/{id}/days", Access.PUBLIC, Limit.QUERY,
-        publicEndpoints.inOffice(publicEndpoints::departmentDays, false)));
+        publicRead(publicEndpoints.inOffice(publicEndpoints::departmentDays, false))));
     r.add(get(office + "/departments/{id}/slots", Access.PUBLIC, Limit.QUERY,
-        publicEndpoints.inOffice(publicEndpoints::departmentSlots, false)));
+        publicRead(publicEndpoints.inOffice(publicEndpoints::departmentSlots, false))));
     r.add(get(office + "/officials/{id}/days", Access.PUBLIC, Limit.QUERY,
-        publicEndpoints.inOffice(publicEndpoints::officialDays, true)));
+        publicRead(publicEndpoints.inOffice(publicEndpoints::officialDays, true))));
     r.add(get(office + "/officials/{id}/slots", Access.PUBLIC, Limit.QUERY,
-        publicEndpoints.inOffice(publicEndpoints::officialSlots, true)));
+        publicRead(publicEndpoints.inOffice(publicEndpoints::officialSlots, true))));
     r.add(get(v1 + "/challenge", Access.PUBLIC, Limit.QUERY, proofOfWork::challenge));
     r.add(new Route("POST", v1 + "/reservations", Access.PUBLIC, Limit.BOOKING,
         Problems.Disclosure.CONCEAL_EMAIL, bookings::book));

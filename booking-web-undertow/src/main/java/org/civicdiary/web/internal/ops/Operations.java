@@ -4,6 +4,7 @@
  */
 package org.civicdiary.web.internal.ops;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -56,14 +57,18 @@ public final class Operations {
   /**
    * Ready when the storage answers a cheap read. The details count the officials' busy feeds whose
    * last poll failed (one small table read); a failing calendar never makes the node unready (its last good busy time
-   * keeps applying for a while), but operators should see it.
+   * keeps applying for a while), but operators should see it. With a standby for public reads,
+   * the details say whether they go to it or fall back to the primary, and why; a fallback leaves
+   * the node ready (the primary serves those reads).
    */
   public Reply ready(Call call) {
     try {
       storage.directory().offices();
       List<BusyFeed> feeds = storage.busyFeeds().all();
       long failing = feeds.stream().filter(f -> f.failure() != null).count();
-      return Reply.ok(new Ready("UP", new BusyFeedHealth(feeds.size(), failing)));
+      StandbyHealth standby = storage.transactions().standby()
+          .map(s -> new StandbyHealth(s.inUse() ? "standby" : "primary", s.detail())).orElse(null);
+      return Reply.ok(new Ready("UP", new BusyFeedHealth(feeds.size(), failing), standby));
     } catch (RuntimeException e) {
       LOG.warn("not ready: storage does not answer: {}", e.toString());
       return Reply.json(503, new Views.Status("DOWN")).header("Retry-After", Problems.RETRY_AFTER_UNAVAILABLE);
@@ -71,7 +76,11 @@ public final class Operations {
   }
 
   /** What the readiness check answers when ready. */
-  record Ready(String status, BusyFeedHealth busyFeeds) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Ready(String status, BusyFeedHealth busyFeeds, StandbyHealth standby) {}
+
+  /** Where public reads go ({@code standby} or {@code primary}) and why; absent without a standby. */
+  record StandbyHealth(String publicReads, String detail) {}
 
   /**
    * How many busy feeds there are and how many failed at their last poll; counts only, as anyone

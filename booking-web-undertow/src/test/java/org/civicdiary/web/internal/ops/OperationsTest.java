@@ -18,6 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SubmissionPublisher;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.port.Transactions;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.web.BookingServer;
 import org.civicdiary.web.contract.ApiClient;
@@ -79,6 +85,55 @@ class OperationsTest {
     assertThat(api.get("/health/ready").status()).isEqualTo(200);
     assertThat(api.get("/api/v1/officials/novak/slots?agenda=id-card&from=" + TestOffice.day(1, 0)).json()
         .path("slots")).as("nothing was booked").hasSize(8);
+  }
+
+  @Test
+  void publicReadsMayGoToAStandbyAndReadinessSaysWhereTheyGo() {
+    Transactions primary = faulty.storage().transactions();
+    AtomicInteger publicReads = new AtomicInteger();
+    AtomicReference<Transactions.Standby> standby = new AtomicReference<>(
+        new Transactions.Standby(true, "the standby is at most PT0.2S behind the primary"));
+    Storage withStandby = faulty.storage().toBuilder().transactions(new Transactions() {
+      @Override
+      public <T> T inTransaction(Supplier<T> work) {
+        return primary.inTransaction(work);
+      }
+
+      @Override
+      public <T> T publicRead(Supplier<T> work) {
+        publicReads.incrementAndGet();
+        return work.get();
+      }
+
+      @Override
+      public Optional<Transactions.Standby> standby() {
+        return Optional.of(standby.get());
+      }
+    }).build();
+    BookingServer server = TestServers.start(withStandby, clock, Map.of("civicdiary.web.free-time-cache", "PT0S"));
+    servers.add(server);
+    ApiClient api = new ApiClient(ApiClient.newHttpClient(), server.uri());
+
+    assertThat(start(Map.of()).get("/health/ready").json().has("standby")).as("without a standby").isFalse();
+    Response ready = api.get("/health/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().path("standby").path("publicReads").asText()).isEqualTo("standby");
+
+    standby.set(new Transactions.Standby(false, "the standby is PT9S behind the primary, more than PT5S: public reads"
+        + " go to the primary"));
+    ready = api.get("/health/ready");
+    assertThat(ready.status()).as("the primary serves the public reads").isEqualTo(200);
+    assertThat(ready.json().path("status").asText()).isEqualTo("UP");
+    assertThat(ready.json().path("standby").path("publicReads").asText()).isEqualTo("primary");
+    assertThat(ready.json().path("standby").path("detail").asText()).contains("PT9S behind");
+
+    for (String read : List.of("/api/v1/departments", "/api/v1/departments/" + TestOffice.CIVIL,
+        "/api/v1/officials/novak/slots?agenda=id-card&from=" + TestOffice.day(1, 0),
+        "/api/v1/officials/novak/days?agenda=id-card&from=" + TestOffice.day(1, 0))) {
+      int before = publicReads.get();
+      assertThat(api.get(read).status()).as(read).isEqualTo(200);
+      assertThat(publicReads.get()).as("public reads of " + read).isGreaterThan(before);
+    }
   }
 
   @Test
