@@ -7,6 +7,8 @@ package org.civicdiary.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.util.Optional;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.persistence.DatabaseNotReady.Problem;
 import org.slf4j.Logger;
@@ -27,10 +29,12 @@ public final class JdbcStorage implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
   private final HikariDataSource pool;
   private final Storage storage;
+  private final ProxyManager<Long> sharedBuckets;
 
-  private JdbcStorage(HikariDataSource pool, Storage storage) {
+  private JdbcStorage(HikariDataSource pool, Storage storage, ProxyManager<Long> sharedBuckets) {
     this.pool = pool;
     this.storage = storage;
+    this.sharedBuckets = sharedBuckets;
   }
 
   /**
@@ -63,7 +67,7 @@ public final class JdbcStorage implements AutoCloseable {
         .waitingList(new JdbcWaitingList(tx)).busyFeeds(new JdbcBusyFeeds(tx))
         .checkIns(new JdbcCheckIns(tx)).build();
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
-    return new JdbcStorage(pool, storage);
+    return new JdbcStorage(pool, storage, dialect == Dialect.POSTGRESQL ? SharedBuckets.over(pool) : null);
   }
 
   private static HikariDataSource open(PersistenceConfig config) {
@@ -92,6 +96,14 @@ public final class JdbcStorage implements AutoCloseable {
   /** All the storage ports, sharing this database's units of work. */
   public Storage storage() {
     return storage;
+  }
+
+  /**
+   * The token buckets that web nodes on this database share ({@code civicdiary.web.rate.shared}), keyed
+   * by a 64-bit id; empty on H2, which has no bucket4j proxy manager and serves one node anyway.
+   */
+  public Optional<ProxyManager<Long>> sharedBuckets() {
+    return Optional.ofNullable(sharedBuckets);
   }
 
   /** Closes the pool; the storage fails with StorageUnavailable afterwards. */
