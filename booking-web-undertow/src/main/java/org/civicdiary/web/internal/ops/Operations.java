@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.civicdiary.booking.model.BusyFeed;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.web.internal.api.Views;
@@ -40,8 +41,12 @@ public final class Operations {
   private final byte[] metricsTokenHash;
   private final ObjectNode openApi;
   private final Map<String, byte[]> openApiByMount = new ConcurrentHashMap<>();
+  private final Supplier<String> rateLimits;
 
-  public Operations(Storage storage, MeterRegistry registry, List<AddressRange> metricsFrom, String metricsTokenHash) {
+  /** @param rateLimits where the per-address limits are counted: PER_NODE, SHARED or PER_NODE_FALLBACK */
+  public Operations(Storage storage, MeterRegistry registry, List<AddressRange> metricsFrom, String metricsTokenHash,
+      Supplier<String> rateLimits) {
+    this.rateLimits = rateLimits;
     this.storage = storage;
     this.registry = registry;
     this.metricsFrom = metricsFrom;
@@ -56,14 +61,15 @@ public final class Operations {
   /**
    * Ready when the storage answers a cheap read. The details count the officials' busy feeds whose
    * last poll failed (one small table read); a failing calendar never makes the node unready (its last good busy time
-   * keeps applying for a while), but operators should see it.
+   * keeps applying for a while), but operators should see it. So should they a shared rate-limit
+   * store that fails ({@code rateLimits: PER_NODE_FALLBACK}): the node stays ready, counting on its own.
    */
   public Reply ready(Call call) {
     try {
       storage.directory().offices();
       List<BusyFeed> feeds = storage.busyFeeds().all();
       long failing = feeds.stream().filter(f -> f.failure() != null).count();
-      return Reply.ok(new Ready("UP", new BusyFeedHealth(feeds.size(), failing)));
+      return Reply.ok(new Ready("UP", new BusyFeedHealth(feeds.size(), failing), rateLimits.get()));
     } catch (RuntimeException e) {
       LOG.warn("not ready: storage does not answer: {}", e.toString());
       return Reply.json(503, new Views.Status("DOWN")).header("Retry-After", Problems.RETRY_AFTER_UNAVAILABLE);
@@ -71,7 +77,7 @@ public final class Operations {
   }
 
   /** What the readiness check answers when ready. */
-  record Ready(String status, BusyFeedHealth busyFeeds) {}
+  record Ready(String status, BusyFeedHealth busyFeeds, String rateLimits) {}
 
   /**
    * How many busy feeds there are and how many failed at their last poll; counts only, as anyone
