@@ -7,7 +7,9 @@ package org.civicdiary.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
+import java.util.Optional;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.persistence.DatabaseNotReady.Problem;
 import org.slf4j.Logger;
@@ -29,11 +31,13 @@ public final class JdbcStorage implements AutoCloseable {
   private final HikariDataSource pool;
   private final HotStandby standby;
   private final Storage storage;
+  private final ProxyManager<Long> sharedBuckets;
 
-  private JdbcStorage(HikariDataSource pool, HotStandby standby, Storage storage) {
+  private JdbcStorage(HikariDataSource pool, HotStandby standby, Storage storage, ProxyManager<Long> sharedBuckets) {
     this.pool = pool;
     this.standby = standby;
     this.storage = storage;
+    this.sharedBuckets = sharedBuckets;
   }
 
   /**
@@ -73,7 +77,7 @@ public final class JdbcStorage implements AutoCloseable {
         .waitingList(new JdbcWaitingList(tx)).busyFeeds(new JdbcBusyFeeds(tx))
         .checkIns(new JdbcCheckIns(tx)).build();
     LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
-    return new JdbcStorage(pool, standby, storage);
+    return new JdbcStorage(pool, standby, storage, dialect == Dialect.POSTGRESQL ? SharedBuckets.over(pool) : null);
   }
 
   private static HikariDataSource open(PersistenceConfig config) {
@@ -107,6 +111,14 @@ public final class JdbcStorage implements AutoCloseable {
   /** The standby of public reads, or null without one (for tests). */
   HotStandby standby() {
     return standby;
+  }
+
+  /**
+   * The token buckets that web nodes on this database share ({@code civicdiary.web.rate.shared}), keyed
+   * by a 64-bit id; empty on H2, which has no bucket4j proxy manager and serves one node anyway.
+   */
+  public Optional<ProxyManager<Long>> sharedBuckets() {
+    return Optional.ofNullable(sharedBuckets);
   }
 
   /** Closes the pools; the storage fails with StorageUnavailable afterwards. */

@@ -5,15 +5,19 @@
 package org.civicdiary.persistence;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Key;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.guice.CivicDiaryService;
+import org.civicdiary.guice.ForCivicDiary;
 import org.civicdiary.guice.Lifecycle;
 
 /**
@@ -25,8 +29,13 @@ import org.civicdiary.guice.Lifecycle;
  * <p>The database is started with the injector (an eager singleton): if it is unreachable or its
  * schema is newer than this code, creating the injector fails with a {@link DatabaseNotReady}
  * among its causes.
+ *
+ * <p>On PostgreSQL it also binds {@link #SHARED_BUCKETS}, the token buckets web nodes share when
+ * {@code civicdiary.web.rate.shared} is on; on H2 that binding is absent.
  */
 public final class PersistenceModule extends AbstractModule {
+  /** The shared token buckets ({@link JdbcStorage#sharedBuckets()}), bound on PostgreSQL only. */
+  public static final Key<ProxyManager<Long>> SHARED_BUCKETS = new Key<>(ForCivicDiary.class) {};
   private final PersistenceConfig config;
 
   /** Reads the {@code civicdiary.db.*} settings. */
@@ -42,6 +51,22 @@ public final class PersistenceModule extends AbstractModule {
   protected void configure() {
     bind(JdbcStorage.class).toProvider(new Starting(config)).asEagerSingleton();
     Multibinder.newSetBinder(binder(), Lifecycle.class).addBinding().to(Pool.class);
+    // a provider answering null leaves the Optional empty: H2 has no shared buckets
+    OptionalBinder.newOptionalBinder(binder(), SHARED_BUCKETS).setBinding().toProvider(Buckets.class);
+  }
+
+  static final class Buckets implements Provider<ProxyManager<Long>> {
+    private final JdbcStorage database;
+
+    @Inject
+    Buckets(JdbcStorage database) {
+      this.database = database;
+    }
+
+    @Override
+    public ProxyManager<Long> get() {
+      return database.sharedBuckets().orElse(null);
+    }
   }
 
   @Provides

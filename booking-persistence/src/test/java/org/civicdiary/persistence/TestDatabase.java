@@ -33,7 +33,7 @@ final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCa
       "absence", "closure_day", "diary_window", "walk_in_hours", "agenda_official", "agenda", "staff_second_step", "staff_recovery_code", "staff_second_factor",
       "staff_session", "staff_account",
       "official", "department", "office_phone", "office", "audit_entry", "idempotency_record",
-      "spent_challenge", "challenge_key", "api_key", "webhook_delivery", "webhook_endpoint");
+      "spent_challenge", "challenge_key", "api_key", "webhook_delivery", "webhook_endpoint", "rate_limit_bucket");
 
   final PersistenceConfig config;
   private final FreshDatabase database;

@@ -11,6 +11,8 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
+import com.google.inject.TypeLiteral;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,6 +21,7 @@ import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.civicdiary.booking.port.HolidayCalendar;
 import org.civicdiary.booking.port.PasswordStrength;
 import org.civicdiary.booking.port.Storage;
@@ -50,6 +53,12 @@ public final class WebModule extends AbstractModule {
   public static final Key<HttpHandler> HANDLER = Key.get(HttpHandler.class, ForCivicDiary.class);
   /** The registry civic-diary's meters go to. */
   public static final Key<MeterRegistry> METERS = Key.get(MeterRegistry.class, ForCivicDiary.class);
+  /**
+   * The token buckets the nodes share when {@code civicdiary.web.rate.shared} is on: the
+   * persistence module binds them on PostgreSQL; unbound, sharing is refused at start.
+   */
+  public static final Key<ProxyManager<Long>> SHARED_BUCKETS =
+      Key.get(new TypeLiteral<ProxyManager<Long>>() {}, ForCivicDiary.class);
   private final Settings settings;
   private final CoreModule core;
 
@@ -78,6 +87,7 @@ public final class WebModule extends AbstractModule {
         .toProvider(() -> new ResourceHandler(
             new ClassPathResourceManager(WebModule.class.getClassLoader(), "org/civicdiary/web/static")))
         .in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), SHARED_BUCKETS);
   }
 
   @Provides
@@ -90,8 +100,9 @@ public final class WebModule extends AbstractModule {
   @Singleton
   @ForCivicDiary
   HttpHandler bookingHandler(WebSettings web, CivicDiary diary, Storage storage, @ForCivicDiary Clock clock,
-      StaffAuthenticator authenticator, @ForCivicDiary MeterRegistry registry, @Named(STATIC) HttpHandler staticFiles) {
-    return Api.handler(web, diary, storage, clock, authenticator, registry, staticFiles);
+      StaffAuthenticator authenticator, @ForCivicDiary MeterRegistry registry, @Named(STATIC) HttpHandler staticFiles,
+      @ForCivicDiary Optional<ProxyManager<Long>> sharedBuckets) {
+    return Api.handler(web, diary, storage, clock, authenticator, registry, staticFiles, sharedBuckets);
   }
 
   /** Builds the default authenticator, the core's sign-in. */

@@ -21,6 +21,8 @@ import org.civicdiary.booking.settings.Settings;
  */
 public final class WebSettings {
   public static final String TOKEN = "{token}";
+  /** The key that shares the per-address limits among the nodes (see {@link #rateShared()}). */
+  public static final String RATE_SHARED = "civicdiary.web.rate.shared";
 
   private final Values values;
 
@@ -44,6 +46,7 @@ public final class WebSettings {
       RateLimit bookingPerEmail,
       RateLimit queriesPerAddress,
       RateLimit staffPerAddress,
+      boolean rateShared,
       Duration idempotencyTtl,
       Duration freeTimeCache,
       int freeTimeCacheBytes,
@@ -239,6 +242,7 @@ public final class WebSettings {
         rate(s, "civicdiary.web.rate.booking-per-email", "5/PT1H"),
         rate(s, "civicdiary.web.rate.queries-per-address", "300/PT1M"),
         rate(s, "civicdiary.web.rate.staff-per-address", "1200/PT1M"),
+        s.flag(RATE_SHARED, false),
         s.duration("civicdiary.web.idempotency-ttl", Duration.ofHours(24)),
         s.duration("civicdiary.web.free-time-cache", Duration.ofSeconds(2)),
         s.integer("civicdiary.web.free-time-cache-bytes", 8 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
@@ -422,6 +426,15 @@ public final class WebSettings {
     return values.queriesPerAddress();
   }
 
+  /**
+   * Whether the per-address limits (queries, bookings, staff requests) are counted in the database
+   * that all nodes share, so that they hold in total rather than per node. Off by default: each node
+   * counts on its own. Needs the PostgreSQL storage.
+   */
+  public boolean rateShared() {
+    return values.rateShared();
+  }
+
   /** How long an Idempotency-Key is remembered. */
   public Duration idempotencyTtl() {
     return values.idempotencyTtl();
@@ -568,6 +581,11 @@ public final class WebSettings {
     /** {@code civicdiary.web.rate.booking-per-email}. */
     public Builder bookingPerEmail(RateLimit value) {
       return set("civicdiary.web.rate.booking-per-email", value);
+    }
+
+    /** {@code civicdiary.web.rate.shared}. */
+    public Builder rateShared(boolean value) {
+      return set(RATE_SHARED, value);
     }
 
     /** {@code civicdiary.web.rate.queries-per-address}. */

@@ -23,7 +23,7 @@ class WebSettingsBuilderTest {
         .requestTimeout(Duration.ofSeconds(5)).corsOrigins(List.of("https://www.praha6.cz", "https://praha6.cz"))
         .frameAncestors(List.of("https://www.praha6.cz")).trustedProxies(List.of("10.0.0.1"))
         .metricsFrom(List.of("10.0.0.0/8")).bookingPerAddress(new RateLimit(3, Duration.ofMinutes(1)))
-        .bookingPerEmail(new RateLimit(2, Duration.ofHours(1))).queriesPerAddress(new RateLimit(100, Duration.ofMinutes(1)))
+        .bookingPerEmail(new RateLimit(2, Duration.ofHours(1))).queriesPerAddress(new RateLimit(100, Duration.ofMinutes(1))).rateShared(true)
         .idempotencyTtl(Duration.ofHours(2)).freeTimeCache(Duration.ofSeconds(1)).ioThreads(2).workerThreads(8)
         .sessionTtl(Duration.ofHours(4)).sessionIdle(Duration.ofMinutes(20)).cookieSecure("true").loginPerUser(new RateLimit(4, Duration.ofMinutes(10)))
         .loginPerAddress(new RateLimit(10, Duration.ofMinutes(10))).trustedHeader("X-Remote-User")
@@ -43,6 +43,7 @@ class WebSettingsBuilderTest {
         entry("civicdiary.web.rate.booking-per-address", "3/PT1M"),
         entry("civicdiary.web.rate.booking-per-email", "2/PT1H"),
         entry("civicdiary.web.rate.queries-per-address", "100/60"),
+        entry("civicdiary.web.rate.shared", "true"),
         entry("civicdiary.web.idempotency-ttl", "PT2H"),
         entry("civicdiary.web.free-time-cache", "PT1S"),
         entry("civicdiary.web.io-threads", "2"),
@@ -61,6 +62,7 @@ class WebSettingsBuilderTest {
     assertThat(built.publicUrl()).isEqualTo("https://diar.praha6.cz");
     assertThat(built.manageLink("t0k3n")).isEqualTo("https://diar.praha6.cz/booking/sprava/t0k3n");
     assertThat(built.staff().trustedHeader()).isEqualTo("X-Remote-User");
+    assertThat(built.rateShared()).isTrue();
     assertThat(built.toString()).doesNotContain("change-me-now");
     assertThat(WebSettings.builder().build()).isEqualTo(WebSettings.from(Settings.of(Map.of())));
   }

@@ -4,12 +4,15 @@
  */
 package org.civicdiary.web.internal.api;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.server.HttpHandler;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.civicdiary.booking.settings.InvalidSetting;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.booking.port.Transactions;
 import org.civicdiary.booking.settings.PublicUrl;
@@ -33,7 +36,9 @@ import org.civicdiary.web.internal.http.limits.AddressRange;
 import org.civicdiary.web.internal.http.limits.ClientAddress;
 import org.civicdiary.web.internal.http.limits.ConnectionsPerAddress;
 import org.civicdiary.web.internal.http.limits.RateLimiter;
+import org.civicdiary.web.internal.http.limits.SharedThrottles;
 import org.civicdiary.web.internal.http.limits.Throttle;
+import org.civicdiary.web.internal.http.limits.TokenBuckets;
 import org.civicdiary.web.internal.ops.Metrics;
 import org.civicdiary.web.internal.ops.MetricsHandler;
 import org.civicdiary.web.internal.ops.Operations;
@@ -50,16 +55,17 @@ import org.slf4j.LoggerFactory;
  * Builds the handler tree and holds the routes table. The tree, outermost first: metrics, security
  * headers, client address, routing (404/405/OPTIONS), CORS, rate limits (still on the I/O thread),
  * then on a worker thread with a deadline: error mapping, staff authentication, body limits, the
- * endpoint.
+ * endpoint. Shared rate limits ask the database, so they come after the move to the worker thread.
  */
 public final class Api {
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
   private final WebSettings settings;
   private final Metrics metrics;
   private final StaffAuthenticator authenticator;
-  private final Throttle queries;
-  private final Throttle bookingsPerAddress;
-  private final Throttle staffPerAddress;
+  private final SharedThrottles shared;
+  private final TokenBuckets queries;
+  private final TokenBuckets bookingsPerAddress;
+  private final TokenBuckets staffPerAddress;
   private final List<AddressRange> proxies;
   private final PublicEndpoints publicEndpoints;
   private final BookingEndpoints bookings;
@@ -82,13 +88,14 @@ public final class Api {
   private final Transactions transactions;
 
   private Api(WebSettings settings, CivicDiary diary, Storage storage, Clock clock, StaffAuthenticator authenticator,
-      MeterRegistry registry) {
+      MeterRegistry registry, Optional<ProxyManager<Long>> sharedBuckets) {
     this.settings = settings;
     this.authenticator = authenticator;
     this.metrics = new Metrics(registry, storage.outbox());
-    this.queries = new Throttle(settings.queriesPerAddress());
-    this.bookingsPerAddress = new Throttle(settings.bookingPerAddress());
-    this.staffPerAddress = new Throttle(settings.staffPerAddress());
+    this.shared = sharedThrottles(settings, sharedBuckets);
+    this.queries = throttle("queries", settings.queriesPerAddress());
+    this.bookingsPerAddress = throttle("bookings", settings.bookingPerAddress());
+    this.staffPerAddress = throttle("staff", settings.staffPerAddress());
     this.proxies = AddressRange.parseAll("civicdiary.web.trusted-proxies", settings.trustedProxies());
     ResponseCache cache = new ResponseCache(settings.freeTimeCache(), settings.freeTimeCacheBytes());
     this.scope = new OfficeScope(storage);
@@ -112,21 +119,40 @@ public final class Api {
     this.waitingList = new WaitingListEndpoints(diary, settings);
     this.reception = new ReceptionEndpoints(diary);
     this.operations = new Operations(storage, registry,
-        AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash());
+        AddressRange.parseAll("civicdiary.web.metrics-from", settings.metricsFrom()), settings.metricsTokenHash(),
+        shared == null ? () -> "PER_NODE" : shared::state);
+  }
+
+  private static SharedThrottles sharedThrottles(WebSettings settings, Optional<ProxyManager<Long>> store) {
+    if (!settings.rateShared()) {
+      return null;
+    }
+    return new SharedThrottles(store.orElseThrow(() -> new InvalidSetting(WebSettings.RATE_SHARED
+        + " is on, but the nodes can share token buckets only in PostgreSQL (civicdiary.db.url=jdbc:postgresql://...):"
+        + " H2 and the in-memory storage serve one node, whose limits hold already; turn it off")));
+  }
+
+  private TokenBuckets throttle(String name, org.civicdiary.web.RateLimit limit) {
+    return shared == null ? new Throttle(limit) : shared.throttle(name, limit);
   }
 
   /**
    * The booking API's handler, to mount under any path of the host's server.
    *
    * @param staticFiles serves {@code /static/**} (the pages); answers 404 for anything it lacks
+   * @param sharedBuckets where the per-address limits are kept when {@link WebSettings#rateShared()} is on
+   * @throws InvalidSetting when sharing is on and there are no shared buckets (H2, memory)
    */
   public static HttpHandler handler(WebSettings settings, CivicDiary diary, Storage storage, Clock clock,
-      StaffAuthenticator authenticator, MeterRegistry registry, HttpHandler staticFiles) {
+      StaffAuthenticator authenticator, MeterRegistry registry, HttpHandler staticFiles,
+      Optional<ProxyManager<Long>> sharedBuckets) {
+    // built first, so that a refused setting changes nothing
+    Api api = new Api(settings, diary, storage, clock, authenticator, registry, sharedBuckets);
     if (diary.keepingStaffAccounts().ensureInitialAdmin(settings.staff().initialAdmin(),
         settings.staff().initialAdminPassword())) {
       LOG.info("created the initial administrator account '{}'", settings.staff().initialAdmin());
     }
-    return new Api(settings, diary, storage, clock, authenticator, registry).tree(staticFiles);
+    return api.tree(staticFiles);
   }
 
   /** The default {@link StaffAuthenticator}, the core's sign-in over its staff accounts. */
@@ -138,14 +164,18 @@ public final class Api {
   /** The routes table (for the OpenAPI check). */
   static List<Route> routesOf(WebSettings settings, CivicDiary diary, Storage storage, Clock clock,
       StaffAuthenticator authenticator, MeterRegistry registry) {
-    return new Api(settings, diary, storage, clock, authenticator, registry).routes();
+    return new Api(settings, diary, storage, clock, authenticator, registry, Optional.empty()).routes();
   }
 
   private HttpHandler tree(HttpHandler staticFiles) {
-    HttpHandler worker = new OffIoThread(settings.requestTimeout(), settings.bodyTimeout(), settings.maxBodyBytes(),
-        new ErrorMapper(new StaffGate(authenticator, auth::mustEnrol, new BodyCheck(settings.maxBodyBytes(), new Endpoint()))));
+    HttpHandler endpoint = new ErrorMapper(new StaffGate(authenticator, auth::mustEnrol,
+        new BodyCheck(settings.maxBodyBytes(), new Endpoint())));
+    // A shared limit waits for the database, which the I/O thread must never do.
+    HttpHandler limited = shared == null
+        ? new RateLimiter(queries, bookingsPerAddress, staffPerAddress, offIoThread(endpoint))
+        : offIoThread(new RateLimiter(queries, bookingsPerAddress, staffPerAddress, endpoint));
     Cors cors = new Cors(settings.corsOrigins(), PublicUrl.origin(URI.create(settings.publicUrl())), new RefusedOrigins(),
-        new RateLimiter(queries, bookingsPerAddress, staffPerAddress, worker));
+        limited);
     return new ConnectionsPerAddress(settings.connectionsPerAddress(), proxies,
         new MetricsHandler(metrics, new KnownMethods(new SecurityHeaders(settings.frameAncestors(),
             new ClientAddress(proxies, new Pages(new Router(routes(), staticFiles, cors)))))));
@@ -158,6 +188,10 @@ public final class Api {
    */
   private Route.Action publicRead(Route.Action action) {
     return call -> transactions.publicRead(() -> action.handle(call));
+  }
+
+  private HttpHandler offIoThread(HttpHandler next) {
+    return new OffIoThread(settings.requestTimeout(), settings.bodyTimeout(), settings.maxBodyBytes(), next);
   }
 
   List<Route> routes() {

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.civicdiary.booking.model.BusyFeed;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.web.internal.api.Views;
@@ -41,8 +42,12 @@ public final class Operations {
   private final byte[] metricsTokenHash;
   private final ObjectNode openApi;
   private final Map<String, byte[]> openApiByMount = new ConcurrentHashMap<>();
+  private final Supplier<String> rateLimits;
 
-  public Operations(Storage storage, MeterRegistry registry, List<AddressRange> metricsFrom, String metricsTokenHash) {
+  /** @param rateLimits where the per-address limits are counted: PER_NODE, SHARED or PER_NODE_FALLBACK */
+  public Operations(Storage storage, MeterRegistry registry, List<AddressRange> metricsFrom, String metricsTokenHash,
+      Supplier<String> rateLimits) {
+    this.rateLimits = rateLimits;
     this.storage = storage;
     this.registry = registry;
     this.metricsFrom = metricsFrom;
@@ -57,9 +62,10 @@ public final class Operations {
   /**
    * Ready when the storage answers a cheap read. The details count the officials' busy feeds whose
    * last poll failed (one small table read); a failing calendar never makes the node unready (its last good busy time
-   * keeps applying for a while), but operators should see it. With a standby for public reads,
-   * the details say whether they go to it or fall back to the primary, and why; a fallback leaves
-   * the node ready (the primary serves those reads).
+   * keeps applying for a while), but operators should see it. So should they a shared rate-limit
+   * store that fails ({@code rateLimits: PER_NODE_FALLBACK}): the node stays ready, counting on its own.
+   * With a standby for public reads, the details say whether they go to it or fall back to the
+   * primary, and why; a fallback leaves the node ready (the primary serves those reads).
    */
   public Reply ready(Call call) {
     try {
@@ -68,7 +74,7 @@ public final class Operations {
       long failing = feeds.stream().filter(f -> f.failure() != null).count();
       StandbyHealth standby = storage.transactions().standby()
           .map(s -> new StandbyHealth(s.inUse() ? "standby" : "primary", s.detail())).orElse(null);
-      return Reply.ok(new Ready("UP", new BusyFeedHealth(feeds.size(), failing), standby));
+      return Reply.ok(new Ready("UP", new BusyFeedHealth(feeds.size(), failing), rateLimits.get(), standby));
     } catch (RuntimeException e) {
       LOG.warn("not ready: storage does not answer: {}", e.toString());
       return Reply.json(503, new Views.Status("DOWN")).header("Retry-After", Problems.RETRY_AFTER_UNAVAILABLE);
@@ -77,7 +83,7 @@ public final class Operations {
 
   /** What the readiness check answers when ready. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Ready(String status, BusyFeedHealth busyFeeds, StandbyHealth standby) {}
+  record Ready(String status, BusyFeedHealth busyFeeds, String rateLimits, StandbyHealth standby) {}
 
   /** Where public reads go ({@code standby} or {@code primary}) and why; absent without a standby. */
   record StandbyHealth(String publicReads, String detail) {}

@@ -13,15 +13,16 @@ import org.civicdiary.web.internal.problem.HttpProblem;
 
 /**
  * Per client address limits on slot queries, on booking and on staff requests, checked on the I/O thread so that a
- * flood is turned away before it costs a worker thread. 429 with {@code Retry-After}.
+ * flood is turned away before it costs a worker thread; shared limits, which ask the database, are checked on the
+ * worker thread instead. 429 with {@code Retry-After}.
  */
 public final class RateLimiter implements HttpHandler {
-  private final Throttle queries;
-  private final Throttle bookings;
-  private final Throttle staff;
+  private final TokenBuckets queries;
+  private final TokenBuckets bookings;
+  private final TokenBuckets staff;
   private final HttpHandler next;
 
-  public RateLimiter(Throttle queries, Throttle bookings, Throttle staff, HttpHandler next) {
+  public RateLimiter(TokenBuckets queries, TokenBuckets bookings, TokenBuckets staff, HttpHandler next) {
     this.queries = queries;
     this.bookings = bookings;
     this.staff = staff;
@@ -32,7 +33,7 @@ public final class RateLimiter implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     Route route = exchange.getAttachment(Matched.KEY).route();
     Route.Limit limit = route.limit();
-    Throttle throttle = switch (limit) {
+    TokenBuckets throttle = switch (limit) {
       case QUERY -> queries;
       case BOOKING -> bookings;
       // staff routes and the login: counted before the body is read or a password hashed

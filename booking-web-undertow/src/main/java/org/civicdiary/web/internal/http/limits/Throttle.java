@@ -14,7 +14,7 @@ import org.civicdiary.web.RateLimit;
  * Token buckets by key (a client address, an e-mail address, a user name), one limit for all keys.
  * Buckets idle for two periods are forgotten; they would be full again anyway.
  */
-public final class Throttle {
+public final class Throttle implements TokenBuckets {
   private static final long NANOS = 1_000_000_000L;
   private final RateLimit limit;
   private final Cache<String, Bucket> buckets;
@@ -27,7 +27,7 @@ public final class Throttle {
         .build();
   }
 
-  /** Takes a token: 0 when allowed, else the seconds to wait before one is there. */
+  @Override
   public long take(String key) {
     ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
     return probe.isConsumed() ? 0 : seconds(probe.getNanosToWaitForRefill());
@@ -56,7 +56,7 @@ public final class Throttle {
         .build());
   }
 
-  private static long seconds(long nanos) {
+  static long seconds(long nanos) {
     return Math.max(1, (nanos + NANOS - 1) / NANOS);
   }
 }
