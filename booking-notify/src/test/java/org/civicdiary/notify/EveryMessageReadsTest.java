@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.civicdiary.booking.model.AbsenceId;
 import org.civicdiary.booking.model.AbsenceKind;
 import org.civicdiary.booking.model.Channel;
 import org.civicdiary.booking.model.Citizen;
@@ -31,6 +32,7 @@ import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.OutboxMessage;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.usecase.AbsenceRequest;
+import org.civicdiary.booking.usecase.Displacement;
 import org.civicdiary.booking.usecase.Booked;
 import org.civicdiary.booking.usecase.WaitingListRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -157,6 +159,19 @@ class EveryMessageReadsTest {
     assertThat(visible(offer.html)).contains(cs ? "Uvolnil se termín, který hlídáte" : "A time you are watching for is free",
         (cs ? "Kdy úterý 2. března 2027 v " : "When Tuesday 2 March 2027 at "), (cs ? "Kdo Vás přijme " : "Who will see you ") + novak);
     assertNoCalendar(offer);
+
+    // An absence entered by mistake and undone: the meeting stands, the same calendar entry comes back.
+    Booked third = town.bookHorse(later, lang);
+    only(MessageKind.CONFIRMATION, seen);
+    Displacement mistake = town.diary.recordingAbsence().record(OPERATOR, new AbsenceRequest(NOVAK,
+        later.minus(Duration.ofMinutes(30)), later.plus(Duration.ofMinutes(30)), AbsenceKind.ILLNESS, "omyl"));
+    only(MessageKind.DISPLACED, seen);
+    town.diary.recordingAbsence().remove(OPERATOR, AbsenceId.parse(mistake.subject()), true);
+    Reservation standing = town.storage.reservations().find(third.reservation().id()).orElseThrow();
+    Received restored = only(MessageKind.RESTORED, seen);
+    assertThat(visible(restored.html)).contains(
+        cs ? "Vaše schůzka platí, jak byla objednána" : "Your meeting stands as booked", at1730);
+    assertCalendar(restored, "REQUEST", standing, 2, later);
 
     assertThat(seen.keySet()).as("every kind of message, read").containsExactlyInAnyOrder(MessageKind.values());
   }
