@@ -48,15 +48,28 @@ class OperatorConsoleTest extends StaffConsole {
     Reservation booked = servers.diary().booking().book(new BookingRequest(official, AgendaId.of("driving-licence"), slot.start(),
         new Citizen("Marie Svobodová", email, "+420 601 222 333"), "Výměna řidičského průkazu", Channel.WEB, Language.CS))
         .reservation();
+    // A second citizen of that day asks to be called instead of choosing a time (issue 13).
+    FreeSlot later = servers.diary().findingFreeSlots().ofOfficial(official, AgendaId.of("driving-licence"), day, day.plusDays(6))
+        .stream().filter(s -> s.start().isAfter(slot.start())
+            && s.start().truncatedTo(ChronoUnit.DAYS).equals(slot.start().truncatedTo(ChronoUnit.DAYS)))
+        .findFirst().orElseThrow();
+    var caller = servers.diary().booking().book(new BookingRequest(official, AgendaId.of("driving-licence"), later.start(),
+        new Citizen("Karel Volaný", "karel.volany@example.cz", "+420 602 444 555"), "Prodloužení", Channel.WEB,
+        Language.CS));
     servers.diary().recordingAbsence().record(ADMIN, new AbsenceRequest(official, slot.start().truncatedTo(ChronoUnit.DAYS),
         slot.start().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS), AbsenceKind.ILLNESS, "Nemoc"));
     assertThat(servers.storage().reservations().find(booked.id()).orElseThrow().status()).isEqualTo(Status.DISPLACED);
     servers.awaitMail(email, "Změna v programu úředníka", Set.of());
+    servers.diary().managingOwnReservation().pleaseCall(caller.token());
 
     logIn(TownHallServers.OPERATOR);
     browser.find(browser.driver(), "h1", "Pracovní seznam");
     WebElement item = browser.find(browser.driver(), "article.cd-worklist-item", "Marie Svobodová");
     assertThat(item.getText()).contains("+420 601 222 333", email, "Martin Procházka", "Výměna řidičského průkazu");
+    WebElement callTask = browser.find(browser.driver(), "article.cd-worklist-item", "Karel Volaný");
+    assertThat(callTask.findElement(By.cssSelector(".cd-callback")).getText())
+        .startsWith("Občan požádal o zavolání").contains("zavolejte mu");
+    assertThat(item.findElements(By.cssSelector(".cd-callback"))).as("only the citizen who asked").isEmpty();
     browser.screenshot("console-1280-worklist");
     browser.assertAccessible("console worklist");
 

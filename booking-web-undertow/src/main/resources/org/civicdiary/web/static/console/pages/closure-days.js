@@ -9,7 +9,7 @@
  * citizens are e-mailed and they go on the worklist. Administrators only.
  */
 import { el, fill } from '../../kit/kit.js';
-import { alert, api, button, clearFieldErrors, clock, content, failedForm, field, form, input, local, pageData, refuse, route, say, select, shortDate, state, submit, t, table } from '../shell.js';
+import { alert, api, clearFieldErrors, clock, content, failedForm, field, form, input, local, pageData, refuse, route, say, select, shortDate, state, submit, t, table } from '../shell.js';
 
 /** How far ahead the list reaches: a year and a little, within the API's limit. */
 const AHEAD_DAYS = 400;

@@ -120,6 +120,8 @@ export function worklistItem(item) {
   const department = departmentOf(r.department);
   card.append(
     el('h2', { id: headingId, text: who }),
+    // "Please call me" from the manage page: the citizen waits for the operator's call.
+    ...(item.callRequested ? [el('p', { class: 'cd-callback', text: texts.callRequested({ when: c.at(item.callRequested) }) })] : []),
     details([
       [texts.phone, r.citizen.phone ? el('a', { href: `tel:${r.citizen.phone.replace(/\s+/g, '')}`, text: r.citizen.phone }) : texts.none],
       [texts.email, r.citizen.email ? el('a', { href: `mailto:${r.citizen.email}`, text: r.citizen.email }) : texts.none],
