@@ -7,6 +7,8 @@ package org.civicdiary.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.persistence.DatabaseNotReady.Problem;
 import org.slf4j.Logger;
@@ -39,9 +41,14 @@ public final class JdbcStorage implements AutoCloseable {
    * @throws DatabaseNotReady if the database cannot be reached or its schema is newer than this code
    */
   public static JdbcStorage start(PersistenceConfig config) {
+    return start(config, UnaryOperator.identity());
+  }
+
+  /** As {@link #start(PersistenceConfig)}, the units of work going through {@code seen} (tests count statements). */
+  static JdbcStorage start(PersistenceConfig config, UnaryOperator<DataSource> seen) {
     Dialect dialect = Dialect.of(config.url());
     HikariDataSource pool = open(config);
-    JdbcTransactions tx = new JdbcTransactions(pool, dialect);
+    JdbcTransactions tx = new JdbcTransactions(seen.apply(pool), dialect);
     try {
       Migrations.apply(config, dialect);
       tx.statement(c -> {
@@ -53,16 +60,17 @@ public final class JdbcStorage implements AutoCloseable {
       pool.close();
       throw e;
     }
-    DirectoryCache directory = new DirectoryCache(tx, JdbcDirectory::load);
+    DirectoryCache directory = new DirectoryCache(tx, JdbcDirectory::load, config.cache());
     Storage storage = Storage.builder().directory(new JdbcDirectory(tx, directory))
-        .diaries(new JdbcDiaries(tx, directory)).reservations(new JdbcReservations(tx)).outbox(new JdbcOutbox(tx))
+        .diaries(new JdbcDiaries(tx, directory)).reservations(new JdbcReservations(tx, config.cache())).outbox(new JdbcOutbox(tx))
         .auditLog(new JdbcAuditLog(tx)).idempotencyKeys(new JdbcIdempotencyKeys(tx))
         .staffAccounts(new JdbcStaffAccounts(tx)).challenges(new JdbcChallenges(tx)).apiKeys(new JdbcApiKeys(tx))
         .transactions(tx).webhooks(new JdbcWebhooks(tx))
         .officialFeeds(new JdbcOfficialFeeds(tx))
         .waitingList(new JdbcWaitingList(tx)).busyFeeds(new JdbcBusyFeeds(tx))
         .checkIns(new JdbcCheckIns(tx)).build();
-    LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
+    LOG.info("civic-diary storage on {} with a pool of {} connections{}", config.safeUrl(), config.poolSize(),
+        config.cache() ? "" : ", nothing kept in memory (" + PersistenceConfig.CACHE + "=false)");
     return new JdbcStorage(pool, storage);
   }
 

@@ -23,6 +23,7 @@ public final class PersistenceConfig {
   public static final String PASSWORD = "civicdiary.db.password";
   public static final String POOL_SIZE = "civicdiary.db.pool-size";
   public static final String CONNECTION_TIMEOUT = "civicdiary.db.connection-timeout";
+  public static final String CACHE = "civicdiary.db.cache";
 
   /** The embedded default: an H2 file under ./data (the H2 dialect adds its settings). */
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/civic-diary";
@@ -32,7 +33,8 @@ public final class PersistenceConfig {
   private final Values values;
 
   /** The checked values; a record for equality, private so that a new setting breaks no caller. */
-  private record Values(String url, String user, String password, int poolSize, Duration connectionTimeout) {
+  private record Values(String url, String user, String password, int poolSize, Duration connectionTimeout,
+      boolean cache) {
     Values {
       if (url == null || url.isBlank()) {
         throw new InvalidSetting("set " + URL + " (or " + Settings.variable(URL) + ") to a JDBC URL");
@@ -67,7 +69,8 @@ public final class PersistenceConfig {
   public static PersistenceConfig from(Settings settings) {
     return builder().url(settings.string(URL, DEFAULT_URL)).user(settings.string(USER, null))
         .password(settings.string(PASSWORD, null)).poolSize(settings.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1, 500))
-        .connectionTimeout(settings.duration(CONNECTION_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT)).build();
+        .connectionTimeout(settings.duration(CONNECTION_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT))
+        .cache(settings.flag(CACHE, true)).build();
   }
 
   /** Starts from the defaults: the embedded H2 database, {@value #DEFAULT_POOL_SIZE} connections. */
@@ -78,7 +81,7 @@ public final class PersistenceConfig {
   /** A builder holding these values, to change one (a test's smaller pool, say). */
   public Builder toBuilder() {
     return builder().url(url()).user(user()).password(password()).poolSize(poolSize())
-        .connectionTimeout(connectionTimeout());
+        .connectionTimeout(connectionTimeout()).cache(cache());
   }
 
   public String url() {
@@ -104,6 +107,15 @@ public final class PersistenceConfig {
     return values.connectionTimeout();
   }
 
+  /**
+   * Whether officials' busy time and the directory are kept in memory between queries (checked
+   * against stamps in the database on every query). Off, every query reads the database: slower,
+   * for ruling the caches out when something looks stale.
+   */
+  public boolean cache() {
+    return values.cache();
+  }
+
   /** The URL with any password in it masked, for logs and error messages. */
   public String safeUrl() {
     return url().replaceAll("(?i)(password=)[^&;]*", "$1***");
@@ -124,7 +136,7 @@ public final class PersistenceConfig {
   public String toString() {
     return "PersistenceConfig[url=" + safeUrl() + ", user=" + user() + ", password="
         + (password() == null ? "none" : "***") + ", poolSize=" + poolSize() + ", connectionTimeout="
-        + connectionTimeout() + "]";
+        + connectionTimeout() + ", cache=" + cache() + "]";
   }
 
   /** Collects the values; {@link #build()} checks them and names the key of a wrong one. */
@@ -134,6 +146,7 @@ public final class PersistenceConfig {
     private String password;
     private int poolSize = DEFAULT_POOL_SIZE;
     private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+    private boolean cache = true;
 
     private Builder() {}
 
@@ -167,8 +180,14 @@ public final class PersistenceConfig {
       return this;
     }
 
+    /** {@value PersistenceConfig#CACHE}: whether busy time and the directory are kept in memory (true). */
+    public Builder cache(boolean value) {
+      this.cache = value;
+      return this;
+    }
+
     public PersistenceConfig build() {
-      return new PersistenceConfig(new Values(url, user, password, poolSize, connectionTimeout));
+      return new PersistenceConfig(new Values(url, user, password, poolSize, connectionTimeout, cache));
     }
   }
 }
