@@ -196,10 +196,13 @@ final class DirectoryCache {
     return Optional.ofNullable(tx.statement(c -> {
       Set<OfficialId> asked = new LinkedHashSet<>(officials);
       Set<OfficeId> offices = new HashSet<>();
+      Part last = null;
       for (OfficialId official : asked) {
-        Part part = keptHolding(p -> p.has(official));
+        // A department's officials share an office: try the last one's before searching them all.
+        Part part = last != null && last.has(official) ? last : keptHolding(p -> p.has(official));
         if (part != null) {
           offices.add(part.office.id());
+          last = part;
         }
       }
       Map<OfficeId, Part> current = current(c, offices);

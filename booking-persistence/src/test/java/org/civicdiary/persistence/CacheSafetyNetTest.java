@@ -14,6 +14,10 @@ import static org.civicdiary.testkit.contract.Fixtures.SLOT;
 import static org.civicdiary.testkit.contract.Fixtures.reservation;
 import static org.civicdiary.testkit.contract.Fixtures.slot;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -82,6 +86,30 @@ class CacheSafetyNetTest {
     }
   }
 
+  /**
+   * A trigger renews a stamp once per transaction: the adapter's bookings, which stamp the official
+   * themselves, cost no second update of its row.
+   */
+  @Test
+  @NeedsPostgres
+  void theTriggersStampARowOncePerTransaction() throws Exception {
+    try (TestDatabase db = TestDatabase.postgres("safetynetonce").start()) {
+      new Fixtures(db.storage()).load();
+      try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        c.setAutoCommit(false);
+        s.executeUpdate("update office set name_en = 'Prague 6' where id = 'praha-6'");
+        long first = stamp(s, "select directory_version from office where id = 'praha-6'");
+        s.executeUpdate("update department set name_en = 'Registry' where id = 'civil-affairs'");
+        s.executeUpdate("delete from diary_window where official_id = 'jan-novak'");
+        assertThat(stamp(s, "select directory_version from office where id = 'praha-6'")).isEqualTo(first);
+        c.commit();
+        s.executeUpdate("update department set name_en = 'Civil Affairs' where id = 'civil-affairs'");
+        assertThat(stamp(s, "select directory_version from office where id = 'praha-6'")).isNotIn(0L, first);
+        c.commit();
+      }
+    }
+  }
+
   /** Off, nothing is kept: a write behind the adapter that sets no stamp (H2 has no triggers) shows at once. */
   @Test
   void theCachesCanBeSwitchedOff() {
@@ -107,6 +135,13 @@ class CacheSafetyNetTest {
         assertThat(cached.directory().official(NOVAK).orElseThrow().name())
             .as("what the stamps are for: a write that sets none is not seen").isEqualTo("Jan Novák");
       }
+    }
+  }
+
+  private static long stamp(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -203,6 +203,6 @@ class DirectoryCacheTest {
   }
 
   private static long stamp(TestDatabase db) {
-    return db.count("select stamp from directory_stamp");
+    return db.count("select directory_version from office where id = ?", Fixtures.OFFICE.value());
   }
 }
