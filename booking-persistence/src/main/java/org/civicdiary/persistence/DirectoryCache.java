@@ -235,11 +235,6 @@ final class DirectoryCache {
     }
   }
 
-  /** Offices whose part this node keeps (for tests). */
-  Set<OfficeId> keptOffices() {
-    return Set.copyOf(kept.keySet());
-  }
-
   private boolean usable() {
     JdbcTransactions.Unit unit = tx.unitState();
     return enabled && (unit == null || !unit.directoryWritten);
