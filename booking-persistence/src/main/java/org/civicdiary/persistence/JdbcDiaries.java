@@ -86,17 +86,26 @@ final class JdbcDiaries implements Diaries {
       values (?, ?, ?, ?, ?)
       """;
 
-  private static final String ALL_WINDOWS = """
-      select official_id, weekday, start_time, end_time, valid_from, valid_until, holiday_openings,
-             place_name, place_address, place_description_cs, place_description_en, phone_slots, phone_percent,
-             agendas
-      from diary_window
-      order by official_id, ordinal
+  private static final String WINDOWS_OF_OFFICES = """
+      select w.official_id, w.weekday, w.start_time, w.end_time, w.valid_from, w.valid_until, w.holiday_openings,
+             w.place_name, w.place_address, w.place_description_cs, w.place_description_en, w.phone_slots,
+             w.phone_percent, w.agendas
+      from diary_window w
+      join official o on o.id = w.official_id
+      join department d on d.id = o.department_id
+      where d.office_id = any(?)
+      order by w.official_id, w.ordinal
       """;
-  private static final String ALL_WALK_IN_HOURS = """
-      select department_id, weekday, start_time, end_time
-      from walk_in_hours
-      order by department_id, ordinal
+  private static final String WALK_IN_HOURS_OF_OFFICES = """
+      select h.department_id, h.weekday, h.start_time, h.end_time
+      from walk_in_hours h
+      join department d on d.id = h.department_id
+      where d.office_id = any(?)
+      order by h.department_id, h.ordinal
+      """;
+  private static final String OFFICE_OF_DEPARTMENT = "select office_id from department where id = ?";
+  private static final String OFFICE_OF_OFFICIAL = """
+      select d.office_id from official o join department d on d.id = o.department_id where o.id = ?
       """;
 
   private final JdbcTransactions tx;
@@ -107,14 +116,16 @@ final class JdbcDiaries implements Diaries {
     this.cache = cache;
   }
 
-  static Map<OfficialId, List<Window>> allWindows(Connection c) throws SQLException {
-    return DirectoryCache.grouped(Sql.list(c, ALL_WINDOWS,
-        rs -> Map.entry(OfficialId.of(rs.getString("official_id")), window(rs))));
+  /** The windows of these offices' officials (office ids as an SQL array), for {@link DirectoryCache}. */
+  static Map<OfficialId, List<Window>> windowsOfOffices(Connection c, Object offices) throws SQLException {
+    return DirectoryCache.grouped(Sql.list(c, WINDOWS_OF_OFFICES,
+        rs -> Map.entry(OfficialId.of(rs.getString("official_id")), window(rs)), offices));
   }
 
-  static Map<DepartmentId, List<WalkInHours>> allWalkInHours(Connection c) throws SQLException {
-    return DirectoryCache.grouped(Sql.list(c, ALL_WALK_IN_HOURS,
-        rs -> Map.entry(DepartmentId.of(rs.getString("department_id")), walkInHours(rs))));
+  /** The walk-in hours of these offices' departments (office ids as an SQL array), for {@link DirectoryCache}. */
+  static Map<DepartmentId, List<WalkInHours>> walkInHoursOfOffices(Connection c, Object offices) throws SQLException {
+    return DirectoryCache.grouped(Sql.list(c, WALK_IN_HOURS_OF_OFFICES,
+        rs -> Map.entry(DepartmentId.of(rs.getString("department_id")), walkInHours(rs)), offices));
   }
 
   /**
@@ -140,9 +151,9 @@ final class JdbcDiaries implements Diaries {
 
   @Override
   public Map<OfficialId, List<Window>> windows(Collection<OfficialId> officials) {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<Map<OfficialId, List<Window>>> kept = cache.windows(officials);
     if (kept.isPresent()) {
-      return kept.get().windows(officials);
+      return kept.get();
     }
     Map<OfficialId, List<Window>> result = new LinkedHashMap<>();
     for (OfficialId official : new LinkedHashSet<>(officials)) {
@@ -158,7 +169,7 @@ final class JdbcDiaries implements Diaries {
   @Override
   public void replaceWindows(OfficialId official, List<Window> windows) {
     tx.atomically(c -> {
-      DirectoryCache.stamp(tx, c);
+      DirectoryCache.stamp(tx, c, OFFICE_OF_OFFICIAL, official.value());
       Sql.update(c, DELETE_WINDOWS, official.value());
       List<Object[]> rows = new ArrayList<>();
       for (Window w : windows) {
@@ -175,9 +186,9 @@ final class JdbcDiaries implements Diaries {
 
   @Override
   public List<WalkInHours> walkInHours(DepartmentId department) {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<Optional<DirectoryCache.Part>> kept = cache.ofDepartment(department);
     if (kept.isPresent()) {
-      return kept.get().walkInHours(department);
+      return kept.get().map(p -> p.walkInHours(department)).orElse(List.of());
     }
     return tx.statement(c -> Sql.list(c, WALK_IN_HOURS, JdbcDiaries::walkInHours, department.value()));
   }
@@ -190,7 +201,7 @@ final class JdbcDiaries implements Diaries {
   @Override
   public void replaceWalkInHours(DepartmentId department, List<WalkInHours> hours) {
     tx.atomically(c -> {
-      DirectoryCache.stamp(tx, c);
+      DirectoryCache.stamp(tx, c, OFFICE_OF_DEPARTMENT, department.value());
       Sql.update(c, DELETE_WALK_IN_HOURS, department.value());
       List<Object[]> rows = new ArrayList<>();
       for (WalkInHours h : hours) {

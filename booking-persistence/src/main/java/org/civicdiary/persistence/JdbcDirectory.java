@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Place;
+import org.civicdiary.booking.model.WalkInHours;
+import org.civicdiary.booking.model.Window;
 import org.civicdiary.booking.port.Directory;
 
 /**
@@ -102,12 +105,25 @@ final class JdbcDirectory implements Directory {
       insert into official (department_id, name, room, email, active, id)
       values (?, ?, ?, ?, ?, ?)
       """;
+  private static final String OFFICIALS_OF_OFFICES = """
+      select o.id, o.department_id, o.name, o.room, o.email, o.active
+      from official o
+      join department d on d.id = o.department_id
+      where d.office_id = any(?)
+      """;
   private static final String EXISTING_OFFICIALS = "select id from official where id = any(?)";
 
   private static final String AGENDAS = """
       select a.id, a.department_id, a.name_cs, a.name_en, a.slots, ao.official_id
       from agenda a
       left join agenda_official ao on ao.agenda_id = a.id
+      """;
+  private static final String AGENDAS_OF_OFFICES = """
+      select a.id, a.department_id, a.name_cs, a.name_en, a.slots, ao.official_id
+      from agenda a
+      join department d on d.id = a.department_id
+      left join agenda_official ao on ao.agenda_id = a.id
+      where d.office_id = any(?)
       """;
   private static final String UPDATE_AGENDA = """
       update agenda
@@ -142,6 +158,25 @@ final class JdbcDirectory implements Directory {
              or deputy_id not in (select official_id from agenda_official where agenda_id = ?))
       """;
 
+  /** The offices a change touches: where a department goes (an office id) and where it was. */
+  private static final String OFFICES_OF_DEPARTMENT = """
+      select id from office where id = ?
+      union
+      select office_id from department where id = ?
+      """;
+  /** Where an official goes (a department id) and where it was. */
+  private static final String OFFICES_OF_OFFICIAL = """
+      select office_id from department where id = ?
+      union
+      select d.office_id from official o join department d on d.id = o.department_id where o.id = ?
+      """;
+  /** Where an agenda goes (a department id) and where it was. */
+  private static final String OFFICES_OF_AGENDA = """
+      select office_id from department where id = ?
+      union
+      select d.office_id from agenda a join department d on d.id = a.department_id where a.id = ?
+      """;
+
   private final JdbcTransactions tx;
   private final DirectoryCache cache;
 
@@ -150,30 +185,64 @@ final class JdbcDirectory implements Directory {
     this.cache = cache;
   }
 
-  /** The whole directory and the diaries' windows and walk-in hours, for {@link DirectoryCache}. */
-  static DirectoryCache.Snapshot load(Connection c, long stamp) throws SQLException {
-    List<Department> departments = Sql.list(c, DEPARTMENTS, JdbcDirectory::department);
-    departments.sort(Comparator.comparing(d -> d.id().value()));
-    List<Official> officials = Sql.list(c, OFFICIALS, JdbcDirectory::official);
-    officials.sort(Comparator.comparing(o -> o.id().value()));
-    return new DirectoryCache.Snapshot(stamp, offices(c, OFFICES + "order by o.id, p.ordinal"), departments,
-        officials, agendas(c, AGENDAS), JdbcDiaries.allWindows(c), JdbcDiaries.allWalkInHours(c));
+  /** These offices' parts of the directory, with their diaries' windows and walk-in hours, for {@link DirectoryCache}. */
+  static Map<OfficeId, DirectoryCache.Part> load(Connection c, Map<OfficeId, Long> stamps) throws SQLException {
+    Object ids = Sql.texts(c, stamps.keySet().stream().map(OfficeId::value).toList());
+    Map<String, List<Department>> departments = new HashMap<>();
+    Map<String, String> officeOfDepartment = new HashMap<>();
+    for (Department d : Sql.list(c, DEPARTMENTS + "where office_id = any(?)", JdbcDirectory::department, ids)) {
+      departments.computeIfAbsent(d.office().value(), k -> new ArrayList<>()).add(d);
+      officeOfDepartment.put(d.id().value(), d.office().value());
+    }
+    Map<String, List<Official>> officials = new HashMap<>();
+    Map<String, String> officeOfOfficial = new HashMap<>();
+    for (Official o : Sql.list(c, OFFICIALS_OF_OFFICES, JdbcDirectory::official, ids)) {
+      String office = officeOfDepartment.get(o.department().value());
+      officials.computeIfAbsent(office, k -> new ArrayList<>()).add(o);
+      officeOfOfficial.put(o.id().value(), office);
+    }
+    Map<String, List<Agenda>> agendas = new HashMap<>();
+    for (Agenda a : agendas(c, AGENDAS_OF_OFFICES, ids)) {
+      agendas.computeIfAbsent(officeOfDepartment.get(a.department().value()), k -> new ArrayList<>()).add(a);
+    }
+    Map<OfficialId, List<Window>> windows = JdbcDiaries.windowsOfOffices(c, ids);
+    Map<DepartmentId, List<WalkInHours>> walkInHours = JdbcDiaries.walkInHoursOfOffices(c, ids);
+    Map<OfficeId, DirectoryCache.Part> parts = new HashMap<>();
+    for (Office office : offices(c, OFFICES + "where o.id = any(?) order by o.id, p.ordinal", ids)) {
+      String id = office.id().value();
+      Map<OfficialId, List<Window>> ownWindows = new HashMap<>();
+      windows.forEach((official, list) -> {
+        if (id.equals(officeOfOfficial.get(official.value()))) {
+          ownWindows.put(official, list);
+        }
+      });
+      Map<DepartmentId, List<WalkInHours>> ownHours = new HashMap<>();
+      walkInHours.forEach((department, list) -> {
+        if (id.equals(officeOfDepartment.get(department.value()))) {
+          ownHours.put(department, list);
+        }
+      });
+      parts.put(office.id(), new DirectoryCache.Part(stamps.get(office.id()), office,
+          departments.getOrDefault(id, List.of()), officials.getOrDefault(id, List.of()),
+          agendas.getOrDefault(id, List.of()), ownWindows, ownHours));
+    }
+    return parts;
   }
 
   @Override
   public List<Office> offices() {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<List<DirectoryCache.Part>> kept = cache.all();
     if (kept.isPresent()) {
-      return kept.get().offices;
+      return kept.get().stream().map(p -> p.office).toList();
     }
     return tx.statement(c -> offices(c, OFFICES + "order by o.id, p.ordinal"));
   }
 
   @Override
   public Optional<Office> office(OfficeId id) {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<Optional<DirectoryCache.Part>> kept = cache.ofOffice(id);
     if (kept.isPresent()) {
-      return kept.get().office(id);
+      return kept.get().map(p -> p.office);
     }
     return tx.statement(c -> offices(c, OFFICES + "where o.id = ? order by p.ordinal", id.value()))
         .stream().findFirst();
@@ -183,7 +252,7 @@ final class JdbcDirectory implements Directory {
   public void save(Office office) {
     BookingPolicy policy = office.policy();
     tx.atomically(c -> {
-      DirectoryCache.stamp(tx, c);
+      DirectoryCache.stamp(tx, c, List.of(office.id().value()));
       upsert(c, UPDATE_OFFICE, INSERT_OFFICE, office.name().cs(), office.name().en(), office.zone().getId(),
           office.slotMinutes(), office.place().name(), office.place().address(),
           PlaceColumns.descriptionCs(office.place()), PlaceColumns.descriptionEn(office.place()), policy.horizonDays(),
@@ -191,6 +260,7 @@ final class JdbcDirectory implements Directory {
           policy.retentionDays(), policy.reminderLead().getSeconds(), policy.feedShowsCitizenNames(),
           policy.phoneShareRelease().getSeconds(), policy.maxDailyPerEmail(), office.holidayCalendar(),
           policy.proposalHold().getSeconds(), office.id().value());
+      DirectoryCache.stampNew(c, office.id().value());
       Sql.update(c, DELETE_PHONES, office.id().value());
       List<Object[]> rows = new ArrayList<>();
       for (ContactPhone phone : office.phones()) {
@@ -204,9 +274,10 @@ final class JdbcDirectory implements Directory {
 
   @Override
   public List<Department> departments() {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<List<DirectoryCache.Part>> kept = cache.all();
     if (kept.isPresent()) {
-      return kept.get().departments;
+      return sorted(kept.get().stream().flatMap(p -> p.departments.stream()).toList(),
+          Comparator.comparing(d -> d.id().value()));
     }
     return sorted(tx.statement(c -> Sql.list(c, DEPARTMENTS, JdbcDirectory::department)),
         Comparator.comparing(d -> d.id().value()));
@@ -214,9 +285,9 @@ final class JdbcDirectory implements Directory {
 
   @Override
   public Optional<Department> department(DepartmentId id) {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<Optional<DirectoryCache.Part>> kept = cache.ofDepartment(id);
     if (kept.isPresent()) {
-      return kept.get().department(id);
+      return kept.get().flatMap(p -> p.department(id));
     }
     return tx.statement(c -> Sql.one(c, DEPARTMENTS + "where id = ?", JdbcDirectory::department, id.value()));
   }
@@ -224,7 +295,7 @@ final class JdbcDirectory implements Directory {
   @Override
   public void save(Department d) {
     tx.atomically(c -> {
-      DirectoryCache.stamp(tx, c);
+      DirectoryCache.stamp(tx, c, OFFICES_OF_DEPARTMENT, d.office().value(), d.id().value());
       if (Sql.count(c, "select count(*) from office where id = ?", d.office().value()) == 0) {
         throw new NotFound("office", d.office().value());
       }
@@ -237,9 +308,9 @@ final class JdbcDirectory implements Directory {
 
   @Override
   public List<Official> officials(DepartmentId department) {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<Optional<DirectoryCache.Part>> kept = cache.ofDepartment(department);
     if (kept.isPresent()) {
-      return kept.get().officials(department);
+      return kept.get().map(p -> p.officials(department)).orElse(List.of());
     }
     return sorted(tx.statement(c -> Sql.list(c, OFFICIALS + "where department_id = ?", JdbcDirectory::official,
         department.value())), Comparator.comparing(o -> o.id().value()));
@@ -247,9 +318,9 @@ final class JdbcDirectory implements Directory {
 
   @Override
   public Optional<Official> official(OfficialId id) {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<Optional<DirectoryCache.Part>> kept = cache.ofOfficial(id);
     if (kept.isPresent()) {
-      return kept.get().official(id);
+      return kept.get().flatMap(p -> p.official(id));
     }
     return tx.statement(c -> Sql.one(c, OFFICIALS + "where id = ?", JdbcDirectory::official, id.value()));
   }
@@ -257,7 +328,7 @@ final class JdbcDirectory implements Directory {
   @Override
   public void save(Official o) {
     tx.atomically(c -> {
-      DirectoryCache.stamp(tx, c);
+      DirectoryCache.stamp(tx, c, OFFICES_OF_OFFICIAL, o.department().value(), o.id().value());
       requireDepartment(c, o.department());
       upsert(c, UPDATE_OFFICIAL, INSERT_OFFICIAL, o.department().value(), o.name(), o.room(), o.email(),
           o.active(), o.id().value());
@@ -268,18 +339,18 @@ final class JdbcDirectory implements Directory {
 
   @Override
   public List<Agenda> agendas(DepartmentId department) {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<Optional<DirectoryCache.Part>> kept = cache.ofDepartment(department);
     if (kept.isPresent()) {
-      return kept.get().agendas(department);
+      return kept.get().map(p -> p.agendas(department)).orElse(List.of());
     }
     return tx.statement(c -> agendas(c, AGENDAS + "where a.department_id = ?", department.value()));
   }
 
   @Override
   public Optional<Agenda> agenda(AgendaId id) {
-    Optional<DirectoryCache.Snapshot> kept = cache.snapshot();
+    Optional<Optional<DirectoryCache.Part>> kept = cache.ofAgenda(id);
     if (kept.isPresent()) {
-      return kept.get().agenda(id);
+      return kept.get().flatMap(p -> p.agenda(id));
     }
     return tx.statement(c -> agendas(c, AGENDAS + "where a.id = ?", id.value())).stream().findFirst();
   }
@@ -287,7 +358,7 @@ final class JdbcDirectory implements Directory {
   @Override
   public void save(Agenda a) {
     tx.atomically(c -> {
-      DirectoryCache.stamp(tx, c);
+      DirectoryCache.stamp(tx, c, OFFICES_OF_AGENDA, a.department().value(), a.id().value());
       requireDepartment(c, a.department());
       List<String> wanted = a.officials().stream().map(OfficialId::value).toList();
       Set<String> existing = new HashSet<>(Sql.list(c, EXISTING_OFFICIALS, rs -> rs.getString(1), Sql.texts(c, wanted)));

@@ -188,9 +188,11 @@ final class JdbcReservations implements Reservations {
 
   private final JdbcTransactions tx;
   private final BusyCache busyCache = new BusyCache(JdbcReservations::loadBusy);
+  private final boolean cache;
 
-  JdbcReservations(JdbcTransactions tx) {
+  JdbcReservations(JdbcTransactions tx, boolean cache) {
     this.tx = tx;
+    this.cache = cache;
   }
 
   @Override
@@ -371,6 +373,9 @@ final class JdbcReservations implements Reservations {
   public List<BusyTime> busy(Collection<OfficialId> officials, Instant from, Instant to) {
     JdbcTransactions.Unit unit = tx.unitState();
     boolean mayKeep = unit == null || unit.stampedOfficials.isEmpty();
+    if (!cache) {
+      return tx.statement(c -> loadBusy(c, officials, from, to));
+    }
     return tx.statement(c -> busyCache.busy(c, officials, from, to, mayKeep));
   }
 

@@ -10,6 +10,8 @@ import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.persistence.DatabaseNotReady.Problem;
 import org.slf4j.Logger;
@@ -46,11 +48,20 @@ public final class JdbcStorage implements AutoCloseable {
    * @throws DatabaseNotReady if the database cannot be reached or its schema is newer than this code
    */
   public static JdbcStorage start(PersistenceConfig config) {
-    return start(config, Clock.systemUTC());
+    return start(config, Clock.systemUTC(), UnaryOperator.identity());
   }
 
   /** With the clock that times the standby's lag (a test's settable one). */
   static JdbcStorage start(PersistenceConfig config, Clock clock) {
+    return start(config, clock, UnaryOperator.identity());
+  }
+
+  /** As {@link #start(PersistenceConfig)}, the units of work going through {@code seen} (tests count statements). */
+  static JdbcStorage start(PersistenceConfig config, UnaryOperator<DataSource> seen) {
+    return start(config, Clock.systemUTC(), seen);
+  }
+
+  private static JdbcStorage start(PersistenceConfig config, Clock clock, UnaryOperator<DataSource> seen) {
     Dialect dialect = Dialect.of(config.url());
     HikariDataSource pool = open(config);
     HotStandby standby = null;
@@ -66,17 +77,18 @@ public final class JdbcStorage implements AutoCloseable {
       pool.close();
       throw e;
     }
-    JdbcTransactions tx = new JdbcTransactions(pool, dialect, standby);
-    DirectoryCache directory = new DirectoryCache(tx, JdbcDirectory::load);
+    JdbcTransactions tx = new JdbcTransactions(seen.apply(pool), dialect, standby);
+    DirectoryCache directory = new DirectoryCache(tx, JdbcDirectory::load, config.cache());
     Storage storage = Storage.builder().directory(new JdbcDirectory(tx, directory))
-        .diaries(new JdbcDiaries(tx, directory)).reservations(new JdbcReservations(tx)).outbox(new JdbcOutbox(tx))
+        .diaries(new JdbcDiaries(tx, directory)).reservations(new JdbcReservations(tx, config.cache())).outbox(new JdbcOutbox(tx))
         .auditLog(new JdbcAuditLog(tx)).idempotencyKeys(new JdbcIdempotencyKeys(tx))
         .staffAccounts(new JdbcStaffAccounts(tx)).challenges(new JdbcChallenges(tx)).apiKeys(new JdbcApiKeys(tx))
         .transactions(tx).webhooks(new JdbcWebhooks(tx))
         .officialFeeds(new JdbcOfficialFeeds(tx))
         .waitingList(new JdbcWaitingList(tx)).busyFeeds(new JdbcBusyFeeds(tx))
         .checkIns(new JdbcCheckIns(tx)).build();
-    LOG.info("civic-diary storage on {} with a pool of {} connections", config.safeUrl(), config.poolSize());
+    LOG.info("civic-diary storage on {} with a pool of {} connections{}", config.safeUrl(), config.poolSize(),
+        config.cache() ? "" : ", nothing kept in memory (" + PersistenceConfig.CACHE + "=false)");
     return new JdbcStorage(pool, standby, storage, dialect == Dialect.POSTGRESQL ? SharedBuckets.over(pool) : null);
   }
 

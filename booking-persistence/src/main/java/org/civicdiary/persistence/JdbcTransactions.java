@@ -6,12 +6,15 @@ package org.civicdiary.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.civicdiary.booking.error.StorageUnavailable;
+import org.civicdiary.booking.model.OfficeId;
 import org.civicdiary.booking.port.Transactions;
 
 /**
@@ -41,8 +44,12 @@ final class JdbcTransactions implements Transactions {
     final Set<String> stampedOfficials = new HashSet<>();
     /** Whether this unit has changed the directory or the diaries (see {@link DirectoryCache}). */
     boolean directoryWritten;
-    /** The directory this unit checked is current, until it takes a diary's lock. */
-    DirectoryCache.Snapshot directory;
+    /** Offices whose directory stamp this unit has set. */
+    final Set<String> stampedOffices = new HashSet<>();
+    /** The offices' parts this unit checked are current, until it takes a diary's lock. */
+    final Map<OfficeId, DirectoryCache.Part> checkedOffices = new HashMap<>();
+    /** Whether {@link #checkedOffices} holds every office. */
+    boolean checkedAllOffices;
 
     private Unit(Connection connection) {
       this.connection = connection;

@@ -28,7 +28,7 @@ final class Migrations {
         .dataSource(config.url(), config.user(), config.password())
         .locations(dialect.migrationLocations().toArray(String[]::new))
         .failOnMissingLocations(true)
-        .javaMigrations(new V12__Mailbox_keys(), new V19__Check_ins())
+        .javaMigrations(new V12__Mailbox_keys(), new V19__Check_ins(), new V27__Office_directory_stamps())
         .load();
     try {
       refuseNewerSchema(flyway, where);

@@ -29,6 +29,7 @@ public final class PersistenceConfig {
   public static final String READ_PASSWORD = "civicdiary.db.read-password";
   public static final String READ_MAX_LAG = "civicdiary.db.read-max-lag";
   public static final String READ_CHECK_EVERY = "civicdiary.db.read-check-every";
+  public static final String CACHE = "civicdiary.db.cache";
 
   /** The embedded default: an H2 file under ./data (the H2 dialect adds its settings). */
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/civic-diary";
@@ -41,7 +42,8 @@ public final class PersistenceConfig {
 
   /** The checked values; a record for equality, private so that a new setting breaks no caller. */
   private record Values(String url, String user, String password, int poolSize, Duration connectionTimeout,
-      String readUrl, String readUser, String readPassword, Duration readMaxLag, Duration readCheckEvery) {
+      String readUrl, String readUser, String readPassword, Duration readMaxLag, Duration readCheckEvery,
+      boolean cache) {
     Values {
       if (url == null || url.isBlank()) {
         throw new InvalidSetting("set " + URL + " (or " + Settings.variable(URL) + ") to a JDBC URL");
@@ -100,7 +102,8 @@ public final class PersistenceConfig {
         .readUrl(settings.string(READ_URL, null)).readUser(settings.string(READ_USER, null))
         .readPassword(settings.string(READ_PASSWORD, null))
         .readMaxLag(settings.duration(READ_MAX_LAG, DEFAULT_READ_MAX_LAG))
-        .readCheckEvery(settings.duration(READ_CHECK_EVERY, DEFAULT_READ_CHECK_EVERY)).build();
+        .readCheckEvery(settings.duration(READ_CHECK_EVERY, DEFAULT_READ_CHECK_EVERY))
+        .cache(settings.flag(CACHE, true)).build();
   }
 
   /** Starts from the defaults: the embedded H2 database, {@value #DEFAULT_POOL_SIZE} connections. */
@@ -112,7 +115,8 @@ public final class PersistenceConfig {
   public Builder toBuilder() {
     return builder().url(url()).user(user()).password(password()).poolSize(poolSize())
         .connectionTimeout(connectionTimeout()).readUrl(values.readUrl()).readUser(values.readUser())
-        .readPassword(values.readPassword()).readMaxLag(readMaxLag()).readCheckEvery(readCheckEvery());
+        .readPassword(values.readPassword()).readMaxLag(readMaxLag()).readCheckEvery(readCheckEvery())
+        .cache(cache());
   }
 
   public String url() {
@@ -166,6 +170,15 @@ public final class PersistenceConfig {
     return values.readCheckEvery();
   }
 
+  /**
+   * Whether officials' busy time and the directory are kept in memory between queries (checked
+   * against stamps in the database on every query). Off, every query reads the database: slower,
+   * for ruling the caches out when something looks stale.
+   */
+  public boolean cache() {
+    return values.cache();
+  }
+
   /** The URL with any password in it masked, for logs and error messages. */
   public String safeUrl() {
     return masked(url());
@@ -196,7 +209,8 @@ public final class PersistenceConfig {
     return "PersistenceConfig[url=" + safeUrl() + ", user=" + user() + ", password="
         + (password() == null ? "none" : "***") + ", poolSize=" + poolSize() + ", connectionTimeout="
         + connectionTimeout() + (values.readUrl() == null ? "" : ", readUrl=" + safeReadUrl() + ", readUser="
-        + readUser() + ", readMaxLag=" + readMaxLag() + ", readCheckEvery=" + readCheckEvery()) + "]";
+        + readUser() + ", readMaxLag=" + readMaxLag() + ", readCheckEvery=" + readCheckEvery())
+        + ", cache=" + cache() + "]";
   }
 
   /** Collects the values; {@link #build()} checks them and names the key of a wrong one. */
@@ -211,6 +225,7 @@ public final class PersistenceConfig {
     private String readPassword;
     private Duration readMaxLag = DEFAULT_READ_MAX_LAG;
     private Duration readCheckEvery = DEFAULT_READ_CHECK_EVERY;
+    private boolean cache = true;
 
     private Builder() {}
 
@@ -274,9 +289,15 @@ public final class PersistenceConfig {
       return this;
     }
 
+    /** {@value PersistenceConfig#CACHE}: whether busy time and the directory are kept in memory (true). */
+    public Builder cache(boolean value) {
+      this.cache = value;
+      return this;
+    }
+
     public PersistenceConfig build() {
       return new PersistenceConfig(new Values(url, user, password, poolSize, connectionTimeout, readUrl, readUser,
-          readPassword, readMaxLag, readCheckEvery));
+          readPassword, readMaxLag, readCheckEvery, cache));
     }
   }
 }

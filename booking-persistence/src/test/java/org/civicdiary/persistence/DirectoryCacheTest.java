@@ -23,6 +23,13 @@ import java.util.function.Function;
 import org.civicdiary.testkit.NeedsPostgres;
 import org.civicdiary.testkit.contract.Fixtures;
 import org.civicdiary.booking.model.Agenda;
+import org.civicdiary.booking.model.BookingPolicy;
+import org.civicdiary.booking.model.Department;
+import org.civicdiary.booking.model.DepartmentId;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.booking.model.OfficeId;
+import org.civicdiary.booking.model.OfficialId;
+import org.civicdiary.booking.model.Place;
 import org.civicdiary.booking.model.LocalizedText;
 import org.civicdiary.booking.model.Official;
 import org.civicdiary.booking.model.WalkInHours;
@@ -38,6 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @NeedsPostgres
 class DirectoryCacheTest {
+  private static final OfficeId BRNO = OfficeId.of("brno-stred");
+  private static final DepartmentId BRNO_CIVIL = DepartmentId.of("brno-registry");
+  private static final OfficialId BRNO_CLERK = OfficialId.of("ivana-mala");
   private static final Official RENAMED = new Official(NOVAK, CIVIL, "Jan Novák ml.", "dveře 105", null, true);
 
   @ParameterizedTest
@@ -129,6 +139,62 @@ class DirectoryCacheTest {
     }
   }
 
+  /**
+   * An administrator's change in one office leaves every other office warm on another node: reading
+   * office B after a change in office A costs B's stamp check and nothing else, counted statement
+   * by statement; office A alone is read again.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "h2"})
+  void aChangeInOneOfficeLeavesTheOtherOfficesWarm(String engine) {
+    CountedStatements counted = new CountedStatements();
+    try (TestDatabase db = database(engine); JdbcStorage node = JdbcStorage.start(db.config, counted::wrap)) {
+      Storage admin = db.storage();
+      admin.transactions().run(() -> {
+        admin.directory().save(new Office(BRNO, LocalizedText.of("Brno-střed", "Brno Centre"), Office.DEFAULT_ZONE,
+            SLOT, new Place("Radnice", "Dominikánská 2"), List.of(), BookingPolicy.DEFAULT));
+        admin.directory().save(new Department(BRNO_CIVIL, BRNO, LocalizedText.of("Matrika", "Registry"),
+            new Place("Radnice", "Dominikánská 2")));
+        admin.directory().save(new Official(BRNO_CLERK, BRNO_CIVIL, "Ivana Malá", null, null, true));
+        admin.diaries().replaceWindows(BRNO_CLERK, Fixtures.weekdays(LocalTime.of(8, 0), LocalTime.of(12, 0)));
+      });
+      Storage b = node.storage();
+      Runnable readB = () -> {
+        assertThat(b.directory().official(BRNO_CLERK)).isPresent();
+        assertThat(b.directory().officials(BRNO_CIVIL)).hasSize(1);
+        assertThat(b.diaries().windows(List.of(BRNO_CLERK)).get(BRNO_CLERK)).hasSize(5);
+        assertThat(b.directory().office(BRNO)).isPresent();
+      };
+      readB.run();
+      assertThat(b.directory().official(NOVAK).orElseThrow().name()).isEqualTo("Jan Novák");
+      counted.take();
+
+      readB.run();
+      List<String> warm = counted.take();
+      assertThat(warm).as("warm: one stamp check a read").hasSize(4).allMatch(DirectoryCacheTest::stampCheck);
+
+      admin.transactions().run(() -> {
+        admin.directory().save(RENAMED);
+        admin.diaries().replaceWindows(NOVAK, List.of());
+      });
+      readB.run();
+      assertThat(counted.take()).as("office B after a change in office A").isEqualTo(warm);
+
+      assertThat(b.directory().official(NOVAK)).contains(RENAMED);
+      assertThat(b.diaries().windows(NOVAK)).isEmpty();
+      List<String> officeA = counted.take();
+      assertThat(officeA).as("office A read again").anyMatch(sql -> !stampCheck(sql));
+
+      // Inside a unit of work an office's stamp is checked once.
+      b.transactions().run(readB);
+      assertThat(counted.take()).hasSize(1).allMatch(DirectoryCacheTest::stampCheck);
+    }
+  }
+
+  private static boolean stampCheck(String sql) {
+    return sql.startsWith("select id, directory_version from office");
+  }
+
   private static TestDatabase database(String engine) {
     Function<String, TestDatabase> create = engine.equals("postgres") ? TestDatabase::postgres : TestDatabase::h2;
     TestDatabase db = create.apply("directorycache").start();
@@ -137,6 +203,6 @@ class DirectoryCacheTest {
   }
 
   private static long stamp(TestDatabase db) {
-    return db.count("select stamp from directory_stamp");
+    return db.count("select directory_version from office where id = ?", Fixtures.OFFICE.value());
   }
 }

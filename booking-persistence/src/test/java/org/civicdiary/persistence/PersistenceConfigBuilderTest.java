@@ -17,16 +17,19 @@ class PersistenceConfigBuilderTest {
   @Test
   void theBuilderAndTheSettingsGiveEqualConfigs() {
     PersistenceConfig built = PersistenceConfig.builder().url("jdbc:postgresql://db.example:5432/civic").user("civic")
-        .password("s3cret").poolSize(7).connectionTimeout(Duration.ofSeconds(3)).build();
+        .password("s3cret").poolSize(7).connectionTimeout(Duration.ofSeconds(3)).cache(false).build();
     PersistenceConfig read = PersistenceConfig.from(Settings.of(Map.of(
         "civicdiary.db.url", "jdbc:postgresql://db.example:5432/civic",
         "civicdiary.db.user", "civic",
         "civicdiary.db.password", "s3cret",
         "civicdiary.db.pool-size", "7",
-        "civicdiary.db.connection-timeout", "PT3S")));
+        "civicdiary.db.connection-timeout", "PT3S",
+        "civicdiary.db.cache", "false")));
 
     assertThat(built).isEqualTo(read).hasSameHashCodeAs(read);
     assertThat(built.poolSize()).isEqualTo(7);
+    assertThat(built.cache()).isFalse();
+    assertThat(PersistenceConfig.builder().build().cache()).as("kept in memory by default").isTrue();
     assertThat(built.toString()).doesNotContain("s3cret");
     assertThat(PersistenceConfig.builder().build()).isEqualTo(PersistenceConfig.from(Settings.of(Map.of())));
   }
@@ -52,6 +55,7 @@ class PersistenceConfigBuilderTest {
     assertThat(smaller.user()).isEqualTo("sa");
     assertThat(smaller.password()).isEmpty();
     assertThat(smaller.connectionTimeout()).isEqualTo(PersistenceConfig.DEFAULT_CONNECTION_TIMEOUT);
+    assertThat(config.toBuilder().cache(false).build().toBuilder().poolSize(2).build().cache()).isFalse();
   }
 
   @Test
