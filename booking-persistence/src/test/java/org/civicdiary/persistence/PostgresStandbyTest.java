@@ -198,8 +198,29 @@ class PostgresStandbyTest {
     return jdbc.standby();
   }
 
-  /** Checks until the standby serves public reads (it has replayed everything the primary had), with a deadline. */
+  /**
+   * Waits until the standby has replayed everything the primary had written (the fixtures, the last
+   * booking), then checks until it serves public reads, with a deadline. Being in use alone is not
+   * enough: the standby may be behind by less than the bound, and on a busy machine the fixtures
+   * were then missing there.
+   */
   private static void awaitInUse() {
+    String written;
+    try (Connection c = DriverManager.getConnection(primary.url()); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("select pg_current_wal_lsn()::text")) {
+      rs.next();
+      written = rs.getString(1);
+    } catch (SQLException e) {
+      throw new AssertionError("the primary's WAL position: " + e.getMessage(), e);
+    }
+    await(() -> {
+      try (Connection c = DriverManager.getConnection(standby.url()); Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("select pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn")) {
+        return rs.next() && rs.getBoolean(1);
+      } catch (SQLException e) {
+        return false;
+      }
+    }, "the standby replayed " + written);
     await(() -> {
       hotStandby().check();
       return hotStandby().state().inUse();
