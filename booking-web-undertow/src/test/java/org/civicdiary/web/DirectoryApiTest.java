@@ -152,6 +152,22 @@ class DirectoryApiTest {
   }
 
   @Test
+  void anOfficesProposalHoldIsNamedByPathWhenItIsNoDurationOrOutOfRange() {
+    ApiClient api = adminOf(seeded());
+    String before = api.get(DIRECTORY).body();
+
+    Response notADuration = importDocument(api, "{\"offices\":[{\"id\":\"p6\",\"policy\":{\"proposalHold\":\"48h\"}}]}");
+    Response tooLong = importDocument(api, "{\"offices\":[{\"id\":\"p6\",\"policy\":{\"proposalHold\":\"P15D\"}}]}");
+
+    assertThat(notADuration.status()).isEqualTo(400);
+    assertThat(paths(notADuration)).as(notADuration.body()).containsExactly("$.offices[0].policy.proposalHold");
+    assertThat(notADuration.json().path("errors").get(0).path("code").asText()).isEqualTo("invalid-type");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(paths(tooLong)).as(tooLong.body()).contains("$.offices[0].policy.proposalHold");
+    assertThat(api.get(DIRECTORY).body()).isEqualTo(before).contains("\"proposalHold\" : \"PT48H\"");
+  }
+
+  @Test
   void aTownHallOfHundredsOfOfficialsFitsAndALargerBodyIs413() {
     ApiClient api = adminOf(empty());
     StringBuilder officials = new StringBuilder();

@@ -49,10 +49,19 @@ public record DirectoryDocument(Integer format, List<OfficeEntry> offices, List<
    *
    * @param phoneShareRelease how long before a window occurrence its phone share is released to the web
    * @param maxDailyPerEmail how many meetings one e-mail address may hold with one official on one day
+   * @param proposalHold how long the times proposed to a displaced citizen stay held for them
    */
   public record PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail,
       Integer topicMaxLength, Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames,
-      Duration phoneShareRelease, Integer maxDailyPerEmail) {
+      Duration phoneShareRelease, Integer maxDailyPerEmail, Duration proposalHold) {
+    /** Rules with the default hold of proposals. */
+    public PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
+        Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames, Duration phoneShareRelease,
+        Integer maxDailyPerEmail) {
+      this(horizonDays, minimumNotice, maxOpenPerEmail, topicMaxLength, retentionDays, reminderLead,
+          feedShowsCitizenNames, phoneShareRelease, maxDailyPerEmail, BookingPolicy.PROPOSAL_HOLD);
+    }
+
     /** Rules with the default daily limit per address and official. */
     public PolicyEntry(Integer horizonDays, Duration minimumNotice, Integer maxOpenPerEmail, Integer topicMaxLength,
         Integer retentionDays, Duration reminderLead, Boolean feedShowsCitizenNames, Duration phoneShareRelease) {

@@ -11,6 +11,7 @@ import org.civicdiary.booking.error.InvalidInput;
 import org.civicdiary.booking.error.StateConflict;
 import org.civicdiary.booking.model.Absence;
 import org.civicdiary.booking.model.CheckIn;
+import org.civicdiary.booking.model.ClosureDay;
 import org.civicdiary.booking.model.MessageKind;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.booking.model.Official;
@@ -120,8 +121,10 @@ public final class HandlingReservations {
     List<Absence> absences = context.storage.diaries().absences(List.of(officialId), from, to);
     List<Reservation> reservations = context.storage.reservations().ofOfficial(officialId, from, to);
     List<CheckIn> checkIns = context.storage.checkIns().of(reservations.stream().map(Reservation::id).toList());
+    List<ClosureDay> closures = context.storage.diaries().closureDays(office.id(), date, date).stream()
+        .filter(c -> c.closes(official.department())).toList();
     return new DayPlan(officialId, date, context.holidays(office).holiday(date).orElse(null), windows, absences, reservations,
-        checkIns);
+        checkIns, closures);
   }
 
   static String requireNote(String note) {

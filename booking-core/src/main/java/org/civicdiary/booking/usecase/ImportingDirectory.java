@@ -319,6 +319,7 @@ public final class ImportingDirectory {
       boolean names = or(p.feedShowsCitizenNames(), d.feedShowsCitizenNames());
       Duration release = or(p.phoneShareRelease(), d.phoneShareRelease());
       int daily = or(p.maxDailyPerEmail(), d.maxDailyPerEmail());
+      Duration hold = or(p.proposalHold(), d.proposalHold());
       // Each field alone against the defaults, so that every bad field is named, not only the first.
       List<Supplier<BookingPolicy>> alone = List.of(
           () -> new BookingPolicy(horizon, d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
@@ -334,12 +335,14 @@ public final class ImportingDirectory {
           () -> new BookingPolicy(d.horizonDays(), d.minimumNotice(), d.maxOpenPerEmail(), d.topicMaxLength(),
               d.retentionDays(), reminder, names),
           () -> d.withPhoneShareRelease(release),
-          () -> d.withMaxDailyPerEmail(daily));
+          () -> d.withMaxDailyPerEmail(daily),
+          () -> d.withProposalHold(hold));
       boolean ok = true;
       for (Supplier<BookingPolicy> field : alone) {
         ok &= within(path, field) != null;
       }
-      return ok ? new BookingPolicy(horizon, notice, open, topic, retention, reminder, names, release, daily) : null;
+      return ok ? new BookingPolicy(horizon, notice, open, topic, retention, reminder, names, release, daily, hold)
+          : null;
     }
 
     private void department(String path, DepartmentEntry entry, List<Runnable> agendaChecks) {
@@ -724,7 +727,8 @@ public final class ImportingDirectory {
     return new OfficeEntry(o.id().value(), text(o.name()), o.zone().getId(), o.slotMinutes(), place(o.place()),
         o.phones().stream().map(ph -> new PhoneEntry(text(ph.purpose()), ph.number())).toList(),
         new PolicyEntry(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(), p.retentionDays(),
-            p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(), p.maxDailyPerEmail()),
+            p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(), p.maxDailyPerEmail(),
+            p.proposalHold()),
         Office.DEFAULT_HOLIDAY_CALENDAR.equals(o.holidayCalendar()) ? null : o.holidayCalendar());
   }
 

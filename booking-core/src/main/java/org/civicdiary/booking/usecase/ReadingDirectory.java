@@ -32,6 +32,14 @@ public final class ReadingDirectory {
     return context.storage.directory().offices();
   }
 
+  /**
+   * The names of the public-holiday calendars this deployment knows ({@code CZ} and those plugged
+   * in), sorted: what an office's {@link Office#holidayCalendar()} may name.
+   */
+  public List<String> holidayCalendars() {
+    return context.holidays.names().stream().sorted().toList();
+  }
+
   public List<Department> departments() {
     return context.storage.directory().departments();
   }

@@ -144,6 +144,20 @@ public abstract class ClosureDaysContract {
   }
 
   @Test
+  void theDayPlanNamesTheClosureDaysThatCloseTheOfficialsDepartment() {
+    ClosureDay civil = closeCivil(ELECTION);
+    ClosureDay office = storage.diaries().closureDay(ClosureDayId.parse(diary.recordingClosureDay().record(ADMIN,
+        new ClosureDayRequest(OFFICE, null, WEDNESDAY, "Volby")).subject())).orElseThrow();
+
+    assertThat(diary.handlingReservations().dayPlan(ADMIN, NOVAK, ELECTION).closures()).containsExactly(civil);
+    assertThat(diary.handlingReservations().dayPlan(ADMIN, Fixtures.SVOBODA, ELECTION).closures())
+        .as("another department's closure").isEmpty();
+    assertThat(diary.handlingReservations().dayPlan(ADMIN, NOVAK, WEDNESDAY).closures()).containsExactly(office);
+    assertThat(diary.handlingReservations().dayPlan(ADMIN, Fixtures.SVOBODA, WEDNESDAY).closures()).containsExactly(office);
+    assertThat(diary.handlingReservations().dayPlan(ADMIN, NOVAK, WEDNESDAY.plusDays(1)).closures()).isEmpty();
+  }
+
+  @Test
   void reopeningTheDayOffersItsTimeAgainAndIsAudited() {
     ClosureDay day = closeCivil(ELECTION);
     diary.recordingClosureDay().remove(ADMIN, day.id());

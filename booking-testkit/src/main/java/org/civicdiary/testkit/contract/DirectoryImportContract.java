@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -251,6 +252,56 @@ public abstract class DirectoryImportContract {
         office.name(), office.zone(), office.slotMinutes(), office.place(), office.phones(), null)), null));
 
     assertThat(export().offices().get(0)).isEqualTo(office);
+  }
+
+  @Test
+  void anOfficesProposalHoldRoundTripsAndADocumentLeavingItOutTakesTheDefault() {
+    OfficeEntry office = export().offices().get(0);
+    assertThat(office.policy().proposalHold()).isEqualTo(Duration.ofHours(48));
+    PolicyEntry p = office.policy();
+    PolicyEntry holding = new PolicyEntry(p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(),
+        p.topicMaxLength(), p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(),
+        p.maxDailyPerEmail(), Duration.ofHours(72));
+    DirectoryDocument edited = new DirectoryDocument(null, List.of(new OfficeEntry(office.id(), office.name(),
+        office.zone(), office.slotMinutes(), office.place(), office.phones(), holding)), null);
+
+    assertThat(diary.importingDirectory().apply(ADMIN, edited).updated()).containsExactly("office:" + office.id());
+    assertThat(storage.directory().office(Fixtures.OFFICE)).get()
+        .extracting(o -> o.policy().proposalHold()).isEqualTo(Duration.ofHours(72));
+    DirectoryDocument exported = export();
+    assertThat(exported.offices().get(0).policy()).isEqualTo(holding);
+
+    // Into an empty storage and out again: the hold survives the round trip.
+    use(emptyStorage());
+    diary.importingDirectory().apply(ADMIN, exported);
+    assertThat(export()).isEqualTo(exported);
+
+    // Left out (as a document written before the field was), it is the default again, as maxDailyPerEmail is.
+    diary.importingDirectory().apply(ADMIN, new DirectoryDocument(null, List.of(new OfficeEntry(office.id(),
+        office.name(), office.zone(), office.slotMinutes(), office.place(), office.phones(), new PolicyEntry(
+            p.horizonDays(), p.minimumNotice(), p.maxOpenPerEmail(), p.topicMaxLength(), p.retentionDays(),
+            p.reminderLead(), p.feedShowsCitizenNames(), p.phoneShareRelease(), p.maxDailyPerEmail(), null))),
+        null));
+    assertThat(export().offices().get(0).policy().proposalHold()).isEqualTo(Duration.ofHours(48));
+  }
+
+  @Test
+  void anInvalidProposalHoldIsRefusedNamingTheFieldAndNothingChanges() {
+    DirectoryDocument before = export();
+    int audit = auditEntries();
+    OfficeEntry office = before.offices().get(0);
+    PolicyEntry p = office.policy();
+    DirectoryDocument bad = new DirectoryDocument(null, List.of(new OfficeEntry(office.id(), office.name(),
+        office.zone(), office.slotMinutes(), office.place(), office.phones(), new PolicyEntry(99, p.minimumNotice(),
+            p.maxOpenPerEmail(), p.topicMaxLength(), p.retentionDays(), p.reminderLead(), p.feedShowsCitizenNames(),
+            p.phoneShareRelease(), p.maxDailyPerEmail(), Duration.ofDays(15)))), null);
+
+    assertThatThrownBy(() -> diary.importingDirectory().apply(ADMIN, bad))
+        .isInstanceOfSatisfying(DocumentInvalid.class, e -> assertThat(e.errors())
+            .extracting(DocumentInvalid.Finding::path, DocumentInvalid.Finding::code)
+            .containsExactly(tuple("$.offices[0].policy.proposalHold", "invalid")));
+    assertThat(export()).isEqualTo(before);
+    assertThat(auditEntries()).isEqualTo(audit);
   }
 
   @Test

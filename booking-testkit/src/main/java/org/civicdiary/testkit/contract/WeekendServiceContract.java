@@ -239,6 +239,9 @@ public abstract class WeekendServiceContract {
     // A neighbouring country whose holiday is 19 December and not 26 December.
     CivicDiary plugged = diary(CivicDiary.builder().holidayCalendar("XX",
         date -> date.equals(SATURDAY) ? Optional.of(LocalizedText.of("Svátek", "Holiday")) : Optional.empty()));
+    // What the console's select offers: the built-in calendar and those plugged in, sorted.
+    assertThat(plugged.readingDirectory().holidayCalendars()).containsExactly("CZ", "XX");
+    assertThat(diary.readingDirectory().holidayCalendars()).containsExactly("CZ");
     Office office = storage.directory().office(Fixtures.OFFICE).orElseThrow();
     plugged.administering().saveOffice(ADMIN, office.withHolidayCalendar("XX"));
     assertThat(storage.directory().office(Fixtures.OFFICE).orElseThrow().holidayCalendar()).isEqualTo("XX");

@@ -76,6 +76,12 @@ abstract class ClosureDaysPart extends ContractPart {
     c.as(OPERATOR).get("/api/v1/staff/worklist").json().path("displaced")
         .forEach(i -> worklist.add(i.path("reservation").path("id").asText()));
     assertThat(worklist).contains(booked);
+    JsonNode plan = c.as(ADMIN).get("/api/v1/staff/officials/" + VOLEBNI + "/day-plan?date=" + election).json();
+    assertThat(plan.path("closures")).hasSize(1);
+    assertThat(plan.path("closures").get(0).path("id").asText()).as("the plan says why").isEqualTo(id);
+    assertThat(plan.path("closures").get(0).path("reason").asText()).isEqualTo("Volby");
+    assertThat(c.as(ADMIN).get("/api/v1/staff/officials/" + VOLEBNI + "/day-plan?date=" + election.plusDays(7))
+        .json().path("closures")).isEmpty();
 
     assertThat(slots(election)).isEmpty();
     JsonNode refused = assertProblem(api().post("/api/v1/reservations",

@@ -258,6 +258,7 @@ abstract class RoleMatrixPart extends ContractPart {
     rows.add(new Row("PUT", v1 + "/departments/{id}/walk-in-hours", ADMINS, true,
         w -> new Call(v1 + "/departments/" + CIVIL + "/walk-in-hours", Map.of("hours", hours))));
     rows.add(new Row("GET", v1 + "/offices", STAFF, true, w -> new Call(v1 + "/offices", null)));
+    rows.add(new Row("GET", v1 + "/holiday-calendars", STAFF, true, w -> new Call(v1 + "/holiday-calendars", null)));
     rows.add(new Row("PUT", v1 + "/offices/{id}", ADMINS, true, w -> new Call(v1 + "/offices/p6", without(office, "id"))));
     // Closure days in 2028, which no other part books.
     AtomicInteger closed = new AtomicInteger();

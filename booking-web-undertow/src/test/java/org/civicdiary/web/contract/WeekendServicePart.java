@@ -114,4 +114,22 @@ abstract class WeekendServicePart extends ContractPart {
         window("MONDAY", List.of(), List.of("2027-03-30"))))), 400, "invalid-input", "windows[0].holidayOpenings");
     assertThat(ok(c.as(ADMIN).get("/api/v1/staff/officials/" + SOBOTA + "/windows")).path("windows")).hasSize(2);
   }
+
+  @Test
+  void everyStaffMemberReadsTheHolidayCalendarsAnOfficeMayNameAndAnotherNameIsAProblem() {
+    for (String who : List.of(ADMIN, TestOffice.OPERATOR, TestOffice.OFFICIAL_NOVAK)) {
+      Response r = c.as(who).get("/api/v1/staff/holiday-calendars");
+      assertThat(r.status()).as(who + ": " + r.body()).isEqualTo(200);
+      assertThat(r.json().toString()).isEqualTo("[\"CZ\"]");
+    }
+    assertProblem(api().get("/api/v1/staff/holiday-calendars"), 401, "unauthenticated", null);
+
+    com.fasterxml.jackson.databind.node.ObjectNode office = c.as(ADMIN).get("/api/v1/staff/offices").json()
+        .path("offices").get(0).deepCopy();
+    office.remove("id");
+    office.put("holidayCalendar", "AT");
+    assertProblem(c.as(ADMIN).put("/api/v1/staff/offices/p6", office), 400, "invalid-input", "holidayCalendar");
+    assertThat(c.as(ADMIN).get("/api/v1/staff/offices").json().path("offices").get(0).path("holidayCalendar").asText())
+        .isEqualTo("CZ");
+  }
 }

@@ -184,6 +184,44 @@ class AdminConsoleTest extends StaffConsole {
   }
 
   @Test
+  void theProposalHoldIsSetInHoursWithWhatItMeansForDisplacedCitizensAndTheHolidayCalendarIsOneTheDeploymentKnows() {
+    String token = servers.staffToken(TownHallServers.ADMIN, TownHallServers.PASSWORD);
+    JsonNode before = office(token);
+    assertThat(before.get("policy").get("proposalHold").asText()).isEqualTo("PT48H");
+
+    console.logIn(TownHallServers.ADMIN, TownHallServers.PASSWORD);
+    console.open("office", "Nastavení úřadu");
+    WebElement hold = browser.find(browser.driver(), "input[name='policy.proposalHold']");
+    assertThat(hold.getAttribute("value")).isEqualTo("48");
+    assertThat(describedBy(hold)).contains("náhradní termíny", "nikdo jiný neobjedná");
+    Select calendar = new Select(browser.find(browser.driver(), "select[name='holidayCalendar']"));
+    assertThat(calendar.getOptions()).extracting(WebElement::getText).containsExactly("CZ");
+    assertThat(calendar.getFirstSelectedOption().getText()).isEqualTo("CZ");
+
+    hold.clear();
+    hold.sendKeys("72,5");
+    browser.find(browser.driver(), "#app button[type=submit]", "Uložit").click();
+    browser.find(browser.driver(), ".cd-status .cd-success", "Uloženo.");
+    browser.screenshot("console-1280-office-proposal-hold");
+    browser.assertAccessible("console office with its proposal hold and holiday calendar");
+
+    JsonNode after = office(token);
+    assertThat(Duration.parse(after.get("policy").get("proposalHold").asText())).isEqualTo(Duration.ofMinutes(72 * 60 + 30));
+    assertThat(after.get("holidayCalendar").asText()).isEqualTo("CZ");
+    ((ObjectNode) after.get("policy")).put("proposalHold", "PT48H");
+    assertThat(after).as("the rest as it was").isEqualTo(before);
+    assertThat(browser.find(browser.driver(), "input[name='policy.proposalHold']").getAttribute("value")).isEqualTo("72,5");
+
+    // Back to the default, through the same field.
+    WebElement again = browser.find(browser.driver(), "input[name='policy.proposalHold']");
+    again.clear();
+    again.sendKeys("48");
+    browser.find(browser.driver(), "#app button[type=submit]", "Uložit").click();
+    browser.find(browser.driver(), ".cd-status .cd-success", "Uloženo.");
+    assertThat(office(token)).isEqualTo(before);
+  }
+
+  @Test
   void theFeedNamesCheckboxIsUntickedByDefaultAndTickedLetsAnOfficialsFeedNameTheCitizenInBothLanguages() throws Exception {
     OfficialId benes = OfficialId.of("josef-benes");
     AgendaId counselling = AgendaId.of("social-counselling");

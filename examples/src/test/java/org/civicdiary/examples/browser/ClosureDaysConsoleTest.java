@@ -58,8 +58,27 @@ class ClosureDaysConsoleTest extends StaffConsole {
     assertThat(row.getText()).contains("Volby", "Odbor občanskosprávní");
     browser.assertAccessible("console closure days with a closed day");
 
+    // The official's day plan says why nobody can book the day.
+    String plan = servers.consoleUrl() + "#day-plan?official=" + slot.official().value() + "&date=" + closed;
+    browser.open(plan);
+    browser.find(browser.driver(), "#app p.cd-note[data-closure]",
+        "Tento den je zavřeno: Odbor občanskosprávní. Nikdo se nemůže objednat. Důvod: Volby");
+    browser.assertAccessible("console day plan on a closed day");
+    String weekLater = closed.plusDays(7).toString();
+    browser.open(plan.replace(closed.toString(), weekLater));
+    // The page is drawn anew for that date, and its plan once answered.
+    browser.until(d -> weekLater.equals(browser.find(d, "input[name=date]").getAttribute("value"))
+        && !d.findElements(org.openqa.selenium.By.cssSelector("h2.cd-plan-title")).isEmpty() ? true : null);
+    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("[data-closure]")))
+        .as("an open day says nothing").isEmpty();
+    browser.open(servers.consoleUrl() + "#closure-days");
+
     browser.find(browser.driver(), "#switch-language").click();
     try {
+      browser.find(browser.driver(), "h1", "Closure days");
+      browser.open(plan);
+      browser.find(browser.driver(), "#app p.cd-note[data-closure]", "Closed this day: Civil Affairs. Nobody can book. Reason: Volby");
+      browser.open(servers.consoleUrl() + "#closure-days");
       browser.find(browser.driver(), "h1", "Closure days");
       assertThat(browser.find(browser.driver(), "tr[data-closure-day]").getText()).contains("Volby", "Civil Affairs");
       browser.find(browser.driver(), "#app button[type=submit]", "Close on this day");

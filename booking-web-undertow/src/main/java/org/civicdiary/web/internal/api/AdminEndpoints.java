@@ -64,6 +64,12 @@ final class AdminEndpoints {
         .filter(o -> member.mayActIn(o.id())).map(Views.OfficeAdminView::of).toList()));
   }
 
+  /** The names of the holiday calendars an office may name, sorted: for the console's select; any staff member. */
+  Reply holidayCalendars(Call call) {
+    call.member();
+    return Reply.ok(diary.readingDirectory().holidayCalendars());
+  }
+
   /**
    * Saves the office; {@code policy.feedShowsCitizenNames}, {@code policy.phoneShareRelease} and
    * {@code policy.maxDailyPerEmail} and {@code policy.proposalHold} left out keep the present values

@@ -273,6 +273,7 @@ public final class Api {
     r.add(put(staffApi + "/departments/{id}/walk-in-hours", staff::replaceWalkInHours));
     r.add(get(staffApi + "/offices", Access.STAFF, Limit.NONE, admin::offices));
     r.add(put(staffApi + "/offices/{id}", admin::saveOffice));
+    r.add(get(staffApi + "/holiday-calendars", Access.STAFF, Limit.NONE, admin::holidayCalendars));
     r.add(get(staffApi + "/departments", Access.STAFF, Limit.NONE, admin::departments));
     r.add(put(staffApi + "/departments/{id}", admin::saveDepartment));
     r.add(put(staffApi + "/officials/{id}", admin::saveOfficial));

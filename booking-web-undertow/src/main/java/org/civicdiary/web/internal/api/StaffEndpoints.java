@@ -136,7 +136,8 @@ final class StaffEndpoints {
     return Reply.ok(new Views.DayPlanView(plan.official().value(), plan.date(), plan.holiday(), plan.windows(),
         plan.absences().stream().map(AbsenceView::of).toList(),
         plan.reservations().stream().map(ReservationView::of).toList(),
-        plan.checkIns().stream().map(Views.CheckInView::of).toList()));
+        plan.checkIns().stream().map(Views.CheckInView::of).toList(),
+        plan.closures().stream().map(ClosureDayEndpoints.ClosureDayView::of).toList()));
   }
 
   Reply absences(Call call) {

@@ -220,7 +220,8 @@ public final class Views {
   record RecordedAbsenceView(AbsenceView absence, List<ReservationView> displaced) {}
 
   record DayPlanView(String official, LocalDate date, LocalizedText holiday, List<Window> windows,
-      List<AbsenceView> absences, List<ReservationView> reservations, List<CheckInView> checkIns) {}
+      List<AbsenceView> absences, List<ReservationView> reservations, List<CheckInView> checkIns,
+      List<ClosureDayEndpoints.ClosureDayView> closures) {}
 
   /** Who of the day's citizens has arrived (and waits since), is in, or is done. */
   record CheckInView(String reservation, Instant arrivedAt, Instant startedAt, Instant endedAt) {

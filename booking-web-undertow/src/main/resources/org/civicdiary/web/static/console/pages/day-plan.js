@@ -7,7 +7,7 @@
  * An official's printable day plan.
  */
 import { el, fill, Clock } from '../../kit/kit.js';
-import { agendaOf, api, button, clock, content, failed, failedForm, field, form, input, keepAddress, local, needsFirst, officialOf, officialOptions, plannableOfficials, say, select, state, submit, t, table } from '../shell.js';
+import { agendaOf, api, button, clock, content, departmentOf, failed, failedForm, field, form, input, keepAddress, local, needsFirst, officialOf, officialOptions, plannableOfficials, say, select, state, submit, t, table } from '../shell.js';
 
 // ---------------------------------------------------------------- day plan (printable)
 
@@ -36,6 +36,7 @@ export async function dayPlan() {
     fill(plan,
       el('h2', { class: 'cd-plan-title', text: texts.planTitle({ who: who ? `${who.name}${who.room ? `, ${who.room}` : ''}` : p.official, day: c.dayFull(p.date) }) }),
       p.holiday ? el('p', { class: 'cd-note', text: texts.holiday({ name: local(p.holiday) }) }) : null,
+      (p.closures || []).map((/** @type {any} */ d) => el('p', { class: 'cd-note', 'data-closure': d.id, text: closed(d) })),
       el('h3', { class: 'cd-subtitle', text: texts.windows }),
       windows.length ? el('ul', { class: 'cd-plain-list' }, windows.map((w) => el('li', { text: w }))) : el('p', { text: texts.noWindows }),
       p.absences.length ? el('h3', { class: 'cd-subtitle', text: texts.absencesTitle }) : null,
@@ -59,6 +60,18 @@ export async function dayPlan() {
     el('div', { class: 'cd-actions' }, submit(texts.show), button(texts.print, () => window.print())),
   ], show, { class: 'cd-form cd-no-print' }), plan, feed, busy);
   await show();
+}
+
+/**
+ * Why nobody can book the day: the whole office or the official's department is closed, and the reason staff gave.
+ * @param {any} d a closure day as the API answers it
+ */
+function closed(d) {
+  const texts = t();
+  const what = d.department
+    ? texts.closedDepartmentDay({ department: local((departmentOf(d.department) || {}).name) || d.department })
+    : texts.closedOfficeDay;
+  return d.reason ? `${what} ${texts.closureReason}: ${d.reason}` : what;
 }
 
 // ---------------------------------------------------------------- the meeting: who waits, start and end

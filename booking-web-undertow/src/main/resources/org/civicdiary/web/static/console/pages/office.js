@@ -12,18 +12,19 @@ import { alert, api, button, checkbox, choosesOffice, chooseOffice, clearFieldEr
 // ---------------------------------------------------------------- office settings
 
 export const POLICY = ['horizonDays', 'minimumNotice', 'maxOpenPerEmail', 'topicMaxLength', 'retentionDays', 'reminderLead', 'feedShowsCitizenNames',
-  'phoneShareRelease', 'maxDailyPerEmail'];
+  'phoneShareRelease', 'maxDailyPerEmail', 'proposalHold'];
 
 export async function officeSettings() {
-  const data = await pageData('/staff/offices');
-  if (!data) return;
+  const [data, calendars] = await Promise.all([pageData('/staff/offices'), pageData('/staff/holiday-calendars')]);
+  if (!data || !calendars) return;
+  const formOf = (/** @type {any} */ office) => officeForm(office, calendars);
   if (!data.offices.length) {
-    fill(content, el('p', { class: 'cd-intro', text: t().officeCreateIntro }), officeForm(null));
+    fill(content, el('p', { class: 'cd-intro', text: t().officeCreateIntro }), formOf(null));
     return;
   }
   // The office the console shows; the deployment's administrator may also add another.
   const shown = data.offices.filter((o) => !state.office || o.id === state.office.id);
-  fill(content, el('p', { class: 'cd-intro', text: t().officeIntro }), shown.map(officeForm), choosesOffice() ? officeForm(null) : null);
+  fill(content, el('p', { class: 'cd-intro', text: t().officeIntro }), shown.map(formOf), choosesOffice() ? formOf(null) : null);
 }
 
 /** Reads the offices anew and chooses this one. */
@@ -35,10 +36,10 @@ async function loadOffices(id) {
 
 /** What a new office's form starts with: the core's defaults (BookingPolicy.DEFAULT). */
 export const NEW_OFFICE = {
-  id: '', name: { cs: '', en: '' }, zone: 'Europe/Prague', slotMinutes: 15, place: null, phones: [],
+  id: '', name: { cs: '', en: '' }, zone: 'Europe/Prague', slotMinutes: 15, place: null, phones: [], holidayCalendar: 'CZ',
   policy: {
     horizonDays: 60, minimumNotice: 'PT2H', maxOpenPerEmail: 3, topicMaxLength: 500, retentionDays: 90, reminderLead: 'PT24H', feedShowsCitizenNames: false,
-    phoneShareRelease: 'PT48H', maxDailyPerEmail: 1,
+    phoneShareRelease: 'PT48H', maxDailyPerEmail: 1, proposalHold: 'PT48H',
   },
 };
 
@@ -84,16 +85,23 @@ export function numberInput(name, value, min, max) {
   return input(name, value, { type: 'number', min: String(min), max: String(max), step: '1' });
 }
 
-export function officeForm(existing) {
+/**
+ * @param {any} existing the office as the API answers it, or null for a new one
+ * @param {string[]} calendars the holiday calendars the deployment knows (GET /staff/holiday-calendars)
+ */
+export function officeForm(existing, calendars) {
   const texts = t();
   const o = existing || NEW_OFFICE;
   const p = o.policy;
+  // An office may still name a calendar no longer plugged in: it stays offered, so saving keeps it visible.
+  const calendarNames = calendars.includes(o.holidayCalendar) ? calendars : [...calendars, o.holidayCalendar];
   const c = {
     id: existing ? null : input('id', '', { autocomplete: 'off', spellcheck: 'false' }),
     nameCs: input('name.cs', o.name.cs),
     nameEn: input('name.en', o.name.en),
     zone: input('zone', o.zone, { autocomplete: 'off', spellcheck: 'false' }),
     slot: select('slotMinutes', [5, 6, 10, 12, 15, 20, 30, 60].map((n) => [String(n), String(n)]), String(o.slotMinutes)),
+    calendar: select('holidayCalendar', calendarNames.map((name) => [name, name]), o.holidayCalendar),
     placeName: input('place.name', o.place && o.place.name),
     placeAddress: input('place.address', o.place && o.place.address),
     descriptionCs: input('place.description.cs', o.place && o.place.description && o.place.description.cs),
@@ -102,6 +110,7 @@ export function officeForm(existing) {
     notice: hoursInput('policy.minimumNotice', p.minimumNotice, 720),
     reminder: hoursInput('policy.reminderLead', p.reminderLead, 336),
     release: hoursInput('policy.phoneShareRelease', p.phoneShareRelease, 1440),
+    hold: hoursInput('policy.proposalHold', p.proposalHold || 'PT48H', 336),
     maxOpen: numberInput('policy.maxOpenPerEmail', p.maxOpenPerEmail, 1, 100),
     maxDaily: numberInput('policy.maxDailyPerEmail', p.maxDailyPerEmail === undefined ? 1 : p.maxDailyPerEmail, 1, 100),
     topic: numberInput('policy.topicMaxLength', p.topicMaxLength, 1, 2000),
@@ -143,7 +152,8 @@ export function officeForm(existing) {
         field(texts.nameCs, c.nameCs),
         field(texts.nameEn, c.nameEn),
         field(texts.zone, c.zone, texts.zoneHint),
-        field(texts.slotMinutes, c.slot, texts.slotHint))),
+        field(texts.slotMinutes, c.slot, texts.slotHint),
+        field(texts.holidayCalendar, c.calendar, texts.holidayCalendarHint))),
     el('fieldset', { class: 'cd-fieldset' }, el('legend', { text: texts.officeAddress }),
       el('div', { class: 'cd-grid' }, field(texts.placeName, c.placeName), field(texts.placeAddress, c.placeAddress),
         field(texts.placeDescriptionCs, c.descriptionCs, texts.placeDescriptionHint), field(texts.placeDescriptionEn, c.descriptionEn))),
@@ -154,6 +164,7 @@ export function officeForm(existing) {
         field(texts.minimumNotice, c.notice, texts.noticeHint),
         field(texts.reminderLead, c.reminder),
         field(texts.phoneShareRelease, c.release),
+        field(texts.proposalHold, c.hold, texts.proposalHoldHint),
         field(texts.maxOpenPerEmail, c.maxOpen),
         field(texts.maxDailyPerEmail, c.maxDaily, texts.maxDailyPerEmailHint),
         field(texts.topicMaxLength, c.topic),
@@ -166,7 +177,7 @@ export function officeForm(existing) {
       refuse(c.id, texts.required);
       return;
     }
-    const unreadable = [c.notice, c.reminder, c.release].find((control) => durationOf(control.value) === null);
+    const unreadable = [c.notice, c.reminder, c.release, c.hold].find((control) => durationOf(control.value) === null);
     if (unreadable) {
       refuse(unreadable, unreadable.dataset.error);
       return;
@@ -177,12 +188,13 @@ export function officeForm(existing) {
       name: { cs: c.nameCs.value.trim(), en: c.nameEn.value.trim() },
       zone: c.zone.value.trim(),
       slotMinutes: Number(c.slot.value),
+      holidayCalendar: c.calendar.value,
       place: { name: c.placeName.value.trim(), address: c.placeAddress.value.trim(), description: placeDescription(c.descriptionCs.value, c.descriptionEn.value) },
       phones,
       policy: {
         horizonDays: numberOf(c.horizon), minimumNotice: durationOf(c.notice.value), maxOpenPerEmail: numberOf(c.maxOpen), maxDailyPerEmail: numberOf(c.maxDaily),
         topicMaxLength: numberOf(c.topic), retentionDays: numberOf(c.retention), reminderLead: durationOf(c.reminder.value),
-        feedShowsCitizenNames: feedNamesBox.checked, phoneShareRelease: durationOf(c.release.value),
+        feedShowsCitizenNames: feedNamesBox.checked, phoneShareRelease: durationOf(c.release.value), proposalHold: durationOf(c.hold.value),
       },
     });
     if (!result.ok) {
