@@ -159,12 +159,25 @@ class EndpointFuzzTest {
     }
   }
 
+  /**
+   * Every operation at least once: the property's random choice of operations left one of 115 out
+   * in a CI run, and the check after the container then failed.
+   */
+  @Example
+  void everyOperationOnceAnswersNo500() throws Exception {
+    for (Operation op : operations) {
+      noInputAnswers500(requestOf(op).sample());
+    }
+  }
+
   @Provide
   Arbitrary<Request> requests() {
-    Arbitrary<Operation> operation = Arbitraries.of(operations);
-    return operation.flatMap(op -> Combinators.combine(
-            pathOf(op), queryOf(op), bodyOf(op), Arbitraries.of(true, true, false))
-        .as((path, query, body, admin) -> new Request(op.method() + " " + op.path(), op.method(), path + query, body, admin)));
+    return Arbitraries.of(operations).flatMap(EndpointFuzzTest::requestOf);
+  }
+
+  private static Arbitrary<Request> requestOf(Operation op) {
+    return Combinators.combine(pathOf(op), queryOf(op), bodyOf(op), Arbitraries.of(true, true, false))
+        .as((path, query, body, admin) -> new Request(op.method() + " " + op.path(), op.method(), path + query, body, admin));
   }
 
   private static Arbitrary<String> pathOf(Operation op) {
