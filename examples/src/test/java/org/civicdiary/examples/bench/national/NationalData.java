@@ -118,12 +118,16 @@ public final class NationalData {
       }
     }
 
-    /** The national scale with {@code --offices N --officials N --departments N --days N --seed N} applied. */
+    /** The national scale with {@code --offices N --officials N --departments N --days N --seed N} applied; other options pass. */
     public static Scale parse(List<String> args) {
       Scale s = NATIONAL;
       for (int i = 0; i + 1 < args.size(); i += 2) {
+        String name = args.get(i);
+        if (!List.of("--offices", "--officials", "--departments", "--days", "--seed").contains(name)) {
+          continue;
+        }
         int n = Integer.parseInt(args.get(i + 1));
-        s = switch (args.get(i)) {
+        s = switch (name) {
           case "--offices" -> new Scale(n, s.officials, s.departments, s.days, s.seed);
           case "--officials" -> new Scale(s.offices, n, s.departments, s.days, s.seed);
           case "--departments" -> new Scale(s.offices, s.officials, n, s.days, s.seed);
