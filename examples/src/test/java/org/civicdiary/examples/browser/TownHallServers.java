@@ -262,6 +262,20 @@ final class TownHallServers implements AutoCloseable {
         .status();
   }
 
+  /**
+   * Waits until the public API's answer at {@code path} contains {@code words}: public answers are
+   * cached for a moment (2 s), and a page opened sooner loads the answer from before a change.
+   */
+  void awaitPublic(String path, String words) {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+    while (!String.valueOf(call(null, "GET", path, null).json()).contains(words)) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the public answer at " + path + " never showed '" + words + "'");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+    }
+  }
+
   /** A challenge of the API solved as a script would, as the Altcha header's value. */
   String solvedChallenge() {
     try {
