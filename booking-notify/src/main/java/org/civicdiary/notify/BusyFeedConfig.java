@@ -24,6 +24,9 @@ import org.civicdiary.booking.settings.Settings;
  * @param maxEvents a document with more events is refused ({@code TOO_MANY_EVENTS})
  * @param keepLastGood how long the last good busy time keeps applying while polls fail
  * @param stopGrace how long stopping waits for the poll under way
+ * @param catchUpSpread over how long a catch-up poll (more feeds due at once than {@code threads},
+ *     as after a start or an outage) starts its feeds, so bookings never meet a burst of writes;
+ *     zero starts them all at once
  */
 public record BusyFeedConfig(
     boolean enabled,
@@ -35,7 +38,26 @@ public record BusyFeedConfig(
     int maxBytes,
     int maxEvents,
     Duration keepLastGood,
-    Duration stopGrace) {
+    Duration stopGrace,
+    Duration catchUpSpread) {
+  /**
+   * The default catch-up spread (a quarter of the poll interval when that is shorter): a town
+   * hall's catch-up poll within half a minute.
+   */
+  public static final Duration DEFAULT_CATCH_UP_SPREAD = Duration.ofSeconds(20);
+
+  /** As the canonical constructor, with the default catch-up spread for the interval. */
+  public BusyFeedConfig(boolean enabled, int threads, int parseThreads, Duration pollInterval, Duration connectTimeout,
+      Duration requestTimeout, int maxBytes, int maxEvents, Duration keepLastGood, Duration stopGrace) {
+    this(enabled, threads, parseThreads, pollInterval, connectTimeout, requestTimeout, maxBytes, maxEvents,
+        keepLastGood, stopGrace, defaultSpread(pollInterval));
+  }
+
+  private static Duration defaultSpread(Duration pollInterval) {
+    Duration quarter = pollInterval == null ? DEFAULT_CATCH_UP_SPREAD : pollInterval.dividedBy(4);
+    return quarter.compareTo(DEFAULT_CATCH_UP_SPREAD) < 0 ? quarter : DEFAULT_CATCH_UP_SPREAD;
+  }
+
   public BusyFeedConfig {
     if (threads < 1 || parseThreads < 1 || maxBytes < 1 || maxEvents < 1) {
       throw new InvalidSetting("civicdiary.busy-feeds.threads, civicdiary.busy-feeds.parse-threads,"
@@ -47,20 +69,27 @@ public record BusyFeedConfig(
         throw new InvalidSetting("the civicdiary.busy-feeds.* durations must be longer than zero");
       }
     }
+    Objects.requireNonNull(catchUpSpread, "catchUpSpread");
+    if (catchUpSpread.isNegative() || catchUpSpread.compareTo(pollInterval) >= 0) {
+      throw new InvalidSetting("civicdiary.busy-feeds.catch-up-spread must be zero or more and shorter than"
+          + " civicdiary.busy-feeds.poll-interval (" + pollInterval + "): it was " + catchUpSpread);
+    }
   }
 
   /** Reads and checks the keys; each has a default. */
   public static BusyFeedConfig from(Settings settings) {
+    Duration interval = settings.duration("civicdiary.busy-feeds.poll-interval", Duration.ofMinutes(10));
     return new BusyFeedConfig(
         settings.flag("civicdiary.busy-feeds.enabled", true),
         settings.integer("civicdiary.busy-feeds.threads", 4, 1, 64),
         settings.integer("civicdiary.busy-feeds.parse-threads", 1, 1, 64),
-        settings.duration("civicdiary.busy-feeds.poll-interval", Duration.ofMinutes(10)),
+        interval,
         settings.duration("civicdiary.busy-feeds.connect-timeout", Duration.ofSeconds(10)),
         settings.duration("civicdiary.busy-feeds.request-timeout", Duration.ofSeconds(30)),
         settings.integer("civicdiary.busy-feeds.max-bytes", 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
         settings.integer("civicdiary.busy-feeds.max-events", 5000, 1, 1_000_000),
         settings.duration("civicdiary.busy-feeds.keep-last-good", Duration.ofHours(24)),
-        settings.duration("civicdiary.busy-feeds.stop-grace", Duration.ofSeconds(10)));
+        settings.duration("civicdiary.busy-feeds.stop-grace", Duration.ofSeconds(10)),
+        settings.duration("civicdiary.busy-feeds.catch-up-spread", defaultSpread(interval)));
   }
 }

@@ -28,8 +28,10 @@ public interface BusyFeedPoller extends AutoCloseable {
 
   /**
    * Polls, on the calling thread, the feeds that are due now: each feed once per poll interval at
-   * its own place in it, a feed never polled at once, a failing one after a growing wait. This is
-   * what the background thread runs every few seconds; for hosts that schedule work themselves.
+   * its own place in it, a feed never polled at once, a failing one after a growing wait. When more
+   * feeds are due than fetch threads (a catch-up), their starts are spread over {@code
+   * civicdiary.busy-feeds.catch-up-spread}, so the call takes that long. This is what the
+   * background thread runs every few seconds; for hosts that schedule work themselves.
    *
    * @return how many feeds were polled
    */

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * parsed at a time rather than all of them at once. Fetching (waiting on calendar servers) runs on
  * a small pool; parsing (CPU) takes one of a few permits, fewer than the cores by default, so a
  * catch-up poll of every feed cannot take every core from bookings. Only applying a result takes
- * a unit of work.
+ * a unit of work. A catch-up poll (many feeds due at once, as after a start) starts its feeds
+ * evenly over the configured spread rather than all at once: its writes then never queue in front
+ * of bookings.
  */
 final class BusyFeedWorkers implements BusyFeedPoller {
   private static final Logger LOG = LoggerFactory.getLogger(BusyFeedWorkers.class);
@@ -93,7 +96,7 @@ final class BusyFeedWorkers implements BusyFeedPoller {
 
   @Override
   public int pollOnce() {
-    return poll(diary.keepingBusyFeeds().all(), () -> false);
+    return poll(diary.keepingBusyFeeds().all(), () -> false, 0);
   }
 
   @Override
@@ -103,8 +106,22 @@ final class BusyFeedWorkers implements BusyFeedPoller {
 
   private int pollDue(BooleanSupplier stopping) {
     Instant now = clock.instant();
-    return poll(diary.keepingBusyFeeds().all().stream()
-        .filter(f -> !schedule.due(f, failures.getOrDefault(f.official(), 0)).isAfter(now)).toList(), stopping);
+    List<BusyFeed> all = diary.keepingBusyFeeds().all();
+    List<BusyFeed> due = all.stream()
+        .filter(f -> !schedule.due(f, failures.getOrDefault(f.official(), 0)).isAfter(now)).toList();
+    return poll(due, stopping, gap(all.size(), due.size()));
+  }
+
+  /**
+   * The pause between two feeds' starts: none for a tick's few feeds; in a catch-up (more due than
+   * fetch threads) starts at the pace that would poll every feed within the catch-up spread, so a
+   * catch-up's writes come as a steady trickle beside bookings rather than as one burst.
+   */
+  private long gap(int all, int due) {
+    if (due <= config.threads() || config.catchUpSpread().isZero()) {
+      return 0;
+    }
+    return config.catchUpSpread().toNanos() / all;
   }
 
   /** When the feed is next due, for tests. */
@@ -112,8 +129,11 @@ final class BusyFeedWorkers implements BusyFeedPoller {
     return schedule.due(feed, failures.getOrDefault(feed.official(), 0));
   }
 
-  /** Polls the feeds; once stopping (or interrupted), feeds not yet started are left for the next poll. */
-  private int poll(List<BusyFeed> feeds, BooleanSupplier stopping) {
+  /**
+   * Polls the feeds, starting one every {@code gapNanos} at most; once stopping (or interrupted),
+   * feeds not yet started are left for the next poll.
+   */
+  private int poll(List<BusyFeed> feeds, BooleanSupplier stopping, long gapNanos) {
     if (feeds.isEmpty()) {
       return 0;
     }
@@ -128,7 +148,18 @@ final class BusyFeedWorkers implements BusyFeedPoller {
     });
     try {
       List<Future<?>> running = new ArrayList<>(feeds.size());
+      long next = System.nanoTime();
       for (BusyFeed feed : feeds) {
+        if (gapNanos > 0) {
+          for (long wait = next - System.nanoTime(); wait > 0 && !stopping.getAsBoolean();
+              wait = next - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
+          }
+          next += gapNanos;
+          if (stopping.getAsBoolean()) {
+            break;
+          }
+        }
         running.add(pool.submit(() -> {
           if (abandoned.get() || stopping.getAsBoolean()) {
             return;

@@ -20,12 +20,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.civicdiary.booking.model.BusyConflict;
 import org.civicdiary.booking.model.BusyFeed;
 import org.civicdiary.booking.model.BusyTime;
 import org.civicdiary.booking.model.FreeSlot;
+import org.civicdiary.booking.model.Official;
+import org.civicdiary.booking.model.OfficialId;
 import org.civicdiary.booking.model.Reservation;
 import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
@@ -53,6 +56,7 @@ class BusyFeedPollingTest {
   private final MutableClock clock = new MutableClock(Fixtures.NOW.truncatedTo(ChronoUnit.SECONDS));
   private final CivicDiary diary = CivicDiary.builder().storage(storage).clock(clock).build();
   private final List<String> conditions = new CopyOnWriteArrayList<>();
+  private final List<Long> arrivals = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
   private volatile String body = calendar();
   private HttpServer server;
@@ -68,6 +72,7 @@ class BusyFeedPollingTest {
         String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
         String asked = exchange.getRequestHeaders().getFirst("If-None-Match");
         conditions.add(asked == null ? "-" : asked);
+        arrivals.add(System.nanoTime());
         if (status == 200 && etag.equals(asked)) {
           exchange.sendResponseHeaders(304, -1);
           return;
@@ -311,5 +316,61 @@ class BusyFeedPollingTest {
         new BusyTime(NOVAK, at("2027-03-02T10:00"), at("2027-03-02T11:30")),
         new BusyTime(NOVAK, at("2027-03-04T00:00"), at("2027-03-05T00:00")),
         new BusyTime(NOVAK, Instant.parse("2027-03-05T13:00:00Z"), Instant.parse("2027-03-05T14:00:00Z")));
+  }
+
+  @Test
+  void aCatchUpStartsItsFeedsEvenlyOverTheSpreadWhileATicksFewStartAtOnce() {
+    List<OfficialId> others = new ArrayList<>();
+    storage.transactions().run(() -> {
+      for (int i = 1; i <= 11; i++) {
+        OfficialId id = OfficialId.of("clerk-" + i);
+        others.add(id);
+        storage.directory().save(new Official(id, Fixtures.CIVIL, "Úředník " + i, "10" + i, null, true));
+        storage.busyFeeds().save(BusyFeed.of(id, "http://127.0.0.1:" + server.getAddress().getPort()
+            + "/novak.ics?clerk=" + i));
+      }
+    });
+    Duration spread = Duration.ofSeconds(1);
+    BusyFeedWorkers pacing = new BusyFeedWorkers(storage, diary, clock, new BusyFeedConfig(true, 4, 1,
+        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(10), 64 * 1024, 50, Duration.ofHours(24),
+        Duration.ofSeconds(5), spread));
+
+    long began = System.nanoTime();
+    assertThat(pacing.pollDue()).as("twelve feeds never polled: a catch-up").isEqualTo(12);
+    long gap = spread.toNanos() / 12;
+    List<Long> sorted = arrivals.stream().sorted().toList();
+    assertThat(sorted).hasSize(12);
+    for (int k = 0; k < sorted.size(); k++) {
+      // The k-th request cannot come before the k-th start, k gaps after the first.
+      assertThat(sorted.get(k) - began).as("request %d", k).isGreaterThanOrEqualTo(k * gap);
+    }
+    assertThat(diary.keepingBusyFeeds().all()).allMatch(f -> f.polledAt() != null && f.failure() == null);
+
+    // A tick's few feeds (no more than the fetch threads) start at once, even with a long spread.
+    BusyFeedWorkers slow = new BusyFeedWorkers(storage, diary, clock, new BusyFeedConfig(true, 4, 1,
+        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(10), 64 * 1024, 50, Duration.ofHours(24),
+        Duration.ofSeconds(5), Duration.ofMinutes(2)));
+    clock.set(clock.instant().plus(Duration.ofMinutes(30)));
+    storage.transactions().run(() -> others.subList(3, 11).forEach(id -> storage.busyFeeds().save(
+        storage.busyFeeds().ofOfficial(id).orElseThrow().succeeded(null, null, clock.instant()))));
+    storage.transactions().run(() -> storage.busyFeeds().save(
+        storage.busyFeeds().ofOfficial(NOVAK).orElseThrow().succeeded(null, null, clock.instant())));
+    long t0 = System.nanoTime();
+    assertThat(slow.pollDue()).as("three feeds due").isEqualTo(3);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("not spread: a paced start would wait 10 s each")
+        .isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void theCatchUpSpreadMustBeShorterThanThePollInterval() {
+    assertThat(BusyFeedConfig.from(org.civicdiary.booking.settings.Settings.of(java.util.Map.of(
+        "civicdiary.busy-feeds.poll-interval", "PT40S"))).catchUpSpread()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(BusyFeedConfig.from(org.civicdiary.booking.settings.Settings.of(java.util.Map.of()))
+        .catchUpSpread()).isEqualTo(BusyFeedConfig.DEFAULT_CATCH_UP_SPREAD);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BusyFeedConfig.from(
+        org.civicdiary.booking.settings.Settings.of(java.util.Map.of("civicdiary.busy-feeds.poll-interval", "PT1M",
+            "civicdiary.busy-feeds.catch-up-spread", "PT1M"))))
+        .isInstanceOf(org.civicdiary.booking.settings.InvalidSetting.class)
+        .hasMessageContaining("civicdiary.busy-feeds.catch-up-spread");
   }
 }

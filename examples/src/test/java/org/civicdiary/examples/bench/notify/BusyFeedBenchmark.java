@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.civicdiary.booking.model.Agenda;
 import org.civicdiary.booking.model.AgendaId;
@@ -52,6 +53,7 @@ import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.usecase.BookingRequest;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.guice.CoreModule;
+import org.civicdiary.notify.BusyFeedConfig;
 import org.civicdiary.notify.BusyFeedPoller;
 import org.civicdiary.notify.NotifyModule;
 import org.civicdiary.persistence.JdbcStorage;
@@ -67,9 +69,10 @@ import org.civicdiary.testkit.FreshDatabase;
  * (every feed answers 304), then measures the booking p99 of bookings one after another for the
  * same time in three cases: no poll running; the background poller in steady state (every feed
  * due once per poll interval at its own place in it, and every calendar changed since its last
- * poll, so each poll fetches, parses and stores it); and polls of every feed without a pause (each
- * calendar fetched, parsed and stored again every time: the worst case). A short run by hand, not
- * a test:
+ * poll, so each poll fetches, parses and stores it); and one catch-up poll (every feed due at
+ * once, as after an outage, every calendar changed), which the background poller spreads over the
+ * catch-up spread: this run lasts until every feed has been polled. A short run by hand, not a
+ * test:
  *
  * <pre>
  * mvn -B -q -pl examples test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -80,8 +83,10 @@ import org.civicdiary.testkit.FreshDatabase;
  * Arguments: {@code h2} or {@code postgres} (a database of its own, dropped afterwards),
  * officials, fetching threads ({@code civicdiary.busy-feeds.threads}), parsing threads ({@code
  * civicdiary.busy-feeds.parse-threads}), the poll interval in seconds (600, the default) and how
- * long each of the three booking runs lasts, in seconds (the interval unless given: then the
- * steady-state run sees every feed polled once; a shorter run sees that share of them).
+ * long the first two booking runs last, in seconds (the interval unless given: then the
+ * steady-state run sees every feed polled once; a shorter run sees that share of them), and the
+ * catch-up spread ({@code civicdiary.busy-feeds.catch-up-spread}, ISO-8601; {@code PT0S} starts
+ * every feed at once).
  */
 public final class BusyFeedBenchmark {
   private static final Instant START = Instant.parse("2027-03-01T07:00:00Z");
@@ -98,11 +103,23 @@ public final class BusyFeedBenchmark {
     String parseThreads = args.length > 3 ? args[3] : "1";
     Duration interval = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 600);
     Duration run = args.length > 5 ? Duration.ofSeconds(Integer.parseInt(args[5])) : interval;
+    Duration spread = args.length > 6 ? Duration.parse(args[6]) : BusyFeedConfig.DEFAULT_CATCH_UP_SPREAD;
     // Time moves (the background poller needs it to), from a fixed Monday morning.
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), START));
     Calendars calendars = new Calendars();
     ExecutorService handlers = Executors.newFixedThreadPool(8);
     HttpServer server = calendars.serve(handlers);
+    // Stopped whatever happens below: its non-daemon threads would keep a failed run from exiting.
+    try {
+      run(engine, officials, threads, parseThreads, interval, run, spread, clock, calendars, server);
+    } finally {
+      server.stop(0);
+      handlers.shutdownNow();
+    }
+  }
+
+  private static void run(String engine, int officials, String threads, String parseThreads, Duration interval,
+      Duration run, Duration spread, Clock clock, Calendars calendars, HttpServer server) throws Exception {
     FreshDatabase database = engine.equals("postgres") ? FreshDatabase.postgres("busy_feed_bench")
         : FreshDatabase.h2("busy_feed_bench");
     Path mail = Files.createTempDirectory("busy-feed-bench-mail");
@@ -112,7 +129,8 @@ public final class BusyFeedBenchmark {
         new NotifyModule(Settings.of(Map.of("civicdiary.mail.transport", "drop",
             "civicdiary.mail.drop.folder", mail.toString(), "civicdiary.busy-feeds.threads", threads,
             "civicdiary.busy-feeds.parse-threads", parseThreads,
-            "civicdiary.busy-feeds.poll-interval", interval.toString()))),
+            "civicdiary.busy-feeds.poll-interval", interval.toString(),
+            "civicdiary.busy-feeds.catch-up-spread", spread.toString()))),
         new AbstractModule() {
           @Override
           protected void configure() {
@@ -158,25 +176,29 @@ public final class BusyFeedBenchmark {
       System.out.printf("booking p99 while the poller runs in steady state: %s; %d calendars fetched and"
           + " parsed meanwhile%n", steady, calendars.fetched.get() - before);
 
-      AtomicBoolean stop = new AtomicBoolean();
-      AtomicInteger background = new AtomicInteger();
-      Thread polling = new Thread(() -> {
-        while (!stop.get()) {
-          poller.pollOnce();
-          background.incrementAndGet();
+      // A catch-up: every feed last polled two intervals ago (as after a node was down), every
+      // calendar changed. The background poller finds them all due at once and spreads their
+      // starts over the catch-up spread; bookings run until every feed has been polled.
+      Instant twoAgo = clock.instant().minus(interval.multipliedBy(2));
+      storage.transactions().run(() -> storage.busyFeeds().all().forEach(f ->
+          storage.busyFeeds().save(f.succeeded(f.etag(), f.lastModified(), twoAgo))));
+      Instant began = clock.instant();
+      long t1 = System.nanoTime();
+      AtomicLong caughtUp = new AtomicLong();
+      BooleanSupplier done = () -> {
+        if (caughtUp.get() == 0 && storage.busyFeeds().all().stream().allMatch(f -> f.polledAt().isAfter(began))) {
+          caughtUp.set(System.nanoTime());
         }
-      });
-      polling.start();
-      Bookings worst = book(diary, free, run);
-      stop.set(true);
-      polling.join();
-      System.out.printf("booking p99 while every feed is polled without a pause: %s; %d polls ran%n", worst,
-          background.get());
+        return caughtUp.get() != 0;
+      };
+      poller.start();
+      Bookings catchUp = book(diary, free, Duration.ofMinutes(5), done);
+      poller.stop();
+      System.out.printf("booking p99 during one catch-up poll of every feed (spread %s): %s; the catch-up took"
+          + " %.1f s%n", spread, catchUp, (caughtUp.get() - t1) / 1e9);
     } finally {
       injector.getInstance(JdbcStorage.class).close();
       database.close();
-      server.stop(0);
-      handlers.shutdownNow();
     }
   }
 
@@ -225,10 +247,15 @@ public final class BusyFeedBenchmark {
 
   /** Books the next free slots one after another for the given time. */
   private static Bookings book(CivicDiary diary, Iterator<FreeSlot> slots, Duration time) {
+    return book(diary, slots, time, () -> false);
+  }
+
+  /** As above, stopping early once {@code done} (asked every 20 bookings). */
+  private static Bookings book(CivicDiary diary, Iterator<FreeSlot> slots, Duration time, BooleanSupplier done) {
     List<Double> millis = new ArrayList<>();
     long end = System.nanoTime() + time.toNanos();
     int i = 0;
-    while (System.nanoTime() < end && slots.hasNext()) {
+    while (System.nanoTime() < end && slots.hasNext() && (i % 20 != 0 || !done.getAsBoolean())) {
       FreeSlot slot = slots.next();
       long t0 = System.nanoTime();
       try {
