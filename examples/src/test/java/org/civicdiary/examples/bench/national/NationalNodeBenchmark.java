@@ -38,7 +38,8 @@ import org.civicdiary.testkit.FreshDatabase;
  *       then to the first answer of the whole directory ({@code /api/v1/departments}), of one
  *       office's departments and of a department's days over 8 weeks;
  *   <li>the node's heap after a full collection ({@code jcmd GC.run}, {@code GC.heap_info}) right
- *       after those first answers and after the load, and its resident set;
+ *       after those first answers and after the load, its resident set, and after the load the
+ *       classes that hold most of the heap ({@code jcmd GC.class_histogram});
  *   <li>a random-range query load over HTTP straight at the node: every request a random office,
  *       department and agenda and a random range inside the 60-day horizon (7 in 10 a department's
  *       days over 1-56 days, 3 in 10 its slots over 1-3 days; half accept gzip), from
@@ -119,6 +120,7 @@ public final class NationalNodeBenchmark {
     List<String> startRows = new ArrayList<>();
     List<String> loadRows = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<String> histogram = new ArrayList<>();
     String loadBefore = NationalBenchmark.loadAverage();
     try (NodeProcess node = NodeProcess.server(logs.resolve("node"), url, user, password, run.heapMb())) {
       Duration ready = node.awaitOk("/health/ready", Duration.ofMinutes(5));
@@ -163,6 +165,7 @@ public final class NationalNodeBenchmark {
       } else {
         long heapAfter = node.heapAfterGc();
         startRows.add(heapRow("after the load", heapAfter, node.residentBytes()));
+        histogram.addAll(node.largestClasses(12));
       }
       long fivexx = load.statuses().entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue()).sum();
       if (fivexx > 0 || load.errors() > 0) {
@@ -188,6 +191,13 @@ public final class NationalNodeBenchmark {
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     loadRows.forEach(System.out::println);
     System.out.println();
+    if (!histogram.isEmpty()) {
+      System.out.println("What the node's heap holds after the load (jcmd GC.class_histogram):");
+      System.out.println("```");
+      histogram.forEach(System.out::println);
+      System.out.println("```");
+      System.out.println();
+    }
     System.out.println(failures.isEmpty() ? "no failure: no 5xx, no I/O error, no error in the node's log"
         : "FAILURES:\n  " + String.join("\n  ", failures));
     System.out.println("load average before: " + loadBefore + "; after: " + NationalBenchmark.loadAverage());

@@ -165,6 +165,16 @@ final class NodeProcess implements AutoCloseable {
     return Long.parseLong(m.group(1)) * 1024;
   }
 
+  /**
+   * The classes that hold most of the heap, after the full collection that {@code jcmd
+   * GC.class_histogram} makes: its first {@code rows} rows, header included.
+   */
+  List<String> largestClasses(int rows) throws IOException, InterruptedException {
+    List<String> lines = jcmd("GC.class_histogram").lines().filter(l -> !l.isBlank()).toList();
+    // the first line is the pid, then the header and a line of dashes
+    return lines.subList(Math.min(1, lines.size()), Math.min(lines.size(), rows + 3));
+  }
+
   /** The resident set of the process, from /proc, in bytes (the heap, metaspace, code and threads). */
   long residentBytes() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
