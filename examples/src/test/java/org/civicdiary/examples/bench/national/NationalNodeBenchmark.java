@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.civicdiary.booking.model.Office;
@@ -84,7 +85,7 @@ public final class NationalNodeBenchmark {
     boolean keep = arguments.remove("--keep");
     Scale scale = Scale.parse(arguments);
     String url = arguments.contains("--url") ? arguments.get(arguments.indexOf("--url") + 1) : null;
-    Settings run = new Settings(scale, NationalBenchmark.option(arguments, "--seconds", 60), NationalBenchmark.option(arguments, "--warm-up", 10),
+    Run run = new Run(scale, NationalBenchmark.option(arguments, "--seconds", 60), NationalBenchmark.option(arguments, "--warm-up", 10),
         NationalBenchmark.option(arguments, "--ceiling-seconds", 20), NationalBenchmark.option(arguments, "--connections", 32),
         NationalBenchmark.option(arguments, "--heap", 256));
     System.out.printf(Locale.ROOT, "%s %s; %d cores; load average %s%n", System.getProperty("java.vm.name"),
@@ -111,9 +112,9 @@ public final class NationalNodeBenchmark {
   }
 
   /** What to run. */
-  private record Settings(Scale scale, int seconds, int warmUp, int ceilingSeconds, int connections, int heapMb) {}
+  private record Run(Scale scale, int seconds, int warmUp, int ceilingSeconds, int connections, int heapMb) {}
 
-  private static void measure(Settings run, String url, String user, String password) throws Exception {
+  private static void measure(Run run, String url, String user, String password) throws Exception {
     Path logs = Files.createTempDirectory("national-node");
     System.out.println("nodes' logs in " + logs);
     Scale scale = run.scale();
@@ -167,7 +168,7 @@ public final class NationalNodeBenchmark {
         startRows.add(heapRow("after the load", heapAfter, node.residentBytes()));
         histogram.addAll(node.largestClasses(12));
       }
-      long fivexx = load.statuses().entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue()).sum();
+      long fivexx = load.statuses().entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
       if (fivexx > 0 || load.errors() > 0) {
         failures.add(fivexx + " answers 5xx and " + load.errors() + " I/O errors under load: " + load.statuses());
       }
