@@ -245,7 +245,7 @@ public final class NationalBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static int option(List<String> args, String name, int otherwise) {
+  static int option(List<String> args, String name, int otherwise) {
     int i = args.indexOf(name);
     return i < 0 || i + 1 >= args.size() ? otherwise : Integer.parseInt(args.get(i + 1));
   }
@@ -264,7 +264,7 @@ public final class NationalBenchmark {
     return out.toString();
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).strip();
     } catch (IOException e) {

@@ -71,7 +71,7 @@ public final class HttpLoadHarness {
             PersistenceConfig.builder().url(database.url()).user(database.user()).password(database.password()).poolSize(20).connectionTimeout(Duration.ofSeconds(60)).build())) {
       Storage storage = jdbc.storage();
       BenchOffice.seed(storage);
-      Undertow trivial = trivialServer();
+      Undertow trivial = trivialServer(0);
       BookingServer cached = api(storage, "PT2S");
       BookingServer uncached = api(storage, "PT0S");
       try {
@@ -150,10 +150,11 @@ public final class HttpLoadHarness {
     System.out.println(line);
   }
 
-  private static Undertow trivialServer() {
+  /** A handler that answers a constant small JSON at once: the ceiling of this client, machine and loopback; port 0 picks one. */
+  public static Undertow trivialServer(int port) {
     ByteBuffer body = ByteBuffer.wrap("{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
     Undertow server = Undertow.builder()
-        .addHttpListener(0, "127.0.0.1")
+        .addHttpListener(port, "127.0.0.1")
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setHandler(exchange -> {
           exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");

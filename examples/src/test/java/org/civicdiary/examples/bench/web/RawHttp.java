@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * keeping only its status. Far lighter than java.net.http, so that on a shared 2-core machine the
  * load generator takes as little as possible from the server it measures.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
@@ -32,12 +32,12 @@ final class RawHttp implements AutoCloseable {
     out = new BufferedOutputStream(socket.getOutputStream(), 16384);
   }
 
-  static byte[] get(String path) {
+  public static byte[] get(String path) {
     return get(path, "");
   }
 
   /** A GET with more header lines, each ending in CRLF. */
-  static byte[] get(String path, String moreHeaders) {
+  public static byte[] get(String path, String moreHeaders) {
     return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n" + moreHeaders + "\r\n")
         .getBytes(StandardCharsets.US_ASCII);
   }
