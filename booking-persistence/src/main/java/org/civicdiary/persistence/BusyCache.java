@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,50 +63,69 @@ final class BusyCache {
   }
 
   /**
-   * One official's busy time over [from, to). The times are also kept as epoch seconds in arrays:
-   * filtering tens of thousands of them then reads two arrays instead of chasing three objects
-   * each, which a long-lived cache scatters over the heap.
+   * One official's busy time over [from, to), kept only as epoch seconds in arrays (and their
+   * nanoseconds, when any has some): a query's {@link BusyTime}s are made when it asks. Kept as
+   * objects, ten thousand officials' intervals took about 90 bytes each (a record and two
+   * instants) and a node at -Xmx256m spent its time in full collections; as arrays they take 16,
+   * and filtering them reads two arrays instead of chasing three objects each.
    */
   private static final class Entry {
     final long stamp;
     final Instant from;
     final Instant to;
-    final BusyTime[] busy;
+    final OfficialId official;
     final long[] starts;
     final long[] ends;
+    /** The nanoseconds of each start and end, or null when all are whole seconds (PostgreSQL's minutes). */
+    final int[] startNanos;
+    final int[] endNanos;
 
-    Entry(long stamp, Instant from, Instant to, List<BusyTime> busy) {
+    Entry(long stamp, Instant from, Instant to, OfficialId official, List<BusyTime> busy) {
       this.stamp = stamp;
       this.from = from;
       this.to = to;
-      this.busy = busy.toArray(BusyTime[]::new);
-      this.starts = new long[this.busy.length];
-      this.ends = new long[this.busy.length];
-      for (int i = 0; i < this.busy.length; i++) {
-        starts[i] = this.busy[i].start().getEpochSecond();
-        ends[i] = this.busy[i].end().getEpochSecond();
+      this.official = official;
+      int n = busy.size();
+      starts = new long[n];
+      ends = new long[n];
+      int[] sn = new int[n];
+      int[] en = new int[n];
+      boolean nanos = false;
+      for (int i = 0; i < n; i++) {
+        BusyTime b = busy.get(i);
+        starts[i] = b.start().getEpochSecond();
+        ends[i] = b.end().getEpochSecond();
+        sn[i] = b.start().getNano();
+        en[i] = b.end().getNano();
+        nanos |= sn[i] != 0 || en[i] != 0;
       }
+      startNanos = nanos ? sn : null;
+      endNanos = nanos ? en : null;
     }
 
     boolean covers(Instant start, Instant end) {
       return !from.isAfter(start) && !to.isBefore(end);
     }
 
+    private Instant start(int i) {
+      return Instant.ofEpochSecond(starts[i], startNanos == null ? 0 : startNanos[i]);
+    }
+
+    private Instant end(int i) {
+      return Instant.ofEpochSecond(ends[i], endNanos == null ? 0 : endNanos[i]);
+    }
+
     void addOverlapping(Instant start, Instant end, List<BusyTime> into) {
-      if (!start.isAfter(from) && !end.isBefore(to)) {
-        into.addAll(Arrays.asList(busy)); // all of it: everything kept overlaps [from, to)
-        return;
-      }
+      boolean all = !start.isAfter(from) && !end.isBefore(to); // everything kept overlaps [from, to)
       long s = start.getEpochSecond();
       long e = end.getEpochSecond();
-      for (int i = 0; i < busy.length; i++) {
-        if (starts[i] > e || ends[i] < s) {
+      for (int i = 0; i < starts.length; i++) {
+        if (!all && (starts[i] > e || ends[i] < s)) {
           continue;
         }
         // Within the same second as a bound only the instants themselves can tell.
-        if ((starts[i] < e && ends[i] > s)
-            || (busy[i].start().isBefore(end) && start.isBefore(busy[i].end()))) {
-          into.add(busy[i]);
+        if (all || (starts[i] < e && ends[i] > s) || (start(i).isBefore(end) && start.isBefore(end(i)))) {
+          into.add(new BusyTime(official, start(i), end(i)));
         }
       }
     }
@@ -221,7 +239,7 @@ final class BusyCache {
     for (OfficialId official : stale) {
       List<BusyTime> busy = loaded.getOrDefault(official, List.of());
       long stamp = stamps.getOrDefault(official.value(), UNSTAMPED);
-      Entry entry = new Entry(stamp, loadFrom, loadTo, busy);
+      Entry entry = new Entry(stamp, loadFrom, loadTo, official, busy);
       if (keep && stamp != UNSTAMPED) {
         entries.put(official, entry);
       }
