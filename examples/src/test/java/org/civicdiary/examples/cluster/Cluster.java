@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 import org.civicdiary.booking.port.Storage;
 import org.civicdiary.persistence.JdbcStorage;
 import org.civicdiary.persistence.PersistenceConfig;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server nodes, each its own process, on one PostgreSQL database, behind HAProxy, sending mail to
@@ -38,12 +39,12 @@ import org.civicdiary.persistence.PersistenceConfig;
  * 2027, 07:00 in Prague), per-address rate limits in the database, and trust HAProxy's
  * {@code X-Forwarded-For}. A node can be killed with {@code kill -9} and started again on its port.
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
   /** Monday 07:00 in Prague: the clock of every node starts here when the cluster starts. */
-  static final Instant ORIGIN = Instant.parse("2027-03-01T06:00:00Z");
+  public static final Instant ORIGIN = Instant.parse("2027-03-01T06:00:00Z");
 
   /** Where the nodes' database is: a JDBC URL, and a user and password or null. */
-  record Database(String url, String user, String password) {
+  public record Database(String url, String user, String password) {
     PersistenceConfig config(int poolSize) {
       return PersistenceConfig.builder().url(url).user(user).password(password).poolSize(poolSize)
           .connectionTimeout(Duration.ofSeconds(30)).build();
@@ -71,13 +72,17 @@ final class Cluster implements AutoCloseable {
    *
    * @param jvmOptions each node JVM's options, such as {@code -Xmx256m}
    */
-  static Cluster start(Database database, int count, Map<String, String> settings, List<String> jvmOptions) {
+  public static Cluster start(Database database, int count, Map<String, String> settings, List<String> jvmOptions) {
     Path folder;
     try {
       // Under target/, kept: the nodes' logs and HAProxy's configuration, for when a run fails.
       folder = Files.createTempDirectory(Files.createDirectories(Path.of("target", "cluster")), "run");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    // GreenMail logs a line for every new recipient, and every booking here has its own.
+    if (LoggerFactory.getLogger("com.icegreen.greenmail") instanceof ch.qos.logback.classic.Logger logger) {
+      logger.setLevel(ch.qos.logback.classic.Level.WARN);
     }
     GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     mail.start();
@@ -105,7 +110,7 @@ final class Cluster implements AutoCloseable {
   }
 
   /** Migrates the database and writes a town hall into it through the JDBC adapter. */
-  static void seed(Database database, Consumer<Storage> town) {
+  public static void seed(Database database, Consumer<Storage> town) {
     try (JdbcStorage storage = JdbcStorage.start(database.config(2))) {
       town.accept(storage.storage());
     }
@@ -150,34 +155,39 @@ final class Cluster implements AutoCloseable {
   }
 
   /** The load balancer's address, e.g. {@code http://127.0.0.1:41234}. */
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + haproxy.port());
   }
 
-  int port() {
+  public int port() {
     return haproxy.port();
   }
 
+  /** What the nodes' clocks show now. */
+  public Instant now() {
+    return ORIGIN.plusMillis(System.currentTimeMillis() - originMillis);
+  }
+
   /** A node's own address, past the load balancer. */
-  URI node(int n) {
+  public URI node(int n) {
     return URI.create("http://127.0.0.1:" + ports.get(n));
   }
 
-  int size() {
+  public int size() {
     return nodes.size();
   }
 
-  GreenMail mail() {
+  public GreenMail mail() {
     return mail;
   }
 
   /** HAProxy's name for node {@code n}, as {@link Haproxy#SERVED_BY} gives it. */
-  static String name(int n) {
+  public static String name(int n) {
     return "node" + n;
   }
 
   /** {@code kill -9}: no shutdown hook runs, leases stay held, connections drop. */
-  void kill(int n) {
+  public void kill(int n) {
     Process node = nodes.get(n);
     node.destroyForcibly();
     try {
@@ -191,7 +201,7 @@ final class Cluster implements AutoCloseable {
   }
 
   /** Starts node {@code n} (again) on its port and waits until it serves. */
-  void restart(int n) {
+  public void restart(int n) {
     Process old = nodes.get(n);
     if (old != null && old.isAlive()) {
       throw new IllegalStateException("node " + n + " still runs");
@@ -238,7 +248,7 @@ final class Cluster implements AutoCloseable {
   }
 
   /** What node {@code n} printed, over all its starts. */
-  String log(int n) {
+  public String log(int n) {
     try {
       Path log = folder.resolve("node" + n + ".log");
       return Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -248,7 +258,7 @@ final class Cluster implements AutoCloseable {
   }
 
   /** HAProxy's own lines: which server went down and up when. */
-  List<String> balancerLog() {
+  public List<String> balancerLog() {
     return haproxy == null ? List.of() : haproxy.output();
   }
 
@@ -275,11 +285,11 @@ final class Cluster implements AutoCloseable {
   }
 
   /** Where the nodes' configurations and logs are. */
-  Path folder() {
+  public Path folder() {
     return folder;
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.civicdiary.booking.model.Office;
 import org.civicdiary.examples.cluster.MixedLoad.Booked;
 import org.civicdiary.examples.notify.MailTown;
@@ -227,15 +228,19 @@ class ClusterTest {
   }
 
   private void await(String what, Duration limit, BooleanSupplier condition, MixedLoad load) {
-    awaitSince(System.nanoTime(), what + " (load: " + load.booked.size() + " booked, unexpected " + load.unexpected
-        + ")", limit, condition);
+    awaitSince(System.nanoTime(), () -> what + " (load: " + load.booked.size() + " booked, unexpected "
+        + load.unexpected + ")", limit, condition);
   }
 
   private void awaitSince(long since, String what, Duration limit, BooleanSupplier condition) {
+    awaitSince(since, () -> what, limit, condition);
+  }
+
+  private void awaitSince(long since, Supplier<String> what, Duration limit, BooleanSupplier condition) {
     long deadline = since + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(what + ": not within " + limit + "; logs in " + cluster.folder() + "; HAProxy: "
+        throw new AssertionError(what.get() + ": not within " + limit + "; logs in " + cluster.folder() + "; HAProxy: "
             + cluster.balancerLog());
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));

@@ -26,9 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * client's address appended, as a chain of proxies writes it; without one, the header is the
  * client's address.
  */
-final class Haproxy implements AutoCloseable {
+public final class Haproxy implements AutoCloseable {
   /** What the load balancer adds to every answer: the name of the server that gave it. */
-  static final String SERVED_BY = "X-Served-By";
+  public static final String SERVED_BY = "X-Served-By";
   private static final List<Path> INSTALLED = List.of(Path.of("/usr/sbin/haproxy"), Path.of("/usr/local/sbin/haproxy"));
 
   private final Process process;
@@ -44,8 +44,8 @@ final class Haproxy implements AutoCloseable {
    * Starts HAProxy on {@code port} (127.0.0.1) in front of the servers on {@code backends}
    * (127.0.0.1, named node0, node1…) and waits until it listens.
    */
-  static Haproxy start(Path folder, int port, List<Integer> backends) {
-    Path config = folder.resolve("haproxy.cfg");
+  public static Haproxy start(Path folder, int port, List<Integer> backends) {
+    Path config = folder.resolve("haproxy-" + port + ".cfg");
     try {
       Files.writeString(config, config(port, backends), StandardCharsets.UTF_8);
       Process process = new ProcessBuilder(executable(), "-f", config.toString(), "-db").redirectErrorStream(true)
@@ -143,12 +143,12 @@ final class Haproxy implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** What HAProxy printed: servers going down and up, alerts. */
-  List<String> output() {
+  public List<String> output() {
     return List.copyOf(output);
   }
 

@@ -19,13 +19,13 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /** Closed-loop (as fast as answers come) and open-loop (at a fixed rate) load over {@link RawHttp}. */
-final class Load {
+public final class Load {
   private Load() {}
 
   /** What a run did: requests, statuses, rate and latency. */
-  record Result(String name, int connections, long requests, double seconds, Map<Integer, Long> statuses,
+  public record Result(String name, int connections, long requests, double seconds, Map<Integer, Long> statuses,
       long errors, long p50Micros, long p99Micros, long maxMicros) {
-    double perSecond() {
+    public double perSecond() {
       return requests / seconds;
     }
 
@@ -36,7 +36,7 @@ final class Load {
   }
 
   /** Every connection sends the next request as soon as the last answer is in, for the duration after a warm-up. */
-  static Result closedLoop(String name, int port, int connections, Duration warmUp, Duration duration,
+  public static Result closedLoop(String name, int port, int connections, Duration warmUp, Duration duration,
       Supplier<byte[]> requests) throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + warmUp.toNanos();

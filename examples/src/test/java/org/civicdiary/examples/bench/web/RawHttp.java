@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * keeping only its status. Far lighter than java.net.http, so that on a shared 2-core machine the
  * load generator takes as little as possible from the server it measures.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
@@ -32,7 +32,7 @@ final class RawHttp implements AutoCloseable {
     out = new BufferedOutputStream(socket.getOutputStream(), 16384);
   }
 
-  static byte[] get(String path) {
+  public static byte[] get(String path) {
     return get(path, "");
   }
 
@@ -47,7 +47,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** The same with more headers (ASCII names and values). */
-  static byte[] postJson(String path, String json, java.util.Map<String, String> headers) {
+  public static byte[] postJson(String path, String json, java.util.Map<String, String> headers) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     StringBuilder more = new StringBuilder();
     headers.forEach((name, value) -> more.append(name).append(": ").append(value).append("\r\n"));

@@ -1,0 +1,34 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.examples.bench.cluster;
+
+import io.undertow.Undertow;
+import io.undertow.util.Headers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The ceiling of the cluster benchmark's HTTP figures: an Undertow handler that answers "ok" to
+ * every request, run as its own process behind the same HAProxy configuration as the nodes.
+ * Argument: the port. Prints {@code READY} once it listens.
+ */
+public final class TrivialNode {
+  private TrivialNode() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    ByteBuffer body = ByteBuffer.wrap("ok".getBytes(StandardCharsets.UTF_8));
+    Undertow.builder().addHttpListener(Integer.parseInt(args[0]), "127.0.0.1")
+        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+        .setHandler(exchange -> {
+          exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
+          exchange.getResponseSender().send(body.duplicate());
+        })
+        .build().start();
+    System.out.println("READY");
+    System.out.flush();
+    new CountDownLatch(1).await(); // until stopped
+  }
+}
