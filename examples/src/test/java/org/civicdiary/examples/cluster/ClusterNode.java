@@ -4,11 +4,11 @@
  */
 package org.civicdiary.examples.cluster;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.examples.server.ClockedServer;
 import org.civicdiary.examples.server.StandaloneServer;
@@ -20,14 +20,15 @@ import org.civicdiary.examples.server.StandaloneServer;
  * node restarted later, shows the same time whatever today's date.
  *
  * <p>Arguments: the properties file; the fixed instant; the system time (epoch milliseconds) at
- * which the clock showed it. Prints {@value #READY} and the port once it serves.
+ * which the clock showed it. Prints {@value #READY} and the port once it serves; stops when its
+ * standard input closes, so that no node outlives a test run that was itself killed.
  */
 public final class ClusterNode {
   static final String READY = "READY";
 
   private ClusterNode() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws IOException {
     if (System.getProperty("guice_bytecode_gen_option") == null) {
       System.setProperty("guice_bytecode_gen_option", "DISABLED"); // as the server's own main: a quicker start
     }
@@ -37,6 +38,10 @@ public final class ClusterNode {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cluster-node-shutdown"));
     System.out.println(READY + " " + server.apiUri().getPort());
     System.out.flush();
-    new CountDownLatch(1).await(); // until stopped or killed
+    // Until stopped or killed, or until the harness that started it is gone (its end of stdin closes).
+    while (System.in.read() >= 0) {
+      // nothing is sent on stdin
+    }
+    System.exit(0);
   }
 }

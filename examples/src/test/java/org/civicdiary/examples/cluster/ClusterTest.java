@@ -103,6 +103,9 @@ class ClusterTest {
     for (int n = 0; n < NODES; n++) {
       assertThat(load.servedBy(Cluster.name(n))).as("node %d served", n).isPositive();
     }
+    assertThat(cluster.balancerLog()).as("HAProxy took the dead node out and the restarted one back")
+        .anyMatch(line -> line.contains("nodes/" + Cluster.name(DOOMED) + " is DOWN"))
+        .anyMatch(line -> line.contains("nodes/" + Cluster.name(DOOMED) + " is UP"));
 
     // (a) No slot held twice: no two active bookings of one official overlap.
     assertThat(query("""

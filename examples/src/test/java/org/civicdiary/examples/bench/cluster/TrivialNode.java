@@ -6,9 +6,9 @@ package org.civicdiary.examples.bench.cluster;
 
 import io.undertow.Undertow;
 import io.undertow.util.Headers;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The ceiling of the cluster benchmark's HTTP figures: an Undertow handler that answers "ok" to
@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 public final class TrivialNode {
   private TrivialNode() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws IOException {
     ByteBuffer body = ByteBuffer.wrap("ok".getBytes(StandardCharsets.UTF_8));
     Undertow.builder().addHttpListener(Integer.parseInt(args[0]), "127.0.0.1")
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
@@ -29,6 +29,9 @@ public final class TrivialNode {
         .build().start();
     System.out.println("READY");
     System.out.flush();
-    new CountDownLatch(1).await(); // until stopped
+    while (System.in.read() >= 0) {
+      // until stopped, or the benchmark is gone (its end of stdin closes)
+    }
+    System.exit(0);
   }
 }
