@@ -168,15 +168,6 @@ public final class Cluster implements AutoCloseable {
     return ORIGIN.plusMillis(System.currentTimeMillis() - originMillis);
   }
 
-  /** A node's own address, past the load balancer. */
-  public URI node(int n) {
-    return URI.create("http://127.0.0.1:" + ports.get(n));
-  }
-
-  public int size() {
-    return nodes.size();
-  }
-
   public GreenMail mail() {
     return mail;
   }
