@@ -4,19 +4,21 @@
  */
 package org.civicdiary.examples.server;
 
+import com.google.inject.Module;
 import com.google.inject.multibindings.OptionalBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.guice.CoreModule;
 
 /**
- * The standalone server in a JVM of its own with its clock moving in real time from a given
- * instant, for benchmarks whose data set is laid out around a fixed day (the national benchmark's
- * node): {@code ClockedServer 2027-03-01T06:00:00Z [server options]}. Here, not beside the
- * benchmark, because the start with Guice overrides is package-private.
+ * The standalone server on a given clock, for tests and benchmarks in other packages (the
+ * multi-node harness's nodes, the national benchmark's node): the start with Guice overrides is
+ * this package's. As a program, {@code ClockedServer 2027-03-01T06:00:00Z [server options]} runs
+ * the server in a JVM of its own with its clock moving in real time from that instant.
  */
 public final class ClockedServer {
   private ClockedServer() {}
@@ -34,7 +36,16 @@ public final class ClockedServer {
     StandaloneServer.Options options = StandaloneServer.Options.parse(Arrays.copyOfRange(args, 1, args.length));
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), from));
     StandaloneServer server = StandaloneServer.start(options.settings(), options.demo(), options.importFile(),
-        List.of(binder -> OptionalBinder.newOptionalBinder(binder, CoreModule.CLOCK).setBinding().toInstance(clock)));
+        overrides(clock));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "civic-diary-shutdown"));
+  }
+
+  /** Starts the server (no demo data, no import) on the clock. */
+  public static StandaloneServer start(Settings settings, Clock clock) {
+    return StandaloneServer.start(settings, false, null, overrides(clock));
+  }
+
+  private static List<Module> overrides(Clock clock) {
+    return List.of(binder -> OptionalBinder.newOptionalBinder(binder, CoreModule.CLOCK).setBinding().toInstance(clock));
   }
 }

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * Closed-loop (as fast as answers come) and open-loop (at a fixed rate) load over {@link RawHttp}.
- * Public for the national node benchmark, which runs the same client against a node in a JVM of its own.
+ * Public for the national node and cluster benchmarks, which run the same client against nodes in JVMs of their own.
  */
 public final class Load {
   private Load() {}

@@ -47,7 +47,7 @@ public final class RawHttp implements AutoCloseable {
   }
 
   /** The same with more headers (ASCII names and values). */
-  static byte[] postJson(String path, String json, java.util.Map<String, String> headers) {
+  public static byte[] postJson(String path, String json, java.util.Map<String, String> headers) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     StringBuilder more = new StringBuilder();
     headers.forEach((name, value) -> more.append(name).append(": ").append(value).append("\r\n"));

@@ -1,0 +1,378 @@
+/*
+ * SPDX-FileCopyrightText: The civic-diary authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+package org.civicdiary.examples.bench.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.civicdiary.booking.model.Office;
+import org.civicdiary.examples.bench.web.Load;
+import org.civicdiary.examples.bench.web.Load.Result;
+import org.civicdiary.examples.bench.web.RawHttp;
+import org.civicdiary.examples.cluster.Cluster;
+import org.civicdiary.examples.cluster.Haproxy;
+import org.civicdiary.examples.notify.MailTown;
+import org.civicdiary.testkit.FreshDatabase;
+
+/**
+ * Three server processes behind HAProxy on one PostgreSQL database (issue #15's speed goals), each
+ * figure beside a ceiling measured in the same run:
+ *
+ * <ul>
+ *   <li>bookings through HAProxy from {@code --threads} connections (with an idempotency key, each
+ *       to a free slot of a 50-official department) against the raw JDBC rate of as many threads
+ *       inserting one booking-like row each (a unique key on official and start), committed one by
+ *       one (goal: at least 0.5 of it);
+ *   <li>free time (one day's slots of a department, 14 days in turn) through HAProxy against a
+ *       trivial Undertow handler ("ok") in a process of its own behind the same HAProxy
+ *       configuration (goal: at least 0.2 of it);
+ *   <li>the outbox: confirmations per second from the booking run's first to its last sent,
+ *       against the booking rate (goal: at least it); then a burst of bookings, one node killed
+ *       with {@code kill -9} at its end, and the time from the kill until every confirmation is
+ *       sent (goal: within 60 s).
+ * </ul>
+ *
+ * With {@code --url} it runs on an existing database, such as the national one of
+ * {@code NationalBenchmark --keep}: the 50-official department is added to it once (ids that
+ * the national data does not use), bookings skip the slots earlier runs took, and the free-time
+ * queries go to random departments of the national directory. Rate limits are per node unless
+ * {@code --shared-limits} (every request then updates a bucket in PostgreSQL). Prints a Markdown
+ * table. A run by hand:
+ *
+ * <pre>
+ * mvn -B -q -pl examples test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp examples/target/test-classes:examples/target/classes:$(cat examples/target/cp.txt) \
+ *     org.civicdiary.examples.bench.cluster.ClusterBenchmark --threads 32 --seconds 10 [--url jdbc:postgresql://…]
+ * </pre>
+ *
+ * Arguments, all optional: {@code --nodes 3}, {@code --threads 32}, {@code --seconds 10} per
+ * closed-loop run, {@code --burst 5} (seconds of the bookings before the kill), {@code --heap 512m}
+ * per node, {@code --shared-limits}, {@code --url} (with {@code ?user=…} or
+ * {@code --user}/{@code --password}).
+ */
+public final class ClusterBenchmark {
+  private static final int OFFICIALS = 50;
+  private static final LocalDate FIRST_DAY = LocalDate.of(2027, 3, 2);
+  private static final int DAYS = 58;
+  private static final byte[] HELLO = RawHttp.get("/");
+
+  private final Cluster.Database database;
+  private final int nodes;
+  private final int threads;
+  private final Duration run;
+  private final Duration burst;
+  private final String heap;
+  private final boolean sharedLimits;
+  private final List<String> rows = new ArrayList<>();
+
+  private ClusterBenchmark(Cluster.Database database, List<String> args) {
+    this.database = database;
+    this.nodes = Integer.parseInt(option(args, "--nodes", "3"));
+    this.threads = Integer.parseInt(option(args, "--threads", "32"));
+    this.run = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "10")));
+    this.burst = Duration.ofSeconds(Long.parseLong(option(args, "--burst", "5")));
+    this.heap = option(args, "--heap", "512m");
+    this.sharedLimits = args.contains("--shared-limits");
+  }
+
+  public static void main(String[] arguments) throws Exception {
+    List<String> args = Arrays.asList(arguments);
+    String url = option(args, "--url", null);
+    if (url != null) {
+      new ClusterBenchmark(new Cluster.Database(url, option(args, "--user", null), option(args, "--password", null)),
+          args).measure();
+      return;
+    }
+    try (FreshDatabase fresh = FreshDatabase.postgres("clusterbench")) {
+      new ClusterBenchmark(new Cluster.Database(fresh.url(), fresh.user(), fresh.password()), args).measure();
+    }
+  }
+
+  private void measure() throws Exception {
+    String before = loadAverage();
+    if (count("select count(*) from information_schema.tables where table_name = 'department'") == 0
+        || count("select count(*) from department where id = '" + MailTown.CIVIL.value() + "'") == 0) {
+      Cluster.seed(database, storage -> MailTown.create(storage, OFFICIALS));
+    }
+    List<String[]> slots = freeSlots();
+    List<String> queries = freeTimeQueries();
+    Map<String, String> settings = Map.of(
+        "civicdiary.web.rate.shared", Boolean.toString(sharedLimits),
+        "civicdiary.web.rate.booking-per-address", "1000000/PT1S",
+        "civicdiary.web.rate.booking-per-email", "1000000/PT1S",
+        "civicdiary.web.rate.queries-per-address", "1000000/PT1S",
+        "civicdiary.db.pool-size", "16");
+    try (Cluster cluster = Cluster.start(database, nodes, settings, List.of("-Xmx" + heap));
+        Trivial trivial = Trivial.start(cluster.folder())) {
+      System.out.printf("%d nodes behind HAProxy on %s; logs in %s%n", nodes, cluster.uri(), cluster.folder());
+      AtomicInteger query = new AtomicInteger();
+      Supplier<byte[]> freeTime = () -> RawHttp.get(queries.get(Math.floorMod(query.getAndIncrement(), queries.size())));
+      Load.closedLoop("warm-up", trivial.port(), threads, Duration.ofSeconds(3), Duration.ofSeconds(1), () -> HELLO);
+      Load.closedLoop("warm-up", cluster.port(), threads, Duration.ofSeconds(5), Duration.ofSeconds(1), freeTime);
+
+      // (ii) Free time against the trivial handler, measured right before and after it.
+      Result ceilingBefore = Load.closedLoop("trivial", trivial.port(), threads, Duration.ofSeconds(2), run, () -> HELLO);
+      Result free = Load.closedLoop("free-time", cluster.port(), threads, Duration.ofSeconds(2), run, freeTime);
+      Result ceilingAfter = Load.closedLoop("trivial", trivial.port(), threads, Duration.ofSeconds(2), run, () -> HELLO);
+      double ceiling = (ceilingBefore.perSecond() + ceilingAfter.perSecond()) / 2;
+      row("trivial Undertow handler behind HAProxy (before)", ceilingBefore, ceilingBefore.perSecond(), "");
+      row("trivial Undertow handler behind HAProxy (after)", ceilingAfter, ceilingAfter.perSecond(), "");
+      row("free time through HAProxy: one day's slots of a department", free, ceiling, "≥ 0.2 × ceiling");
+
+      // (i) Bookings against single-row inserts committed one by one.
+      double jdbc = rawInserts();
+      rows.add(String.format("| raw JDBC: one booking-like row per transaction, %d threads | %,.0f/s | | | ceiling | "
+          + "| | |", threads, jdbc));
+      AtomicInteger next = new AtomicInteger();
+      Supplier<byte[]> booking = () -> booking(slots.get(next.getAndIncrement() % slots.size()), next.get());
+      Load.closedLoop("book-warm-up", cluster.port(), threads, Duration.ofSeconds(2), Duration.ofSeconds(1), booking);
+      awaitNoConfirmationWaiting(Duration.ofMinutes(5));
+      Instant runStart = cluster.now();
+      Result booked = Load.closedLoop("book", cluster.port(), threads, Duration.ZERO, run, booking);
+      row("bookings through HAProxy (with Idempotency-Key)", booked, jdbc, "≥ 0.5 × raw JDBC");
+
+      // (iii) Steady dispatch: the run's confirmations, from the first made to the last sent.
+      long drainStart = System.nanoTime();
+      awaitNoConfirmationWaiting(Duration.ofMinutes(5));
+      double drainedAfter = (System.nanoTime() - drainStart) / 1e9;
+      double[] dispatch = dispatchRate(runStart);
+      rows.add(String.format("| outbox: the booking run's %,d confirmations, first made to last sent | %,.0f/s | | %.2f × "
+          + "booking rate | ≥ booking rate | all sent %.1f s after the run | | |", (long) dispatch[0], dispatch[1],
+          dispatch[1] / booked.perSecond(), drainedAfter));
+
+      // (iii) Takeover: a burst of bookings, kill -9 at its end, every confirmation sent since.
+      Load.closedLoop("burst", cluster.port(), threads, Duration.ZERO, burst, booking);
+      cluster.kill(0);
+      long killed = System.nanoTime();
+      long waiting = count("select count(*) from outbox_message where kind = 'CONFIRMATION' and state = 'PENDING'");
+      long claimed = count("select count(*) from outbox_message where state = 'PENDING' and attempts > 0");
+      awaitNoConfirmationWaiting(Duration.ofMinutes(5));
+      double takeover = (System.nanoTime() - killed) / 1e9;
+      rows.add(String.format("| outbox: kill -9 of a node after a %d s burst: %,d confirmations waiting, %,d claimed "
+          + "and not marked | %.1f s until all sent | | | ≤ 60 s | | | |", burst.toSeconds(), waiting, claimed, takeover));
+    }
+    System.out.println();
+    System.out.println("| measurement | rate | requests | × ceiling | goal | statuses | p50 ms | p99 ms |");
+    System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    rows.forEach(System.out::println);
+    System.out.println();
+    System.out.printf("%d nodes (-Xmx%s), %d client connections, %d s runs, rate limits %s; load average before: %s, "
+            + "after: %s; cores: %d; %s %s%n", nodes, heap, threads, run.toSeconds(), sharedLimits ? "shared" : "per node",
+        before, loadAverage(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
+  }
+
+  private static byte[] booking(String[] slot, int n) {
+    return RawHttp.postJson("/api/v1/reservations", "{\"official\":\"" + slot[0] + "\",\"agenda\":\""
+        + MailTown.ID_CARDS.value() + "\",\"start\":\"" + slot[1] + "\",\"name\":\"Bench Citizen\",\"email\":\"bench-"
+        + UUID.randomUUID() + "@example.cz\",\"topic\":\"cluster " + n + "\",\"language\":\"en\"}",
+        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+  }
+
+  /** Every slot of the department in the horizon that no earlier run took, interleaved across officials. */
+  private List<String[]> freeSlots() throws SQLException {
+    Set<String> taken = new HashSet<>();
+    try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+        "select official_id, start_at from reservation where department_id = '" + MailTown.CIVIL.value()
+            + "' and status = 'ACTIVE'")) {
+      while (rs.next()) {
+        taken.add(rs.getString(1) + " " + rs.getTimestamp(2).toInstant());
+      }
+    }
+    List<String[]> slots = new ArrayList<>();
+    for (LocalDate day = FIRST_DAY; day.isBefore(FIRST_DAY.plusDays(DAYS)); day = day.plusDays(1)) {
+      for (int q = 0; q < 40; q++) {
+        Instant start = day.atTime(LocalTime.of(8, 0).plusMinutes(15L * q)).atZone(Office.DEFAULT_ZONE).toInstant();
+        for (int o = 0; o < OFFICIALS; o++) {
+          String official = MailTown.official(o).value();
+          if (!taken.contains(official + " " + start)) {
+            slots.add(new String[] {official, start.toString()});
+          }
+        }
+      }
+    }
+    return slots;
+  }
+
+  /** One day's slots of a department for an agenda of it: up to 500 departments at random, 14 days each in turn. */
+  private List<String> freeTimeQueries() throws SQLException {
+    List<String> queries = new ArrayList<>();
+    try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+        "select department_id, min(id) from agenda group by department_id order by random() limit 500")) {
+      while (rs.next()) {
+        for (int d = 0; d < 14; d++) {
+          queries.add("/api/v1/departments/" + rs.getString(1) + "/slots?agenda=" + rs.getString(2) + "&from="
+              + FIRST_DAY.plusDays(d));
+        }
+      }
+    }
+    java.util.Collections.shuffle(queries, new java.util.Random(15));
+    return queries;
+  }
+
+  /** Single-row inserts committed one by one from as many threads, for one run; the rate. */
+  private double rawInserts() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("drop table if exists cluster_bench_row");
+      s.execute("create table cluster_bench_row (official_id varchar(64) not null, start_at timestamp with time zone "
+          + "not null, citizen_email varchar(254) not null, created_at timestamp with time zone not null, "
+          + "primary key (official_id, start_at))");
+    }
+    AtomicLong inserted = new AtomicLong();
+    long start = System.nanoTime();
+    long end = start + run.toNanos();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      Thread worker = new Thread(() -> {
+        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement(
+            "insert into cluster_bench_row (official_id, start_at, citizen_email, created_at) values (?, ?, ?, ?)")) {
+          Instant first = FIRST_DAY.atStartOfDay(Office.DEFAULT_ZONE).toInstant();
+          for (long i = 0; System.nanoTime() < end; i++) {
+            insert.setString(1, "official-" + thread);
+            insert.setTimestamp(2, Timestamp.from(first.plus(Duration.ofMinutes(15 * i))));
+            insert.setString(3, "bench-" + thread + "-" + i + "@example.cz");
+            insert.setTimestamp(4, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+            inserted.incrementAndGet();
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      workers.add(worker);
+      worker.start();
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    double rate = inserted.get() / ((System.nanoTime() - start) / 1e9);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("drop table cluster_bench_row");
+    }
+    return rate;
+  }
+
+  /** The confirmations made since {@code from} (node clock): how many, and how many a second from first made to last sent. */
+  private double[] dispatchRate(Instant from) throws SQLException {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("select count(*), min(created_at), "
+        + "max(sent_at) from outbox_message where kind = 'CONFIRMATION' and created_at >= ?")) {
+      s.setTimestamp(1, Timestamp.from(from));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        long n = rs.getLong(1);
+        double seconds = Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toMillis() / 1e3;
+        return new double[] {n, n / seconds};
+      }
+    }
+  }
+
+  private void awaitNoConfirmationWaiting(Duration limit) throws SQLException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (count("select count(*) from outbox_message where kind = 'CONFIRMATION' and state = 'PENDING'") > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("confirmations still waiting after " + limit);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+  }
+
+  private void row(String name, Result r, double ceiling, String goal) {
+    String line = String.format("| %s | %,.0f/s | %,d | %.2f | %s | %s%s | %.1f | %.1f |", name, r.perSecond(), r.requests(),
+        r.perSecond() / ceiling, goal, r.statuses(), r.errors() > 0 ? " + " + r.errors() + " I/O errors" : "",
+        r.p50Micros() / 1000.0, r.p99Micros() / 1000.0);
+    rows.add(line);
+    System.out.println(line);
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    Properties p = new Properties();
+    if (database.user() != null) {
+      p.setProperty("user", database.user());
+    }
+    if (database.password() != null) {
+      p.setProperty("password", database.password());
+    }
+    return DriverManager.getConnection(database.url(), p);
+  }
+
+  private static String option(List<String> args, String name, String fallback) {
+    int i = args.indexOf(name);
+    return i < 0 || i + 1 >= args.size() ? fallback : args.get(i + 1);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** {@link TrivialNode} in a process of its own, behind HAProxy configured as for the nodes. */
+  private record Trivial(Process process, Haproxy haproxy) implements AutoCloseable {
+    static Trivial start(Path folder) throws IOException, InterruptedException {
+      int port = Cluster.freePort();
+      Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx256m", "-cp", System.getProperty("java.class.path"), TrivialNode.class.getName(), Integer.toString(port))
+          .redirectErrorStream(true).start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      for (String line = out.readLine(); !"READY".equals(line); line = out.readLine()) {
+        if (line == null) {
+          throw new IllegalStateException("the trivial handler did not start");
+        }
+      }
+      Thread drain = new Thread(() -> out.lines().forEach(line -> { }), "trivial-output");
+      drain.setDaemon(true);
+      drain.start();
+      return new Trivial(process, Haproxy.start(folder, Cluster.freePort(), List.of(port)));
+    }
+
+    int port() {
+      return haproxy.port();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      haproxy.close();
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
