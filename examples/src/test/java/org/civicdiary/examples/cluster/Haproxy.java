@@ -22,9 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * HAProxy in front of some HTTP servers on this machine, as a child process: round robin, health
  * checks on {@code /health/ready} every 500 ms so that a dead server leaves within about 2 s, a
  * request whose connection fails goes to another server, and each answer names the server that
- * gave it ({@code X-Served-By: node0}). A client's own {@code X-Forwarded-For} gets the
- * client's address appended, as a chain of proxies writes it; without one, the header is the
- * client's address.
+ * gave it ({@code X-Served-By: node0}). {@code option forwardfor}: the client's address goes in
+ * an {@code X-Forwarded-For} line of its own, after any the client sent (the nodes read every line).
  */
 public final class Haproxy implements AutoCloseable {
   /** What the load balancer adds to every answer: the name of the server that gave it. */
@@ -80,13 +79,10 @@ public final class Haproxy implements AutoCloseable {
           # HAProxy retries only connection failures by default, so a booking is never sent twice).
           retries 3
           option redispatch
-          option forwardfor if-none
+          option forwardfor
 
         frontend civic
           bind 127.0.0.1:%d
-          # Append the client's address to a forwarded chain, as other proxies do (option forwardfor
-          # would add a second header line, and servers read the last line only).
-          http-request set-header X-Forwarded-For "%%[req.fhdr(X-Forwarded-For)], %%[src]" if { req.fhdr(X-Forwarded-For) -m found }
           default_backend nodes
 
         backend nodes

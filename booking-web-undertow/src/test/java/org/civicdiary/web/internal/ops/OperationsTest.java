@@ -211,6 +211,13 @@ class OperationsTest {
     assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(200);
     assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(429);
     assertThat(proxied.get(query, "X-Forwarded-For", "198.51.100.1, 203.0.113.8").status()).as("the last hop not a proxy").isEqualTo(200);
+    // HAProxy's option forwardfor adds its hop as a second header line: every line counts, in order.
+    assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.11", "X-Forwarded-For", "127.0.0.1").status())
+        .isEqualTo(200);
+    assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.11", "X-Forwarded-For", "127.0.0.1").status())
+        .as("the same client behind two lines").isEqualTo(429);
+    assertThat(proxied.get(query, "X-Forwarded-For", "203.0.113.12", "X-Forwarded-For", "127.0.0.1").status())
+        .as("another client behind two lines, not the proxy's bucket").isEqualTo(200);
     ApiClient direct = start(Map.of("civicdiary.web.rate.queries-per-address", "1/PT1H"));
     assertThat(direct.get(query, "X-Forwarded-For", "203.0.113.9").status()).isEqualTo(200);
     assertThat(direct.get(query, "X-Forwarded-For", "203.0.113.10").status()).as("a client cannot pick its bucket").isEqualTo(429);

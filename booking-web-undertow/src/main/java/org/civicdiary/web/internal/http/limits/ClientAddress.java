@@ -7,6 +7,8 @@ package org.civicdiary.web.internal.http.limits;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,7 +16,7 @@ import java.util.List;
 
 /**
  * Finds the client's address: the connection's peer, or, when the peer is a configured reverse
- * proxy, the last address in {@code X-Forwarded-For} that is not one of those proxies. Headers from
+ * proxy, the last address in {@code X-Forwarded-For} (all its lines) that is not one of those proxies. Headers from
  * anyone else are ignored, so a client cannot choose its own rate-limit bucket.
  */
 public final class ClientAddress implements HttpHandler {
@@ -51,11 +53,13 @@ public final class ClientAddress implements HttpHandler {
     if (proxies.isEmpty() || !AddressRange.anyContains(proxies, peer)) {
       return new Client(peer.getHostAddress(), false);
     }
-    String forwarded = exchange.getRequestHeaders().getLast("X-Forwarded-For");
-    if (forwarded == null) {
+    HeaderValues lines = exchange.getRequestHeaders().get(Headers.X_FORWARDED_FOR);
+    if (lines == null || lines.isEmpty()) {
       return new Client(peer.getHostAddress(), true);
     }
-    String[] hops = forwarded.split(",");
+    // Every line in order, as one list (RFC 9110 5.3): HAProxy's option forwardfor adds its hop
+    // as a line of its own after the client's, so the last line alone would be the proxy's view.
+    String[] hops = String.join(",", lines).split(",");
     for (int i = hops.length - 1; i >= 0; i--) {
       InetAddress hop = AddressRange.literal(withoutPort(hops[i].strip()));
       if (hop == null) {
