@@ -8,10 +8,14 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicdiary.booking.error.NotFound;
@@ -86,12 +90,41 @@ final class JdbcBusyFeeds implements BusyFeeds {
 
   @Override
   public void replaceBusy(OfficialId official, List<BusyTime> busy) {
+    // Writes only what changed: a calendar moves an event or two between polls, and rewriting its
+    // hundred intervals each time was the WAL and the lock time a catch-up poll made bookings wait on.
     tx.atomically(c -> {
-      Sql.update(c, "delete from busy_time where official_id = ?", official.value());
-      Sql.batch(c, "insert into busy_time (official_id, start_at, end_at) values (?, ?, ?)",
-          busy.stream().map(b -> new Object[] {official.value(), b.start(), b.end()}).toList());
+      Map<List<Instant>, Integer> have = counted(Sql.list(c,
+          "select start_at, end_at from busy_time where official_id = ?",
+          rs -> List.of(Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at")), official.value()));
+      Map<List<Instant>, Integer> want = counted(busy.stream().map(b -> List.of(b.start(), b.end())).toList());
+      List<Object[]> gone = new ArrayList<>();
+      List<Object[]> added = new ArrayList<>();
+      Set<List<Instant>> keys = new HashSet<>(have.keySet());
+      keys.addAll(want.keySet());
+      for (List<Instant> key : keys) {
+        int had = have.getOrDefault(key, 0);
+        int wanted = want.getOrDefault(key, 0);
+        if (had == wanted) {
+          continue;
+        }
+        // Copies of one interval (a calendar may repeat an event) are rewritten together.
+        if (had > 0) {
+          gone.add(new Object[] {official.value(), key.get(0), key.get(1)});
+        }
+        for (int i = 0; i < wanted; i++) {
+          added.add(new Object[] {official.value(), key.get(0), key.get(1)});
+        }
+      }
+      Sql.batch(c, "delete from busy_time where official_id = ? and start_at = ? and end_at = ?", gone);
+      Sql.batch(c, "insert into busy_time (official_id, start_at, end_at) values (?, ?, ?)", added);
       return null;
     });
+  }
+
+  private static Map<List<Instant>, Integer> counted(List<List<Instant>> intervals) {
+    Map<List<Instant>, Integer> counts = new HashMap<>();
+    intervals.forEach(i -> counts.merge(i, 1, Integer::sum));
+    return counts;
   }
 
   @Override

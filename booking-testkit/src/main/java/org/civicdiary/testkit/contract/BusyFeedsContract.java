@@ -126,6 +126,24 @@ public abstract class BusyFeedsContract {
   }
 
   @Test
+  void aReplacementThatKeepsSomeIntervalsMovesOneAndRepeatsOneReadsExactlyAsGiven() {
+    storage.transactions().run(() -> storage.busyFeeds().save(BusyFeed.of(NOVAK, URL)));
+    storage.transactions().run(() -> storage.busyFeeds().replaceBusy(NOVAK,
+        List.of(busy(slot(0), 2), busy(slot(4), 1), busy(slot(4), 1), busy(slot(10), 3))));
+    BusyTime hers = new BusyTime(DVORAK, slot(4), slot(5));
+    storage.transactions().run(() -> storage.busyFeeds().replaceBusy(DVORAK, List.of(hers)));
+    // kept, one copy of a repeated interval dropped, one moved, one copy added, one new
+    storage.transactions().run(() -> storage.busyFeeds().replaceBusy(NOVAK,
+        List.of(busy(slot(0), 2), busy(slot(4), 1), busy(slot(11), 3), busy(slot(20), 1), busy(slot(20), 1))));
+    assertThat(storage.busyFeeds().busy(List.of(NOVAK), slot(0), slot(40)))
+        .containsExactly(busy(slot(0), 2), busy(slot(4), 1), busy(slot(11), 3), busy(slot(20), 1), busy(slot(20), 1));
+    assertThat(storage.busyFeeds().busy(List.of(DVORAK), slot(0), slot(40))).as("another official's untouched")
+        .containsExactly(hers);
+    storage.transactions().run(() -> storage.busyFeeds().replaceBusy(NOVAK, List.of()));
+    assertThat(storage.busyFeeds().busy(List.of(NOVAK), slot(0), slot(40))).isEmpty();
+  }
+
+  @Test
   void aConflictIsOneAReservationAndIsRemoved() {
     Reservation first = add(reservation(NOVAK, slot(4), "a@example.cz"));
     Reservation second = add(reservation(NOVAK, slot(1), "b@example.cz"));

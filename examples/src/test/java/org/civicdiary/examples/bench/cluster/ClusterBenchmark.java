@@ -4,6 +4,8 @@
  */
 package org.civicdiary.examples.bench.cluster;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,9 +53,9 @@ import org.civicdiary.testkit.FreshDatabase;
  *
  * <ul>
  *   <li>bookings through HAProxy from {@code --threads} connections (with an idempotency key, each
- *       to a free slot of a 50-official department) against the raw JDBC rate of as many threads
- *       inserting one booking-like row each (a unique key on official and start), committed one by
- *       one (goal: at least 0.5 of it);
+ *       to a free slot of a 50-official department) against the raw JDBC booking transaction of
+ *       the persistence benchmark (its seven statements, hand-written, on a pool of as many
+ *       connections) from as many threads (goal: at least 0.5 of it);
  *   <li>free time (one day's slots of a department, 14 days in turn) through HAProxy against a
  *       trivial Undertow handler ("ok") in a process of its own behind the same HAProxy
  *       configuration (goal: at least 0.2 of it);
@@ -148,10 +152,10 @@ public final class ClusterBenchmark {
       row("trivial Undertow handler behind HAProxy (after)", ceilingAfter, ceilingAfter.perSecond(), "");
       row("free time through HAProxy: one day's slots of a department", free, ceiling, "≥ 0.2 × ceiling");
 
-      // (i) Bookings against single-row inserts committed one by one.
-      double jdbc = rawInserts();
-      rows.add(String.format("| raw JDBC: one booking-like row per transaction, %d threads | %,.0f/s | | | ceiling | "
-          + "| | |", threads, jdbc));
+      // (i) Bookings against the raw JDBC booking transaction.
+      double jdbc = rawBookings();
+      rows.add(String.format("| raw JDBC booking transaction (7 statements, as in the persistence benchmark), %d threads"
+          + " | %,.0f/s | | | ceiling | | | |", threads, jdbc));
       AtomicInteger next = new AtomicInteger();
       Supplier<byte[]> booking = () -> booking(slots.get(next.getAndIncrement() % slots.size()), next.get());
       Load.closedLoop("book-warm-up", cluster.port(), threads, Duration.ofSeconds(2), Duration.ofSeconds(1), booking);
@@ -239,47 +243,98 @@ public final class ClusterBenchmark {
     return queries;
   }
 
-  /** Single-row inserts committed one by one from as many threads, for one run; the rate. */
-  private double rawInserts() throws Exception {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
-      s.execute("drop table if exists cluster_bench_row");
-      s.execute("create table cluster_bench_row (official_id varchar(64) not null, start_at timestamp with time zone "
-          + "not null, citizen_email varchar(254) not null, created_at timestamp with time zone not null, "
-          + "primary key (official_id, start_at))");
+  /**
+   * The raw JDBC booking transaction of the persistence benchmark (BENCHMARKS.md, "Persistence"),
+   * from as many threads on a pool of as many connections, for one run; the rate. Seven
+   * statements, as a booking's storage work: the diary's lock (which stamps its busy time), the
+   * reservation, its held slot, its manage token, the confirmation and the reminder, and the
+   * commit. Its slots lie years after the HTTP run's and its messages are due later still, so no
+   * node sends them; they are deleted after the run.
+   */
+  private double rawBookings() throws Exception {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(database.url());
+    if (database.user() != null) {
+      config.setUsername(database.user());
     }
-    AtomicLong inserted = new AtomicLong();
+    if (database.password() != null) {
+      config.setPassword(database.password());
+    }
+    config.setMaximumPoolSize(threads);
+    Instant base = LocalDate.of(2031, 1, 6).atTime(8, 0).atZone(Office.DEFAULT_ZONE).toInstant();
+    Instant never = Instant.parse("2099-01-01T00:00:00Z");
+    AtomicLong next = new AtomicLong();
+    AtomicLong booked = new AtomicLong();
     long start = System.nanoTime();
     long end = start + run.toNanos();
-    List<Thread> workers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int thread = t;
-      Thread worker = new Thread(() -> {
-        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement(
-            "insert into cluster_bench_row (official_id, start_at, citizen_email, created_at) values (?, ?, ?, ?)")) {
-          Instant first = FIRST_DAY.atStartOfDay(Office.DEFAULT_ZONE).toInstant();
-          for (long i = 0; System.nanoTime() < end; i++) {
-            insert.setString(1, "official-" + thread);
-            insert.setTimestamp(2, Timestamp.from(first.plus(Duration.ofMinutes(15 * i))));
-            insert.setString(3, "bench-" + thread + "-" + i + "@example.cz");
-            insert.setTimestamp(4, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            inserted.incrementAndGet();
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Thread worker = new Thread(() -> {
+          java.util.Random random = new java.util.Random();
+          while (System.nanoTime() < end) {
+            long n = next.getAndIncrement();
+            String official = MailTown.official((int) (n % OFFICIALS)).value();
+            OffsetDateTime slot = OffsetDateTime.ofInstant(base.plus(Duration.ofMinutes(15 * (n / OFFICIALS))),
+                ZoneOffset.UTC);
+            UUID id = UUID.randomUUID();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            try (Connection c = pool.getConnection()) {
+              c.setAutoCommit(false);
+              execute(c, "update official set busy_version = ? where id = ?", random.nextLong(), official);
+              execute(c, """
+                  insert into reservation (id, department_id, official_id, agenda_id, start_at, end_at, citizen_name,
+                    citizen_email, email_key, search_text, citizen_phone, topic, channel, language, status, created_at,
+                    updated_at, version, sequence_number, note, booking_code)
+                  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  """, id, MailTown.CIVIL.value(), official, MailTown.ID_CARDS.value(), slot, slot.plusMinutes(15),
+                  "Bench Citizen", "raw-" + n + "@example.cz", "raw-" + n + "@example.cz",
+                  "bench citizen\nraw-" + n + "@example.cz\n", null, "raw " + n, "WEB", "EN", "ACTIVE", now, now, 0, 0,
+                  null, String.format("R%06d", n % 1_000_000));
+              execute(c, "insert into held_slot (official_id, slot_start, reservation_id) values (?, ?, ?)", official,
+                  slot, id);
+              execute(c, "insert into manage_token (token_hash, reservation_id) values (?, ?)",
+                  "raw-" + UUID.randomUUID() + "-" + n, id);
+              for (String kind : List.of("CONFIRMATION", "REMINDER")) {
+                execute(c, """
+                    insert into outbox_message (id, kind, reservation_id, official_id, start_at, end_at,
+                      sequence_number, note, created_at, due_at, state, attempts, last_error)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, UUID.randomUUID(), kind, id, official, slot, slot.plusMinutes(15), 0, null, now,
+                    OffsetDateTime.ofInstant(never, ZoneOffset.UTC), "PENDING", 0, null);
+              }
+              c.commit();
+              booked.incrementAndGet();
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
           }
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      workers.add(worker);
-      worker.start();
+        });
+        workers.add(worker);
+        worker.start();
+      }
+      for (Thread worker : workers) {
+        worker.join();
+      }
     }
-    for (Thread worker : workers) {
-      worker.join();
-    }
-    double rate = inserted.get() / ((System.nanoTime() - start) / 1e9);
+    double rate = booked.get() / ((System.nanoTime() - start) / 1e9);
     try (Connection c = connect(); Statement s = c.createStatement()) {
-      s.execute("drop table cluster_bench_row");
+      String raw = "select id from reservation where citizen_email like 'raw-%@example.cz'";
+      s.execute("delete from outbox_message where reservation_id in (" + raw + ")");
+      s.execute("delete from manage_token where reservation_id in (" + raw + ")");
+      s.execute("delete from held_slot where reservation_id in (" + raw + ")");
+      s.execute("delete from reservation where citizen_email like 'raw-%@example.cz'");
     }
     return rate;
+  }
+
+  private static void execute(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      ps.executeUpdate();
+    }
   }
 
   /** The confirmations made since {@code from} (node clock): how many, and how many a second from first made to last sent. */
