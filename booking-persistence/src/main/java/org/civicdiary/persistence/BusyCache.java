@@ -36,6 +36,8 @@ import org.civicdiary.booking.model.OfficialId;
 final class BusyCache {
   /** Wider ranges are answered but not widened into: the memory an official takes stays bounded. */
   static final Duration WIDEST = Duration.ofDays(200);
+  /** How far past its start a load reaches at least: the widget's eight weeks, and a week more. */
+  static final Duration READ_AHEAD = Duration.ofDays(63);
   /** The stamp of an official written behind the adapter's back (or before stamps existed): never cached. */
   static final long UNSTAMPED = 0;
 
@@ -230,6 +232,13 @@ final class BusyCache {
     }
     if (stale.isEmpty()) {
       return result;
+    }
+    // Read ahead: the widget asks for one day, then the next, or for weeks from a random day; a
+    // load of nine weeks answers what follows from memory, where loading each range as asked
+    // read the same rows again with every widening.
+    Instant ahead = loadFrom.plus(READ_AHEAD);
+    if (mayKeep && ahead.isAfter(loadTo)) {
+      loadTo = ahead;
     }
     Map<OfficialId, List<BusyTime>> loaded = new HashMap<>();
     for (BusyTime b : loader.load(c, stale, loadFrom, loadTo)) {

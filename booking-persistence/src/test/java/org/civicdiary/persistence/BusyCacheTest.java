@@ -125,6 +125,42 @@ class BusyCacheTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "h2"})
+  void dayAfterDayTheWidgetsQueriesAreAnsweredByOneLoadReadAhead(String engine) throws Exception {
+    try (TestDatabase db = database(engine); java.sql.Connection c = db.connect()) {
+      Storage storage = db.storage();
+      for (int n = 0; n < 400; n += 7) {
+        Reservation r = reservation(OFFICIALS.get(n % 3), slot(n), "a" + n + "@example.cz");
+        storage.transactions().run(() -> storage.reservations().add(r, SLOT));
+      }
+      List<Instant[]> loads = new ArrayList<>();
+      BusyCache cache = new BusyCache((connection, officials, from, to) -> {
+        loads.add(new Instant[] {from, to});
+        return busy(storage, from, to).stream().filter(b -> officials.contains(b.official())).toList();
+      });
+      Instant day = slot(0).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+      for (int d = 0; d < 14; d++) {
+        Instant from = day.plus(Duration.ofDays(d));
+        Instant to = from.plus(Duration.ofDays(1));
+        assertThat(cache.busy(c, OFFICIALS, from, to, true)).as("day %d", d)
+            .containsExactlyInAnyOrderElementsOf(inSql(db, from, to));
+      }
+      assertThat(loads).as("fourteen days in turn: one load").hasSize(1);
+      assertThat(Duration.between(loads.get(0)[0], loads.get(0)[1])).isEqualTo(BusyCache.READ_AHEAD);
+      Instant eightWeeks = day.plus(Duration.ofDays(56));
+      assertThat(cache.busy(c, OFFICIALS, day, eightWeeks, true)).containsExactlyInAnyOrderElementsOf(inSql(db, day,
+          eightWeeks));
+      assertThat(loads).as("and the eight weeks from the first").hasSize(1);
+      assertThat(cache.busy(c, OFFICIALS, day, day.plus(Duration.ofDays(1)), false)).hasSize(
+          inSql(db, day, day.plus(Duration.ofDays(1))).size());
+      List<Instant[]> before = List.copyOf(loads);
+      cache.busy(c, List.of(OfficialId.of("nobody-kept")), day, day.plus(Duration.ofDays(1)), false);
+      assertThat(Duration.between(loads.get(before.size())[0], loads.get(before.size())[1]))
+          .as("nothing read ahead for what may not be kept").isEqualTo(Duration.ofDays(1));
+    }
+  }
+
   /**
    * Bookings, moves between officials, cancellations and displacements on two nodes, some in units
    * of work that read busy time and then roll back, with busy time of random officials and ranges
