@@ -79,7 +79,9 @@ import org.civicdiary.testkit.FreshDatabase;
  * </pre>
  *
  * Arguments, all optional: {@code --nodes 3}, {@code --threads 32}, {@code --seconds 10} per
- * closed-loop run, {@code --burst 5} (seconds of the bookings before the kill), {@code --heap 512m}
+ * closed-loop run, {@code --burst 5} (seconds of the bookings before the kill), {@code --cpus N}
+ * (the cores each node's JVM sizes itself for: by default this machine's cores divided among the
+ * nodes, at least one, as a container's CPU limit would show them), {@code --heap 512m}
  * per node, {@code --shared-limits}, {@code --url} (with {@code ?user=…} or
  * {@code --user}/{@code --password}).
  */
@@ -95,6 +97,7 @@ public final class ClusterBenchmark {
   private final Duration run;
   private final Duration burst;
   private final String heap;
+  private final int cpus;
   private final boolean sharedLimits;
   private final List<String> rows = new ArrayList<>();
 
@@ -105,6 +108,10 @@ public final class ClusterBenchmark {
     this.run = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "10")));
     this.burst = Duration.ofSeconds(Long.parseLong(option(args, "--burst", "5")));
     this.heap = option(args, "--heap", "512m");
+    // Nodes that share this machine's cores each see their share, as a container's CPU limit shows
+    // a JVM: otherwise each sizes its GC, JIT and I/O threads for every core, and they fight.
+    int share = Math.max(1, Runtime.getRuntime().availableProcessors() / nodes);
+    this.cpus = Integer.parseInt(option(args, "--cpus", Integer.toString(share)));
     this.sharedLimits = args.contains("--shared-limits");
   }
 
@@ -135,7 +142,8 @@ public final class ClusterBenchmark {
         "civicdiary.web.rate.booking-per-email", "1000000/PT1S",
         "civicdiary.web.rate.queries-per-address", "1000000/PT1S",
         "civicdiary.db.pool-size", "16");
-    try (Cluster cluster = Cluster.start(database, nodes, settings, List.of("-Xmx" + heap));
+    try (Cluster cluster = Cluster.start(database, nodes, settings, List.of("-Xmx" + heap,
+        "-XX:ActiveProcessorCount=" + cpus));
         Trivial trivial = Trivial.start(cluster.folder())) {
       System.out.printf("%d nodes behind HAProxy on %s; logs in %s%n", nodes, cluster.uri(), cluster.folder());
       AtomicInteger query = new AtomicInteger();
@@ -189,8 +197,8 @@ public final class ClusterBenchmark {
     System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
     rows.forEach(System.out::println);
     System.out.println();
-    System.out.printf("%d nodes (-Xmx%s), %d client connections, %d s runs, rate limits %s; load average before: %s, "
-            + "after: %s; cores: %d; %s %s%n", nodes, heap, threads, run.toSeconds(), sharedLimits ? "shared" : "per node",
+    System.out.printf("%d nodes (-Xmx%s, -XX:ActiveProcessorCount=%d), %d client connections, %d s runs, rate limits %s; load average before: %s, "
+            + "after: %s; cores: %d; %s %s%n", nodes, heap, cpus, threads, run.toSeconds(), sharedLimits ? "shared" : "per node",
         before, loadAverage(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
         System.getProperty("java.version"));
   }
