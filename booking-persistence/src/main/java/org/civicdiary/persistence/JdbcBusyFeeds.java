@@ -43,7 +43,6 @@ final class JdbcBusyFeeds implements BusyFeeds {
       """;
   private static final String CONFLICTS = """
       select reservation_id, official_id, busy_start, busy_end, found_at from busy_conflict
-      order by busy_start, reservation_id
       """;
   private static final String INSERT_CONFLICT = """
       insert into busy_conflict (reservation_id, official_id, busy_start, busy_end, found_at)
@@ -153,9 +152,18 @@ final class JdbcBusyFeeds implements BusyFeeds {
 
   @Override
   public List<BusyConflict> conflicts() {
-    return tx.statement(c -> Sql.list(c, CONFLICTS, rs -> new BusyConflict(new ReservationId(Sql.uuid(rs, "reservation_id")),
-        OfficialId.of(rs.getString("official_id")), Sql.instant(rs, "busy_start"), Sql.instant(rs, "busy_end"),
-        Sql.instant(rs, "found_at"))));
+    return tx.statement(c -> Sql.list(c, CONFLICTS + "order by busy_start, reservation_id", JdbcBusyFeeds::conflict));
+  }
+
+  @Override
+  public List<BusyConflict> conflicts(OfficialId official) {
+    return tx.statement(c -> Sql.list(c, CONFLICTS + "where official_id = ? order by busy_start, reservation_id",
+        JdbcBusyFeeds::conflict, official.value()));
+  }
+
+  private static BusyConflict conflict(ResultSet rs) throws SQLException {
+    return new BusyConflict(new ReservationId(Sql.uuid(rs, "reservation_id")), OfficialId.of(rs.getString("official_id")),
+        Sql.instant(rs, "busy_start"), Sql.instant(rs, "busy_end"), Sql.instant(rs, "found_at"));
   }
 
   private static BusyFeed feed(ResultSet rs) throws SQLException {

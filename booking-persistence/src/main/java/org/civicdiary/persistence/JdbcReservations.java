@@ -188,6 +188,8 @@ final class JdbcReservations implements Reservations {
 
   private final JdbcTransactions tx;
   private final BusyCache busyCache = new BusyCache(JdbcReservations::loadBusy);
+  /** The day before which this node last deleted mailbox tallies. */
+  private volatile LocalDate talliesForgottenBefore;
   private final boolean cache;
 
   JdbcReservations(JdbcTransactions tx, boolean cache) {
@@ -418,7 +420,13 @@ final class JdbcReservations implements Reservations {
   public boolean countMessageTo(String email, LocalDate day, int cap) {
     String key = EmailKey.of(email);
     return tx.statement(c -> {
-      Sql.update(c, FORGET_TALLIES, day.minusDays(1));
+      // Yesterday's tallies are never read again: forgotten once a day per node, not per booking
+      // (a rollback only leaves them for the next day's pass).
+      LocalDate before = day.minusDays(1);
+      if (!before.equals(talliesForgottenBefore)) {
+        Sql.update(c, FORGET_TALLIES, before);
+        talliesForgottenBefore = before;
+      }
       if (Sql.update(c, COUNT_MESSAGE, key, day, cap) == 1) {
         return true;
       }

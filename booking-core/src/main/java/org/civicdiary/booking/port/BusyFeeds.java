@@ -49,4 +49,12 @@ public interface BusyFeeds {
 
   /** Every open conflict, by the start of its busy time. */
   List<BusyConflict> conflicts();
+
+  /**
+   * The official's open conflicts, by the start of their busy time: what a poll of the official's
+   * feed checks again. An adapter with an index answers without reading everyone's.
+   */
+  default List<BusyConflict> conflicts(OfficialId official) {
+    return conflicts().stream().filter(c -> c.official().equals(official)).toList();
+  }
 }

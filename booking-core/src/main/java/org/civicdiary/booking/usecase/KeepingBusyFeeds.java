@@ -210,12 +210,10 @@ public final class KeepingBusyFeeds {
     feeds().replaceBusy(official, busy);
     List<BusyTime> after = sorted.stream().filter(b -> b.end().isAfter(now)).toList();
     Instant until = after.isEmpty() ? now : after.get(after.size() - 1).end();
-    for (BusyConflict c : feeds().conflicts()) {
-      if (c.official().equals(official)) {
-        Optional<Reservation> r = context.storage.reservations().find(c.reservation());
-        if (r.isEmpty() || r.get().status() != Status.ACTIVE || overlap(r.get(), after) == null) {
-          feeds().removeConflict(c.reservation());
-        }
+    for (BusyConflict c : feeds().conflicts(official)) {
+      Optional<Reservation> r = context.storage.reservations().find(c.reservation());
+      if (r.isEmpty() || r.get().status() != Status.ACTIVE || overlap(r.get(), after) == null) {
+        feeds().removeConflict(c.reservation());
       }
     }
     if (after.isEmpty()) {

@@ -154,6 +154,12 @@ public abstract class BusyFeedsContract {
     });
     assertThat(storage.busyFeeds().conflicts()).containsExactly(
         new BusyConflict(second.id(), NOVAK, slot(0), slot(2), AT), new BusyConflict(first.id(), NOVAK, slot(3), slot(6), AT));
+    Reservation hers = add(reservation(DVORAK, slot(2), "c@example.cz"));
+    storage.transactions().run(() -> storage.busyFeeds().addConflict(new BusyConflict(hers.id(), DVORAK, slot(2), slot(3), AT)));
+    assertThat(storage.busyFeeds().conflicts(NOVAK)).as("one official's, in order").containsExactly(
+        new BusyConflict(second.id(), NOVAK, slot(0), slot(2), AT), new BusyConflict(first.id(), NOVAK, slot(3), slot(6), AT));
+    assertThat(storage.busyFeeds().conflicts(DVORAK)).extracting(BusyConflict::reservation).containsExactly(hers.id());
+    assertThat(storage.transactions().inTransaction(() -> storage.busyFeeds().removeConflict(hers.id()))).isTrue();
     assertThat(storage.transactions().inTransaction(() -> storage.busyFeeds().removeConflict(first.id()))).isTrue();
     assertThat(storage.transactions().inTransaction(() -> storage.busyFeeds().removeConflict(first.id()))).isFalse();
     assertThat(storage.busyFeeds().conflicts()).extracting(BusyConflict::reservation).containsExactly(second.id());
