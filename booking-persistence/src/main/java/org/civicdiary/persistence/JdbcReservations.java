@@ -147,6 +147,11 @@ final class JdbcReservations implements Reservations {
   private static final String TALLIED = "select messages from mail_tally where email_key = ? and on_day = ?";
   private static final String FIRST_MESSAGE = "insert into mail_tally (email_key, on_day, messages) values (?, ?, 1)";
   private static final String FORGET_TALLIES = "delete from mail_tally where on_day < ?";
+  private static final String COUNT_OR_FIRST_MESSAGE = """
+      insert into mail_tally (email_key, on_day, messages) values (?, ?, 1)
+      on conflict (email_key, on_day) do update set messages = mail_tally.messages + 1
+      where mail_tally.messages < ?
+      """;
   private static final String OPEN_OF_EMAIL = SELECT + """
       where r.email_key = ? and r.status in ('ACTIVE', 'DISPLACED')
       order by r.start_at, r.id
@@ -420,17 +425,25 @@ final class JdbcReservations implements Reservations {
   public boolean countMessageTo(String email, LocalDate day, int cap) {
     String key = EmailKey.of(email);
     return tx.statement(c -> {
-      // Yesterday's tallies are never read again: forgotten once a day per node, not per booking
-      // (a rollback only leaves them for the next day's pass).
+      // Tallies from before yesterday are never read again (yesterday's may still be another
+      // zone's today): forgotten once a day per node, not per booking; a rollback only leaves
+      // them for the next day's pass.
       LocalDate before = day.minusDays(1);
       if (!before.equals(talliesForgottenBefore)) {
         Sql.update(c, FORGET_TALLIES, before);
         talliesForgottenBefore = before;
       }
+      if (cap < 1) {
+        return false;
+      }
+      if (tx.dialect() == Dialect.POSTGRESQL) {
+        // one statement where H2 (no "on conflict do update") needs up to three
+        return Sql.update(c, COUNT_OR_FIRST_MESSAGE, key, day, cap) == 1;
+      }
       if (Sql.update(c, COUNT_MESSAGE, key, day, cap) == 1) {
         return true;
       }
-      if (Sql.one(c, TALLIED, rs -> rs.getInt(1), key, day).isPresent() || cap < 1) {
+      if (Sql.one(c, TALLIED, rs -> rs.getInt(1), key, day).isPresent()) {
         return false;
       }
       Sql.update(c, FIRST_MESSAGE, key, day);
