@@ -5,6 +5,7 @@
 package org.civicdiary.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.civicdiary.testkit.contract.Fixtures.ID_CARD;
 import static org.civicdiary.testkit.contract.Fixtures.NOVAK;
 
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.civicdiary.booking.model.BusyConflict;
 import org.civicdiary.booking.model.BusyFeed;
@@ -34,6 +36,8 @@ import org.civicdiary.booking.model.Role;
 import org.civicdiary.booking.model.StaffMember;
 import org.civicdiary.booking.model.Status;
 import org.civicdiary.booking.port.Storage;
+import org.civicdiary.booking.settings.InvalidSetting;
+import org.civicdiary.booking.settings.Settings;
 import org.civicdiary.booking.memory.InMemoryStorage;
 import org.civicdiary.booking.usecase.CivicDiary;
 import org.civicdiary.testkit.contract.Fixtures;
@@ -363,14 +367,14 @@ class BusyFeedPollingTest {
 
   @Test
   void theCatchUpSpreadMustBeShorterThanThePollInterval() {
-    assertThat(BusyFeedConfig.from(org.civicdiary.booking.settings.Settings.of(java.util.Map.of(
+    assertThat(BusyFeedConfig.from(Settings.of(Map.of(
         "civicdiary.busy-feeds.poll-interval", "PT40S"))).catchUpSpread()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(BusyFeedConfig.from(org.civicdiary.booking.settings.Settings.of(java.util.Map.of()))
+    assertThat(BusyFeedConfig.from(Settings.of(Map.of()))
         .catchUpSpread()).isEqualTo(BusyFeedConfig.DEFAULT_CATCH_UP_SPREAD);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BusyFeedConfig.from(
-        org.civicdiary.booking.settings.Settings.of(java.util.Map.of("civicdiary.busy-feeds.poll-interval", "PT1M",
+    assertThatThrownBy(() -> BusyFeedConfig.from(
+        Settings.of(Map.of("civicdiary.busy-feeds.poll-interval", "PT1M",
             "civicdiary.busy-feeds.catch-up-spread", "PT1M"))))
-        .isInstanceOf(org.civicdiary.booking.settings.InvalidSetting.class)
+        .isInstanceOf(InvalidSetting.class)
         .hasMessageContaining("civicdiary.busy-feeds.catch-up-spread");
   }
 }

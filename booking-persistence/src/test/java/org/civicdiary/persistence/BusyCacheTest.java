@@ -14,8 +14,10 @@ import static org.civicdiary.testkit.contract.Fixtures.SVOBODA;
 import static org.civicdiary.testkit.contract.Fixtures.reservation;
 import static org.civicdiary.testkit.contract.Fixtures.slot;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -128,7 +130,7 @@ class BusyCacheTest {
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "h2"})
   void dayAfterDayTheWidgetsQueriesAreAnsweredByOneLoadReadAhead(String engine) throws Exception {
-    try (TestDatabase db = database(engine); java.sql.Connection c = db.connect()) {
+    try (TestDatabase db = database(engine); Connection c = db.connect()) {
       Storage storage = db.storage();
       for (int n = 0; n < 400; n += 7) {
         Reservation r = reservation(OFFICIALS.get(n % 3), slot(n), "a" + n + "@example.cz");
@@ -139,7 +141,7 @@ class BusyCacheTest {
         loads.add(new Instant[] {from, to});
         return busy(storage, from, to).stream().filter(b -> officials.contains(b.official())).toList();
       });
-      Instant day = slot(0).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+      Instant day = slot(0).truncatedTo(ChronoUnit.DAYS);
       for (int d = 0; d < 14; d++) {
         Instant from = day.plus(Duration.ofDays(d));
         Instant to = from.plus(Duration.ofDays(1));

@@ -161,7 +161,7 @@ public final class ClusterBenchmark {
       row("free time through HAProxy: one day's slots of a department", free, ceiling, "≥ 0.2 × ceiling");
 
       // (i) Bookings against the raw JDBC booking transaction.
-      double jdbc = rawBookings();
+      double jdbc = rawBookings(cluster::now);
       rows.add(String.format("| raw JDBC booking transaction (7 statements, as in the persistence benchmark), %d threads"
           + " | %,.0f/s | | | ceiling | | | |", threads, jdbc));
       AtomicInteger next = new AtomicInteger();
@@ -261,9 +261,9 @@ public final class ClusterBenchmark {
    * statements, as a booking's storage work: the diary's lock (which stamps its busy time), the
    * reservation, its held slot, its manage token, the confirmation and the reminder, and the
    * commit. Its slots lie years after the HTTP run's and its messages are due later still, so no
-   * node sends them; they are deleted after the run.
+   * node sends them; they are deleted after the run. Rows are stamped with the nodes' clock.
    */
-  private double rawBookings() throws Exception {
+  private double rawBookings(Supplier<Instant> clock) throws Exception {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(database.url());
     if (database.user() != null) {
@@ -290,7 +290,7 @@ public final class ClusterBenchmark {
             OffsetDateTime slot = OffsetDateTime.ofInstant(base.plus(Duration.ofMinutes(15 * (n / OFFICIALS))),
                 ZoneOffset.UTC);
             UUID id = UUID.randomUUID();
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.get(), ZoneOffset.UTC); // the nodes' clock
             try (Connection c = pool.getConnection()) {
               c.setAutoCommit(false);
               execute(c, "update official set busy_version = ? where id = ?", random.nextLong(), official);

@@ -5,10 +5,7 @@
 package org.civicdiary.examples.bench.national;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.civicdiary.examples.cluster.Cluster;
 import org.civicdiary.examples.server.ClockedServer;
 
 /**
@@ -58,7 +56,7 @@ final class NodeProcess implements AutoCloseable {
    * limits that one load generator's address does not meet, e-mail dropped into a folder.
    */
   static NodeProcess server(Path dir, String url, String user, String password, int heapMb) throws IOException {
-    int port = freePort();
+    int port = Cluster.freePort();
     Properties settings = new Properties();
     settings.setProperty("civicdiary.db.url", url);
     if (user != null) {
@@ -88,7 +86,7 @@ final class NodeProcess implements AutoCloseable {
   /** The trivial Undertow handler, the ceiling of the client and loopback, in a JVM like the node's. */
   static NodeProcess ceiling(Path dir, int heapMb) throws IOException {
     Files.createDirectories(dir);
-    int port = freePort();
+    int port = Cluster.freePort();
     return start(dir, heapMb, port, CeilingServer.class.getName(), Integer.toString(port));
   }
 
@@ -241,14 +239,6 @@ final class NodeProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find a free port", e);
     }
   }
 }
