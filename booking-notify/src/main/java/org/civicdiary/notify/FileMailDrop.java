@@ -22,6 +22,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +45,11 @@ final class FileMailDrop implements Notifier, MailDrop {
   private final Path folder;
   private final MimeLetters letters;
   private final Clock clock;
+  /**
+   * The last file time given, in microseconds: two messages written within one tick of the file
+   * system's clock would otherwise tie, and "newest first" would fall back to their random names.
+   */
+  private static final AtomicLong LAST_WRITTEN = new AtomicLong();
 
   FileMailDrop(MailConfig config, Clock clock) {
     this.folder = config.dropFolder().toAbsolutePath().normalize();
@@ -71,6 +79,10 @@ final class FileMailDrop implements Notifier, MailDrop {
           message.writeTo(out);
         }
         move(partial, target);
+        Instant now = Instant.now();
+        long micros = LAST_WRITTEN.updateAndGet(last -> Math.max(last + 1,
+            now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
+        Files.setLastModifiedTime(target, FileTime.from(micros, TimeUnit.MICROSECONDS));
       } finally {
         Files.deleteIfExists(partial);
       }

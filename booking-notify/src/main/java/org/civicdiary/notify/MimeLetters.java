@@ -14,9 +14,12 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -28,6 +31,12 @@ import java.util.Locale;
 final class MimeLetters {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
   static final String ATTACHMENT = "invite.ics";
+  /**
+   * Named, so that saving the message does not write every part once more only to find out which
+   * encoding it needs: quoted-printable suits text that is mostly ASCII in both languages.
+   */
+  private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
+  private static final String QUOTED_PRINTABLE = "quoted-printable";
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
   private static final String ANGUS_STREAMS = "org.eclipse.angus.mail.util.MailStreamProvider";
 
@@ -48,7 +57,7 @@ final class MimeLetters {
   }
 
   MimeMessage letter(Notice notice, Instant now) throws MessagingException {
-    MimeMessage message = new StableIdMessage(session, notice.messageId());
+    StableIdMessage message = new StableIdMessage(session, notice.messageId());
     message.setFrom(config.from());
     if (config.replyTo() != null) {
       message.setReplyTo(new InternetAddress[] {config.replyTo()});
@@ -62,9 +71,11 @@ final class MimeLetters {
     MimeMultipart alternative = new MimeMultipart("alternative");
     MimeBodyPart text = new MimeBodyPart();
     text.setText(notice.text(), "UTF-8", "plain");
+    text.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
     alternative.addBodyPart(text);
     MimeBodyPart html = new MimeBodyPart();
     html.setText(notice.html(), "UTF-8", "html");
+    html.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
     alternative.addBodyPart(html);
     if (notice.invitation() == null) {
       message.setContent(alternative);
@@ -73,6 +84,7 @@ final class MimeLetters {
       MimeBodyPart calendar = new MimeBodyPart();
       calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(ics,
           "text/calendar; charset=UTF-8; method=" + notice.invitation().method())));
+      calendar.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
       alternative.addBodyPart(calendar);
       // Clients that show the HTML part never look at the calendar alternative (iMIP, RFC 6047), so
       // the same object also travels as an attachment anyone can open.
@@ -81,6 +93,7 @@ final class MimeLetters {
       MimeBodyPart attachment = new MimeBodyPart();
       attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(ics, "application/ics; name=" + ATTACHMENT)));
       attachment.setFileName(ATTACHMENT);
+      attachment.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
       attachment.setDisposition(Part.ATTACHMENT);
       MimeMultipart mixed = new MimeMultipart("mixed");
       mixed.addBodyPart(body);
@@ -90,6 +103,7 @@ final class MimeLetters {
     message.saveChanges();
     // In the office's zone, as its staff would write it; the same on every node whatever the server's zone.
     message.setHeader("Date", DATE.format(now.atZone(notice.zone())));
+    message.render();
     return message;
   }
 
@@ -123,9 +137,15 @@ final class MimeLetters {
     return to;
   }
 
-  /** Keeps the Message-ID derived from the outbox message instead of a fresh random one. */
-  private static final class StableIdMessage extends MimeMessage {
+  /**
+   * Keeps the Message-ID derived from the outbox message instead of a fresh random one, and its
+   * bytes once written: Jakarta Mail encodes a part byte by byte, and through the SMTP connection's
+   * dot-stuffing and synchronized buffer that cost more than composing the message. Written once
+   * into a plain buffer, the message goes to the server in blocks.
+   */
+  static final class StableIdMessage extends MimeMessage {
     private final String messageId;
+    private byte[] rendered;
 
     StableIdMessage(Session session, String messageId) {
       super(session);
@@ -135,6 +155,90 @@ final class MimeLetters {
     @Override
     protected void updateMessageID() throws MessagingException {
       setHeader("Message-ID", messageId);
+    }
+
+    /** Writes the finished message once; a later change to it forgets those bytes. */
+    void render() throws MessagingException {
+      Bytes out = new Bytes();
+      try {
+        super.writeTo(out, null);
+      } catch (IOException e) {
+        throw new MessagingException("cannot write the message", e);
+      }
+      rendered = out.toByteArray();
+    }
+
+    @Override
+    public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+      if (rendered == null || ignoresAny(ignoreList)) {
+        super.writeTo(os, ignoreList);
+      } else {
+        os.write(rendered);
+        os.flush();
+      }
+    }
+
+    /** Whether writing without these headers would differ from the bytes kept (SMTP leaves out Bcc). */
+    private boolean ignoresAny(String[] ignoreList) throws MessagingException {
+      if (ignoreList != null) {
+        for (String name : ignoreList) {
+          if (getHeader(name) != null) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void setHeader(String name, String value) throws MessagingException {
+      rendered = null;
+      super.setHeader(name, value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) throws MessagingException {
+      rendered = null;
+      super.addHeader(name, value);
+    }
+
+    @Override
+    public void removeHeader(String name) throws MessagingException {
+      rendered = null;
+      super.removeHeader(name);
+    }
+
+    @Override
+    public void saveChanges() throws MessagingException {
+      rendered = null;
+      super.saveChanges();
+    }
+  }
+
+  /** A byte buffer without ByteArrayOutputStream's lock per byte written. */
+  private static final class Bytes extends OutputStream {
+    private byte[] buffer = new byte[16 * 1024];
+    private int size;
+
+    @Override
+    public void write(int b) {
+      if (size == buffer.length) {
+        buffer = Arrays.copyOf(buffer, size * 2);
+      }
+      buffer[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (size + len > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.max(size * 2, size + len));
+      }
+      System.arraycopy(b, off, buffer, size, len);
+      size += len;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buffer, size);
     }
   }
 }

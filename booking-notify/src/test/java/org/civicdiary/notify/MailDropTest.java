@@ -66,6 +66,8 @@ class MailDropTest {
     List<DroppedMail> newest = drop.newest(10);
     assertThat(newest).hasSize(2);
     assertThat(newest.get(0).at()).isAfterOrEqualTo(newest.get(1).at());
+    // Written within a millisecond of each other, still in the order written.
+    assertThat(newest.get(0).to()).contains("eva@example.cz");
     DroppedMail english = newest.stream().filter(m -> m.to().contains("eva@example.cz")).findFirst().orElseThrow();
     assertThat(english.subject()).isEqualTo("Your appointment is confirmed: Tuesday 2 March 2027 at 16:15");
     assertThat(english.messageId()).isEqualTo("<" + english.id() + "@civicdiary.localhost>");

@@ -5,13 +5,22 @@
 package org.civicdiary.web.internal.http;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** What an action answers: status, content type, body bytes and extra headers. */
-public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record Reply(int status, String contentType, byte[] body, Map<String, String> headers, Supplier<byte[]> plain) {
   public static final String JSON = "application/json";
 
+  /**
+   * @param plain for a body kept gzip-encoded, where to get it uncompressed (the answer cache keeps
+   *     that once made); null: decompressed when a client that does not accept gzip asks
+   */
   public Reply {
     headers = Map.copyOf(headers);
+  }
+
+  public Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+    this(status, contentType, body, headers, null);
   }
 
   public static Reply ok(Object value) {
@@ -33,6 +42,11 @@ public record Reply(int status, String contentType, byte[] body, Map<String, Str
   public Reply header(String name, String value) {
     Map<String, String> more = new java.util.HashMap<>(headers);
     more.put(name, value);
-    return new Reply(status, contentType, body, more);
+    return new Reply(status, contentType, body, more, plain);
+  }
+
+  /** The same answer, gzip-encoded, with where to get it uncompressed. */
+  Reply gzipped(Supplier<byte[]> uncompressed) {
+    return new Reply(status, contentType, body, headers, uncompressed).header("Content-Encoding", Gzip.ENCODING);
   }
 }

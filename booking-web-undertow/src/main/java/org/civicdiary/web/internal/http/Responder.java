@@ -66,7 +66,7 @@ public final class Responder {
       body = Gzip.compress(body);
       headers.put(CONTENT_ENCODING, Gzip.ENCODING);
     } else if (!acceptsGzip && gzipped) {
-      body = Gzip.decompress(body);
+      body = reply.plain() != null ? reply.plain().get() : Gzip.decompress(body);
       headers.remove(CONTENT_ENCODING);
     }
     return new Reply(reply.status(), reply.contentType(), body, headers);

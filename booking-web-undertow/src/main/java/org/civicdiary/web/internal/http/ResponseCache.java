@@ -30,6 +30,12 @@ public final class ResponseCache {
   /** A few megabytes: a wide range answers tens of kilobytes, so a count of entries bounds nothing. */
   public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
   private final Cache<String, Kept> answers;
+  /**
+   * The uncompressed form of kept gzip answers, for clients that do not accept gzip (other portals'
+   * servers, scripts), made once per answer rather than once per request; keyed by the kept answer
+   * itself (weakly, by identity), so it goes when that answer goes. Bounded by bytes as well.
+   */
+  private final Cache<Kept, byte[]> plain;
 
   public ResponseCache(Duration ttl) {
     this(ttl, DEFAULT_MAX_BYTES);
@@ -40,13 +46,18 @@ public final class ResponseCache {
         : Caffeine.newBuilder().expireAfterWrite(ttl).maximumWeight(maxBytes).executor(Runnable::run)
             .weigher((String key, Kept kept) -> kept.body.length + 2 * key.length() + 64)
             .build();
+    this.plain = answers == null ? null
+        : Caffeine.newBuilder().weakKeys().expireAfterWrite(ttl).maximumWeight(maxBytes).executor(Runnable::run)
+            .weigher((Kept kept, byte[] body) -> body.length + 64)
+            .build();
   }
 
   /** The JSON answer kept under the key, or computed now (and kept); large ones come gzip-encoded. */
   public Reply json(String key, Supplier<byte[]> compute) {
     Kept kept = answers == null ? Kept.of(compute.get()) : answers.get(key, k -> Kept.of(compute.get()));
     Reply reply = Reply.bytes(200, Reply.JSON, kept.body);
-    return kept.gzip ? reply.header("Content-Encoding", Gzip.ENCODING) : reply;
+    return kept.gzip ? reply.gzipped(() -> plain == null ? Gzip.decompress(kept.body)
+        : plain.get(kept, k -> Gzip.decompress(k.body))) : reply;
   }
 
   private record Kept(byte[] body, boolean gzip) {
@@ -58,6 +69,7 @@ public final class ResponseCache {
   public void invalidate() {
     if (answers != null) {
       answers.invalidateAll();
+      plain.invalidateAll();
     }
   }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.civicdiary.web.internal.pages.Assets.Asset;
 import org.civicdiary.web.internal.http.Json;
 import org.civicdiary.web.internal.http.Gzip;
@@ -50,6 +51,9 @@ public final class Pages implements HttpHandler {
   private static final String NOW_SERVING = "/now-serving/";
   /** One folder deep, as the page is served at /now-serving/{office}: its links resolve alike. */
   private static final String NOW_SERVING_PAGE = "/now-serving/index.html";
+  // Compiled once: every API request passes here on its way to the router.
+  private static final Pattern WAITING_LIST_PATH = Pattern.compile("/waiting-list/(entry|offer)/[^/]+");
+  private static final Pattern NOW_SERVING_PATH = Pattern.compile("/now-serving/[^/]+");
   private static final String ROOT = "org/civicdiary/web/";
   /** Where the kit's texts get the problem catalogue's words (for the widget and the other pages). */
   private static final String PROBLEM_TEXTS = "/*__PROBLEM_TEXTS__*/{}";
@@ -104,9 +108,9 @@ public final class Pages implements HttpHandler {
       send(exchange, asset.get(), hashed.isPresent() ? YEAR : path.startsWith(WIDGETS) ? DAY : REVALIDATE);
     } else if (path.startsWith(MANAGE) && path.length() > MANAGE.length() && path.indexOf('/', MANAGE.length()) < 0) {
       send(exchange, assets.plain(MANAGE_PAGE).orElseThrow(), NO_STORE);
-    } else if (path.matches("/waiting-list/(entry|offer)/[^/]+")) {
+    } else if (WAITING_LIST_PATH.matcher(path).matches()) {
       send(exchange, assets.plain(WAITING_LIST_PAGE).orElseThrow(), NO_STORE);
-    } else if (path.matches("/now-serving/[^/]+")) {
+    } else if (NOW_SERVING_PATH.matcher(path).matches()) {
       // the screen's page; its data it asks for itself, a few seconds old at most
       send(exchange, assets.plain(NOW_SERVING_PAGE).orElseThrow(), REVALIDATE);
     } else if (path.equals(CONSOLE)) {

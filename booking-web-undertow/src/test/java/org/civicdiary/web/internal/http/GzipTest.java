@@ -37,6 +37,31 @@ class GzipTest {
   }
 
   @Test
+  void theAnswerCacheUncompressesAKeptAnswerOnceForClientsThatDoNotAcceptGzip() {
+    ResponseCache cache = new ResponseCache(java.time.Duration.ofMinutes(1));
+    int[] computed = {0};
+    java.util.function.Supplier<byte[]> compute = () -> {
+      computed[0]++;
+      return LARGE;
+    };
+
+    Reply first = Responder.encoded(cache.json("department-days d1 w1", compute), false);
+    Reply second = Responder.encoded(cache.json("department-days d1 w1", compute), false);
+    Reply zipped = Responder.encoded(cache.json("department-days d1 w1", compute), true);
+
+    assertThat(first.body()).isEqualTo(LARGE);
+    assertThat(second.body()).isSameAs(first.body()); // made once, not per request
+    assertThat(first.headers()).doesNotContainKey("Content-Encoding");
+    assertThat(Gzip.decompress(zipped.body())).isEqualTo(LARGE);
+    assertThat(computed[0]).isEqualTo(1);
+
+    cache.invalidate();
+    Reply after = Responder.encoded(cache.json("department-days d1 w1", compute), false);
+    assertThat(after.body()).isEqualTo(LARGE).isNotSameAs(first.body());
+    assertThat(computed[0]).isEqualTo(2);
+  }
+
+  @Test
   void smallAnswersAnswersWithAnETagAndBinaryTypesGoOutAsTheyAre() {
     Reply small = Reply.bytes(200, Reply.JSON, "{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
     Reply tagged = Reply.bytes(200, "text/calendar", LARGE).header("ETag", "\"abc\"");

@@ -82,7 +82,9 @@ import org.civicdiary.testkit.FreshDatabase;
  * closed-loop run, {@code --burst 5} (seconds of the bookings before the kill), {@code --cpus N}
  * (the cores each node's JVM sizes itself for: by default this machine's cores divided among the
  * nodes, at least one, as a container's CPU limit would show them), {@code --heap 512m}
- * per node, {@code --shared-limits}, {@code --url} (with {@code ?user=…} or
+ * per node, {@code --warm-up 5} (seconds of free-time queries before the first measurement, and
+ * half as many of bookings), {@code --set key=value} (a node setting, repeatable), {@code --greenmail} (the nodes send to GreenMail, which parses and stores every
+ * message on these same cores, instead of {@link SmtpSink}), {@code --jvm "…"} (more options for every node's JVM, such as a profiler's), {@code --shared-limits}, {@code --url} (with {@code ?user=…} or
  * {@code --user}/{@code --password}).
  */
 public final class ClusterBenchmark {
@@ -97,22 +99,33 @@ public final class ClusterBenchmark {
   private final Duration run;
   private final Duration burst;
   private final String heap;
+  private final Duration warmUp;
   private final int cpus;
   private final boolean sharedLimits;
+  private final boolean greenMail;
+  private final List<String> args;
+  private final List<String> jvmExtra;
   private final List<String> rows = new ArrayList<>();
 
   private ClusterBenchmark(Cluster.Database database, List<String> args) {
     this.database = database;
+    this.args = args;
     this.nodes = Integer.parseInt(option(args, "--nodes", "3"));
     this.threads = Integer.parseInt(option(args, "--threads", "32"));
     this.run = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "10")));
     this.burst = Duration.ofSeconds(Long.parseLong(option(args, "--burst", "5")));
     this.heap = option(args, "--heap", "512m");
+    // Each node's JIT compiles the same code on its share of the cores: three nodes on two cores
+    // need longer than one before they run compiled code.
+    this.warmUp = Duration.ofSeconds(Long.parseLong(option(args, "--warm-up", "5")));
     // Nodes that share this machine's cores each see their share, as a container's CPU limit shows
     // a JVM: otherwise each sizes its GC, JIT and I/O threads for every core, and they fight.
     int share = Math.max(1, Runtime.getRuntime().availableProcessors() / nodes);
     this.cpus = Integer.parseInt(option(args, "--cpus", Integer.toString(share)));
     this.sharedLimits = args.contains("--shared-limits");
+    this.greenMail = args.contains("--greenmail");
+    String extra = option(args, "--jvm", "");
+    this.jvmExtra = extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
   }
 
   public static void main(String[] arguments) throws Exception {
@@ -136,20 +149,27 @@ public final class ClusterBenchmark {
     }
     List<String[]> slots = freeSlots();
     List<String> queries = freeTimeQueries();
-    Map<String, String> settings = Map.of(
+    SmtpSink sink = greenMail ? null : SmtpSink.start();
+    Map<String, String> settings = new java.util.HashMap<>(Map.of(
         "civicdiary.web.rate.shared", Boolean.toString(sharedLimits),
         "civicdiary.web.rate.booking-per-address", "1000000/PT1S",
         "civicdiary.web.rate.booking-per-email", "1000000/PT1S",
         "civicdiary.web.rate.queries-per-address", "1000000/PT1S",
-        "civicdiary.db.pool-size", "16");
-    try (Cluster cluster = Cluster.start(database, nodes, settings, List.of("-Xmx" + heap,
-        "-XX:ActiveProcessorCount=" + cpus));
+        "civicdiary.db.pool-size", "16"));
+    if (sink != null) {
+      settings.put("civicdiary.mail.smtp.port", Integer.toString(sink.port()));
+    }
+    for (int i = args.indexOf("--set"); i >= 0 && i + 1 < args.size(); i = next(args, "--set", i)) {
+      String[] pair = args.get(i + 1).split("=", 2);
+      settings.put(pair[0], pair[1]);
+    }
+    try (Cluster cluster = Cluster.start(database, nodes, settings, jvmOptions());
         Trivial trivial = Trivial.start(cluster.folder())) {
       System.out.printf("%d nodes behind HAProxy on %s; logs in %s%n", nodes, cluster.uri(), cluster.folder());
       AtomicInteger query = new AtomicInteger();
       Supplier<byte[]> freeTime = () -> RawHttp.get(queries.get(Math.floorMod(query.getAndIncrement(), queries.size())));
       Load.closedLoop("warm-up", trivial.port(), threads, Duration.ofSeconds(3), Duration.ofSeconds(1), () -> HELLO);
-      Load.closedLoop("warm-up", cluster.port(), threads, Duration.ofSeconds(5), Duration.ofSeconds(1), freeTime);
+      Load.closedLoop("warm-up", cluster.port(), threads, warmUp, Duration.ofSeconds(1), freeTime);
 
       // (ii) Free time against the trivial handler, measured right before and after it.
       Result ceilingBefore = Load.closedLoop("trivial", trivial.port(), threads, Duration.ofSeconds(2), run, () -> HELLO);
@@ -166,7 +186,7 @@ public final class ClusterBenchmark {
           + " | %,.0f/s | | | ceiling | | | |", threads, jdbc));
       AtomicInteger next = new AtomicInteger();
       Supplier<byte[]> booking = () -> booking(slots.get(next.getAndIncrement() % slots.size()), next.get());
-      Load.closedLoop("book-warm-up", cluster.port(), threads, Duration.ofSeconds(2), Duration.ofSeconds(1), booking);
+      Load.closedLoop("book-warm-up", cluster.port(), threads, warmUp.dividedBy(2), Duration.ofSeconds(1), booking);
       awaitNoConfirmationWaiting(Duration.ofMinutes(5));
       Instant runStart = cluster.now();
       Result booked = Load.closedLoop("book", cluster.port(), threads, Duration.ZERO, run, booking);
@@ -201,9 +221,12 @@ public final class ClusterBenchmark {
     System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
     rows.forEach(System.out::println);
     System.out.println();
-    System.out.printf("%d nodes (-Xmx%s, -XX:ActiveProcessorCount=%d), %d client connections, %d s runs, rate limits %s; load average before: %s, "
+    if (sink != null) {
+      sink.close();
+    }
+    System.out.printf("%d nodes (-Xmx%s, -XX:ActiveProcessorCount=%d), %d client connections, %d s runs, rate limits %s, mail to %s; load average before: %s, "
             + "after: %s; cores: %d; %s %s%n", nodes, heap, cpus, threads, run.toSeconds(), sharedLimits ? "shared" : "per node",
-        before, loadAverage(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        sink != null ? "a sink (" + sink.accepted() + " messages)" : "GreenMail", before, loadAverage(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
         System.getProperty("java.version"));
   }
 
@@ -397,6 +420,17 @@ public final class ClusterBenchmark {
       p.setProperty("password", database.password());
     }
     return DriverManager.getConnection(database.url(), p);
+  }
+
+  private List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:ActiveProcessorCount=" + cpus));
+    options.addAll(jvmExtra);
+    return options;
+  }
+
+  private static int next(List<String> args, String name, int after) {
+    int i = args.subList(after + 1, args.size()).indexOf(name);
+    return i < 0 ? -1 : after + 1 + i;
   }
 
   private static String option(List<String> args, String name, String fallback) {
