@@ -168,6 +168,11 @@ public final class Cluster implements AutoCloseable {
     return ORIGIN.plusMillis(System.currentTimeMillis() - originMillis);
   }
 
+  /** The process ids of the nodes running now. */
+  public List<Long> pids() {
+    return nodes.stream().filter(p -> p != null && p.isAlive()).map(Process::pid).toList();
+  }
+
   public GreenMail mail() {
     return mail;
   }

@@ -106,6 +106,8 @@ public final class ClusterBenchmark {
   private final List<String> args;
   private final List<String> jvmExtra;
   private final List<String> rows = new ArrayList<>();
+  private final List<String> cpuLines = new ArrayList<>();
+  private double rawRate;
 
   private ClusterBenchmark(Cluster.Database database, List<String> args) {
     this.database = database;
@@ -189,7 +191,10 @@ public final class ClusterBenchmark {
       Load.closedLoop("book-warm-up", cluster.port(), threads, warmUp.dividedBy(2), Duration.ofSeconds(1), booking);
       awaitNoConfirmationWaiting(Duration.ofMinutes(5));
       Instant runStart = cluster.now();
+      Map<String, Double> cpuBefore = CpuSplit.sample(cluster.pids());
       Result booked = Load.closedLoop("book", cluster.port(), threads, Duration.ZERO, run, booking);
+      cpu("the bookings through HAProxy (the nodes' dispatch of confirmations included)",
+          CpuSplit.between(cpuBefore, CpuSplit.sample(cluster.pids())), booked.requests(), "booking");
       row("bookings through HAProxy (with Idempotency-Key)", booked, jdbc, "≥ 0.5 × raw JDBC");
 
       // (iii) Steady dispatch: the run's confirmations, from the first made to the last sent.
@@ -200,6 +205,22 @@ public final class ClusterBenchmark {
       rows.add(String.format("| outbox: the booking run's %,d confirmations, first made to last sent | %,.0f/s | | %.2f × "
           + "booking rate | ≥ booking rate | all sent %.1f s after the run | | |", (long) dispatch[0], dispatch[1],
           dispatch[1] / booked.perSecond(), drainedAfter));
+
+      // (iii) Steady: bookings at three quarters of that rate, sent on time whatever the answers
+      // take (an open loop), for twice as long; does the outbox keep up while the nodes serve them?
+      int steadyRate = Math.max(1, (int) (booked.perSecond() * 3 / 4));
+      Duration steadyRun = run.multipliedBy(2);
+      Instant steadyStart = cluster.now();
+      Result steady = Load.openLoop("steady", cluster.port(), threads, steadyRate,
+          (int) (steadyRate * steadyRun.toSeconds()), steadyRun.plusSeconds(5), booking);
+      Instant steadyEnd = cluster.now();
+      awaitNoConfirmationWaiting(Duration.ofMinutes(5));
+      double[] kept = confirmations(steadyStart, steadyEnd);
+      row(String.format("steady bookings, %d a second (3/4 of the rate above), open loop for %d s", steadyRate,
+          steadyRun.toSeconds()), steady, steady.perSecond(), "");
+      rows.add(String.format("| outbox during the steady bookings: %,d confirmations, first made to last sent | %,.0f/s | "
+          + "| %.2f x booking rate | >= booking rate | made to sent: p50 %.2f s, p99 %.2f s, max %.2f s | | |",
+          (long) kept[0], kept[1], kept[1] / steady.perSecond(), kept[2], kept[3], kept[4]));
 
       // (iii) Takeover: a burst of bookings, kill -9 at its end, every confirmation sent since.
       if (nodes < 2) {
@@ -220,6 +241,8 @@ public final class ClusterBenchmark {
     System.out.println("| measurement | rate | requests | × ceiling | goal | statuses | p50 ms | p99 ms |");
     System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
     rows.forEach(System.out::println);
+    System.out.println();
+    cpuLines.forEach(System.out::println);
     System.out.println();
     if (sink != null) {
       sink.close();
@@ -300,9 +323,10 @@ public final class ClusterBenchmark {
     Instant never = Instant.parse("2099-01-01T00:00:00Z");
     AtomicLong next = new AtomicLong();
     AtomicLong booked = new AtomicLong();
-    long start = System.nanoTime();
-    long end = start + run.toNanos();
     try (HikariDataSource pool = new HikariDataSource(config)) {
+      Map<String, Double> cpuBefore = CpuSplit.sample(List.of());
+      long start = System.nanoTime();
+      long end = start + run.toNanos();
       List<Thread> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         Thread worker = new Thread(() -> {
@@ -351,8 +375,10 @@ public final class ClusterBenchmark {
       for (Thread worker : workers) {
         worker.join();
       }
+      rawRate = booked.get() / ((System.nanoTime() - start) / 1e9);
+      cpu("the raw JDBC transactions", CpuSplit.between(cpuBefore, CpuSplit.sample(List.of())), booked.get(), "transaction");
     }
-    double rate = booked.get() / ((System.nanoTime() - start) / 1e9);
+    double rate = rawRate;
     try (Connection c = connect(); Statement s = c.createStatement()) {
       String raw = "select id from reservation where citizen_email like 'raw-%@example.cz'";
       s.execute("delete from outbox_message where reservation_id in (" + raw + ")");
@@ -382,6 +408,29 @@ public final class ClusterBenchmark {
         long n = rs.getLong(1);
         double seconds = Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toMillis() / 1e3;
         return new double[] {n, n / seconds};
+      }
+    }
+  }
+
+  /**
+   * The confirmations made in [from, to) (node clock): how many, how many a second from the first
+   * made to the last sent, and the seconds from made to sent (p50, p99, max).
+   */
+  private double[] confirmations(Instant from, Instant to) throws SQLException {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+        select count(*), min(created_at), max(sent_at),
+          percentile_cont(0.5) within group (order by extract(epoch from sent_at - created_at)),
+          percentile_cont(0.99) within group (order by extract(epoch from sent_at - created_at)),
+          max(extract(epoch from sent_at - created_at))
+        from outbox_message where kind = 'CONFIRMATION' and created_at >= ? and created_at < ?
+        """)) {
+      s.setTimestamp(1, Timestamp.from(from));
+      s.setTimestamp(2, Timestamp.from(to));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        long n = rs.getLong(1);
+        double seconds = Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toMillis() / 1e3;
+        return new double[] {n, n / seconds, rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)};
       }
     }
   }
@@ -426,6 +475,14 @@ public final class ClusterBenchmark {
     List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:ActiveProcessorCount=" + cpus));
     options.addAll(jvmExtra);
     return options;
+  }
+
+  /** A line on where the CPU went during a run: each group's seconds, and milliseconds per unit of work. */
+  private void cpu(String run, Map<String, Double> used, long units, String unit) {
+    StringBuilder line = new StringBuilder("CPU during " + run + ":");
+    used.forEach((group, seconds) -> line.append(String.format(" %s %.1f s (%.2f ms a %s);", group, seconds,
+        units == 0 ? 0 : seconds * 1000 / units, unit)));
+    cpuLines.add(line.toString());
   }
 
   private static int next(List<String> args, String name, int after) {

@@ -77,7 +77,7 @@ public final class Load {
    * when it was due (not when a connection was free), so a stalled server shows as latency; stops
    * sending when {@code limit} has passed.
    */
-  static Result openLoop(String name, int port, int connections, int perSecond, int count, Duration limit,
+  public static Result openLoop(String name, int port, int connections, int perSecond, int count, Duration limit,
       Supplier<byte[]> requests) throws InterruptedException {
     BlockingQueue<long[]> due = new ArrayBlockingQueue<>(count + connections);
     Recorder[] recorders = new Recorder[connections];
