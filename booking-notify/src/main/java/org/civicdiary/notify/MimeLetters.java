@@ -157,7 +157,10 @@ final class MimeLetters {
       setHeader("Message-ID", messageId);
     }
 
-    /** Writes the finished message once; a later change to it forgets those bytes. */
+    /**
+     * Writes the finished message once. A later change to its headers forgets those bytes (saving
+     * changes sets headers too); its parts are not changed after this.
+     */
     void render() throws MessagingException {
       Bytes out = new Bytes();
       try {
@@ -206,12 +209,6 @@ final class MimeLetters {
     public void removeHeader(String name) throws MessagingException {
       rendered = null;
       super.removeHeader(name);
-    }
-
-    @Override
-    public void saveChanges() throws MessagingException {
-      rendered = null;
-      super.saveChanges();
     }
   }
 

@@ -265,19 +265,31 @@ public final class Cluster implements AutoCloseable {
     }
     for (Process node : nodes) {
       if (node != null) {
-        node.destroy();
+        node.destroy(); // all at once: they shut down side by side
       }
     }
     for (Process node : nodes) {
-      try {
-        if (node != null && !node.waitFor(10, TimeUnit.SECONDS)) {
-          node.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (node != null) {
+        stop(node, Duration.ofSeconds(10));
       }
     }
     mail.stop();
+  }
+
+  /**
+   * Ends a process as an operator would (SIGTERM: its shutdown hooks run) and, if it has not ended
+   * within the grace, for good.
+   */
+  public static void stop(Process process, Duration grace) {
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Where the nodes' configurations and logs are. */

@@ -107,7 +107,6 @@ public final class ClusterBenchmark {
   private final List<String> jvmExtra;
   private final List<String> rows = new ArrayList<>();
   private final List<String> cpuLines = new ArrayList<>();
-  private double rawRate;
 
   private ClusterBenchmark(Cluster.Database database, List<String> args) {
     this.database = database;
@@ -201,7 +200,7 @@ public final class ClusterBenchmark {
       long drainStart = System.nanoTime();
       awaitNoConfirmationWaiting(Duration.ofMinutes(5));
       double drainedAfter = (System.nanoTime() - drainStart) / 1e9;
-      double[] dispatch = dispatchRate(runStart);
+      double[] dispatch = confirmations(runStart, cluster.now()); // nothing else booked since the run
       rows.add(String.format("| outbox: the booking run's %,d confirmations, first made to last sent | %,.0f/s | | %.2f × "
           + "booking rate | ≥ booking rate | all sent %.1f s after the run | | |", (long) dispatch[0], dispatch[1],
           dispatch[1] / booked.perSecond(), drainedAfter));
@@ -323,6 +322,7 @@ public final class ClusterBenchmark {
     Instant never = Instant.parse("2099-01-01T00:00:00Z");
     AtomicLong next = new AtomicLong();
     AtomicLong booked = new AtomicLong();
+    double rate;
     try (HikariDataSource pool = new HikariDataSource(config)) {
       Map<String, Double> cpuBefore = CpuSplit.sample(List.of());
       long start = System.nanoTime();
@@ -375,10 +375,9 @@ public final class ClusterBenchmark {
       for (Thread worker : workers) {
         worker.join();
       }
-      rawRate = booked.get() / ((System.nanoTime() - start) / 1e9);
+      rate = booked.get() / ((System.nanoTime() - start) / 1e9);
       cpu("the raw JDBC transactions", CpuSplit.between(cpuBefore, CpuSplit.sample(List.of())), booked.get(), "transaction");
     }
-    double rate = rawRate;
     try (Connection c = connect(); Statement s = c.createStatement()) {
       String raw = "select id from reservation where citizen_email like 'raw-%@example.cz'";
       s.execute("delete from outbox_message where reservation_id in (" + raw + ")");
@@ -395,20 +394,6 @@ public final class ClusterBenchmark {
         ps.setObject(i + 1, params[i]);
       }
       ps.executeUpdate();
-    }
-  }
-
-  /** The confirmations made since {@code from} (node clock): how many, and how many a second from first made to last sent. */
-  private double[] dispatchRate(Instant from) throws SQLException {
-    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("select count(*), min(created_at), "
-        + "max(sent_at) from outbox_message where kind = 'CONFIRMATION' and created_at >= ?")) {
-      s.setTimestamp(1, Timestamp.from(from));
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        long n = rs.getLong(1);
-        double seconds = Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toMillis() / 1e3;
-        return new double[] {n, n / seconds};
-      }
     }
   }
 
@@ -527,10 +512,9 @@ public final class ClusterBenchmark {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       haproxy.close();
-      process.destroy();
-      process.waitFor(10, TimeUnit.SECONDS);
+      Cluster.stop(process, Duration.ofSeconds(10));
     }
   }
 }

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 final class CpuSplit {
   /** Linux's USER_HZ, which {@code /proc/<pid>/stat} counts in on every common kernel. */
   private static final double TICKS_PER_SECOND = 100;
-  static final String DATABASE = "PostgreSQL";
-  static final String NODES = "nodes";
-  static final String BALANCER = "HAProxy";
-  static final String CLIENT = "load generator and mail sink";
+  private static final String DATABASE = "PostgreSQL";
+  private static final String NODES = "nodes";
+  private static final String BALANCER = "HAProxy";
+  private static final String CLIENT = "load generator and mail sink";
 
   private CpuSplit() {}
 

@@ -231,14 +231,6 @@ final class NodeProcess implements AutoCloseable {
   /** Stops the node as an operator would (SIGTERM: the server's shutdown hook runs), then for good. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Cluster.stop(process, Duration.ofSeconds(30));
   }
 }
